@@ -1,0 +1,142 @@
+/**
+ * The platform database: the directory every tenant shares — programs, recipient areas, groups,
+ * units (= tenants) and users — plus what the platform itself must remember across isolates
+ * (login throttling, job runs, its own audit trail).
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** A paired-assistance program, one per policy document (对口支援 / 对口帮扶 / 东西部协作). */
+export const programs = sqliteTable("programs", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  document: text("document").notNull(),
+  docNumber: text("doc_number").notNull(),
+  startYear: integer("start_year").notNull(),
+  endYear: integer("end_year").notNull(),
+  coordinator: text("coordinator").notNull(),
+  cadreTermMonths: integer("cadre_term_months"),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+/** GB/T 2260 administrative divisions: level 1 province, 2 prefecture, 3 county. */
+export const areas = sqliteTable(
+  "areas",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    parentCode: text("parent_code"),
+    level: integer("level").notNull(),
+  },
+  (t) => [index("areas_parent_idx").on(t.parentCode)],
+);
+
+/** A helping unit, and so a tenant: its ledger lives in its own database. */
+export const units = sqliteTable("units", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  /** Where the tenant database lives (a file: path on Node, a libsql:// URL on the edge). */
+  dbLocation: text("db_location").notNull(),
+  /** The tenant migration the database has reached; 0 before its first migration. */
+  schemaVersion: integer("schema_version").notNull().default(0),
+  status: text("status", { enum: ["provisioning", "active", "failed"] }).notNull().default("provisioning"),
+  demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+  version: integer("version").notNull().default(1),
+  createdAt: text("created_at").notNull().default(now),
+  updatedAt: text("updated_at").notNull().default(now),
+});
+
+/** A group (帮扶集团 / 组团): the units that support one recipient area within one program. */
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: text("id").primaryKey(),
+    program: text("program").notNull().references(() => programs.slug),
+    areaCode: text("area_code").notNull().references(() => areas.code),
+    clause: text("clause").notNull(),
+  },
+  (t) => [uniqueIndex("groups_program_area_idx").on(t.program, t.areaCode)],
+);
+
+/** Membership of a unit in a group, lead (牵头单位) or member (成员单位), in the document's order. */
+export const groupMembers = sqliteTable(
+  "group_members",
+  {
+    groupId: text("group_id").notNull().references(() => groups.id),
+    unit: text("unit").notNull().references(() => units.slug),
+    role: text("role", { enum: ["lead", "member"] }).notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.unit] }), index("group_members_unit_idx").on(t.unit)],
+);
+
+export const ROLES = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** The one unit of a unit_admin / unit_editor / viewer; null for admin and coordinator. */
+  unit: text("unit").references(() => units.slug),
+  /** Seeded demonstration account: production refuses to start while one exists. */
+  demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+  disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+/** The programs a coordinator coordinates (and so may read across their units). */
+export const userPrograms = sqliteTable(
+  "user_programs",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    program: text("program").notNull().references(() => programs.slug),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.program] })],
+);
+
+/** Failed logins per username, kept in the database so that every isolate and process slows down together. */
+export const loginFailures = sqliteTable("login_failures", {
+  username: text("username").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: text("last_failure_at").notNull(),
+  lockedUntil: text("locked_until"),
+});
+
+/** Every run of a scheduled job, with the outcome per unit. */
+export const jobRuns = sqliteTable(
+  "job_runs",
+  {
+    id: text("id").primaryKey(),
+    job: text("job").notNull(),
+    cron: text("cron"),
+    startedAt: text("started_at").notNull(),
+    finishedAt: text("finished_at"),
+    status: text("status", { enum: ["running", "succeeded", "partial", "failed"] }).notNull(),
+    outcome: text("outcome", { mode: "json" }),
+  },
+  (t) => [index("job_runs_job_idx").on(t.job, t.startedAt)],
+);
+
+/** Writes to the platform directory itself (units, users), with before/after. */
+export const platformAudit = sqliteTable(
+  "platform_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull().default(now),
+    actor: text("actor").notNull(),
+    requestId: text("request_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("platform_audit_entity_idx").on(t.entity, t.entityId)],
+);

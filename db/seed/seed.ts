@@ -1,0 +1,110 @@
+/**
+ * Seeds the platform with the real structure of the five policy documents (programs, areas, units
+ * and their databases, groups) and, in development, demo accounts. Idempotent: every insert skips
+ * what exists, so it runs at every start and after a crash half-way.
+ */
+import { and, count, eq, inArray } from "drizzle-orm";
+import { hashPassword } from "../../src/auth/password";
+import type { Logger } from "../../src/log";
+import type { PlatformDb } from "../../src/services";
+import { auditRow, systemActor } from "../../src/tenants/audit";
+import type { TenantDirectory } from "../../src/tenants/directory";
+import { areas, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
+import { subUnits } from "../tenant/schema";
+import areaRows from "./areas.json";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
+import { DONGGUAN_TOWN_GROUPS, GROUPS, PROGRAMS, UNITS } from "./structure";
+
+export interface SeedOptions {
+  demoUsers: boolean;
+}
+
+export interface SeedReport {
+  areas: number;
+  unitsCreated: string[];
+  demoUsersCreated: string[];
+}
+
+const CHUNK = 200;
+
+/** The id of a group: one per program and recipient area. */
+export function groupId(program: string, areaCode: string): string {
+  return `${program}:${areaCode}`;
+}
+
+export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log: Logger, options: SeedOptions): Promise<SeedReport> {
+  const report: SeedReport = { areas: 0, unitsCreated: [], demoUsersCreated: [] };
+
+  const rows = areaRows as [string, string, string | null, number][];
+  const [existing] = await db.select({ n: count() }).from(areas);
+  if ((existing?.n ?? 0) < rows.length) {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK).map(([code, name, parentCode, level]) => ({ code, name, parentCode, level }));
+      await db.insert(areas).values(chunk).onConflictDoNothing();
+    }
+  }
+  report.areas = rows.length;
+
+  await db.insert(programs).values([...PROGRAMS]).onConflictDoNothing();
+
+  // Each unit is a tenant: creating it creates and migrates its database.
+  for (const unit of UNITS) {
+    if (await tenants.find(unit.slug)) continue;
+    await tenants.provision({ slug: unit.slug, name: unit.name, kind: unit.kind });
+    report.unitsCreated.push(unit.slug);
+  }
+
+  const groupRows = GROUPS.map((g) => ({ id: groupId(g.program, g.areaCode), program: g.program, areaCode: g.areaCode, clause: g.clause }));
+  await db.insert(groups).values(groupRows).onConflictDoNothing();
+  const memberRows = GROUPS.flatMap((g) => [
+    { groupId: groupId(g.program, g.areaCode), unit: g.lead, role: "lead" as const, position: 0 },
+    ...g.members.map((unit, i) => ({ groupId: groupId(g.program, g.areaCode), unit, role: "member" as const, position: i + 1 })),
+  ]);
+  for (let i = 0; i < memberRows.length; i += CHUNK) await db.insert(groupMembers).values(memberRows.slice(i, i + CHUNK)).onConflictDoNothing();
+
+  await seedDongguanTowns(tenants);
+  if (options.demoUsers) report.demoUsersCreated = await seedDemoUsers(db);
+  if (report.unitsCreated.length) log.info("seeded tenants", { created: report.unitsCreated.length });
+  return report;
+}
+
+/**
+ * 十组团: the document pairs ten Dongguan towns with Shaoguan's ten county-level areas without naming
+ * the towns, so Dongguan's ledger starts with ten placeholder sub-units for its clerks to name.
+ */
+async function seedDongguanTowns(tenants: TenantDirectory): Promise<void> {
+  const unit = await tenants.find("dongguan");
+  if (!unit) return;
+  const { db } = await tenants.open(unit);
+  const ids = DONGGUAN_TOWN_GROUPS.map((t) => `town-${t.areaCode}`);
+  const present = new Set((await db.select({ id: subUnits.id }).from(subUnits).where(inArray(subUnits.id, ids))).map((r) => r.id));
+  const who = systemActor("seed");
+  const writes = DONGGUAN_TOWN_GROUPS.filter((t) => !present.has(`town-${t.areaCode}`)).flatMap((t) => {
+    const row = { id: `town-${t.areaCode}`, name: t.label, kind: "town" as const, areaCode: t.areaCode, placeholder: true };
+    return [db.insert(subUnits).values(row), auditRow(db, who, "sub_unit", row.id, "create", null, row)];
+  });
+  const [first, ...rest] = writes;
+  if (first) await db.batch([first, ...rest]);
+}
+
+async function seedDemoUsers(db: PlatformDb): Promise<string[]> {
+  const created: string[] = [];
+  for (const demo of DEMO_USERS) {
+    const [exists] = await db.select({ id: users.id }).from(users).where(eq(users.username, demo.username));
+    if (exists) continue;
+    const id = `user-${demo.username}`;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db.batch([
+      db.insert(users).values({ id, username: demo.username, displayName: demo.displayName, passwordHash, role: demo.role, unit: demo.unit, demo: true }),
+      ...demo.programs.map((program) => db.insert(userPrograms).values({ userId: id, program }).onConflictDoNothing()),
+    ]);
+    created.push(demo.username);
+  }
+  return created;
+}
+
+/** Whether any demonstration account exists (production refuses to start if so). */
+export async function hasDemoUsers(db: PlatformDb): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.demo, true), eq(users.disabled, false)));
+  return (row?.n ?? 0) > 0;
+}

@@ -1,0 +1,81 @@
+/**
+ * Builds the HTTP app. Knows nothing of its runtime: the entry hands it the services (database
+ * connections, configuration, logger) it was started with. No side effects at import.
+ */
+import { swaggerUI } from "@hono/swagger-ui";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { requireAuth } from "./auth/middleware";
+import { ApiError, errorResponse, handleError } from "./errors";
+import { pickLang } from "./i18n";
+import { createRouter, type Router } from "./router";
+import { registerLogin } from "./routes/auth/login";
+import { registerListAreas } from "./routes/areas/list";
+import { registerHealth } from "./routes/health/get";
+import { registerMe } from "./routes/me/get";
+import { registerGetProgram } from "./routes/programs/get";
+import { registerListGroups } from "./routes/programs/groups";
+import { registerListPrograms } from "./routes/programs/list";
+import { registerTenantAudit } from "./routes/tenant/audit";
+import { registerGetTenant } from "./routes/tenant/get";
+import { registerCreateUnit } from "./routes/units/create";
+import { registerListUnits } from "./routes/units/list";
+import type { Services } from "./services";
+import { tenantContext } from "./tenants/middleware";
+
+/** Largest request body accepted (spreadsheet imports are the largest). */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export const API_VERSION = "0.1.0";
+
+/**
+ * @example const app = createApp(services); await app.request("/api/health")
+ */
+export function createApp(services: Services): Router {
+  const app = createRouter();
+
+  app.use("*", requestId());
+  app.use("*", async function context(c, next) {
+    c.set("services", services);
+    c.set("lang", pickLang(c.req.header("accept-language")));
+    await next();
+  });
+  app.use("/api/*", secureHeaders());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, new ApiError("PAYLOAD_TOO_LARGE", "error.payload_too_large")),
+    }),
+  );
+  app.use("/api/t/:unit", requireAuth(), tenantContext());
+  app.use("/api/t/:unit/*", requireAuth(), tenantContext());
+
+  registerHealth(app);
+  registerLogin(app);
+  registerMe(app);
+  registerListPrograms(app);
+  registerGetProgram(app);
+  registerListGroups(app);
+  registerListAreas(app);
+  registerListUnits(app);
+  registerCreateUnit(app);
+  registerGetTenant(app);
+  registerTenantAudit(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "对口 duikou API",
+      version: API_VERSION,
+      description: "对口支援 / 对口帮扶 / 东西部协作 — pairings, funds, projects, cadres, ledger, rules, rollups and reports.",
+    },
+  });
+  app.get("/api/docs", swaggerUI({ url: "/api/openapi.json", title: "对口 duikou API" }));
+
+  app.notFound((c) => errorResponse(c, new ApiError("NOT_FOUND", "error.route_not_found", { path: c.req.path.slice(0, 200) })));
+  app.onError(handleError);
+  return app;
+}

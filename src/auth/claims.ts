@@ -1,0 +1,18 @@
+import type { Role } from "../../db/platform/schema";
+
+/** Who is calling, as the verified token says. */
+export interface AuthInfo {
+  userId: string;
+  username: string;
+  name: string;
+  role: Role;
+  /** The unit of unit_admin / unit_editor / viewer. */
+  unit: string | null;
+  /** The programs a coordinator coordinates. */
+  programs: string[];
+}
+
+/** Roles that belong to exactly one unit. */
+export const UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_editor", "viewer"];
+/** Roles that may write a unit's ledger. */
+export const UNIT_WRITER_ROLES: readonly Role[] = ["unit_admin", "unit_editor"];

@@ -1,0 +1,57 @@
+/**
+ * JWTs with jose: HS256 only (pinned, so `alg: none` and algorithm confusion are refused),
+ * issuer, audience and expiry always checked.
+ */
+import { SignJWT, jwtVerify } from "jose";
+import { z } from "zod";
+import { ROLES } from "../../db/platform/schema";
+import type { Config } from "../env";
+import type { AuthInfo } from "./claims";
+
+const ALG = "HS256";
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  username: z.string().min(1),
+  name: z.string(),
+  role: z.enum(ROLES),
+  unit: z.string().nullable(),
+  programs: z.array(z.string()),
+});
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+/** Issues a token for a user; returns it with its expiry (ISO time). */
+export async function issueToken(jwt: Config["jwt"], auth: AuthInfo): Promise<{ token: string; expiresAt: string }> {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const exp = nowSeconds + jwt.ttlSeconds;
+  const token = await new SignJWT({ username: auth.username, name: auth.name, role: auth.role, unit: auth.unit, programs: auth.programs })
+    .setProtectedHeader({ alg: ALG, typ: "JWT" })
+    .setSubject(auth.userId)
+    .setIssuer(jwt.issuer)
+    .setAudience(jwt.audience)
+    .setIssuedAt(nowSeconds)
+    .setExpirationTime(exp)
+    .sign(key(jwt.secret));
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** Verifies a token; returns null for any token that is not ours, valid and current. */
+export async function verifyToken(jwt: Config["jwt"], token: string): Promise<AuthInfo | null> {
+  try {
+    const { payload } = await jwtVerify(token, key(jwt.secret), {
+      algorithms: [ALG],
+      issuer: jwt.issuer,
+      audience: jwt.audience,
+      requiredClaims: ["exp", "iat", "sub"],
+    });
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) return null;
+    const c = claims.data;
+    return { userId: c.sub, username: c.username, name: c.name, role: c.role, unit: c.unit, programs: c.programs };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The one environment schema. Entries (src/node.ts, src/worker.ts, scripts) parse their raw
+ * environment here; nothing else reads process.env or Worker bindings directly.
+ */
+import { z } from "zod";
+
+/** The development secret: accepted in development and tests, refused in production. */
+export const DEV_JWT_SECRET = "duikou-development-secret-change-me-0123456789";
+
+const bool = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0", ""])])
+  .transform((v) => v === true || v === "true" || v === "1");
+
+export const envSchema = z.object({
+  DUIKOU_ENV: z.enum(["development", "test", "production"]).default("development"),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").default(DEV_JWT_SECRET),
+  JWT_ISSUER: z.string().min(1).default("duikou"),
+  JWT_AUDIENCE: z.string().min(1).default("duikou-api"),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  /** Seed one demonstration account per role (development only). */
+  DEMO_USERS: bool.optional(),
+  /** Seed a small deterministic demo ledger for a few units (development only). */
+  DEMO_LEDGER: bool.optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+  // Node (embedded default)
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default("0.0.0.0"),
+  /** Folder of the embedded databases, or ":memory:" for throw-away in-memory databases. */
+  DATA_DIR: z.string().default("./data"),
+  /** How many tenant connections a process or isolate keeps open. */
+  TENANT_CONNECTION_CACHE: z.coerce.number().int().min(1).max(10_000).default(256),
+
+  // Workers (edge) with Turso
+  PLATFORM_DB_URL: z.string().optional(),
+  PLATFORM_DB_TOKEN: z.string().optional(),
+  /** e.g. libsql://{tenant}-myorg.turso.io — {tenant} is replaced by the unit slug. */
+  TENANT_DB_URL_TEMPLATE: z.string().optional(),
+  TENANT_DB_TOKEN: z.string().optional(),
+  TURSO_API_URL: z.string().url().default("https://api.turso.tech"),
+  TURSO_API_TOKEN: z.string().optional(),
+  TURSO_ORG: z.string().optional(),
+  TURSO_GROUP: z.string().default("default"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The resolved configuration the app runs with. */
+export interface Config {
+  mode: Env["DUIKOU_ENV"];
+  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  demoUsers: boolean;
+  demoLedger: boolean;
+  logLevel: Env["LOG_LEVEL"];
+}
+
+/** Thrown when the environment is invalid or unsafe; the entry refuses to start. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses raw variables (process.env or Worker bindings). Unknown keys are ignored.
+ * @example const env = parseEnv(process.env)
+ */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const strings: Record<string, unknown> = {};
+  for (const key of Object.keys(envSchema.shape)) if (raw[key] !== undefined) strings[key] = raw[key];
+  const result = envSchema.safeParse(strings);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+/** Derives the app configuration and refuses unsafe production settings. */
+export function toConfig(env: Env): Config {
+  const development = env.DUIKOU_ENV !== "production";
+  const config: Config = {
+    mode: env.DUIKOU_ENV,
+    jwt: { secret: env.JWT_SECRET, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, ttlSeconds: env.TOKEN_TTL_SECONDS },
+    demoUsers: env.DEMO_USERS ?? development,
+    demoLedger: env.DEMO_LEDGER ?? development,
+    logLevel: env.LOG_LEVEL,
+  };
+  if (config.mode === "production") {
+    if (config.jwt.secret === DEV_JWT_SECRET) throw new ConfigError("Refusing to start in production with the default JWT_SECRET");
+    if (config.demoUsers) throw new ConfigError("Refusing to start in production with DEMO_USERS enabled");
+    if (config.demoLedger) throw new ConfigError("Refusing to start in production with DEMO_LEDGER enabled");
+  }
+  return config;
+}

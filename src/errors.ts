@@ -1,0 +1,93 @@
+/**
+ * One error class and one envelope for the whole API:
+ * `{ "error": { "code", "message", "details" } }` — `code` is the stable English key, `message`
+ * is for the clerk (zh-CN unless the client prefers English), `details` says which field or row.
+ */
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { t, type MessageKey } from "./i18n";
+import type { AppEnv } from "./types";
+
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNPROCESSABLE: 422,
+  PRECONDITION_REQUIRED: 428,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem with one field or row; `path` is dotted (`body.items.3.amount`). */
+export interface ErrorDetail {
+  path?: string;
+  row?: number;
+  column?: string;
+  code?: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: ErrorDetail[]; requestId?: string };
+}
+
+/**
+ * The API's only error. Thrown anywhere; `onError` turns it into the envelope.
+ * @example throw new ApiError("FORBIDDEN", "error.forbidden_unit")
+ */
+export class ApiError extends HTTPException {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(ERROR_STATUS[code], { message: messageKey });
+  }
+}
+
+/** Renders the envelope in the request's language. */
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const lang = c.get("lang") ?? "zh-CN";
+  const body: ErrorBody = {
+    error: { code: error.code, message: t(lang, error.messageKey, error.params), details: error.details },
+  };
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json(body, ERROR_STATUS[error.code]);
+}
+
+/**
+ * The app's `onError`: known errors become their envelope; anything else is logged with the
+ * request id and answered with a 500 that carries the id and nothing from inside.
+ */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException && err.status < 500) {
+    // Hono's own 4xx (e.g. a malformed JSON body seen by the validator, or the body limit).
+    const code: ErrorCode = err.status === 413 ? "PAYLOAD_TOO_LARGE" : err.status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
+    const key: MessageKey = err.status === 413 ? "error.payload_too_large" : err.status === 401 ? "error.unauthorized" : "error.invalid_json";
+    return errorResponse(c, new ApiError(code, key));
+  }
+  const requestId = c.get("requestId") ?? "unknown";
+  c.get("services")?.log.error("unhandled error", { requestId, method: c.req.method, path: c.req.path, error: describe(err) });
+  const lang = c.get("lang") ?? "zh-CN";
+  const body: ErrorBody = {
+    error: { code: "INTERNAL", message: t(lang, "error.internal", { requestId }), details: [], requestId },
+  };
+  return c.json(body, 500);
+}
+
+function describe(err: unknown): Record<string, unknown> {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { value: String(err) };
+}

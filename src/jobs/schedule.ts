@@ -1,0 +1,38 @@
+/**
+ * The scheduled jobs, dispatched by cron expression. The expressions themselves live in one place,
+ * `[triggers] crons` of wrangler.toml: Workers read them from there, and the Node scheduler parses
+ * the same file. `test/schedule.test.ts` checks that every declared expression has a job here.
+ */
+import type { Services } from "../services";
+import { recordRun } from "./runs";
+
+/** Cron expressions (UTC, as Workers run them) → job. 18:00 UTC is 02:00 Beijing time. */
+export const JOBS_BY_CRON: Record<string, JobName> = {
+  "0 18 * * *": "daily",
+};
+
+export type JobName = "daily";
+
+/** Runs the job a cron expression names; an unknown expression is logged and ignored. */
+export async function runScheduled(services: Services, cron: string) {
+  const job = JOBS_BY_CRON[cron];
+  if (!job) {
+    services.log.warn("no job for cron expression", { cron });
+    return null;
+  }
+  return runJob(services, job, cron);
+}
+
+/**
+ * The daily job: brings every tenant database to the latest migration (a unit that cannot be
+ * reached is reported and retried the next night; the others go on).
+ */
+export async function runJob(services: Services, job: JobName, cron: string | null = null) {
+  switch (job) {
+    case "daily":
+      return recordRun(services.platform, "daily", cron, async () => {
+        const results = await services.tenants.migrateAll();
+        return results.map((r) => (r.ok ? { unit: r.unit, ok: true } : { unit: r.unit, ok: false, detail: r.error ?? "" }));
+      });
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Builds the services for the Node runtime: embedded libSQL files under DATA_DIR (or in memory).
+ * Used by src/node.ts, scripts and tests; never by routes.
+ */
+import type { Config, Env } from "./env";
+import { createLogger, type Logger } from "./log";
+import { platformDb, type Services } from "./services";
+import { TenantDirectory } from "./tenants/directory";
+import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
+
+export async function createNodeServices(env: Env, config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
+  const platformClient = openEmbedded(platformPath(env.DATA_DIR));
+  if (env.DATA_DIR !== ":memory:") await useWal(platformClient);
+  const platform = platformDb(platformClient);
+  const tenants = new TenantDirectory(platform, nodeConnector(env.DATA_DIR), log, env.TENANT_CONNECTION_CACHE);
+  return { runtime: "node", config, platformClient, platform, tenants, log };
+}
+
+/** Closes every connection the services hold. */
+export function closeServices(services: Services): void {
+  services.tenants.close();
+  services.platformClient.close();
+}

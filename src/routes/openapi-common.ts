@@ -1,0 +1,61 @@
+/** Schemas and response declarations shared by every route's OpenAPI declaration. */
+import { z } from "@hono/zod-openapi";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "VALIDATION_FAILED" }),
+      message: z.string().openapi({ example: "提交的内容未通过校验，请按字段提示修改后重试。" }),
+      details: z.array(
+        z.object({
+          path: z.string().optional(),
+          row: z.number().int().optional(),
+          column: z.string().optional(),
+          code: z.string().optional(),
+          message: z.string(),
+        }),
+      ),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi("Error");
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: "请求无效 Invalid request (field paths in details)",
+  401: "未登录或令牌无效 Not signed in or invalid token",
+  403: "无权访问 Forbidden",
+  404: "不存在 Not found",
+  409: "冲突 Conflict",
+  412: "版本已变化 The record changed (stale If-Match)",
+  428: "缺少 If-Match Precondition required",
+  429: "尝试过多 Too many attempts",
+  503: "暂不可用 Unavailable",
+};
+
+/**
+ * The error responses a route can give, for its OpenAPI declaration.
+ * @example responses: { 200: ok(Schema, "…"), ...errors(400, 401, 403) }
+ */
+export function errors<S extends number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? "Error", content: { "application/json": { schema: ErrorSchema } } }]),
+  ) as Record<S, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;
+}
+
+/** A JSON success response declaration. */
+export function ok<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+/** Routes that need a bearer token declare this. */
+export const bearer = [{ bearerAuth: [] as string[] }];
+
+export const UnitSlugParam = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/)
+  .openapi({ param: { name: "unit", in: "path" }, example: "dongguan" });
+
+export const ProgramSlugParam = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/)
+  .openapi({ param: { name: "program", in: "path" }, example: "gd-old-areas" });

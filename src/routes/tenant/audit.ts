@@ -1,0 +1,65 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { auditLog } from "../../../db/tenant/schema";
+import type { Router } from "../../router";
+import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
+
+const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    actorRole: z.string(),
+    requestId: z.string().nullable(),
+    method: z.string(),
+    route: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .openapi("AuditEntry");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/t/{unit}/audit",
+  tags: ["tenant"],
+  summary: "操作记录 Audit trail (read-only, newest first)",
+  description: "Before/after contents are shown only to the unit's own roles; others see who did what and when.",
+  security: bearer,
+  request: {
+    params: z.object({ unit: UnitSlugParam }),
+    query: z.object({
+      entity: z.string().max(40).optional(),
+      entityId: z.string().max(80).optional(),
+      actor: z.string().max(64).optional(),
+      before: z.coerce.number().int().positive().optional().openapi({ description: "Cursor: the last id of the previous page" }),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: {
+    200: ok(z.object({ items: z.array(AuditEntry), nextCursor: z.number().int().nullable() }), "操作记录 Audit entries"),
+    ...errors(400, 401, 403, 404),
+  },
+});
+
+export function registerTenantAudit(app: Router) {
+  app.openapi(route, async (c) => {
+    const { db, access } = c.get("tenant");
+    const q = c.req.valid("query");
+    const where: SQL[] = [];
+    if (q.entity) where.push(eq(auditLog.entity, q.entity));
+    if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+    if (q.actor) where.push(eq(auditLog.actor, q.actor));
+    if (q.before) where.push(lt(auditLog.id, q.before));
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(auditLog.id))
+      .limit(q.limit + 1);
+    const page = rows.slice(0, q.limit).map((r) => (access.personal ? r : { ...r, before: null, after: null }));
+    return c.json({ items: page, nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null }, 200);
+  });
+}

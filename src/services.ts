@@ -1,0 +1,35 @@
+/**
+ * What a request needs from its runtime, built once per process (Node) or isolate (Workers) by the
+ * entry and handed to `createApp`. Only the entries and the tenant connector differ between runtimes.
+ */
+import type { Client } from "@libsql/client";
+import type { LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
+// The web entry only wraps a client we pass in; it runs on both runtimes.
+import { drizzle } from "drizzle-orm/libsql/web";
+import * as platformSchema from "../db/platform/schema";
+import * as tenantSchema from "../db/tenant/schema";
+import type { Config } from "./env";
+import type { Logger } from "./log";
+import type { TenantDirectory } from "./tenants/directory";
+
+export type PlatformDb = LibSQLDatabase<typeof platformSchema>;
+export type TenantDb = LibSQLDatabase<typeof tenantSchema>;
+
+export interface Services {
+  runtime: "node" | "workers";
+  config: Config;
+  platformClient: Client;
+  platform: PlatformDb;
+  tenants: TenantDirectory;
+  log: Logger;
+}
+
+/** drizzle over a platform connection. */
+export function platformDb(client: Client): PlatformDb {
+  return drizzle({ client, schema: platformSchema });
+}
+
+/** drizzle over a tenant connection. */
+export function tenantDb(client: Client): TenantDb {
+  return drizzle({ client, schema: tenantSchema });
+}

@@ -1,0 +1,21 @@
+import type { Client } from "@libsql/client";
+
+/**
+ * How tenant databases are created and reached: the one piece that differs between runtimes
+ * (embedded files on Node, Turso over HTTP on Workers). Everything else goes through TenantDirectory.
+ */
+export interface TenantConnector {
+  /** False for in-memory databases, which vanish when their only connection closes. */
+  readonly evictable: boolean;
+  /** Creates the database of a new unit and returns where it lives. */
+  create(slug: string): Promise<string>;
+  /** Removes the database of a unit whose creation failed half-way. */
+  destroy(slug: string, location: string): Promise<void>;
+  /** Opens a client to a tenant database. */
+  open(location: string): Client;
+  /** Runs once per process on a newly opened database before it is migrated (e.g. journal mode). */
+  prepare?(client: Client): Promise<void>;
+}
+
+/** Unit slugs are DNS labels, so they can name a Turso database and a file alike. */
+export const UNIT_SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;

@@ -1,0 +1,152 @@
+/**
+ * The tenant directory: finds a unit in the platform database, opens its database (cached and
+ * bounded), brings it to the latest tenant migration the first time this process or isolate
+ * touches it, and creates new tenants.
+ */
+import type { Client } from "@libsql/client";
+import { eq } from "drizzle-orm";
+import { latestVersion, migrateDatabase } from "../../db/migrate";
+import { units } from "../../db/platform/schema";
+import { TENANT_MIGRATIONS } from "../../db/tenant/migrations";
+import type { Logger } from "../log";
+import { tenantDb, type PlatformDb, type TenantDb } from "../services";
+import { ConnectionCache } from "./connection-cache";
+import type { TenantConnector } from "./connector";
+
+export type UnitRow = typeof units.$inferSelect;
+
+export const TENANT_SCHEMA_VERSION = latestVersion(TENANT_MIGRATIONS);
+
+/** A tenant as a request sees it. */
+export interface TenantHandle {
+  unit: UnitRow;
+  client: Client;
+  db: TenantDb;
+}
+
+/** What the caller may do in this tenant (decided by the tenant middleware). */
+export interface TenantContext extends TenantHandle {
+  access: { write: boolean; personal: boolean };
+}
+
+export interface NewUnit {
+  slug: string;
+  name: string;
+  kind: string;
+  demo?: boolean;
+}
+
+export interface MigrateAllResult {
+  unit: string;
+  ok: boolean;
+  from?: number;
+  to?: number;
+  error?: string;
+}
+
+export class TenantDirectory {
+  readonly #cache: ConnectionCache<Client>;
+  /** Units whose database this process has already checked against the latest migration. */
+  readonly #current = new Set<string>();
+
+  constructor(
+    readonly platform: PlatformDb,
+    readonly connector: TenantConnector,
+    readonly log: Logger,
+    capacity: number,
+  ) {
+    this.#cache = new ConnectionCache<Client>(connector.evictable ? capacity : Number.MAX_SAFE_INTEGER);
+  }
+
+  /** The unit's directory row, or undefined. */
+  async find(slug: string): Promise<UnitRow | undefined> {
+    const [row] = await this.platform.select().from(units).where(eq(units.slug, slug));
+    return row;
+  }
+
+  /** Opens a unit's database, migrating it first if this process has not yet seen it current. */
+  async open(unit: UnitRow): Promise<TenantHandle> {
+    const client = this.#cache.get(unit.slug, () => this.connector.open(unit.dbLocation));
+    if (!this.#current.has(unit.slug)) await this.#bringCurrent(unit, client);
+    return { unit, client, db: tenantDb(client) };
+  }
+
+  /**
+   * Creates a unit: its directory row, its database, its schema. Either all of it exists afterwards
+   * or none of it does.
+   */
+  async provision(input: NewUnit): Promise<UnitRow> {
+    await this.platform.insert(units).values({
+      slug: input.slug,
+      name: input.name,
+      kind: input.kind,
+      demo: input.demo ?? false,
+      dbLocation: "",
+      status: "provisioning",
+    });
+    let location = "";
+    try {
+      location = await this.connector.create(input.slug);
+      await this.platform.update(units).set({ dbLocation: location }).where(eq(units.slug, input.slug));
+      const row = await this.find(input.slug);
+      if (!row) throw new Error(`unit ${input.slug} vanished while being provisioned`);
+      const handle = await this.open(row);
+      return handle.unit;
+    } catch (error) {
+      this.log.error("tenant provisioning failed; rolling back", { unit: input.slug, error: String(error) });
+      this.#cache.drop(input.slug);
+      this.#current.delete(input.slug);
+      if (location) await this.connector.destroy(input.slug, location).catch(() => undefined);
+      await this.platform.delete(units).where(eq(units.slug, input.slug));
+      throw error;
+    }
+  }
+
+  /** Brings every tenant database to the latest migration; one failure never stops the others. */
+  async migrateAll(concurrency = 4): Promise<MigrateAllResult[]> {
+    const all = await this.platform.select().from(units).orderBy(units.slug);
+    const results: MigrateAllResult[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < all.length) {
+        const unit = all[next++]!;
+        try {
+          const client = this.#cache.get(unit.slug, () => this.connector.open(unit.dbLocation));
+          const { from, to } = await this.#bringCurrent(unit, client);
+          results.push({ unit: unit.slug, ok: true, from, to });
+        } catch (error) {
+          results.push({ unit: unit.slug, ok: false, error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    return results.sort((a, b) => a.unit.localeCompare(b.unit));
+  }
+
+  /** Closes every cached connection (process shutdown, tests). */
+  close(): void {
+    this.#cache.closeAll();
+    this.#current.clear();
+  }
+
+  async #bringCurrent(unit: UnitRow, client: Client): Promise<{ from: number; to: number }> {
+    await this.connector.prepare?.(client);
+    const result = await migrateDatabase(client, TENANT_MIGRATIONS);
+    // Stamp the database with its unit on first migration; afterwards refuse a database stamped
+    // for another unit, so a misconfigured location can never serve one tenant's data as another's.
+    await client.execute({ sql: "INSERT OR IGNORE INTO tenant_meta (key, value) VALUES ('unit', ?)", args: [unit.slug] });
+    const owner = await client.execute("SELECT value FROM tenant_meta WHERE key = 'unit'");
+    const stamped = owner.rows[0]?.value;
+    if (stamped !== unit.slug) throw new Error(`database at ${unit.dbLocation} belongs to ${String(stamped)}, not ${unit.slug}`);
+    if (unit.schemaVersion !== result.to || unit.status !== "active") {
+      await this.platform
+        .update(units)
+        .set({ schemaVersion: result.to, status: "active", updatedAt: new Date().toISOString() })
+        .where(eq(units.slug, unit.slug));
+      unit.schemaVersion = result.to;
+      unit.status = "active";
+    }
+    this.#current.add(unit.slug);
+    return { from: result.from, to: result.to };
+  }
+}

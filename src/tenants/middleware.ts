@@ -1,0 +1,49 @@
+/**
+ * Resolves `:unit` for every tenant route once: checks the caller may act on it, opens its
+ * database (migrating it if needed) and puts it on `c.var.tenant`. Handlers never open databases.
+ */
+import { and, eq } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import { groupMembers, groups } from "../../db/platform/schema";
+import { ApiError } from "../errors";
+import type { PlatformDb } from "../services";
+import type { AppEnv } from "../types";
+import { decideAccess, needsPrograms } from "./access";
+import { UNIT_SLUG_PATTERN } from "./connector";
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function programsOf(db: PlatformDb, unit: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ program: groups.program })
+    .from(groupMembers)
+    .innerJoin(groups, and(eq(groups.id, groupMembers.groupId)))
+    .where(eq(groupMembers.unit, unit));
+  return rows.map((r) => r.program);
+}
+
+/** Must run after requireAuth(). */
+export function tenantContext() {
+  return createMiddleware<AppEnv>(async function tenantContextMiddleware(c, next) {
+    const slug = c.req.param("unit") ?? "";
+    const auth = c.get("auth");
+    const { platform, tenants, log } = c.get("services");
+    if (!UNIT_SLUG_PATTERN.test(slug)) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit: slug.slice(0, 40) });
+
+    const access = decideAccess(auth, slug, needsPrograms(auth) ? await programsOf(platform, slug) : []);
+    if (!access.read) throw new ApiError("FORBIDDEN", "error.forbidden_unit");
+    if (!READ_METHODS.has(c.req.method) && !access.write) throw new ApiError("FORBIDDEN", "error.forbidden");
+
+    const unit = await tenants.find(slug);
+    if (!unit) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit: slug });
+    let handle;
+    try {
+      handle = await tenants.open(unit);
+    } catch (error) {
+      log.error("tenant database unavailable", { unit: slug, requestId: c.get("requestId"), error: String(error) });
+      throw new ApiError("UNAVAILABLE", "error.tenant_unavailable");
+    }
+    c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal } });
+    await next();
+  });
+}

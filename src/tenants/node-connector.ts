@@ -1,0 +1,49 @@
+/**
+ * Node's tenant connector: each tenant is an embedded libSQL file under DATA_DIR/tenants/, or an
+ * in-memory database when DATA_DIR is ":memory:" (tests). Node-only; only src/node.ts and scripts import it.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createClient, type Client } from "@libsql/client";
+import type { TenantConnector } from "./connector";
+
+const MEMORY = ":memory:";
+
+/** Opens a libSQL client on a file (creating its folder) or in memory. */
+export function openEmbedded(path: string): Client {
+  if (path === MEMORY || path.startsWith(`${MEMORY}`)) return createClient({ url: MEMORY });
+  mkdirSync(resolve(path, ".."), { recursive: true });
+  // `timeout` is SQLite's busy timeout, set on every connection of the client's pool.
+  return createClient({ url: `file:${resolve(path)}`, timeout: 5000 });
+}
+
+/** WAL lets readers go on while one writer writes; it is a property of the file, set once. */
+export async function useWal(client: Client): Promise<void> {
+  await client.execute("PRAGMA journal_mode = WAL");
+}
+
+export function nodeConnector(dataDir: string): TenantConnector {
+  const memory = dataDir === MEMORY;
+  return {
+    evictable: !memory,
+    async create(slug) {
+      // Relative to DATA_DIR, so the data folder can move as a whole.
+      return memory ? `${MEMORY}${slug}` : join("tenants", `${slug}.db`);
+    },
+    async destroy(_slug, location) {
+      if (memory) return;
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dataDir, `${location}${suffix}`), { force: true });
+    },
+    open(location) {
+      return openEmbedded(memory ? MEMORY : join(dataDir, location));
+    },
+    async prepare(client) {
+      if (!memory) await useWal(client);
+    },
+  };
+}
+
+/** The platform database's path for a data folder. */
+export function platformPath(dataDir: string): string {
+  return dataDir === MEMORY ? MEMORY : join(dataDir, "platform.db");
+}

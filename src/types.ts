@@ -1,0 +1,15 @@
+/** The one typed app environment: every router, middleware and handler uses it. */
+import type { Lang } from "./i18n";
+import type { AuthInfo } from "./auth/claims";
+import type { Services } from "./services";
+import type { TenantContext } from "./tenants/directory";
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    lang: Lang;
+    services: Services;
+    auth: AuthInfo;
+    tenant: TenantContext;
+  };
+}
