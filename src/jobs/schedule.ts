@@ -31,7 +31,7 @@ export async function runJob(services: Services, job: JobName, cron: string | nu
   switch (job) {
     case "daily":
       return recordRun(services.platform, "daily", cron, async () => {
-        const results = await services.tenants.migrateAll();
+        const results = await services.tenants.migrateAll({ onlyBehind: services.runtime === "workers" });
         return results.map((r) => (r.ok ? { unit: r.unit, ok: true } : { unit: r.unit, ok: false, detail: r.error ?? "" }));
       });
   }

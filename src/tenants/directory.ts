@@ -48,6 +48,12 @@ export class TenantDirectory {
   readonly #cache: ConnectionCache<Client>;
   /** Units whose database this process has already checked against the latest migration. */
   readonly #current = new Set<string>();
+  /**
+   * Checks in flight, so concurrent first requests for one unit share one migration. (Two
+   * connections of one process contending for SQLite's write lock would busy-wait on the event
+   * loop that the lock holder needs to finish.)
+   */
+  readonly #inflight = new Map<string, Promise<{ from: number; to: number }>>();
 
   constructor(
     readonly platform: PlatformDb,
@@ -102,9 +108,15 @@ export class TenantDirectory {
     }
   }
 
-  /** Brings every tenant database to the latest migration; one failure never stops the others. */
-  async migrateAll(concurrency = 4): Promise<MigrateAllResult[]> {
-    const all = await this.platform.select().from(units).orderBy(units.slug);
+  /**
+   * Brings every tenant database to the latest migration; one failure never stops the others.
+   * With `onlyBehind`, units the platform already records as current are not even connected to
+   * (what the edge's daily job wants: each connection there is a metered subrequest).
+   */
+  async migrateAll(options: { concurrency?: number; onlyBehind?: boolean } = {}): Promise<MigrateAllResult[]> {
+    const concurrency = options.concurrency ?? 4;
+    const everyUnit = await this.platform.select().from(units).orderBy(units.slug);
+    const all = options.onlyBehind ? everyUnit.filter((u) => u.schemaVersion < TENANT_SCHEMA_VERSION || u.status !== "active") : everyUnit;
     const results: MigrateAllResult[] = [];
     let next = 0;
     const worker = async () => {
@@ -129,7 +141,16 @@ export class TenantDirectory {
     this.#current.clear();
   }
 
-  async #bringCurrent(unit: UnitRow, client: Client): Promise<{ from: number; to: number }> {
+  #bringCurrent(unit: UnitRow, client: Client): Promise<{ from: number; to: number }> {
+    let pending = this.#inflight.get(unit.slug);
+    if (!pending) {
+      pending = this.#migrate(unit, client).finally(() => this.#inflight.delete(unit.slug));
+      this.#inflight.set(unit.slug, pending);
+    }
+    return pending;
+  }
+
+  async #migrate(unit: UnitRow, client: Client): Promise<{ from: number; to: number }> {
     await this.connector.prepare?.(client);
     const result = await migrateDatabase(client, TENANT_MIGRATIONS);
     // Stamp the database with its unit on first migration; afterwards refuse a database stamped

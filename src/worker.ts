@@ -1,0 +1,61 @@
+/**
+ * The Cloudflare Workers entry. Bindings are parsed with zod on the first event of an isolate; the
+ * services and app are then kept for the isolate's life. `scheduled` dispatches the same jobs as
+ * the Node scheduler, by cron expression.
+ */
+import { createApp } from "./app";
+import { ConfigError, parseEnv, toConfig } from "./env";
+import { runScheduled } from "./jobs/schedule";
+import { bootstrap } from "./platform/bootstrap";
+import type { Router } from "./router";
+import type { Services } from "./services";
+import { createWorkerServices } from "./worker-services";
+
+/** The Worker's bindings: plain variables and secrets (see wrangler.toml). */
+export type WorkerBindings = Record<string, unknown>;
+
+interface Isolate {
+  services: Services;
+  app: Router;
+  ready: Promise<unknown>;
+}
+
+let isolate: { bindings: WorkerBindings; value: Isolate } | undefined;
+
+function forBindings(bindings: WorkerBindings): Isolate {
+  if (isolate?.bindings === bindings) return isolate.value;
+  const env = parseEnv(bindings);
+  const services = createWorkerServices(env, toConfig(env));
+  // Seeding and the first migration of every tenant run from `npm run migrate` (see README);
+  // an isolate only brings the platform schema up to date and migrates tenants as it opens them.
+  const ready = bootstrap(services, { seed: false, migrateTenants: false });
+  const value = { services, app: createApp(services), ready };
+  isolate = { bindings, value };
+  return value;
+}
+
+function unavailable(error: unknown): Response {
+  console.error(JSON.stringify({ level: "error", msg: "worker cannot start", error: error instanceof Error ? error.message : String(error) }));
+  const message = error instanceof ConfigError ? "服务配置有误，暂不可用。" : "服务暂不可用，请稍后再试。";
+  return Response.json({ error: { code: "UNAVAILABLE", message, details: [] } }, { status: 503 });
+}
+
+export default {
+  async fetch(request: Request, bindings: WorkerBindings, ctx: ExecutionContext): Promise<Response> {
+    let current: Isolate;
+    try {
+      current = forBindings(bindings);
+      await current.ready;
+    } catch (error) {
+      isolate = undefined;
+      return unavailable(error);
+    }
+    return current.app.fetch(request, bindings, ctx);
+  },
+
+  async scheduled(controller: ScheduledController, bindings: WorkerBindings, ctx: ExecutionContext): Promise<void> {
+    const current = forBindings(bindings);
+    await current.ready;
+    ctx.waitUntil(runScheduled(current.services, controller.cron));
+  },
+} satisfies ExportedHandler<WorkerBindings>;
