@@ -7,12 +7,15 @@ import type { Client } from "@libsql/client";
 export interface TenantConnector {
   /** False for in-memory databases, which vanish when their only connection closes. */
   readonly evictable: boolean;
-  /** Creates the database of a new unit and returns where it lives. */
+  /** Creates the database of a new unit and returns where it lives (recorded for operators). */
   create(slug: string): Promise<string>;
   /** Removes the database of a unit whose creation failed half-way. */
-  destroy(slug: string, location: string): Promise<void>;
-  /** Opens a client to a tenant database. */
-  open(location: string): Client;
+  destroy(slug: string): Promise<void>;
+  /**
+   * Opens a client to a unit's database. The location is derived from the slug (a path under
+   * DATA_DIR, or the URL template), never looked up, so the same directory serves both runtimes.
+   */
+  open(slug: string): Client;
   /** Runs once per process on a newly opened database before it is migrated (e.g. journal mode). */
   prepare?(client: Client): Promise<void>;
 }

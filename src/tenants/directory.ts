@@ -72,7 +72,7 @@ export class TenantDirectory {
 
   /** Opens a unit's database, migrating it first if this process has not yet seen it current. */
   async open(unit: UnitRow): Promise<TenantHandle> {
-    const client = this.#cache.get(unit.slug, () => this.connector.open(unit.dbLocation));
+    const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
     if (!this.#current.has(unit.slug)) await this.#bringCurrent(unit, client);
     return { unit, client, db: tenantDb(client) };
   }
@@ -102,7 +102,7 @@ export class TenantDirectory {
       this.log.error("tenant provisioning failed; rolling back", { unit: input.slug, error: String(error) });
       this.#cache.drop(input.slug);
       this.#current.delete(input.slug);
-      if (location) await this.connector.destroy(input.slug, location).catch(() => undefined);
+      if (location) await this.connector.destroy(input.slug).catch(() => undefined);
       await this.platform.delete(units).where(eq(units.slug, input.slug));
       throw error;
     }
@@ -123,7 +123,7 @@ export class TenantDirectory {
       while (next < all.length) {
         const unit = all[next++]!;
         try {
-          const client = this.#cache.get(unit.slug, () => this.connector.open(unit.dbLocation));
+          const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
           const { from, to } = await this.#bringCurrent(unit, client);
           results.push({ unit: unit.slug, ok: true, from, to });
         } catch (error) {
@@ -158,7 +158,7 @@ export class TenantDirectory {
     await client.execute({ sql: "INSERT OR IGNORE INTO tenant_meta (key, value) VALUES ('unit', ?)", args: [unit.slug] });
     const owner = await client.execute("SELECT value FROM tenant_meta WHERE key = 'unit'");
     const stamped = owner.rows[0]?.value;
-    if (stamped !== unit.slug) throw new Error(`database at ${unit.dbLocation} belongs to ${String(stamped)}, not ${unit.slug}`);
+    if (stamped !== unit.slug) throw new Error(`database of ${unit.slug} (${unit.dbLocation}) belongs to ${String(stamped)}, not ${unit.slug}`);
     if (unit.schemaVersion !== result.to || unit.status !== "active") {
       await this.platform
         .update(units)

@@ -22,20 +22,24 @@ export async function useWal(client: Client): Promise<void> {
   await client.execute("PRAGMA journal_mode = WAL");
 }
 
+function tenantFile(slug: string): string {
+  return join("tenants", `${slug}.db`);
+}
+
 export function nodeConnector(dataDir: string): TenantConnector {
   const memory = dataDir === MEMORY;
   return {
     evictable: !memory,
     async create(slug) {
       // Relative to DATA_DIR, so the data folder can move as a whole.
-      return memory ? `${MEMORY}${slug}` : join("tenants", `${slug}.db`);
+      return memory ? `${MEMORY}${slug}` : tenantFile(slug);
     },
-    async destroy(_slug, location) {
+    async destroy(slug) {
       if (memory) return;
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dataDir, `${location}${suffix}`), { force: true });
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dataDir, `${tenantFile(slug)}${suffix}`), { force: true });
     },
-    open(location) {
-      return openEmbedded(memory ? MEMORY : join(dataDir, location));
+    open(slug) {
+      return openEmbedded(memory ? MEMORY : join(dataDir, tenantFile(slug)));
     },
     async prepare(client) {
       if (!memory) await useWal(client);

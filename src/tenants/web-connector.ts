@@ -47,8 +47,8 @@ export function webConnector(options: WebConnectorOptions): TenantConnector {
       const res = await api("DELETE", `/databases/${encodeURIComponent(slug)}`);
       if (!res.ok && res.status !== 404) throw new Error(`Turso could not delete database ${slug}: HTTP ${res.status}`);
     },
-    open(location) {
-      return createClient({ url: location, authToken: options.authToken, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    open(slug) {
+      return createClient({ url: tenantUrl(options.urlTemplate, slug), authToken: options.authToken, ...(options.fetch ? { fetch: options.fetch } : {}) });
     },
   };
 }

@@ -1,0 +1,113 @@
+/**
+ * The real Worker bundle in workerd (Miniflare), reaching the platform and tenant databases over
+ * libSQL's HTTP protocol as in production; the databases are embedded files seeded from Node as
+ * `npm run migrate -- --edge` seeds Turso before a deploy.
+ */
+import { createClient } from "@libsql/client";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../db/seed/demo-users";
+import { startEdge, type Edge } from "../dev/edge";
+import { startHarness, tempDir, TEST_SECRET } from "./support/harness";
+
+let edge: Edge;
+let dir: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  dir = tempDir("duikou-edge-");
+  const seeded = await startHarness({ DATA_DIR: dir.path });
+  seeded.close();
+  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET } });
+}, 120_000);
+
+afterAll(async () => {
+  await edge?.close();
+  dir?.remove();
+});
+
+async function request(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  const res = await edge.mf.dispatchFetch(`http://duikou.test${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+async function login(username: string) {
+  const res = await request("/api/auth/login", { method: "POST", body: { username, password: DEMO_PASSWORD } });
+  expect(res.status).toBe(200);
+  return res.body.token as string;
+}
+
+describe("the Worker in workerd", () => {
+  it("answers health from the workers runtime over the remote protocol", async () => {
+    const res = await request("/api/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ runtime: "workers", schema: { platform: { current: 1, latest: 1 } }, tenants: { total: 141, active: 141 } });
+  });
+
+  it("signs in the demo coordinator and lists the programs and the 24 old-area groups", async () => {
+    const token = await login("demo-coordinator");
+    const programs = await request("/api/programs", { token });
+    expect(programs.body.items).toHaveLength(5);
+    const groups = await request("/api/programs/gd-old-areas/groups", { token });
+    const nanxiong = groups.body.items.find((g: any) => g.area.code === "440282");
+    expect(nanxiong.lead.name).toBe("省委组织部");
+  });
+
+  it("opens a tenant database over HTTP for its own unit and answers 403 for another unit", async () => {
+    const editor = await login("demo-editor");
+    const own = await request("/api/t/dongguan", { token: editor });
+    expect(own.status).toBe(200);
+    expect(own.body.counts.placeholders).toBe(10);
+    const other = await request("/api/t/gd-org-dept", { token: editor });
+    expect(other.status).toBe(403);
+  });
+
+  it("answers bad input with 400 and field paths", async () => {
+    const res = await request("/api/auth/login", { method: "POST", body: { username: 1 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: any) => d.path).sort()).toEqual(["body.password", "body.username"]);
+  });
+
+  it("creates a unit through the Turso Platform API and migrates its new database", async () => {
+    const admin = await login("demo-admin");
+    const res = await request("/api/units", { method: "POST", token: admin, body: { slug: "edge-created", name: "边缘新建单位", kind: "other" } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: "active", schemaVersion: 1 });
+    expect(edge.tursoCalls).toContainEqual({ method: "POST", path: "/v1/organizations/duikou-dev/databases", body: { name: "edge-created", group: "default" } });
+    const file = join(dir.path, "tenants", "edge-created.db");
+    expect(existsSync(file)).toBe(true);
+    const db = createClient({ url: `file:${file}` });
+    const stamp = await db.execute("SELECT value FROM tenant_meta WHERE key = 'unit'");
+    db.close();
+    expect(stamp.rows[0]?.value).toBe("edge-created");
+  });
+
+  it("answers 503 (not 500) when a tenant database cannot be reached", async () => {
+    edge.unreachable.add("gd-org-dept.db.duikou.test");
+    try {
+      const viewer = await login("demo-viewer");
+      const res = await request("/api/t/gd-org-dept", { token: viewer });
+      // The first open of a tenant in this isolate checks its schema, which needs the database.
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe("UNAVAILABLE");
+    } finally {
+      edge.unreachable.delete("gd-org-dept.db.duikou.test");
+    }
+  });
+
+  it("runs the daily cron through scheduled() and records the run", async () => {
+    const worker = await edge.mf.getWorker();
+    await worker.scheduled({ cron: "0 18 * * *" });
+    const platform = createClient({ url: `file:${join(dir.path, "platform.db")}` });
+    const runs = await platform.execute("SELECT job, cron, status FROM job_runs ORDER BY started_at DESC LIMIT 1");
+    platform.close();
+    expect(runs.rows[0]).toMatchObject({ job: "daily", cron: "0 18 * * *", status: "succeeded" });
+  });
+});
