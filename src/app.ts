@@ -7,6 +7,8 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { requireAuth } from "./auth/middleware";
+import { LEDGER_RESOURCES } from "./ledger/resources";
+import { registerResource } from "./ledger/routes";
 import { ApiError, errorResponse, handleError } from "./errors";
 import { pickLang } from "./i18n";
 import { createRouter, type Router } from "./router";
@@ -63,6 +65,7 @@ export function createApp(services: Services): Router {
   registerCreateUnit(app);
   registerGetTenant(app);
   registerTenantAudit(app);
+  for (const resource of LEDGER_RESOURCES) registerResource(app, resource);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.doc31("/api/openapi.json", {

@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { t, type MessageKey } from "./i18n";
 import type { AppEnv } from "./types";
+import { pickBilingual } from "./validation";
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -19,6 +20,7 @@ export const ERROR_STATUS = {
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
+  LOCKED: 423,
   PRECONDITION_REQUIRED: 428,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
@@ -59,8 +61,9 @@ export class ApiError extends HTTPException {
 /** Renders the envelope in the request's language. */
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const lang = c.get("lang") ?? "zh-CN";
+  const details = error.details.map((d) => ({ ...d, message: pickBilingual(d.message, lang) }));
   const body: ErrorBody = {
-    error: { code: error.code, message: t(lang, error.messageKey, error.params), details: error.details },
+    error: { code: error.code, message: t(lang, error.messageKey, error.params), details },
   };
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   return c.json(body, ERROR_STATUS[error.code]);

@@ -68,10 +68,11 @@ export function describeIssue(issue: Issue, input: unknown, lang: Lang): string 
   }
 }
 
-/** Picks one side of a "中文 | English" message (our refinements' convention). */
+/** Picks one side of a "中文 | English" message (our convention for messages built in code). */
 export function pickBilingual(message: string, lang: Lang): string {
-  const [zh, en] = message.split(" | ");
-  return (lang === "en" ? en : zh) ?? zh ?? message;
+  const at = message.indexOf(" | ");
+  if (at < 0) return message;
+  return lang === "en" ? message.slice(at + 3) : message.slice(0, at);
 }
 
 /** All issues as error details, prefixed with where the value came from (body, query, param…). */

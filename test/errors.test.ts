@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pickLang, t } from "../src/i18n";
+import { LEDGER_RESOURCES } from "../src/ledger/resources";
 import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
 import { call, startHarness, type Harness } from "./support/harness";
@@ -55,21 +56,20 @@ describe("the error envelope", () => {
 
   it("serves the OpenAPI document with every route and the docs page", async () => {
     const doc = await (await call(h, "GET", "/api/openapi.json")).json();
-    const paths = Object.keys(doc.paths).sort();
-    expect(paths).toEqual(
-      [
-        "/api/areas",
-        "/api/auth/login",
-        "/api/health",
-        "/api/me",
-        "/api/programs",
-        "/api/programs/{program}",
-        "/api/programs/{program}/groups",
-        "/api/t/{unit}",
-        "/api/t/{unit}/audit",
-        "/api/units",
-      ].sort(),
-    );
+    const paths = Object.keys(doc.paths);
+    for (const path of ["/api/areas", "/api/auth/login", "/api/health", "/api/me", "/api/programs", "/api/programs/{program}", "/api/programs/{program}/groups", "/api/t/{unit}", "/api/t/{unit}/audit", "/api/units"]) {
+      expect(paths).toContain(path);
+    }
+    for (const resource of LEDGER_RESOURCES) {
+      const base = `/api/t/{unit}/${resource.path}`;
+      expect(Object.keys(doc.paths[base])).toEqual(expect.arrayContaining(["get", "post"]));
+      expect(Object.keys(doc.paths[`${base}/{id}`])).toEqual(expect.arrayContaining(["get", "patch"]));
+      for (const extra of ["/{id}/void", "/import", "/export", "/template.xlsx"]) expect(paths).toContain(`${base}${extra}`);
+      // The create body is documented with its fields.
+      const ref: string = doc.paths[base].post.requestBody.content["application/json"].schema.$ref;
+      const create = doc.components.schemas[ref.split("/").at(-1)!];
+      expect(Object.keys(create.properties).sort()).toEqual(Object.keys(resource.fields).sort());
+    }
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     const docs = await call(h, "GET", "/api/docs");
     expect(docs.status).toBe(200);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { platformAudit, units } from "../db/platform/schema";
 import { createLogger } from "../src/log";
-import { TenantDirectory } from "../src/tenants/directory";
+import { TENANT_SCHEMA_VERSION, TenantDirectory } from "../src/tenants/directory";
 import { nodeConnector } from "../src/tenants/node-connector";
 import { call, makeUser, startHarness, uid, type Harness, type TestUser } from "./support/harness";
 
@@ -22,7 +22,7 @@ describe("POST /api/units", () => {
     const res = await call(h, "POST", "/api/units", { token: admin.token, body: { slug, name: "清远市", kind: "city" } });
     expect(res.status).toBe(201);
     expect(res.headers.get("location")).toBe(`/api/t/${slug}`);
-    expect(await res.json()).toMatchObject({ slug, name: "清远市", status: "active", schemaVersion: 1 });
+    expect(await res.json()).toMatchObject({ slug, name: "清远市", status: "active", schemaVersion: TENANT_SCHEMA_VERSION });
 
     const unitAdmin = await makeUser(h, "unit_admin", { unit: slug });
     const tenant = await call(h, "GET", `/api/t/${slug}`, { token: unitAdmin.token });

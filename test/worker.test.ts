@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { startEdge, type Edge } from "../dev/edge";
+import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";
 import { startHarness, tempDir, TEST_SECRET } from "./support/harness";
 
 let edge: Edge;
@@ -79,7 +80,7 @@ describe("the Worker in workerd", () => {
     const admin = await login("demo-admin");
     const res = await request("/api/units", { method: "POST", token: admin, body: { slug: "edge-created", name: "边缘新建单位", kind: "other" } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: "active", schemaVersion: 1 });
+    expect(res.body).toMatchObject({ status: "active", schemaVersion: TENANT_SCHEMA_VERSION });
     expect(edge.tursoCalls).toContainEqual({ method: "POST", path: "/v1/organizations/duikou-dev/databases", body: { name: "edge-created", group: "default" } });
     const file = join(dir.path, "tenants", "edge-created.db");
     expect(existsSync(file)).toBe(true);

@@ -1,11 +1,32 @@
 /**
  * A tenant database: one helping unit's own ledger. Every table here belongs to that unit alone;
  * the platform database only knows where this database lives and which migration it has reached.
+ *
+ * Every ledger record carries the same bookkeeping columns (see `record()`): a version for
+ * optimistic concurrency (ETag / If-Match), who created and last changed it, and a void mark —
+ * records are never deleted, only voided with a reason. Money is integer fen (分).
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** The bookkeeping columns every ledger record has. */
+function record() {
+  return {
+    id: text("id").primaryKey(),
+    version: integer("version").notNull().default(1),
+    /** Seeded demonstration data, shown with a mark and excluded from production. */
+    demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull().default(now),
+    createdBy: text("created_by").notNull().default("system"),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: text("updated_by").notNull().default("system"),
+    voidedAt: text("voided_at"),
+    voidedBy: text("voided_by"),
+    voidReason: text("void_reason"),
+  };
+}
 
 /** Facts about the database itself, so that a misrouted connection can be detected (key `unit`). */
 export const tenantMeta = sqliteTable("tenant_meta", {
@@ -39,7 +60,7 @@ export const SUB_UNIT_KINDS = ["town", "department", "school", "hospital", "cult
 export const subUnits = sqliteTable(
   "sub_units",
   {
-    id: text("id").primaryKey(),
+    ...record(),
     name: text("name").notNull(),
     kind: text("kind", { enum: SUB_UNIT_KINDS }).notNull(),
     /** The recipient area this sub-unit is grouped with (e.g. a Dongguan town's Shaoguan county in 十组团). */
@@ -47,11 +68,212 @@ export const subUnits = sqliteTable(
     /** A slot the documents imply but do not name; the tenant fills in the real name. */
     placeholder: integer("placeholder", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
-    version: integer("version").notNull().default(1),
-    voidedAt: text("voided_at"),
-    voidReason: text("void_reason"),
-    createdAt: text("created_at").notNull().default(now),
-    updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [index("sub_units_kind_idx").on(t.kind)],
+);
+
+export const PAIRING_KINDS = ["town_county", "school", "hospital", "culture", "enterprise_village", "department", "other"] as const;
+
+/** Local pairings beneath the official group: town ↔ county (十组团), school ↔ school, hospital ↔ hospital… */
+export const pairings = sqliteTable(
+  "pairings",
+  {
+    ...record(),
+    kind: text("kind", { enum: PAIRING_KINDS }).notNull(),
+    /** Our side: one of the unit's sub-units (null when the unit itself is the party). */
+    subUnitId: text("sub_unit_id"),
+    /** The recipient side: a county, school, hospital, cultural unit or village, by name. */
+    counterpart: text("counterpart").notNull(),
+    areaCode: text("area_code").notNull(),
+    /** The program whose official group this pairing sits beneath. */
+    program: text("program"),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    /** 示范结对 (e.g. the 16 demonstration school pairs, one demonstration hospital per county). */
+    demonstration: integer("demonstration", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+  },
+  (t) => [index("pairings_kind_idx").on(t.kind), index("pairings_area_idx").on(t.areaCode)],
+);
+
+export const PROJECT_CATEGORIES = [
+  "industry",
+  "employment",
+  "education",
+  "health",
+  "infrastructure",
+  "rural_revitalisation",
+  "consumption",
+  "culture",
+  "other",
+] as const;
+export const PROJECT_STATUSES = ["planned", "approved", "in_progress", "completed", "accepted"] as const;
+
+/** The project library (项目库). */
+export const projects = sqliteTable(
+  "projects",
+  {
+    ...record(),
+    title: text("title").notNull(),
+    category: text("category", { enum: PROJECT_CATEGORIES }).notNull(),
+    status: text("status", { enum: PROJECT_STATUSES }).notNull().default("planned"),
+    areaCode: text("area_code").notNull(),
+    pairingId: text("pairing_id"),
+    program: text("program"),
+    budgetFen: integer("budget_fen").notNull().default(0),
+    beneficiaries: integer("beneficiaries").notNull().default(0),
+    /** Of the beneficiaries, people lifted out of poverty (脱贫人口). */
+    beneficiariesLifted: integer("beneficiaries_lifted").notNull().default(0),
+    /** 向基层倾斜、向民生倾斜: counts toward the 80% rule. */
+    grassroots: integer("grassroots", { mode: "boolean" }).notNull().default(false),
+    startDate: text("start_date"),
+    endDate: text("end_date"),
+    location: text("location"),
+    description: text("description"),
+  },
+  (t) => [index("projects_status_idx").on(t.status), index("projects_area_idx").on(t.areaCode), index("projects_start_idx").on(t.startDate)],
+);
+
+export const FUND_KINDS = ["allocation", "disbursement", "social_donation", "enterprise_investment"] as const;
+export const FUND_SOURCES = ["province", "city", "town", "enterprise", "society"] as const;
+
+/** Money flows, in integer fen. */
+export const funds = sqliteTable(
+  "funds",
+  {
+    ...record(),
+    kind: text("kind", { enum: FUND_KINDS }).notNull(),
+    source: text("source", { enum: FUND_SOURCES }).notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    date: text("date").notNull(),
+    areaCode: text("area_code").notNull(),
+    projectId: text("project_id"),
+    program: text("program"),
+    grassroots: integer("grassroots", { mode: "boolean" }).notNull().default(false),
+    /** A disbursement beyond its project's allocations, allowed only when marked, with a reason. */
+    overrun: integer("overrun", { mode: "boolean" }).notNull().default(false),
+    overrunReason: text("overrun_reason"),
+    note: text("note"),
+  },
+  (t) => [index("funds_date_idx").on(t.date), index("funds_project_idx").on(t.projectId, t.kind), index("funds_area_idx").on(t.areaCode)],
+);
+
+export const CADRE_LEVELS = ["county_deputy", "middle_manager", "section", "other"] as const;
+export const CADRE_STATUSES = ["in_post", "completed", "recalled"] as const;
+
+/** Seconded cadres (挂职干部). Name, gender, birth date and phone are personal: only the unit's own roles see them. */
+export const cadres = sqliteTable(
+  "cadres",
+  {
+    ...record(),
+    name: text("name").notNull(),
+    gender: text("gender", { enum: ["male", "female"] }),
+    birthDate: text("birth_date"),
+    phone: text("phone"),
+    sendingSubUnitId: text("sending_sub_unit_id"),
+    post: text("post").notNull(),
+    level: text("level", { enum: CADRE_LEVELS }).notNull(),
+    hostAreaCode: text("host_area_code").notNull(),
+    program: text("program"),
+    startDate: text("start_date").notNull(),
+    plannedEndDate: text("planned_end_date").notNull(),
+    actualEndDate: text("actual_end_date"),
+    status: text("status", { enum: CADRE_STATUSES }).notNull().default("in_post"),
+    note: text("note"),
+  },
+  (t) => [index("cadres_status_idx").on(t.status), index("cadres_end_idx").on(t.plannedEndDate)],
+);
+
+export const ACTIVITY_KINDS = [
+  "visit",
+  "joint_meeting",
+  "training",
+  "exchange",
+  "job_posting",
+  "performance",
+  "promotion_event",
+  "seminar",
+  "teaching_research",
+  "purchase",
+  "agreement",
+  "plan_document",
+  "other",
+] as const;
+
+export const LEADER_LEVELS = ["main", "deputy"] as const;
+export const PLAN_DOCUMENTS = ["dedicated_group", "three_year_plan", "annual_plan", "annual_task_list", "completion_dates"] as const;
+
+/**
+ * The ledger (台账) of work done: one typed record per event. Which of the optional columns a kind
+ * needs is checked per kind (src/ledger/resources/activities.ts); the figures rules add up are columns.
+ */
+export const activities = sqliteTable(
+  "activities",
+  {
+    ...record(),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    date: text("date").notNull(),
+    title: text("title").notNull(),
+    areaCode: text("area_code"),
+    pairingId: text("pairing_id"),
+    subUnitId: text("sub_unit_id"),
+    program: text("program"),
+    /** to_recipient (we go / send) or from_recipient (they come / send). */
+    direction: text("direction", { enum: ["to_recipient", "from_recipient"] }),
+    /** For visits: the main leader (主要负责同志) or a deputy (分管负责同志). */
+    leaderLevel: text("leader_level", { enum: LEADER_LEVELS }),
+    /** People taking part, or person-times (人次) for exchanges. */
+    people: integer("people").notNull().default(0),
+    /** A count the kind needs: job postings, performances, events. */
+    quantity: integer("quantity").notNull().default(0),
+    /** Training length in hours (学时). */
+    hours: integer("hours").notNull().default(0),
+    /** Money involved (consumption-assistance purchases), in fen. */
+    amountFen: integer("amount_fen").notNull().default(0),
+    /** For plan_document: which of the five haves (五有) this is. */
+    documentType: text("document_type", { enum: PLAN_DOCUMENTS }),
+    /** For agreement: the year the annual agreement covers. */
+    agreementYear: integer("agreement_year"),
+    note: text("note"),
+  },
+  (t) => [index("activities_kind_date_idx").on(t.kind, t.date), index("activities_date_idx").on(t.date), index("activities_pairing_idx").on(t.pairingId)],
+);
+
+/** The unit's annual targets per indicator, pre-filled from its programs' rules and editable. */
+export const targets = sqliteTable(
+  "targets",
+  {
+    ...record(),
+    year: integer("year").notNull(),
+    program: text("program").notNull(),
+    indicator: text("indicator").notNull(),
+    target: integer("target").notNull(),
+    /** Where the figure came from: a rule's default, or a clerk's edit. */
+    source: text("source", { enum: ["rule", "manual"] }).notNull().default("rule"),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("targets_year_program_indicator_idx").on(t.year, t.program, t.indicator)],
+);
+
+export const SUBMISSION_STATUSES = ["draft", "submitted", "reopened"] as const;
+
+/** The quarterly narrative to the coordinating office; locked once submitted unless a coordinator reopens it. */
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    ...record(),
+    year: integer("year").notNull(),
+    quarter: integer("quarter").notNull(),
+    program: text("program").notNull(),
+    progress: text("progress").notNull().default(""),
+    problems: text("problems").notNull().default(""),
+    nextSteps: text("next_steps").notNull().default(""),
+    status: text("status", { enum: SUBMISSION_STATUSES }).notNull().default("draft"),
+    submittedAt: text("submitted_at"),
+    submittedBy: text("submitted_by"),
+    reopenedAt: text("reopened_at"),
+    reopenedBy: text("reopened_by"),
+    reopenReason: text("reopen_reason"),
+  },
+  (t) => [uniqueIndex("submissions_period_idx").on(t.year, t.quarter, t.program)],
 );

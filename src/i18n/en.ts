@@ -23,5 +23,13 @@ export const en: Record<MessageKey, string> = {
   "error.tenant_unavailable": "This unit's database cannot be reached right now; try again later.",
   "error.internal": "Internal server error; if it happens again, give the administrator request id {requestId}.",
   "error.unavailable": "The service is unavailable; try again later.",
+  "error.business_rule": "The submission breaks a business rule; correct it as indicated.",
+  "error.record_not_found": "No {entity} record {id}",
+  "error.record_voided": "This {entity} record has been voided and can no longer change.",
+  "error.import_invalid": "The file has {count} error(s); nothing was written. Correct the cells indicated and import again.",
+  "error.import_unreadable": "The uploaded file cannot be read; upload an .xlsx or .csv file.",
+  "error.import_empty": "The file has no data rows.",
+  "error.import_too_many": "At most {max} rows per import; split the file.",
+  "error.submission_locked": "This quarter's submission is submitted and locked; ask the coordinating office to reopen it.",
   "field.required": "This field is required",
 };

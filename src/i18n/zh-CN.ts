@@ -21,6 +21,14 @@ export const zhCN = {
   "error.tenant_unavailable": "该单位的数据库暂时无法访问，请稍后再试。",
   "error.internal": "服务器内部错误，请稍后再试；如仍出现，请将请求编号 {requestId} 告知管理员。",
   "error.unavailable": "服务暂不可用，请稍后再试。",
+  "error.business_rule": "提交的内容不符合业务规则，请按提示修改。",
+  "error.record_not_found": "未找到该{entity}记录：{id}",
+  "error.record_voided": "该{entity}记录已作废，不能再修改。",
+  "error.import_invalid": "导入文件中有 {count} 处错误，未写入任何数据；请按行列提示修改后重新导入。",
+  "error.import_unreadable": "无法读取上传的文件，请上传 .xlsx 或 .csv 文件。",
+  "error.import_empty": "导入文件中没有数据行。",
+  "error.import_too_many": "一次最多导入 {max} 行，请分批导入。",
+  "error.submission_locked": "该季度报送已提交并锁定；如需修改，请联系牵头部门退回。",
   "field.required": "此项为必填项",
 } as const;
 

@@ -13,7 +13,8 @@ import { UNIT_SLUG_PATTERN } from "./connector";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-async function programsOf(db: PlatformDb, unit: string): Promise<string[]> {
+/** The programs a unit takes part in (through its group memberships). */
+export async function programsOf(db: PlatformDb, unit: string): Promise<string[]> {
   const rows = await db
     .selectDistinct({ program: groups.program })
     .from(groupMembers)

@@ -1,0 +1,84 @@
+/**
+ * Field specifications: one declaration per field gives its API schema (zod, shared by routes,
+ * import and the OpenAPI document), its spreadsheet column (Chinese header, how a cell is read
+ * and written), and what must exist for it to be valid (areas, referenced records, programs).
+ */
+import { z } from "@hono/zod-openapi";
+import { MAX_FEN } from "./money";
+
+export type CellKind = "text" | "enum" | "money" | "int" | "bool" | "date" | "area" | "ref" | "program";
+
+export interface Field {
+  schema: z.ZodType;
+  required: boolean;
+  header: string;
+  headerEn: string;
+  cell: CellKind;
+  /** For enums: value → Chinese label (spreadsheets accept either). */
+  labels?: Record<string, string>;
+  /** For refs: the ledger table the id must exist in (and not be voided). */
+  ref?: "sub_units" | "pairings" | "projects";
+  /** Personal data: only the unit's own roles see it. */
+  personal?: boolean;
+  /** A line for the template's instructions sheet. */
+  help?: string;
+}
+
+type Opts = { required?: boolean; help?: string; personal?: boolean };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date as YYYY-MM-DD. */
+export const dateSchema = z
+  .string()
+  .regex(DATE)
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1990-01-01" && s <= "2100-12-31";
+  }, "日期无效（YYYY-MM-DD） | Invalid date (YYYY-MM-DD)")
+  .openapi({ format: "date", example: "2026-03-15" });
+
+export const areaCodeSchema = z.string().regex(/^\d{6}$/, "应为 6 位行政区划代码 | Must be a 6-digit area code").openapi({ example: "440282" });
+
+function field(schema: z.ZodType, cell: CellKind, header: string, headerEn: string, opts: Opts, extra: Partial<Field> = {}): Field {
+  return { schema, cell, header, headerEn, required: opts.required ?? true, ...(opts.help ? { help: opts.help } : {}), ...(opts.personal ? { personal: true } : {}), ...extra };
+}
+
+/** Field builders. */
+export const f = {
+  text: (header: string, headerEn: string, max = 200, opts: Opts = {}) => field(z.string().trim().min(1).max(max), "text", header, headerEn, opts),
+  longText: (header: string, headerEn: string, opts: Opts = {}) => field(z.string().trim().max(5000), "text", header, headerEn, { required: false, ...opts }),
+  enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts = {}) =>
+    field(z.enum(values), "enum", header, headerEn, opts, { labels }),
+  /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */
+  money: (header: string, headerEn: string, opts: Opts & { min?: number } = {}) =>
+    field(z.number().int().min(opts.min ?? 0).max(MAX_FEN), "money", header, headerEn, opts),
+  int: (header: string, headerEn: string, opts: Opts & { min?: number; max?: number } = {}) =>
+    field(z.number().int().min(opts.min ?? 0).max(opts.max ?? 100_000_000), "int", header, headerEn, opts),
+  bool: (header: string, headerEn: string, opts: Opts = {}) => field(z.boolean(), "bool", header, headerEn, { required: false, ...opts }),
+  date: (header: string, headerEn: string, opts: Opts = {}) => field(dateSchema, "date", header, headerEn, opts),
+  area: (header: string, headerEn: string, opts: Opts = {}) => field(areaCodeSchema, "area", header, headerEn, opts),
+  ref: (table: NonNullable<Field["ref"]>, header: string, headerEn: string, opts: Opts = {}) =>
+    field(z.string().min(1).max(64), "ref", header, headerEn, { required: false, ...opts }, { ref: table }),
+  program: (header = "所属帮扶工作", headerEn = "Program", opts: Opts = {}) =>
+    field(z.string().regex(/^[a-z0-9-]{1,40}$/), "program", header, headerEn, { required: false, ...opts }),
+};
+
+export type Fields = Record<string, Field>;
+
+/** The create schema: required fields required, others optional (null clears), unknown fields refused. */
+export function createSchema(fields: Fields) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, spec] of Object.entries(fields)) shape[key] = spec.required ? spec.schema : spec.schema.nullable().optional();
+  return z.object(shape).strict();
+}
+
+/** The update schema: every field optional, at least one given, unknown fields refused. */
+export function updateSchema(fields: Fields) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, spec] of Object.entries(fields)) shape[key] = (spec.required ? spec.schema : spec.schema.nullable()).optional();
+  return z
+    .object(shape)
+    .strict()
+    .refine((o) => Object.keys(o).length > 0, "至少修改一个字段 | Change at least one field");
+}

@@ -1,0 +1,147 @@
+/**
+ * Lists of ledger records: equality filters, a period (year, quarter, from/to on the resource's
+ * date), an area (a county, or every county of a prefecture or province), text search, sorting
+ * and keyset pagination with an opaque cursor. Voided records are left out unless asked for.
+ */
+import { z } from "@hono/zod-openapi";
+import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { ApiError } from "../errors";
+import { areaCodeSchema, dateSchema } from "./fields";
+import type { ResourceDef, Row } from "./resource";
+import type { TenantDb } from "../services";
+
+const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** The query schema of a resource's list (and export). */
+export function listQuerySchema(def: ResourceDef) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const key of def.filters) {
+    const spec = def.fields[key]!;
+    shape[key] = spec.cell === "bool" ? boolParam.optional() : spec.cell === "area" ? areaCodeSchema.optional() : spec.schema.optional();
+  }
+  const sortValues = [...def.sorts, "createdAt", "updatedAt"].flatMap((s) => [s, `-${s}`]) as [string, ...string[]];
+  return z.object({
+    ...shape,
+    ...(def.dateField
+      ? {
+          year: z.coerce.number().int().min(1990).max(2100).optional(),
+          quarter: z.coerce.number().int().min(1).max(4).optional(),
+          from: dateSchema.optional(),
+          to: dateSchema.optional(),
+        }
+      : {}),
+    ...(def.search.length ? { q: z.string().trim().min(1).max(100).optional() } : {}),
+    includeVoided: boolParam.optional(),
+    sort: z.enum(sortValues).default(def.defaultSort),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  });
+}
+
+export type ListQuery = Record<string, unknown> & { sort: string; limit: number; cursor?: string; includeVoided?: boolean };
+
+/** The date range a year (and quarter) covers. */
+export function periodRange(year: number, quarter?: number): { from: string; to: string } {
+  if (!quarter) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  const start = (quarter - 1) * 3 + 1;
+  const end = start + 2;
+  const lastDay = new Date(Date.UTC(year, end, 0)).getUTCDate();
+  return { from: `${year}-${String(start).padStart(2, "0")}-01`, to: `${year}-${String(end).padStart(2, "0")}-${lastDay}` };
+}
+
+/** An area filter: 440282 → that county; 440200 → every area of Shaoguan; 440000 → all of Guangdong. */
+function areaCondition(column: SQLiteColumn, code: string): SQL {
+  const prefix = code.replace(/(00)+$/, "");
+  return prefix.length === 6 ? eq(column, code) : sql`substr(${column}, 1, ${prefix.length}) = ${prefix}`;
+}
+
+function col(def: ResourceDef, key: string): SQLiteColumn {
+  const column = def.table[key];
+  if (!column) throw new Error(`${def.path}: no column ${key}`);
+  return column;
+}
+
+/** The WHERE of a list or export (without the cursor). */
+export function listWhere(def: ResourceDef, query: ListQuery): SQL | undefined {
+  const where: SQL[] = [];
+  if (!query.includeVoided) where.push(isNull(def.table.voidedAt));
+  for (const key of def.filters) {
+    const value = query[key];
+    if (value === undefined) continue;
+    where.push(def.fields[key]!.cell === "area" ? areaCondition(col(def, key), String(value)) : eq(col(def, key), value as string));
+  }
+  if (def.dateField) {
+    const date = col(def, def.dateField);
+    const range = typeof query.year === "number" ? periodRange(query.year, query.quarter as number | undefined) : null;
+    const from = (query.from as string | undefined) ?? range?.from;
+    const to = (query.to as string | undefined) ?? range?.to;
+    if (from) where.push(gte(date, from));
+    if (to) where.push(lte(date, to));
+  }
+  if (typeof query.q === "string") {
+    where.push(or(...def.search.map((key) => sql`instr(coalesce(${col(def, key)}, ''), ${query.q}) > 0`))!);
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+/** The sort expression: nulls sort as the lowest value so the keyset stays total. */
+function sortKey(def: ResourceDef, sort: string): { expr: SQL; descending: boolean } {
+  const descending = sort.startsWith("-");
+  const key = descending ? sort.slice(1) : sort;
+  const spec = def.fields[key];
+  const numeric = spec ? ["money", "int", "bool"].includes(spec.cell) : false;
+  return { expr: sql`coalesce(${col(def, key)}, ${numeric ? -1 : ""})`, descending };
+}
+
+function encodeCursor(value: unknown, id: unknown): string {
+  return btoa(unescape(encodeURIComponent(JSON.stringify([value, id])))).replace(/=+$/, "");
+}
+
+function decodeCursor(cursor: string): [string | number, string] {
+  try {
+    const parsed = JSON.parse(decodeURIComponent(escape(atob(cursor)))) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && ["string", "number"].includes(typeof parsed[0]) && typeof parsed[1] === "string") {
+      return parsed as [string | number, string];
+    }
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "query.cursor", message: "分页游标无效，请从第一页重新开始 | Invalid cursor; start again from the first page" }]);
+}
+
+/** One page of records, the cursor of the next page, and the total matching the filters. */
+export async function listRecords(def: ResourceDef, db: TenantDb, query: ListQuery): Promise<{ items: Row[]; nextCursor: string | null; total: number }> {
+  const base = listWhere(def, query);
+  const { expr, descending } = sortKey(def, query.sort);
+  let where = base;
+  if (query.cursor) {
+    const [value, id] = decodeCursor(query.cursor);
+    const after = descending ? sql`(${expr} < ${value} OR (${expr} = ${value} AND ${def.table.id} < ${id}))` : sql`(${expr} > ${value} OR (${expr} = ${value} AND ${def.table.id} > ${id}))`;
+    where = base ? and(base, after) : after;
+  }
+  const order = descending ? [desc(expr), desc(def.table.id)] : [asc(expr), asc(def.table.id)];
+  const [rows, totals] = await Promise.all([
+    db.select({ row: def.table, key: expr }).from(def.table).where(where).orderBy(...order).limit(query.limit + 1),
+    db.select({ n: count() }).from(def.table).where(base),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => r.row as Row),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.key, (last.row as Row).id) : null,
+    total: totals[0]?.n ?? 0,
+  };
+}
+
+/** Every record matching the filters (for export), in sort order, up to `max`. */
+export async function allRecords(def: ResourceDef, db: TenantDb, query: ListQuery, max: number): Promise<Row[]> {
+  const { expr, descending } = sortKey(def, query.sort);
+  const rows = await db
+    .select()
+    .from(def.table)
+    .where(listWhere(def, query))
+    .orderBy(...(descending ? [desc(expr), desc(def.table.id)] : [asc(expr), asc(def.table.id)]))
+    .limit(max);
+  return rows as Row[];
+}

@@ -1,0 +1,79 @@
+/**
+ * A ledger resource is declared once — its table, fields, filters and business checks — and gets
+ * the same operations as every other: list, read, create, update, void, import, export, template.
+ */
+import type { SQLiteTableWithColumns } from "drizzle-orm/sqlite-core";
+import type { ErrorDetail } from "../errors";
+import type { PlatformDb } from "../services";
+import type { AuditActor } from "../tenants/audit";
+import type { TenantContext } from "../tenants/directory";
+import type { Fields } from "./fields";
+
+/** A plain record as the API sees it (camelCase keys). */
+export type Row = Record<string, unknown>;
+
+/** What a write needs: the tenant, the directory, who writes, and the unit's programs. */
+export interface WriteContext {
+  tenant: TenantContext;
+  platform: PlatformDb;
+  actor: AuditActor;
+  unitPrograms: string[];
+}
+
+/**
+ * A ledger table: any table with the bookkeeping columns of `record()`. Typed loosely on purpose:
+ * the generic operations address columns by the field names the resource declares.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LedgerTable = SQLiteTableWithColumns<any>;
+
+export interface ResourceDef {
+  /** URL segment under /api/t/{unit}/, e.g. "projects". */
+  path: string;
+  /** Name in audit rows and OpenAPI, e.g. "project". */
+  entity: string;
+  label: { zh: string; en: string };
+  table: LedgerTable;
+  fields: Fields;
+  /** The date that places a record in a period (year/quarter filters, default sort). */
+  dateField?: string;
+  /** Fields that lists filter on by equality. */
+  filters: string[];
+  /** Text fields the `q` search looks in. */
+  search: string[];
+  /** Fields a list may sort by (createdAt is always allowed). */
+  sorts: string[];
+  defaultSort: string;
+  /** Cross-field rules on the whole record after a change (e.g. end date after start date). */
+  refine?(record: Row): ErrorDetail[];
+  /**
+   * Rules that need the database (e.g. a disbursement within its project's allocations).
+   * `earlier` holds the records written before this one in the same batch (an import).
+   */
+  check?(ctx: WriteContext, record: Row, before: Row | null, earlier: Row[]): Promise<ErrorDetail[]>;
+  /** Fills what the clerk may leave out from what the platform knows (e.g. a cadre's planned end from the program's term). */
+  prepare?(ctx: WriteContext, record: Row): Promise<Row>;
+  /** Fields the generic PATCH may not change (state changes with their own routes). */
+  immutable?: string[];
+  /** No generic create/update/void/import (a resource with its own write routes). */
+  customWrites?: boolean;
+}
+
+/** Declares a resource (identity, for type checking and one place to look). */
+export function defineResource(def: ResourceDef): ResourceDef {
+  for (const key of [...def.filters, ...def.search, ...def.sorts, ...(def.dateField ? [def.dateField] : [])]) {
+    if (!(key in def.fields)) throw new Error(`${def.path}: ${key} is not a field`);
+  }
+  return def;
+}
+
+/** The bookkeeping fields every record carries in API responses. */
+export const BOOKKEEPING = ["id", "version", "demo", "createdAt", "createdBy", "updatedAt", "updatedBy", "voidedAt", "voidedBy", "voidReason"] as const;
+
+/** A record without the fields the caller may not see. */
+export function visible(def: ResourceDef, row: Row, personal: boolean): Row {
+  if (personal) return row;
+  const out: Row = { ...row };
+  for (const [key, spec] of Object.entries(def.fields)) if (spec.personal) delete out[key];
+  return out;
+}

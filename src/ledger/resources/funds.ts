@@ -1,0 +1,87 @@
+/**
+ * 资金: money flows in integer fen — allocations, disbursements, social donations, enterprise
+ * investment. A disbursement may not exceed what its project has been allocated unless marked as an
+ * overrun with a reason; the database enforces the same invariant (0001_ledger-invariants.sql).
+ * The grassroots/livelihood flag feeds the 80% rule (2022-guangdong-old-revolutionary-areas-pairing.txt §三(二)).
+ */
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { FUND_KINDS, FUND_SOURCES, funds } from "../../../db/tenant/schema";
+import type { ErrorDetail } from "../../errors";
+import { f } from "../fields";
+import { fenToYuan } from "../money";
+import { defineResource, type Row } from "../resource";
+
+export const FUND_KIND_LABELS = {
+  allocation: "安排（拨入）",
+  disbursement: "拨付（支出）",
+  social_donation: "社会捐赠",
+  enterprise_investment: "企业投资",
+} as const;
+
+export const FUND_SOURCE_LABELS = { province: "省级", city: "市级", town: "镇街", enterprise: "企业", society: "社会" } as const;
+
+/** Allocated and (non-overrun) disbursed fen of one project, counting records not yet written. */
+function projectBalance(rows: Row[], projectId: string): { allocated: number; disbursed: number } {
+  let allocated = 0;
+  let disbursed = 0;
+  for (const r of rows) {
+    if (r.projectId !== projectId || r.voidedAt) continue;
+    if (r.kind === "allocation") allocated += Number(r.amountFen);
+    if (r.kind === "disbursement" && !r.overrun) disbursed += Number(r.amountFen);
+  }
+  return { allocated, disbursed };
+}
+
+export const fundsResource = defineResource({
+  path: "funds",
+  entity: "fund",
+  label: { zh: "资金", en: "funds" },
+  table: funds,
+  fields: {
+    kind: f.enumOf(FUND_KINDS, FUND_KIND_LABELS, "资金类型", "Kind"),
+    source: f.enumOf(FUND_SOURCES, FUND_SOURCE_LABELS, "资金来源", "Source"),
+    amountFen: f.money("金额（元）", "Amount (yuan)", { min: 1 }),
+    date: f.date("日期", "Date"),
+    areaCode: f.area("受援地代码", "Recipient area code"),
+    projectId: f.ref("projects", "项目编号", "Project id"),
+    program: f.program(),
+    grassroots: f.bool("用于基层/民生", "Grassroots/livelihood"),
+    overrun: f.bool("超支", "Overrun"),
+    overrunReason: f.text("超支原因", "Overrun reason", 500, { required: false }),
+    note: f.longText("备注", "Note"),
+  },
+  dateField: "date",
+  filters: ["kind", "source", "areaCode", "projectId", "program", "grassroots", "overrun"],
+  search: ["note", "overrunReason"],
+  sorts: ["date", "amountFen", "kind"],
+  defaultSort: "-date",
+  refine: (r): ErrorDetail[] => {
+    const problems: ErrorDetail[] = [];
+    if (r.overrun && !r.overrunReason) problems.push({ path: "overrunReason", message: "标记为超支时须填写原因 | An overrun needs a reason" });
+    if (r.overrun && r.kind !== "disbursement") problems.push({ path: "overrun", message: "只有拨付可以标记为超支 | Only a disbursement can be an overrun" });
+    return problems;
+  },
+  check: async (ctx, record, before, earlier) => {
+    const projectId = record.projectId ? String(record.projectId) : null;
+    if (!projectId || record.kind !== "disbursement" || record.overrun || record.voidedAt) return [];
+    const stored = await ctx.tenant.db
+      .select({
+        allocated: sql<number>`COALESCE(SUM(CASE WHEN ${funds.kind} = 'allocation' THEN ${funds.amountFen} END), 0)`,
+        disbursed: sql<number>`COALESCE(SUM(CASE WHEN ${funds.kind} = 'disbursement' AND ${funds.overrun} = 0 THEN ${funds.amountFen} END), 0)`,
+      })
+      .from(funds)
+      .where(and(eq(funds.projectId, projectId), isNull(funds.voidedAt), before ? ne(funds.id, String(before.id)) : undefined));
+    const pending = projectBalance(earlier, projectId);
+    const allocated = Number(stored[0]?.allocated ?? 0) + pending.allocated;
+    const disbursed = Number(stored[0]?.disbursed ?? 0) + pending.disbursed;
+    const amount = Number(record.amountFen);
+    if (disbursed + amount <= allocated) return [];
+    const left = Math.max(0, allocated - disbursed);
+    return [
+      {
+        path: "amountFen",
+        message: `拨付 ${fenToYuan(amount)} 元超过该项目尚可拨付的 ${fenToYuan(left)} 元（已安排 ${fenToYuan(allocated)} 元，已拨付 ${fenToYuan(disbursed)} 元）；如确需超支，请勾选“超支”并填写原因 | Disbursing ${fenToYuan(amount)} exceeds the ${fenToYuan(left)} yuan left on the project (allocated ${fenToYuan(allocated)}, disbursed ${fenToYuan(disbursed)}); mark it as an overrun with a reason if intended`,
+      },
+    ];
+  },
+});

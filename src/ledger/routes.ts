@@ -1,0 +1,254 @@
+/**
+ * The routes every ledger resource gets, declared with zod-openapi from the resource's fields:
+ *
+ *   GET    /api/t/{unit}/{path}                list (filters, period, search, sort, cursor)
+ *   GET    /api/t/{unit}/{path}/template.xlsx  import template with Chinese headers
+ *   GET    /api/t/{unit}/{path}/export         the filtered list as XLSX or CSV
+ *   POST   /api/t/{unit}/{path}/import         XLSX/CSV: every row written, or none with row errors
+ *   POST   /api/t/{unit}/{path}                create                       → 201 + ETag
+ *   GET    /api/t/{unit}/{path}/{id}           read                         → ETag
+ *   PATCH  /api/t/{unit}/{path}/{id}           update, If-Match required    → 412 when stale
+ *   POST   /api/t/{unit}/{path}/{id}/void      void with a reason, If-Match
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { ApiError } from "../errors";
+import type { Router } from "../router";
+import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
+import { recordsToCsv, recordsToXlsx, templateXlsx } from "../sheets/export";
+import { parseImport, readSheet } from "../sheets/import";
+import { writeContext } from "./context";
+import { etag, requireIfMatch } from "./etag";
+import { createSchema, updateSchema } from "./fields";
+import { allRecords, listQuerySchema, listRecords, type ListQuery } from "./list";
+import { visible, type ResourceDef, type Row } from "./resource";
+import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
+
+const MAX_EXPORT_ROWS = 100_000;
+
+const IdParam = z.string().regex(/^[0-9a-z][0-9a-z-]{0,63}$/).openapi({ param: { name: "id", in: "path" } });
+
+function recordSchema(def: ResourceDef) {
+  const shape: Record<string, z.ZodType> = {
+    id: z.string(),
+    version: z.number().int(),
+    demo: z.boolean(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+    voidedAt: z.string().nullable(),
+    voidedBy: z.string().nullable(),
+    voidReason: z.string().nullable(),
+  };
+  for (const [key, spec] of Object.entries(def.fields)) shape[key] = spec.personal ? spec.schema.nullable().optional() : spec.schema.nullable();
+  return z.object(shape).openapi(pascal(def.entity));
+}
+
+function pascal(name: string): string {
+  return name.replace(/(^|_)([a-z])/g, (_, __, ch: string) => ch.toUpperCase());
+}
+
+/** `attachment; filename*=UTF-8''…` so Chinese file names survive. */
+function attachment(filename: string): string {
+  return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function registerResource(app: Router, def: ResourceDef): void {
+  const base = `/api/t/{unit}/${def.path}`;
+  const tags = [def.path];
+  const Record = recordSchema(def);
+  const Create = createSchema(def.fields).openapi(`${pascal(def.entity)}Create`);
+  const Update = updateSchema(def.fields).openapi(`${pascal(def.entity)}Update`);
+  const Query = listQuerySchema(def);
+  const unitParams = z.object({ unit: UnitSlugParam });
+  const idParams = z.object({ unit: UnitSlugParam, id: IdParam });
+  const IfMatch = z.object({ "if-match": z.string().optional().openapi({ description: 'The version read, e.g. "3"' }) });
+  const show = (personal: boolean) => (row: Row) => visible(def, row, personal);
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: base,
+      tags,
+      summary: `${def.label.zh}列表 List ${def.label.en}`,
+      security: bearer,
+      request: { params: unitParams, query: Query },
+      responses: { 200: ok(z.object({ items: z.array(Record), nextCursor: z.string().nullable(), total: z.number().int() }), "列表 Page"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { db, access } = c.get("tenant");
+      const page = await listRecords(def, db, c.req.valid("query") as ListQuery);
+      return c.json({ ...page, items: page.items.map(show(access.personal)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/template.xlsx`,
+      tags,
+      summary: `${def.label.zh}导入模板 Import template`,
+      security: bearer,
+      request: { params: unitParams },
+      responses: { 200: { description: "XLSX", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } }, ...errors(401, 403) },
+    }),
+    async (c) => {
+      const bytes = templateXlsx(def.label.zh, def.fields);
+      c.header("Content-Disposition", attachment(`${def.label.zh}导入模板.xlsx`));
+      return c.body(bytes, 200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/export`,
+      tags,
+      summary: `导出${def.label.zh} Export ${def.label.en} (XLSX or CSV)`,
+      security: bearer,
+      request: { params: unitParams, query: Query.extend({ format: z.enum(["xlsx", "csv"]).default("xlsx") }) },
+      responses: { 200: { description: "XLSX or CSV", content: { "text/csv": { schema: z.string() } } }, ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const { db, access, unit } = c.get("tenant");
+      const query = c.req.valid("query") as ListQuery & { format: "xlsx" | "csv" };
+      const records = await allRecords(def, db, query, MAX_EXPORT_ROWS);
+      const name = `${unit.name}-${def.label.zh}-${today()}`;
+      if (query.format === "csv") {
+        c.header("Content-Disposition", attachment(`${name}.csv`));
+        return c.body(recordsToCsv(def.fields, records, access.personal), 200, { "Content-Type": "text/csv; charset=utf-8" });
+      }
+      c.header("Content-Disposition", attachment(`${name}.xlsx`));
+      return c.body(recordsToXlsx(def.label.zh, def.fields, records, access.personal), 200, {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+    },
+  );
+
+  if (!def.customWrites) {
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `${base}/import`,
+        tags,
+        summary: `导入${def.label.zh} Import ${def.label.en} from XLSX/CSV (all rows or none)`,
+        description: "Send the file as multipart/form-data field `file`, or as the raw body with its content type.",
+        security: bearer,
+        request: { params: unitParams },
+        responses: { 201: ok(z.object({ created: z.number().int() }), "全部写入 All rows written"), ...errors(400, 401, 403, 413) },
+      }),
+      async (c) => {
+        let bytes: Uint8Array;
+        let filename = "upload.xlsx";
+        const type = c.req.header("content-type") ?? "";
+        if (type.startsWith("multipart/form-data")) {
+          const form = await c.req.parseBody();
+          const file = form.file;
+          if (!(file instanceof File)) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
+          bytes = new Uint8Array(await file.arrayBuffer());
+          filename = file.name || filename;
+        } else {
+          bytes = new Uint8Array(await c.req.arrayBuffer());
+          if (type.includes("csv")) filename = "upload.csv";
+        }
+        const { rows, headerErrors } = parseImport(def.fields, readSheet(bytes, filename));
+        const ctx = await writeContext(c);
+        if (headerErrors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: headerErrors.length }, headerErrors);
+        const columnOf = (key: string) => def.fields[key]?.header ?? key;
+        const created = await importRecords(def, ctx, rows, columnOf);
+        return c.json({ created }, 201);
+      },
+    );
+
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: base,
+        tags,
+        summary: `新增${def.label.zh} Create`,
+        security: bearer,
+        request: { params: unitParams, body: { content: { "application/json": { schema: Create } }, required: true } },
+        responses: { 201: ok(Record, "已创建 Created"), ...errors(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        const row = await createRecord(def, await writeContext(c), c.req.valid("json") as Row);
+        c.header("ETag", etag(1));
+        c.header("Location", `/api/t/${c.get("tenant").unit.slug}/${def.path}/${String(row.id)}`);
+        return c.json(row, 201);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/{id}`,
+      tags,
+      summary: `${def.label.zh}详情 Read`,
+      security: bearer,
+      request: { params: idParams },
+      responses: { 200: ok(Record, "记录 Record (ETag header carries the version)"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const tenant = c.get("tenant");
+      const row = await readRecord(def, { tenant }, id);
+      if (!row) throw new ApiError("NOT_FOUND", "error.record_not_found", { entity: def.label.zh, id });
+      c.header("ETag", etag(Number(row.version)));
+      return c.json(visible(def, row, tenant.access.personal), 200);
+    },
+  );
+
+  if (!def.customWrites) {
+    app.openapi(
+      createRoute({
+        method: "patch",
+        path: `${base}/{id}`,
+        tags,
+        summary: `修改${def.label.zh} Update (If-Match required)`,
+        security: bearer,
+        request: { params: idParams, headers: IfMatch, body: { content: { "application/json": { schema: Update } }, required: true } },
+        responses: { 200: ok(Record, "已修改 Updated"), ...errors(400, 401, 403, 404, 409, 412, 428) },
+      }),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const version = requireIfMatch(c.req.header("if-match"));
+        const patch = c.req.valid("json") as Row;
+        for (const key of def.immutable ?? []) {
+          if (key in patch) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: `body.${key}`, message: "此项不能在此修改 | This field cannot be changed here" }]);
+        }
+        const row = await updateRecord(def, await writeContext(c), id, version, patch);
+        c.header("ETag", etag(Number(row.version)));
+        return c.json(row, 200);
+      },
+    );
+
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `${base}/{id}/void`,
+        tags,
+        summary: `作废${def.label.zh} Void with a reason (If-Match required)`,
+        security: bearer,
+        request: {
+          params: idParams,
+          headers: IfMatch,
+          body: { content: { "application/json": { schema: z.object({ reason: z.string().trim().min(2).max(500) }).strict().openapi("VoidRequest") } }, required: true },
+        },
+        responses: { 200: ok(Record, "已作废 Voided"), ...errors(400, 401, 403, 404, 409, 412, 428) },
+      }),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const version = requireIfMatch(c.req.header("if-match"));
+        const row = await voidRecord(def, await writeContext(c), id, version, c.req.valid("json").reason);
+        c.header("ETag", etag(Number(row.version)));
+        return c.json(row, 200);
+      },
+    );
+  }
+}
+

@@ -1,0 +1,68 @@
+/**
+ * Checks a whole record before it is written: cross-field rules, that its areas exist, that the
+ * records it refers to exist and are not voided, that its program is one the unit takes part in,
+ * and the resource's own database rules. Returns every problem at once, never stops at the first.
+ */
+import { and, inArray, isNull } from "drizzle-orm";
+import { areas } from "../../db/platform/schema";
+import { pairings, projects, subUnits } from "../../db/tenant/schema";
+import type { ErrorDetail } from "../errors";
+import type { ResourceDef, Row, WriteContext } from "./resource";
+
+const REF_TABLES = { sub_units: subUnits, pairings, projects } as const;
+
+const REF_LABEL: Record<keyof typeof REF_TABLES, [string, string]> = {
+  sub_units: ["下属单位", "sub-unit"],
+  pairings: ["结对关系", "pairing"],
+  projects: ["项目", "project"],
+};
+
+/** Validates many records together (one query per kind of reference, not per record). */
+export async function validateRecords(def: ResourceDef, ctx: WriteContext, records: { record: Row; before: Row | null; path: (field: string) => ErrorDetail; skipCheck?: boolean }[]) {
+  const problems: ErrorDetail[][] = records.map(() => []);
+  const areaCodes = new Set<string>();
+  const refIds: Record<string, Set<string>> = {};
+  records.forEach(({ record, path }, i) => {
+    for (const detail of def.refine?.(record) ?? []) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
+    for (const [key, spec] of Object.entries(def.fields)) {
+      const value = record[key];
+      if (value === null || value === undefined) continue;
+      if (spec.cell === "area") areaCodes.add(String(value));
+      if (spec.cell === "ref" && spec.ref) (refIds[spec.ref] ??= new Set()).add(String(value));
+      if (spec.cell === "program" && !ctx.unitPrograms.includes(String(value))) {
+        problems[i]!.push({ ...path(key), message: `本单位未参与该帮扶工作：${String(value)} | The unit takes no part in program ${String(value)}` });
+      }
+    }
+  });
+
+  const knownAreas = new Set<string>();
+  if (areaCodes.size) {
+    for (const row of await ctx.platform.select({ code: areas.code }).from(areas).where(inArray(areas.code, [...areaCodes]))) knownAreas.add(row.code);
+  }
+  const knownRefs: Record<string, Set<string>> = {};
+  for (const [table, ids] of Object.entries(refIds)) {
+    const t = REF_TABLES[table as keyof typeof REF_TABLES];
+    const rows = await ctx.tenant.db.select({ id: t.id }).from(t).where(and(inArray(t.id, [...ids]), isNull(t.voidedAt)));
+    knownRefs[table] = new Set(rows.map((r) => r.id));
+  }
+
+  for (let i = 0; i < records.length; i++) {
+    const { record, before, path, skipCheck } = records[i]!;
+    for (const [key, spec] of Object.entries(def.fields)) {
+      const value = record[key];
+      if (value === null || value === undefined) continue;
+      if (spec.cell === "area" && !knownAreas.has(String(value))) {
+        problems[i]!.push({ ...path(key), message: `行政区划代码不存在：${String(value)} | Unknown area code ${String(value)}` });
+      }
+      if (spec.cell === "ref" && spec.ref && !knownRefs[spec.ref]?.has(String(value))) {
+        const [zh, en] = REF_LABEL[spec.ref];
+        problems[i]!.push({ ...path(key), message: `所引用的${zh}不存在或已作废：${String(value)} | The referenced ${en} does not exist or is voided: ${String(value)}` });
+      }
+    }
+    if (def.check && !skipCheck && problems[i]!.length === 0) {
+      const earlier = records.slice(0, i).filter((r) => !r.skipCheck).map((r) => r.record);
+      for (const detail of await def.check(ctx, record, before, earlier)) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,177 @@
+/**
+ * The ledger's writes. Each is one batch on the tenant database — the record and its audit row
+ * together — so a write either happens with its audit row or not at all. Updates and voids are
+ * guarded by the version the client read (If-Match): the UPDATE matches only that version and the
+ * audit row is inserted only if the UPDATE changed a row, so of two writers with the same version
+ * exactly one wins and the other gets 412.
+ */
+import type { InStatement, ResultSet } from "@libsql/client";
+import { eq, getTableColumns, sql } from "drizzle-orm";
+import { ApiError, type ErrorDetail } from "../errors";
+import type { AuditActor } from "../tenants/audit";
+import { newId } from "./ids";
+import type { ResourceDef, Row, WriteContext } from "./resource";
+import { validateRecords } from "./validate";
+
+/** Errors raised by the database's own invariants (db/tenant/migrations/0001_ledger-invariants.sql). */
+const INVARIANTS: Record<string, { field: string; message: string }> = {
+  FUND_OVERRUN: {
+    field: "amountFen",
+    message: "拨付金额超过该项目已安排（拨入）的资金；如确需超支，请勾选“超支”并填写原因 | Disbursements would exceed the project's allocations; mark it as an overrun with a reason if intended",
+  },
+  PROJECT_STATUS_TRANSITION: {
+    field: "status",
+    message: "项目状态只能依次推进：计划→已立项→实施中→已完工→已验收 | Project status moves one step at a time: planned → approved → in progress → completed → accepted",
+  },
+  SUBMISSION_LOCKED: { field: "status", message: "该季度报送已提交并锁定 | The submission is submitted and locked" },
+};
+
+function invariantError(error: unknown): ApiError | null {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  for (const [code, { field, message }] of Object.entries(INVARIANTS)) {
+    if (text.includes(code)) {
+      if (code === "SUBMISSION_LOCKED") return new ApiError("LOCKED", "error.submission_locked", {}, [{ path: `body.${field}`, message }]);
+      return new ApiError("UNPROCESSABLE", "error.business_rule", {}, [{ path: `body.${field}`, code, message }]);
+    }
+  }
+  return null;
+}
+
+function auditStatement(who: AuditActor, entity: string, id: string, action: string, before: unknown, after: unknown, guarded: boolean): InStatement {
+  return {
+    sql:
+      "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) " +
+      `SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${guarded ? " WHERE changes() = 1" : ""}`,
+    args: [who.actor, who.actorRole, who.requestId, who.method, who.route, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
+  };
+}
+
+/** Runs statements as one write batch, translating the database's invariant errors. */
+async function runBatch(ctx: WriteContext, statements: InStatement[]): Promise<ResultSet[]> {
+  try {
+    return await ctx.tenant.client.batch(statements, "write");
+  } catch (error) {
+    throw invariantError(error) ?? error;
+  }
+}
+
+function toStatement(query: { toSQL(): { sql: string; params: unknown[] } }): InStatement {
+  const { sql: text, params } = query.toSQL();
+  return { sql: text, args: params as InStatement extends { args?: infer A } ? A : never };
+}
+
+/** A full row as the table stores it: given values, then column defaults, then null. */
+function completeRow(def: ResourceDef, values: Row): Row {
+  const row: Row = {};
+  const columns: Record<string, { default?: unknown }> = getTableColumns(def.table);
+  for (const [key, column] of Object.entries(columns)) {
+    const given = values[key];
+    row[key] = given !== undefined ? given : column.default !== undefined && typeof column.default !== "object" ? column.default : null;
+  }
+  return row;
+}
+
+/** Reads one record (voided included), or undefined. */
+export async function readRecord(def: ResourceDef, ctx: Pick<WriteContext, "tenant">, id: string): Promise<Row | undefined> {
+  const rows = await ctx.tenant.db.select().from(def.table).where(eq(def.table.id, id)).limit(1);
+  return rows[0] as Row | undefined;
+}
+
+function notFound(def: ResourceDef, id: string): ApiError {
+  return new ApiError("NOT_FOUND", "error.record_not_found", { entity: def.label.zh, id: id.slice(0, 64) });
+}
+
+function failIfProblems(problems: ErrorDetail[]): void {
+  if (problems.length) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, problems);
+}
+
+const bodyPath = (field: string): ErrorDetail => ({ path: field ? `body.${field}` : "body", message: "" });
+
+/** Creates one record. */
+export async function createRecord(def: ResourceDef, ctx: WriteContext, input: Row, options: { demo?: boolean } = {}): Promise<Row> {
+  const now = new Date().toISOString();
+  const prepared = def.prepare ? await def.prepare(ctx, input) : input;
+  const row = completeRow(def, {
+    ...prepared,
+    id: newId(),
+    version: 1,
+    demo: options.demo ?? false,
+    createdAt: now,
+    createdBy: ctx.actor.actor,
+    updatedAt: now,
+    updatedBy: ctx.actor.actor,
+  });
+  const [problems = []] = await validateRecords(def, ctx, [{ record: row, before: null, path: bodyPath }]);
+  failIfProblems(problems);
+  await runBatch(ctx, [toStatement(ctx.tenant.db.insert(def.table).values(row)), auditStatement(ctx.actor, def.entity, String(row.id), "create", null, row, false)]);
+  return row;
+}
+
+/** Applies a change to a record read at `version`. */
+export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, patch: Row, action = "update"): Promise<Row> {
+  const before = await readRecord(def, ctx, id);
+  if (!before) throw notFound(def, id);
+  if (before.voidedAt) throw new ApiError("CONFLICT", "error.record_voided", { entity: def.label.zh });
+  if (before.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+  const now = new Date().toISOString();
+  const changes: Row = { ...patch, version: version + 1, updatedAt: now, updatedBy: ctx.actor.actor };
+  const after: Row = { ...before, ...changes };
+  const [problems = []] = await validateRecords(def, ctx, [{ record: after, before, path: bodyPath }]);
+  failIfProblems(problems);
+  const update = ctx.tenant.db
+    .update(def.table)
+    .set(changes)
+    .where(sql`${def.table.id} = ${id} AND ${def.table.version} = ${version}`);
+  const [result] = await runBatch(ctx, [toStatement(update), auditStatement(ctx.actor, def.entity, id, action, before, after, true)]);
+  // Someone else wrote between our read and our write: nothing changed, no audit row.
+  if (!result || result.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+  return after;
+}
+
+/** Voids a record (kept, hidden from lists unless asked for). */
+export async function voidRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, reason: string): Promise<Row> {
+  return updateRecord(def, ctx, id, version, { voidedAt: new Date().toISOString(), voidedBy: ctx.actor.actor, voidReason: reason }, "void");
+}
+
+/** One row of an import: its spreadsheet row number and the parsed record, or its cell errors. */
+export interface ImportRow {
+  row: number;
+  record: Row;
+  errors: ErrorDetail[];
+}
+
+/**
+ * Writes every row of an import or none: all rows are validated first (every error reported with
+ * its row and column), then written in one batch with one audit row each.
+ */
+export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: ImportRow[], columnOf: (field: string) => string): Promise<number> {
+  const now = new Date().toISOString();
+  const prepared = await Promise.all(rows.map((r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record)));
+  const records = rows.map((r, i) =>
+    completeRow(def, { ...prepared[i], id: newId(), version: 1, demo: false, createdAt: now, createdBy: ctx.actor.actor, updatedAt: now, updatedBy: ctx.actor.actor }),
+  );
+  // Database checks (areas, references, business rules) run on every row, so that one pass names
+  // every bad cell; a row's business rules are skipped when its cells are already wrong.
+  const checked = await validateRecords(
+    def,
+    ctx,
+    records.map((record, i) => ({
+      record,
+      before: null,
+      skipCheck: rows[i]!.errors.length > 0,
+      path: (field: string): ErrorDetail => ({ row: rows[i]!.row, column: columnOf(field), message: "" }),
+    })),
+  );
+  const errors: ErrorDetail[] = [];
+  rows.forEach((r, i) => {
+    const seen = new Set(r.errors.map((e) => e.column));
+    errors.push(...r.errors, ...(checked[i] ?? []).filter((e) => !seen.has(e.column)));
+  });
+  if (errors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: errors.length }, errors);
+  const statements = records.flatMap((record) => [
+    toStatement(ctx.tenant.db.insert(def.table).values(record)),
+    auditStatement(ctx.actor, def.entity, String(record.id), "import", null, record, false),
+  ]);
+  await runBatch(ctx, statements);
+  return records.length;
+}

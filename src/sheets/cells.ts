@@ -1,0 +1,78 @@
+/**
+ * Reading and writing one spreadsheet cell per field kind, the way a clerk fills a sheet:
+ * amounts in 元 (to two decimals), 是/否 for yes/no, enum values by their Chinese label,
+ * dates as YYYY-MM-DD, YYYY/M/D or an Excel date.
+ */
+import type { Field } from "../ledger/fields";
+import { fenToYuan, yuanToFen } from "../ledger/money";
+
+/** A parsed cell: a value, or a message saying what is wrong ("中文 | English"). */
+export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
+const TRUE = new Set(["是", "y", "yes", "true", "1", "√", "✓"]);
+const FALSE = new Set(["否", "n", "no", "false", "0", ""]);
+
+/** Excel's day 0 is 1899-12-30 (with its 1900 leap-year bug folded in). */
+function excelSerialToDate(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 80000) return null;
+  const ms = Math.round((serial - 25569) * 86400 * 1000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function parseCell(spec: Field, raw: unknown): Parsed {
+  const empty = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+  if (empty) return { ok: true, value: spec.cell === "bool" ? false : undefined };
+  const text = typeof raw === "string" ? raw.trim() : String(raw);
+  switch (spec.cell) {
+    case "money": {
+      const fen = yuanToFen(raw);
+      return fen === null ? { ok: false, message: "应为金额（元），最多两位小数 | Must be an amount in yuan with at most two decimals" } : { ok: true, value: fen };
+    }
+    case "int": {
+      const n = typeof raw === "number" ? raw : Number(text.replace(/[,，]/g, ""));
+      return Number.isInteger(n) ? { ok: true, value: n } : { ok: false, message: "应为整数 | Must be a whole number" };
+    }
+    case "bool": {
+      const lower = text.toLowerCase();
+      if (TRUE.has(lower)) return { ok: true, value: true };
+      if (FALSE.has(lower)) return { ok: true, value: false };
+      return { ok: false, message: "应填“是”或“否” | Must be 是 (yes) or 否 (no)" };
+    }
+    case "date": {
+      if (typeof raw === "number") {
+        const d = excelSerialToDate(raw);
+        return d ? { ok: true, value: d } : { ok: false, message: "日期无效 | Invalid date" };
+      }
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+      return m ? { ok: true, value: `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` } : { ok: false, message: "日期格式应为 YYYY-MM-DD | Dates are written YYYY-MM-DD" };
+    }
+    case "enum": {
+      const labels = spec.labels ?? {};
+      const byLabel = Object.entries(labels).find(([, label]) => label === text)?.[0];
+      if (byLabel) return { ok: true, value: byLabel };
+      if (text in labels) return { ok: true, value: text };
+      return { ok: false, message: `应为以下之一：${Object.values(labels).join("、")} | Must be one of: ${Object.keys(labels).join(", ")}` };
+    }
+    case "area":
+      return { ok: true, value: text.replace(/\.0+$/, "") };
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+/** The cell a value is exported as. */
+export function formatCell(spec: Field, value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  switch (spec.cell) {
+    case "money":
+      return Number(fenToYuan(Number(value)));
+    case "bool":
+      return value ? "是" : "否";
+    case "enum":
+      return spec.labels?.[String(value)] ?? String(value);
+    case "int":
+      return Number(value);
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Writes records as XLSX or CSV with the template's Chinese headers, and the blank template itself
+ * (with an instructions sheet saying what each column takes).
+ */
+import type { Fields } from "../ledger/fields";
+import type { Row } from "../ledger/resource";
+import { formatCell } from "./cells";
+import { XLSX } from "./xlsx";
+
+const KIND_HELP: Record<string, string> = {
+  money: "金额，单位：元，最多两位小数",
+  int: "整数",
+  bool: "填“是”或“否”",
+  date: "日期，格式 YYYY-MM-DD",
+  area: "6 位行政区划代码（GB/T 2260），如 440282",
+  ref: "所引用记录的编号（可在系统中复制）",
+  program: "帮扶工作代码，如 dongguan-shaoguan",
+  text: "文字",
+  enum: "",
+};
+
+/** Columns of an export: the record id and bookkeeping, then every visible field. */
+function exportColumns(fields: Fields, personal: boolean) {
+  return Object.entries(fields).filter(([, spec]) => personal || !spec.personal);
+}
+
+/** Records as a sheet's rows. */
+function toRows(fields: Fields, records: Row[], personal: boolean): unknown[][] {
+  const columns = exportColumns(fields, personal);
+  const header = ["编号", ...columns.map(([, s]) => s.header), "版本", "更新时间", "作废原因"];
+  const body = records.map((r) => [r.id, ...columns.map(([key, spec]) => formatCell(spec, r[key])), r.version, r.updatedAt, r.voidReason ?? null]);
+  return [header, ...body];
+}
+
+/** XLSX bytes of records (one sheet named after the resource). */
+export function recordsToXlsx(sheetName: string, fields: Fields, records: Row[], personal: boolean): Uint8Array<ArrayBuffer> {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(toRows(fields, records, personal)), sheetName.slice(0, 31));
+  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
+}
+
+/** CSV text (UTF-8 with BOM, so Excel opens Chinese correctly). */
+export function recordsToCsv(fields: Fields, records: Row[], personal: boolean): string {
+  const sheet = XLSX.utils.aoa_to_sheet(toRows(fields, records, personal));
+  return `\uFEFF${XLSX.utils.sheet_to_csv(sheet)}`;
+}
+
+/** The import template: headers (required ones marked *) and an instructions sheet. */
+export function templateXlsx(sheetName: string, fields: Fields): Uint8Array<ArrayBuffer> {
+  const entries = Object.entries(fields);
+  const book = XLSX.utils.book_new();
+  const headers = entries.map(([, s]) => (s.required ? `${s.header}*` : s.header));
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([headers]), sheetName.slice(0, 31));
+  const help = [
+    ["列名", "Column", "必填", "填写说明"],
+    ...entries.map(([, s]) => [
+      s.header,
+      s.headerEn,
+      s.required ? "是" : "否",
+      [s.labels ? `可选：${Object.values(s.labels).join("、")}` : KIND_HELP[s.cell], s.help].filter(Boolean).join("；"),
+    ]),
+  ];
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(help), "填写说明");
+  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
+}

@@ -1,0 +1,88 @@
+/**
+ * Reads an uploaded XLSX or CSV into records: the header row names the columns (the template's
+ * Chinese headers, their English twins or the API field names), every cell is parsed by its
+ * field's kind and every row validated by the resource's create schema. Nothing is written here;
+ * each problem comes back with its row number and column header.
+ */
+import { ApiError, type ErrorDetail } from "../errors";
+import { createSchema, type Fields } from "../ledger/fields";
+import type { ImportRow } from "../ledger/write";
+import { describeIssue } from "../validation";
+import { parseCell } from "./cells";
+import { XLSX } from "./xlsx";
+
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** Reads the first sheet of a file as rows of cells (row 1 = headers). */
+export function readSheet(bytes: Uint8Array, filename: string): unknown[][] {
+  let book;
+  try {
+    const isCsv = /\.csv$/i.test(filename) || looksLikeText(bytes);
+    book = isCsv ? XLSX.read(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), { type: "string", raw: true }) : XLSX.read(bytes, { type: "array" });
+  } catch {
+    throw new ApiError("BAD_REQUEST", "error.import_unreadable");
+  }
+  const first = book.SheetNames[0];
+  const sheet = first ? book.Sheets[first] : undefined;
+  if (!sheet) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
+  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: false });
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  // XLSX files are ZIP archives ("PK"); anything else we try as CSV text.
+  return !(bytes[0] === 0x50 && bytes[1] === 0x4b);
+}
+
+/** Maps header cells to field keys; unknown headers are reported, not silently dropped. */
+function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)[]; errors: ErrorDetail[] } {
+  const lookup = new Map<string, string>();
+  for (const [key, spec] of Object.entries(fields)) {
+    for (const name of [spec.header, spec.headerEn, key]) lookup.set(name.replace(/\s|\*/g, "").toLowerCase(), key);
+  }
+  const errors: ErrorDetail[] = [];
+  const keys = headers.map((h) => {
+    const text = String(h ?? "").replace(/\s|\*/g, "").toLowerCase();
+    if (!text) return null;
+    const key = lookup.get(text) ?? null;
+    if (!key) errors.push({ row: 1, column: String(h), message: `无法识别的列：${String(h)}（请使用模板的列名） | Unknown column ${String(h)} (use the template's headers)` });
+    return key;
+  });
+  for (const [key, spec] of Object.entries(fields)) {
+    if (spec.required && !keys.includes(key)) errors.push({ row: 1, column: spec.header, message: `缺少必填列：${spec.header} | Missing required column ${spec.headerEn}` });
+  }
+  return { keys, errors };
+}
+
+/** Parses and validates every row; throws only for a file that cannot be read at all. */
+export function parseImport(fields: Fields, cells: unknown[][]): { rows: ImportRow[]; headerErrors: ErrorDetail[] } {
+  const [headers = [], ...body] = cells;
+  const { keys, errors: headerErrors } = mapHeaders(fields, headers);
+  if (body.length === 0) throw new ApiError("BAD_REQUEST", "error.import_empty");
+  if (body.length > MAX_IMPORT_ROWS) throw new ApiError("PAYLOAD_TOO_LARGE", "error.import_too_many", { max: MAX_IMPORT_ROWS });
+  const schema = createSchema(fields);
+  const rows = body.map((cellsOfRow, i): ImportRow => {
+    const row = i + 2;
+    const record: Record<string, unknown> = {};
+    const errors: ErrorDetail[] = [];
+    keys.forEach((key, c) => {
+      if (!key) return;
+      const spec = fields[key]!;
+      const parsed = parseCell(spec, cellsOfRow[c]);
+      if (parsed.ok) {
+        if (parsed.value !== undefined) record[key] = parsed.value;
+      } else errors.push({ row, column: spec.header, message: parsed.message });
+    });
+    // Validate the row even when some cells failed to parse, so every bad cell is named at once.
+    const badColumns = new Set(errors.map((e) => e.column));
+    const result = schema.safeParse(record);
+    if (result.success) return { row, record: result.data, errors };
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      const column = fields[key]?.header ?? key;
+      if (badColumns.has(column)) continue;
+      errors.push({ row, column, message: `${describeIssue(issue, record, "zh-CN")} | ${describeIssue(issue, record, "en")}` });
+    }
+    return { row, record, errors };
+  });
+  return { rows, headerErrors };
+}
