@@ -21,6 +21,8 @@ import { registerListGroups } from "./routes/programs/groups";
 import { registerListPrograms } from "./routes/programs/list";
 import { registerTenantAudit } from "./routes/tenant/audit";
 import { registerGetTenant } from "./routes/tenant/get";
+import { registerSubmissionRoutes } from "./routes/tenant/submissions";
+import { registerTargetsPrefill } from "./routes/tenant/targets-prefill";
 import { registerCreateUnit } from "./routes/units/create";
 import { registerListUnits } from "./routes/units/list";
 import type { Services } from "./services";
@@ -65,6 +67,9 @@ export function createApp(services: Services): Router {
   registerCreateUnit(app);
   registerGetTenant(app);
   registerTenantAudit(app);
+  // Specific routes before the generic ones, whose /{id} would otherwise match "prefill".
+  registerTargetsPrefill(app);
+  registerSubmissionRoutes(app);
   for (const resource of LEDGER_RESOURCES) registerResource(app, resource);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

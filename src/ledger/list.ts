@@ -18,7 +18,8 @@ export function listQuerySchema(def: ResourceDef) {
   const shape: Record<string, z.ZodType> = {};
   for (const key of def.filters) {
     const spec = def.fields[key]!;
-    shape[key] = spec.cell === "bool" ? boolParam.optional() : spec.cell === "area" ? areaCodeSchema.optional() : spec.schema.optional();
+    shape[key] =
+      spec.cell === "bool" ? boolParam.optional() : spec.cell === "area" ? areaCodeSchema.optional() : spec.cell === "int" ? z.coerce.number().int().optional() : spec.schema.optional();
   }
   const sortValues = [...def.sorts, "createdAt", "updatedAt"].flatMap((s) => [s, `-${s}`]) as [string, ...string[]];
   return z.object({

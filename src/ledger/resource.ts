@@ -53,6 +53,8 @@ export interface ResourceDef {
   check?(ctx: WriteContext, record: Row, before: Row | null, earlier: Row[]): Promise<ErrorDetail[]>;
   /** Fills what the clerk may leave out from what the platform knows (e.g. a cadre's planned end from the program's term). */
   prepare?(ctx: WriteContext, record: Row): Promise<Row>;
+  /** Adjusts a change before it is applied (e.g. a clerk's edit of a pre-filled target marks it manual). */
+  onUpdate?(patch: Row, before: Row): Row;
   /** Fields the generic PATCH may not change (state changes with their own routes). */
   immutable?: string[];
   /** No generic create/update/void/import (a resource with its own write routes). */

@@ -28,6 +28,7 @@ const INVARIANTS: Record<string, { field: string; message: string }> = {
 
 function invariantError(error: unknown): ApiError | null {
   const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  if (text.includes("UNIQUE constraint failed")) return new ApiError("CONFLICT", "error.conflict");
   for (const [code, { field, message }] of Object.entries(INVARIANTS)) {
     if (text.includes(code)) {
       if (code === "SUBMISSION_LOCKED") return new ApiError("LOCKED", "error.submission_locked", {}, [{ path: `body.${field}`, message }]);
@@ -114,7 +115,8 @@ export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: stri
   if (before.voidedAt) throw new ApiError("CONFLICT", "error.record_voided", { entity: def.label.zh });
   if (before.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
   const now = new Date().toISOString();
-  const changes: Row = { ...patch, version: version + 1, updatedAt: now, updatedBy: ctx.actor.actor };
+  const adjusted = action === "update" && def.onUpdate ? def.onUpdate(patch, before) : patch;
+  const changes: Row = { ...adjusted, version: version + 1, updatedAt: now, updatedBy: ctx.actor.actor };
   const after: Row = { ...before, ...changes };
   const [problems = []] = await validateRecords(def, ctx, [{ record: after, before, path: bodyPath }]);
   failIfProblems(problems);
@@ -144,7 +146,7 @@ export interface ImportRow {
  * Writes every row of an import or none: all rows are validated first (every error reported with
  * its row and column), then written in one batch with one audit row each.
  */
-export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: ImportRow[], columnOf: (field: string) => string): Promise<number> {
+export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: ImportRow[], columnOf: (field: string) => string, action = "import"): Promise<number> {
   const now = new Date().toISOString();
   const prepared = await Promise.all(rows.map((r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record)));
   const records = rows.map((r, i) =>
@@ -170,7 +172,7 @@ export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: I
   if (errors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: errors.length }, errors);
   const statements = records.flatMap((record) => [
     toStatement(ctx.tenant.db.insert(def.table).values(record)),
-    auditStatement(ctx.actor, def.entity, String(record.id), "import", null, record, false),
+    auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false),
   ]);
   await runBatch(ctx, statements);
   return records.length;

@@ -5,6 +5,7 @@
 import type { Fields } from "../ledger/fields";
 import type { Row } from "../ledger/resource";
 import { formatCell } from "./cells";
+import { EXPORT_ONLY_HEADERS } from "./import";
 import { XLSX } from "./xlsx";
 
 const KIND_HELP: Record<string, string> = {
@@ -27,7 +28,8 @@ function exportColumns(fields: Fields, personal: boolean) {
 /** Records as a sheet's rows. */
 function toRows(fields: Fields, records: Row[], personal: boolean): unknown[][] {
   const columns = exportColumns(fields, personal);
-  const header = ["编号", ...columns.map(([, s]) => s.header), "版本", "更新时间", "作废原因"];
+  const [idHeader, versionHeader, updatedHeader, voidHeader] = EXPORT_ONLY_HEADERS;
+  const header = [idHeader, ...columns.map(([, s]) => s.header), versionHeader, updatedHeader, voidHeader];
   const body = records.map((r) => [r.id, ...columns.map(([key, spec]) => formatCell(spec, r[key])), r.version, r.updatedAt, r.voidReason ?? null]);
   return [header, ...body];
 }

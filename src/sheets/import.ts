@@ -33,6 +33,9 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !(bytes[0] === 0x50 && bytes[1] === 0x4b);
 }
 
+/** The bookkeeping columns an export adds; re-importing an export ignores them (new records get new ids). */
+export const EXPORT_ONLY_HEADERS = ["编号", "版本", "更新时间", "作废原因"];
+
 /** Maps header cells to field keys; unknown headers are reported, not silently dropped. */
 function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)[]; errors: ErrorDetail[] } {
   const lookup = new Map<string, string>();
@@ -42,7 +45,7 @@ function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)
   const errors: ErrorDetail[] = [];
   const keys = headers.map((h) => {
     const text = String(h ?? "").replace(/\s|\*/g, "").toLowerCase();
-    if (!text) return null;
+    if (!text || EXPORT_ONLY_HEADERS.includes(text)) return null;
     const key = lookup.get(text) ?? null;
     if (!key) errors.push({ row: 1, column: String(h), message: `无法识别的列：${String(h)}（请使用模板的列名） | Unknown column ${String(h)} (use the template's headers)` });
     return key;

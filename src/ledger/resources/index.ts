@@ -5,5 +5,16 @@ import { fundsResource } from "./funds";
 import { pairingsResource } from "./pairings";
 import { projectsResource } from "./projects";
 import { subUnitsResource } from "./sub-units";
+import { submissionsResource } from "./submissions";
+import { targetsResource } from "./targets";
 
-export const LEDGER_RESOURCES = [subUnitsResource, pairingsResource, projectsResource, fundsResource, cadresResource, activitiesResource] as const;
+export const LEDGER_RESOURCES = [
+  subUnitsResource,
+  pairingsResource,
+  projectsResource,
+  fundsResource,
+  cadresResource,
+  activitiesResource,
+  targetsResource,
+  submissionsResource,
+] as const;

@@ -1,0 +1,31 @@
+/**
+ * 年度目标: the unit's annual target per indicator and program — pre-filled from the documents'
+ * figures (src/rules/indicators.ts) and editable by the unit.
+ */
+import { targets } from "../../../db/tenant/schema";
+import { INDICATOR_KEYS, INDICATORS } from "../../rules/indicators";
+import { f } from "../fields";
+import { defineResource } from "../resource";
+
+const INDICATOR_LABELS = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, INDICATORS.find((i) => i.key === key)!.label.zh])) as Record<string, string>;
+
+export const targetsResource = defineResource({
+  path: "targets",
+  entity: "target",
+  label: { zh: "年度目标", en: "targets" },
+  table: targets,
+  fields: {
+    year: f.int("年度", "Year", { min: 2016, max: 2100 }),
+    program: f.program("帮扶工作", "Program", { required: true }),
+    indicator: f.enumOf(INDICATOR_KEYS, INDICATOR_LABELS, "指标", "Indicator"),
+    target: f.int("目标值", "Target", { min: 0, max: 1_000_000_000_000, help: "比例填百分数整数；金额以分计（接口）/元（表格）" }),
+    source: f.enumOf(["rule", "manual"] as const, { rule: "政策文件", manual: "本单位调整" }, "来源", "Source", { required: false }),
+    note: f.longText("备注", "Note"),
+  },
+  filters: ["year", "program", "indicator", "source"],
+  search: ["note"],
+  sorts: ["year", "indicator", "program"],
+  defaultSort: "indicator",
+  // A clerk's change of the figure is the unit's own decision from then on.
+  onUpdate: (patch, before) => ("target" in patch && patch.target !== before.target && !("source" in patch) ? { ...patch, source: "manual" } : patch),
+});
