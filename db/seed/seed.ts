@@ -12,17 +12,22 @@ import type { TenantDirectory } from "../../src/tenants/directory";
 import { areas, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
 import { subUnits } from "../tenant/schema";
 import areaRows from "./areas.json";
+import { seedDemoLedger } from "./demo-ledger";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { DONGGUAN_TOWN_GROUPS, GROUPS, PROGRAMS, UNITS } from "./structure";
 
 export interface SeedOptions {
   demoUsers: boolean;
+  demoLedger: boolean;
+  /** The year the demo ledger is written for. */
+  year: number;
 }
 
 export interface SeedReport {
   areas: number;
   unitsCreated: string[];
   demoUsersCreated: string[];
+  demoLedgers: string[];
 }
 
 const CHUNK = 200;
@@ -33,7 +38,7 @@ export function groupId(program: string, areaCode: string): string {
 }
 
 export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log: Logger, options: SeedOptions): Promise<SeedReport> {
-  const report: SeedReport = { areas: 0, unitsCreated: [], demoUsersCreated: [] };
+  const report: SeedReport = { areas: 0, unitsCreated: [], demoUsersCreated: [], demoLedgers: [] };
 
   const rows = areaRows as [string, string, string | null, number][];
   const [existing] = await db.select({ n: count() }).from(areas);
@@ -64,6 +69,7 @@ export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log
 
   await seedDongguanTowns(tenants);
   if (options.demoUsers) report.demoUsersCreated = await seedDemoUsers(db);
+  if (options.demoLedger) report.demoLedgers = await seedDemoLedger(db, tenants, options.year);
   if (report.unitsCreated.length) log.info("seeded tenants", { created: report.unitsCreated.length });
   return report;
 }

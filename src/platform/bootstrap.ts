@@ -20,7 +20,7 @@ export async function bootstrap(services: Services, options: { seed: boolean; mi
   const { platform, platformClient, tenants, config, log } = services;
   const migrated = await migrateDatabase(platformClient, PLATFORM_MIGRATIONS);
   if (migrated.applied.length) log.info("platform migrated", { ...migrated });
-  const seed = options.seed ? await seedPlatform(platform, tenants, log, { demoUsers: config.demoUsers }) : null;
+  const seed = options.seed ? await seedPlatform(platform, tenants, log, { demoUsers: config.demoUsers, demoLedger: config.demoLedger, year: new Date().getUTCFullYear() }) : null;
   if (config.mode === "production" && (await hasDemoUsers(platform))) {
     throw new ConfigError("Refusing to start in production: demo users exist in the platform database (disable or delete them)");
   }

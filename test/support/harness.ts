@@ -37,7 +37,7 @@ export function tempDir(prefix = "duikou-test-"): { path: string; remove(): void
  * @example const h = await startHarness(); const res = await h.app.request("/api/health")
  */
 export async function startHarness(vars: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<Harness> {
-  const env = parseEnv({ DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, DATA_DIR: ":memory:", LOG_LEVEL: "warn", DEMO_USERS: "true", ...vars });
+  const env = parseEnv({ DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, DATA_DIR: ":memory:", LOG_LEVEL: "warn", DEMO_USERS: "true", DEMO_LEDGER: "false", ...vars });
   const config = toConfig(env);
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
