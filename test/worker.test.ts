@@ -7,6 +7,8 @@ import { createClient } from "@libsql/client";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { latestVersion } from "../db/migrate";
+import { PLATFORM_MIGRATIONS } from "../db/platform/migrations";
 import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { startEdge, type Edge } from "../dev/edge";
 import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";
@@ -49,7 +51,8 @@ describe("the Worker in workerd", () => {
   it("answers health from the workers runtime over the remote protocol", async () => {
     const res = await request("/api/health");
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ runtime: "workers", schema: { platform: { current: 1, latest: 1 } }, tenants: { total: 141, active: 141 } });
+    const latest = latestVersion(PLATFORM_MIGRATIONS);
+    expect(res.body).toMatchObject({ runtime: "workers", schema: { platform: { current: latest, latest } }, tenants: { total: 141, active: 141 } });
   });
 
   it("signs in the demo coordinator and lists the programs and the 24 old-area groups", async () => {

@@ -23,5 +23,14 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`username` text NOT NULL,\n\t`display_name` text NOT NULL,\n\t`password_hash` text NOT NULL,\n\t`role` text NOT NULL,\n\t`unit` text,\n\t`demo` integer DEFAULT false NOT NULL,\n\t`disabled` integer DEFAULT false NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);"
     ]
+  },
+  {
+    "version": 2,
+    "tag": "0001_rules-and-snapshots",
+    "statements": [
+      "CREATE TABLE `program_rules` (\n\t`program` text NOT NULL,\n\t`rule` text NOT NULL,\n\t`enabled` integer DEFAULT true NOT NULL,\n\t`params` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`updated_by` text DEFAULT 'system' NOT NULL,\n\tPRIMARY KEY(`program`, `rule`),\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `unit_snapshots` (\n\t`unit` text NOT NULL,\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`data` text,\n\t`taken_at` text,\n\t`error` text,\n\t`error_at` text,\n\tPRIMARY KEY(`unit`, `program`, `period`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `unit_snapshots_program_period_idx` ON `unit_snapshots` (`program`,`period`);"
+    ]
   }
 ];

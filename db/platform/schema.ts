@@ -140,3 +140,42 @@ export const platformAudit = sqliteTable(
   },
   (t) => [index("platform_audit_entity_idx").on(t.entity, t.entityId)],
 );
+
+/**
+ * A program's rule set: which rules apply and with which parameters. Seeded from each rule's
+ * default programs and parameters; a coordinator changes it (audited), and evaluations from then
+ * on use it. Reports store the parameters they used, so a later change never rewrites them.
+ */
+export const programRules = sqliteTable(
+  "program_rules",
+  {
+    program: text("program").notNull().references(() => programs.slug),
+    rule: text("rule").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    params: text("params", { mode: "json" }).notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: text("updated_at").notNull().default(now),
+    updatedBy: text("updated_by").notNull().default("system"),
+  },
+  (t) => [primaryKey({ columns: [t.program, t.rule] })],
+);
+
+/**
+ * Per-unit, per-program, per-period aggregates (counts and sums only — never personal data) that
+ * the federated rollup reads instead of every tenant's records. Refreshed after a unit writes and by
+ * the daily job; a failed refresh keeps the last good figures and records the error.
+ */
+export const unitSnapshots = sqliteTable(
+  "unit_snapshots",
+  {
+    unit: text("unit").notNull().references(() => units.slug),
+    program: text("program").notNull().references(() => programs.slug),
+    /** "2026" for the whole year, "2026-Q3" for the year to the end of Q3. */
+    period: text("period").notNull(),
+    data: text("data", { mode: "json" }),
+    takenAt: text("taken_at"),
+    error: text("error"),
+    errorAt: text("error_at"),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.program, t.period] }), index("unit_snapshots_program_period_idx").on(t.program, t.period)],
+);

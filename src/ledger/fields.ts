@@ -22,21 +22,28 @@ export interface Field {
   personal?: boolean;
   /** A line for the template's instructions sheet. */
   help?: string;
+  /** Whether null is a value (the column allows NULL); set by defineResource from the table. */
+  nullable?: boolean;
 }
 
 type Opts = { required?: boolean; help?: string; personal?: boolean };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar date as YYYY-MM-DD. */
-export const dateSchema = z
-  .string()
-  .regex(DATE)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= "1990-01-01" && s <= "2100-12-31";
-  }, "日期无效（YYYY-MM-DD） | Invalid date (YYYY-MM-DD)")
-  .openapi({ format: "date", example: "2026-03-15" });
+/** A real calendar date as YYYY-MM-DD within a range (ledger events: 1990–2100). */
+export function dateIn(min = "1990-01-01", max = "2100-12-31") {
+  return z
+    .string()
+    .regex(DATE)
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, "不是有效日期（YYYY-MM-DD） | Not a valid date (YYYY-MM-DD)")
+    .refine((s) => s >= min && s <= max, `日期应在 ${min} 至 ${max} 之间 | The date must be between ${min} and ${max}`)
+    .openapi({ format: "date", example: "2026-03-15" });
+}
+
+export const dateSchema = dateIn();
 
 export const areaCodeSchema = z.string().regex(/^\d{6}$/, "应为 6 位行政区划代码 | Must be a 6-digit area code").openapi({ example: "440282" });
 
@@ -56,7 +63,7 @@ export const f = {
   int: (header: string, headerEn: string, opts: Opts & { min?: number; max?: number } = {}) =>
     field(z.number().int().min(opts.min ?? 0).max(opts.max ?? 100_000_000), "int", header, headerEn, opts),
   bool: (header: string, headerEn: string, opts: Opts = {}) => field(z.boolean(), "bool", header, headerEn, { required: false, ...opts }),
-  date: (header: string, headerEn: string, opts: Opts = {}) => field(dateSchema, "date", header, headerEn, opts),
+  date: (header: string, headerEn: string, opts: Opts & { min?: string } = {}) => field(opts.min ? dateIn(opts.min) : dateSchema, "date", header, headerEn, opts),
   area: (header: string, headerEn: string, opts: Opts = {}) => field(areaCodeSchema, "area", header, headerEn, opts),
   ref: (table: NonNullable<Field["ref"]>, header: string, headerEn: string, opts: Opts = {}) =>
     field(z.string().min(1).max(64), "ref", header, headerEn, { required: false, ...opts }, { ref: table }),
@@ -66,17 +73,22 @@ export const f = {
 
 export type Fields = Record<string, Field>;
 
-/** The create schema: required fields required, others optional (null clears), unknown fields refused. */
+/** A field's value schema: null is accepted (it clears the field) only where the column allows it. */
+function valueSchema(spec: Field): z.ZodType {
+  return !spec.required && spec.nullable ? spec.schema.nullable() : spec.schema;
+}
+
+/** The create schema: required fields required, others optional, unknown fields refused. */
 export function createSchema(fields: Fields) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [key, spec] of Object.entries(fields)) shape[key] = spec.required ? spec.schema : spec.schema.nullable().optional();
+  for (const [key, spec] of Object.entries(fields)) shape[key] = spec.required ? spec.schema : valueSchema(spec).optional();
   return z.object(shape).strict();
 }
 
 /** The update schema: every field optional, at least one given, unknown fields refused. */
 export function updateSchema(fields: Fields) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [key, spec] of Object.entries(fields)) shape[key] = (spec.required ? spec.schema : spec.schema.nullable()).optional();
+  for (const [key, spec] of Object.entries(fields)) shape[key] = valueSchema(spec).optional();
   return z
     .object(shape)
     .strict()

@@ -2,6 +2,7 @@
  * A ledger resource is declared once — its table, fields, filters and business checks — and gets
  * the same operations as every other: list, read, create, update, void, import, export, template.
  */
+import { getTableColumns } from "drizzle-orm";
 import type { SQLiteTableWithColumns } from "drizzle-orm/sqlite-core";
 import type { ErrorDetail } from "../errors";
 import type { PlatformDb } from "../services";
@@ -61,10 +62,19 @@ export interface ResourceDef {
   customWrites?: boolean;
 }
 
-/** Declares a resource (identity, for type checking and one place to look). */
+/**
+ * Declares a resource: checks that its filters and sorts name fields, and takes from the table
+ * which fields may be null (so an explicit null never reaches a NOT NULL column).
+ */
 export function defineResource(def: ResourceDef): ResourceDef {
   for (const key of [...def.filters, ...def.search, ...def.sorts, ...(def.dateField ? [def.dateField] : [])]) {
     if (!(key in def.fields)) throw new Error(`${def.path}: ${key} is not a field`);
+  }
+  const columns: Record<string, { notNull: boolean }> = getTableColumns(def.table);
+  for (const [key, spec] of Object.entries(def.fields)) {
+    const column = columns[key];
+    if (!column) throw new Error(`${def.path}: field ${key} has no column`);
+    spec.nullable = !column.notNull;
   }
   return def;
 }

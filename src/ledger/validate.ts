@@ -22,11 +22,14 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
   const problems: ErrorDetail[][] = records.map(() => []);
   const areaCodes = new Set<string>();
   const refIds: Record<string, Set<string>> = {};
-  records.forEach(({ record, path }, i) => {
-    for (const detail of def.refine?.(record) ?? []) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
+  // A field that a change leaves as it was is not checked again: a record whose project was voided
+  // later can still be edited or voided itself.
+  const unchanged = (before: Row | null, record: Row, key: string) => before !== null && before[key] === record[key];
+  records.forEach(({ record, before, path }, i) => {
+    if (!record.voidedAt) for (const detail of def.refine?.(record) ?? []) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
     for (const [key, spec] of Object.entries(def.fields)) {
       const value = record[key];
-      if (value === null || value === undefined) continue;
+      if (value === null || value === undefined || unchanged(before, record, key)) continue;
       if (spec.cell === "area") areaCodes.add(String(value));
       if (spec.cell === "ref" && spec.ref) (refIds[spec.ref] ??= new Set()).add(String(value));
       if (spec.cell === "program" && !ctx.unitPrograms.includes(String(value))) {
@@ -50,7 +53,7 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
     const { record, before, path, skipCheck } = records[i]!;
     for (const [key, spec] of Object.entries(def.fields)) {
       const value = record[key];
-      if (value === null || value === undefined) continue;
+      if (value === null || value === undefined || unchanged(before, record, key)) continue;
       if (spec.cell === "area" && !knownAreas.has(String(value))) {
         problems[i]!.push({ ...path(key), message: `行政区划代码不存在：${String(value)} | Unknown area code ${String(value)}` });
       }

@@ -22,7 +22,8 @@ function excelSerialToDate(serial: number): string | null {
 export function parseCell(spec: Field, raw: unknown): Parsed {
   const empty = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
   if (empty) return { ok: true, value: spec.cell === "bool" ? false : undefined };
-  const text = typeof raw === "string" ? raw.trim() : String(raw);
+  // A leading apostrophe is how our CSV export (and spreadsheets) mark text that looks like a formula.
+  const text = typeof raw === "string" ? raw.trim().replace(/^'(?=[=+\-@])/, "") : String(raw);
   switch (spec.cell) {
     case "money": {
       const fen = yuanToFen(raw);

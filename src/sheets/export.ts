@@ -41,9 +41,18 @@ export function recordsToXlsx(sheetName: string, fields: Fields, records: Row[],
   return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
 }
 
-/** CSV text (UTF-8 with BOM, so Excel opens Chinese correctly). */
+/**
+ * A text cell that a spreadsheet would run as a formula (= + - @, tab, CR) is written with a leading
+ * apostrophe, as spreadsheets themselves do; the importer strips it again.
+ */
+export function neutraliseFormula(value: unknown): unknown {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV text (UTF-8 with BOM, so Excel opens Chinese correctly), safe against formula injection. */
 export function recordsToCsv(fields: Fields, records: Row[], personal: boolean): string {
-  const sheet = XLSX.utils.aoa_to_sheet(toRows(fields, records, personal));
+  const rows = toRows(fields, records, personal).map((row, i) => (i === 0 ? row : row.map(neutraliseFormula)));
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
   return `\uFEFF${XLSX.utils.sheet_to_csv(sheet)}`;
 }
 

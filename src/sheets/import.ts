@@ -25,7 +25,8 @@ export function readSheet(bytes: Uint8Array, filename: string): unknown[][] {
   const first = book.SheetNames[0];
   const sheet = first ? book.Sheets[first] : undefined;
   if (!sheet) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
-  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: false });
+  // Blank rows are kept so that every row's number is its number in the sheet; parseImport skips them.
+  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
@@ -37,12 +38,13 @@ function looksLikeText(bytes: Uint8Array): boolean {
 export const EXPORT_ONLY_HEADERS = ["编号", "版本", "更新时间", "作废原因"];
 
 /** Maps header cells to field keys; unknown headers are reported, not silently dropped. */
-function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)[]; errors: ErrorDetail[] } {
+function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)[]; voidColumn: number; errors: ErrorDetail[] } {
   const lookup = new Map<string, string>();
   for (const [key, spec] of Object.entries(fields)) {
     for (const name of [spec.header, spec.headerEn, key]) lookup.set(name.replace(/\s|\*/g, "").toLowerCase(), key);
   }
   const errors: ErrorDetail[] = [];
+  const voidColumn = headers.findIndex((h) => String(h ?? "").trim() === VOID_HEADER);
   const keys = headers.map((h) => {
     const text = String(h ?? "").replace(/\s|\*/g, "").toLowerCase();
     if (!text || EXPORT_ONLY_HEADERS.includes(text)) return null;
@@ -53,20 +55,28 @@ function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)
   for (const [key, spec] of Object.entries(fields)) {
     if (spec.required && !keys.includes(key)) errors.push({ row: 1, column: spec.header, message: `缺少必填列：${spec.header} | Missing required column ${spec.headerEn}` });
   }
-  return { keys, errors };
+  return { keys, voidColumn, errors };
 }
+
+const VOID_HEADER = "作废原因";
+
+const isBlank = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 
 /** Parses and validates every row; throws only for a file that cannot be read at all. */
 export function parseImport(fields: Fields, cells: unknown[][]): { rows: ImportRow[]; headerErrors: ErrorDetail[] } {
-  const [headers = [], ...body] = cells;
-  const { keys, errors: headerErrors } = mapHeaders(fields, headers);
+  const [headers = [], ...rest] = cells;
+  const { keys, voidColumn, errors: headerErrors } = mapHeaders(fields, headers);
+  // Spreadsheet row numbers: the header is row 1; blank rows are skipped but still counted.
+  const body = rest.map((cellsOfRow, i) => ({ cellsOfRow, row: i + 2 })).filter(({ cellsOfRow }) => !isBlank(cellsOfRow));
   if (body.length === 0) throw new ApiError("BAD_REQUEST", "error.import_empty");
   if (body.length > MAX_IMPORT_ROWS) throw new ApiError("PAYLOAD_TOO_LARGE", "error.import_too_many", { max: MAX_IMPORT_ROWS });
   const schema = createSchema(fields);
-  const rows = body.map((cellsOfRow, i): ImportRow => {
-    const row = i + 2;
+  const rows = body.map(({ cellsOfRow, row }): ImportRow => {
     const record: Record<string, unknown> = {};
     const errors: ErrorDetail[] = [];
+    if (voidColumn >= 0 && !isBlank([cellsOfRow[voidColumn]])) {
+      errors.push({ row, column: VOID_HEADER, message: "已作废的记录不能导入 | A voided record cannot be imported" });
+    }
     keys.forEach((key, c) => {
       if (!key) return;
       const spec = fields[key]!;

@@ -31,7 +31,7 @@ export const cadresResource = defineResource({
   fields: {
     name: f.text("姓名", "Name", 50, { personal: true }),
     gender: f.enumOf(["male", "female"] as const, { male: "男", female: "女" }, "性别", "Gender", { required: false, personal: true }),
-    birthDate: f.date("出生日期", "Birth date", { required: false, personal: true }),
+    birthDate: f.date("出生日期", "Birth date", { required: false, personal: true, min: "1930-01-01" }),
     phone: f.text("联系电话", "Phone", 30, { required: false, personal: true }),
     sendingSubUnitId: f.ref("sub_units", "派出下属单位编号", "Sending sub-unit id"),
     post: f.text("挂任职务", "Post held", 200),

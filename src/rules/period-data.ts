@@ -1,0 +1,69 @@
+/**
+ * Loads one unit's period data for one program from its tenant database: non-voided records of
+ * the year to the period's end, tagged with the program or with none (a record not assigned to a
+ * program is the unit's general work and counts for each of its programs). Cadres are loaded
+ * without their personal fields, so no rule, snapshot or report can carry them out of the tenant.
+ */
+import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { groupMembers, groups } from "../../db/platform/schema";
+import { activities, cadres, funds, pairings, projects, submissions, subUnits } from "../../db/tenant/schema";
+import type { PlatformDb, TenantDb } from "../services";
+import { asOfDate, periodWindow, type Period } from "./period";
+import type { PeriodData, Row } from "./types";
+
+export async function loadPeriodData(
+  db: TenantDb,
+  platform: PlatformDb,
+  unit: { slug: string; name: string },
+  program: string,
+  period: Period,
+  today: string,
+): Promise<PeriodData> {
+  const { from, to } = periodWindow(period);
+  const inProgram = <T extends { program: unknown }>(t: T) => or(eq(t.program as never, program), isNull(t.program as never));
+  const [groupAreas, subUnitRows, pairingRows, projectRows, fundRows, activityRows, cadreRows, submissionRows] = await Promise.all([
+    platform
+      .select({ areaCode: groups.areaCode, role: groupMembers.role })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+      .where(and(eq(groupMembers.unit, unit.slug), eq(groups.program, program))),
+    db.select().from(subUnits).where(isNull(subUnits.voidedAt)),
+    db.select().from(pairings).where(and(isNull(pairings.voidedAt), inProgram(pairings))),
+    db.select().from(projects).where(and(isNull(projects.voidedAt), inProgram(projects))),
+    db.select().from(funds).where(and(isNull(funds.voidedAt), inProgram(funds), gte(funds.date, from), lte(funds.date, to))),
+    db.select().from(activities).where(and(isNull(activities.voidedAt), inProgram(activities), gte(activities.date, from), lte(activities.date, to))),
+    db
+      .select({
+        id: cadres.id,
+        post: cadres.post,
+        level: cadres.level,
+        hostAreaCode: cadres.hostAreaCode,
+        program: cadres.program,
+        startDate: cadres.startDate,
+        plannedEndDate: cadres.plannedEndDate,
+        actualEndDate: cadres.actualEndDate,
+        status: cadres.status,
+        sendingSubUnitId: cadres.sendingSubUnitId,
+      })
+      .from(cadres)
+      .where(and(isNull(cadres.voidedAt), inProgram(cadres))),
+    db.select().from(submissions).where(and(isNull(submissions.voidedAt), eq(submissions.year, period.year), eq(submissions.program, program))),
+  ]);
+  return {
+    unit,
+    program,
+    year: period.year,
+    quarter: period.quarter,
+    from,
+    to,
+    asOf: asOfDate(period, today),
+    groupAreas,
+    subUnits: subUnitRows as Row[],
+    pairings: pairingRows as Row[],
+    projects: projectRows as Row[],
+    funds: fundRows as Row[],
+    activities: activityRows as Row[],
+    cadres: cadreRows as Row[],
+    submissions: submissionRows as Row[],
+  };
+}

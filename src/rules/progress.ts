@@ -1,0 +1,37 @@
+/**
+ * How an annual figure is judged part-way through the year: pro rata by quarter. Ahead of or at
+ * the pro-rata figure passes; behind it warns; only when the year is over does a shortfall fail.
+ */
+import type { PeriodData, RuleResult, RuleStatus } from "./types";
+
+/** The share of the year that has elapsed at the evaluated quarter (whole year when null). */
+export function yearShare(data: Pick<PeriodData, "quarter">): number {
+  return data.quarter === null ? 1 : data.quarter / 4;
+}
+
+/** Whether the evaluated period closes the year. */
+export function yearIsOver(data: Pick<PeriodData, "quarter">): boolean {
+  return data.quarter === null || data.quarter === 4;
+}
+
+/** The figure expected by now: ceil(target × share of the year). */
+export function expectedByNow(target: number, data: Pick<PeriodData, "quarter">): number {
+  return Math.ceil(target * yearShare(data) - 1e-9);
+}
+
+/** Status of a "at least `target` a year" figure at the evaluated quarter. */
+export function annualStatus(actual: number, target: number, data: Pick<PeriodData, "quarter">): { status: RuleStatus; expected: number } {
+  const expected = expectedByNow(target, data);
+  if (actual >= target || actual >= expected) return { status: "pass", expected };
+  return { status: yearIsOver(data) ? "fail" : "warn", expected };
+}
+
+/** A not-applicable result with its reason. */
+export function notApplicable(unit: RuleResult["unit"], zh: string, en: string): RuleResult {
+  return { status: "not_applicable", actual: null, expected: null, target: null, unit, explanation: { zh, en }, evidence: [] };
+}
+
+/** Yuan with two decimals for explanations, e.g. 2000000.00. */
+export function yuan(fen: number): string {
+  return `${Math.floor(fen / 100).toLocaleString("en-US")}.${String(fen % 100).padStart(2, "0")}`;
+}
