@@ -121,13 +121,15 @@ describe("disbursements within allocations", () => {
     expect((await onAllocation.json()).error.details.map((d: { path: string }) => d.path)).toEqual(["body.overrun"]);
   });
 
-  it("refuses voiding an allocation the disbursements depend on with 422 (the database's FUND_OVERRUN), changing nothing", async () => {
+  it("refuses voiding an allocation the disbursements depend on, naming the amounts, changing nothing", async () => {
     // Without the 400.00 allocation: 600.00 allocated < 1,000.00 disbursed (non-overrun).
     const res = await call(h, "POST", `/api/t/dongguan/funds/${smallAllocation.id}/void`, { token: editor.token, body: { reason: "录错" }, headers: ifMatch(1) });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
     const { error } = await res.json();
-    expect(error.code).toBe("UNPROCESSABLE");
-    expect(error.details).toEqual([expect.objectContaining({ path: "body.amountFen", code: "FUND_OVERRUN" })]);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.details).toEqual([expect.objectContaining({ path: "body.voidReason" })]);
+    expect(error.details[0].message).toContain("1000.00");
+    expect(error.details[0].message).toContain("600.00");
     expect(await readFund(smallAllocation.id)).toMatchObject({ version: 1, voidedAt: null, voidReason: null });
     expect(await auditActions(smallAllocation.id)).toEqual(["create"]);
   });
@@ -150,13 +152,14 @@ describe("changing and voiding disbursements", () => {
     expect(atLimit.status).toBe(200);
   });
 
-  it("refuses lowering an allocation below what is disbursed (422 from the database)", async () => {
+  it("refuses lowering an allocation below what is disbursed", async () => {
     const projectId = await createProject();
     const allocation = await allocate(projectId, 100_000);
     expect((await disburse(projectId, 80_000)).status).toBe(201);
     // 799.99 allocated < 800.00 disbursed
     const res = await call(h, "PATCH", `/api/t/dongguan/funds/${allocation.id}`, { token: editor.token, body: { amountFen: 79_999 }, headers: ifMatch(1) });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details[0]).toMatchObject({ path: "body.amountFen" });
     expect(await readFund(allocation.id)).toMatchObject({ version: 1, amountFen: 100_000 });
   });
 

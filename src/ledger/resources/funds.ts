@@ -62,8 +62,13 @@ export const fundsResource = defineResource({
     return problems;
   },
   check: async (ctx, record, before, earlier) => {
-    const projectId = record.projectId ? String(record.projectId) : null;
-    if (!projectId || record.kind !== "disbursement" || record.overrun || record.voidedAt) return [];
+    const projectId = record.projectId ? String(record.projectId) : before?.projectId ? String(before.projectId) : null;
+    if (!projectId) return [];
+    const counts = (r: Row) => !r.voidedAt;
+    const disbursing = record.kind === "disbursement" && !record.overrun && counts(record);
+    // An allocation that is voided, lowered or moved away leaves less for the disbursements made against it.
+    const withdrawing = before?.kind === "allocation" && (!counts(record) || record.kind !== "allocation" || Number(record.amountFen) < Number(before.amountFen) || record.projectId !== before.projectId);
+    if (!disbursing && !withdrawing) return [];
     const stored = await ctx.tenant.db
       .select({
         allocated: sql<number>`COALESCE(SUM(CASE WHEN ${funds.kind} = 'allocation' THEN ${funds.amountFen} END), 0)`,
@@ -72,15 +77,25 @@ export const fundsResource = defineResource({
       .from(funds)
       .where(and(eq(funds.projectId, projectId), isNull(funds.voidedAt), before ? ne(funds.id, String(before.id)) : undefined));
     const pending = projectBalance(earlier, projectId);
-    const allocated = Number(stored[0]?.allocated ?? 0) + pending.allocated;
-    const disbursed = Number(stored[0]?.disbursed ?? 0) + pending.disbursed;
-    const amount = Number(record.amountFen);
-    if (disbursed + amount <= allocated) return [];
-    const left = Math.max(0, allocated - disbursed);
+    const mine = record.projectId === projectId && counts(record) ? record : null;
+    const allocated = Number(stored[0]?.allocated ?? 0) + pending.allocated + (mine?.kind === "allocation" ? Number(mine.amountFen) : 0);
+    const disbursedOthers = Number(stored[0]?.disbursed ?? 0) + pending.disbursed;
+    if (disbursing) {
+      const amount = Number(record.amountFen);
+      if (disbursedOthers + amount <= allocated) return [];
+      const left = Math.max(0, allocated - disbursedOthers);
+      return [
+        {
+          path: "amountFen",
+          message: `拨付 ${fenToYuan(amount)} 元超过该项目尚可拨付的 ${fenToYuan(left)} 元（已安排 ${fenToYuan(allocated)} 元，已拨付 ${fenToYuan(disbursedOthers)} 元）；如确需超支，请勾选“超支”并填写原因 | Disbursing ${fenToYuan(amount)} exceeds the ${fenToYuan(left)} yuan left on the project (allocated ${fenToYuan(allocated)}, disbursed ${fenToYuan(disbursedOthers)}); mark it as an overrun with a reason if intended`,
+        },
+      ];
+    }
+    if (disbursedOthers <= allocated) return [];
     return [
       {
-        path: "amountFen",
-        message: `拨付 ${fenToYuan(amount)} 元超过该项目尚可拨付的 ${fenToYuan(left)} 元（已安排 ${fenToYuan(allocated)} 元，已拨付 ${fenToYuan(disbursed)} 元）；如确需超支，请勾选“超支”并填写原因 | Disbursing ${fenToYuan(amount)} exceeds the ${fenToYuan(left)} yuan left on the project (allocated ${fenToYuan(allocated)}, disbursed ${fenToYuan(disbursed)}); mark it as an overrun with a reason if intended`,
+        path: record.voidedAt ? "voidReason" : "amountFen",
+        message: `该项目已拨付 ${fenToYuan(disbursedOthers)} 元，此项变更后安排资金仅剩 ${fenToYuan(allocated)} 元，不足以覆盖已拨付金额；请先调整拨付记录 | The project has disbursed ${fenToYuan(disbursedOthers)} yuan; after this change only ${fenToYuan(allocated)} would be allocated. Adjust the disbursements first`,
       },
     ];
   },
