@@ -19,7 +19,12 @@ import { registerMe } from "./routes/me/get";
 import { registerGetProgram } from "./routes/programs/get";
 import { registerListGroups } from "./routes/programs/groups";
 import { registerListPrograms } from "./routes/programs/list";
+import { registerRollupDrillDown } from "./routes/rollup/drill-down";
+import { registerRollup } from "./routes/rollup/get";
+import { registerListRules } from "./routes/rules/list";
+import { registerPutRule } from "./routes/rules/put";
 import { registerTenantAudit } from "./routes/tenant/audit";
+import { registerCompliance } from "./routes/tenant/compliance";
 import { registerGetTenant } from "./routes/tenant/get";
 import { registerSubmissionRoutes } from "./routes/tenant/submissions";
 import { registerTargetsPrefill } from "./routes/tenant/targets-prefill";
@@ -67,6 +72,11 @@ export function createApp(services: Services): Router {
   registerCreateUnit(app);
   registerGetTenant(app);
   registerTenantAudit(app);
+  registerCompliance(app);
+  registerRollup(app);
+  registerRollupDrillDown(app);
+  registerListRules(app);
+  registerPutRule(app);
   // Specific routes before the generic ones, whose /{id} would otherwise match "prefill".
   registerTargetsPrefill(app);
   registerSubmissionRoutes(app);

@@ -5,6 +5,8 @@
 import type { Config, Env } from "./env";
 import { createLogger, type Logger } from "./log";
 import { platformDb, type Services } from "./services";
+import { SnapshotRefresher } from "./rollup/refresher";
+import { periodsToRefresh, refreshUnit, today } from "./rollup/snapshots";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 
@@ -13,7 +15,8 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
   if (env.DATA_DIR !== ":memory:") await useWal(platformClient);
   const platform = platformDb(platformClient);
   const tenants = new TenantDirectory(platform, nodeConnector(env.DATA_DIR), log, env.TENANT_CONNECTION_CACHE);
-  return { runtime: "node", config, platformClient, platform, tenants, log };
+  const services: Services = { runtime: "node", config, platformClient, platform, tenants, log, snapshots: new SnapshotRefresher(async (unit) => refreshUnit(services, unit, periodsToRefresh(today()))) };
+  return services;
 }
 
 /** Closes every connection the services hold. */

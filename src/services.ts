@@ -10,6 +10,7 @@ import * as platformSchema from "../db/platform/schema";
 import * as tenantSchema from "../db/tenant/schema";
 import type { Config } from "./env";
 import type { Logger } from "./log";
+import type { SnapshotRefresher } from "./rollup/refresher";
 import type { TenantDirectory } from "./tenants/directory";
 
 export type PlatformDb = LibSQLDatabase<typeof platformSchema>;
@@ -21,6 +22,8 @@ export interface Services {
   platformClient: Client;
   platform: PlatformDb;
   tenants: TenantDirectory;
+  /** Refreshes a unit's rollup snapshots after it writes. */
+  snapshots: SnapshotRefresher;
   log: Logger;
 }
 

@@ -6,6 +6,8 @@ import { createClient } from "@libsql/client/web";
 import { ConfigError, type Config, type Env } from "./env";
 import { createLogger } from "./log";
 import { platformDb, type Services } from "./services";
+import { SnapshotRefresher } from "./rollup/refresher";
+import { periodsToRefresh, refreshUnit, today } from "./rollup/snapshots";
 import { TenantDirectory } from "./tenants/directory";
 import { webConnector } from "./tenants/web-connector";
 
@@ -25,5 +27,6 @@ export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeo
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
   const tenants = new TenantDirectory(platform, connector, log, env.TENANT_CONNECTION_CACHE);
-  return { runtime: "workers", config, platformClient, platform, tenants, log };
+  const services: Services = { runtime: "workers", config, platformClient, platform, tenants, log, snapshots: new SnapshotRefresher(async (unit) => refreshUnit(services, unit, periodsToRefresh(today()))) };
+  return services;
 }

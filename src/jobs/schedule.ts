@@ -4,6 +4,8 @@
  * the same file. `test/schedule.test.ts` checks that every declared expression has a job here.
  */
 import type { Services } from "../services";
+import { periodsToRefresh, refreshUnit, today } from "../rollup/snapshots";
+import { eachBounded } from "../bounded";
 import { recordRun } from "./runs";
 
 /** Cron expressions (UTC, as Workers run them) → job. 18:00 UTC is 02:00 Beijing time. */
@@ -24,15 +26,26 @@ export async function runScheduled(services: Services, cron: string) {
 }
 
 /**
- * The daily job: brings every tenant database to the latest migration (a unit that cannot be
- * reached is reported and retried the next night; the others go on).
+ * The daily job: brings every tenant database to the latest migration and refreshes every unit's
+ * rollup snapshots. A unit that cannot be reached is reported (its snapshot kept and marked stale)
+ * and retried the next night; the others go on.
  */
 export async function runJob(services: Services, job: JobName, cron: string | null = null) {
   switch (job) {
     case "daily":
       return recordRun(services.platform, "daily", cron, async () => {
-        const results = await services.tenants.migrateAll({ onlyBehind: services.runtime === "workers" });
-        return results.map((r) => (r.ok ? { unit: r.unit, ok: true } : { unit: r.unit, ok: false, detail: r.error ?? "" }));
+        const migrated = await services.tenants.migrateAll({ onlyBehind: services.runtime === "workers" });
+        const periods = periodsToRefresh(today());
+        const refreshed = await eachBounded(
+          migrated.map((m) => m.unit),
+          4,
+          (unit) => refreshUnit(services, unit, periods),
+        );
+        return migrated.map((m, i) => {
+          const r = refreshed[i]!;
+          if (!m.ok) return { unit: m.unit, ok: false, detail: `migration: ${m.error ?? ""}` };
+          return r.ok ? { unit: m.unit, ok: true } : { unit: m.unit, ok: false, detail: `snapshot: ${r.error ?? ""}` };
+        });
       });
   }
 }

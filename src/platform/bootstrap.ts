@@ -7,6 +7,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { PLATFORM_MIGRATIONS } from "../../db/platform/migrations";
 import { hasDemoUsers, seedPlatform, type SeedReport } from "../../db/seed/seed";
 import { ConfigError } from "../env";
+import { seedRuleSets } from "../rules/rule-sets";
 import type { Services } from "../services";
 import type { MigrateAllResult } from "../tenants/directory";
 
@@ -21,6 +22,9 @@ export async function bootstrap(services: Services, options: { seed: boolean; mi
   const migrated = await migrateDatabase(platformClient, PLATFORM_MIGRATIONS);
   if (migrated.applied.length) log.info("platform migrated", { ...migrated });
   const seed = options.seed ? await seedPlatform(platform, tenants, log, { demoUsers: config.demoUsers, demoLedger: config.demoLedger, year: new Date().getUTCFullYear() }) : null;
+  // Every start (and every isolate) adds the default rows of rules new to the catalog; existing rows,
+  // possibly tuned by a coordinator, are left as they are.
+  await seedRuleSets(platform);
   if (config.mode === "production" && (await hasDemoUsers(platform))) {
     throw new ConfigError("Refusing to start in production: demo users exist in the platform database (disable or delete them)");
   }

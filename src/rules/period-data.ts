@@ -57,6 +57,7 @@ export async function loadPeriodData(
     from,
     to,
     asOf: asOfDate(period, today),
+    today,
     groupAreas,
     subUnits: subUnitRows as Row[],
     pairings: pairingRows as Row[],

@@ -42,6 +42,11 @@ export interface PeriodData {
   to: string;
   /** The day results are judged at (the period's end, or today if the period is not over). */
   asOf: string;
+  /**
+   * The day of the evaluation itself, which may be after the period: a quarter's report is due
+   * after the quarter ends, so deadline rules judge by this day.
+   */
+  today: string;
   /** The recipient areas of the unit's groups in this program. */
   groupAreas: { areaCode: string; role: "lead" | "member" }[];
   subUnits: Row[];
@@ -56,9 +61,9 @@ export interface PeriodData {
 export interface Rule<P extends z.ZodType = z.ZodType> {
   id: string;
   title: { zh: string; en: string };
-  /** File and section of the clause. */
+  /** File and section of the clause ("file §x; file §y" when it rests on several). */
   clause: string;
-  /** The sentence of the clause the rule encodes, quoted. */
+  /** The sentence(s) of the clause the rule encodes, quoted verbatim; several are joined by " / ". */
   quote: string;
   period: RulePeriod;
   /** The programs whose rule set includes this rule by default. */

@@ -6,6 +6,7 @@
 import type { Client } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { latestVersion, migrateDatabase } from "../../db/migrate";
+import { eachBounded } from "../bounded";
 import { units } from "../../db/platform/schema";
 import { TENANT_MIGRATIONS } from "../../db/tenant/migrations";
 import type { Logger } from "../log";
@@ -117,22 +118,16 @@ export class TenantDirectory {
     const concurrency = options.concurrency ?? 4;
     const everyUnit = await this.platform.select().from(units).orderBy(units.slug);
     const all = options.onlyBehind ? everyUnit.filter((u) => u.schemaVersion < TENANT_SCHEMA_VERSION || u.status !== "active") : everyUnit;
-    const results: MigrateAllResult[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < all.length) {
-        const unit = all[next++]!;
-        try {
-          const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
-          const { from, to } = await this.#bringCurrent(unit, client);
-          results.push({ unit: unit.slug, ok: true, from, to });
-        } catch (error) {
-          results.push({ unit: unit.slug, ok: false, error: error instanceof Error ? error.message : String(error) });
-        }
+    const results = await eachBounded(all, concurrency, async (unit): Promise<MigrateAllResult> => {
+      try {
+        const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
+        const { from, to } = await this.#bringCurrent(unit, client);
+        return { unit: unit.slug, ok: true, from, to };
+      } catch (error) {
+        return { unit: unit.slug, ok: false, error: error instanceof Error ? error.message : String(error) };
       }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-    return results.sort((a, b) => a.unit.localeCompare(b.unit));
+    });
+    return results;
   }
 
   /** Closes every cached connection (process shutdown, tests). */

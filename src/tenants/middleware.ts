@@ -50,5 +50,14 @@ export function tenantContext() {
     }
     c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal } });
     await next();
+    // A successful write changes the unit's figures: refresh its rollup snapshots in the background.
+    if (!READ_METHODS.has(c.req.method) && c.res.status < 400) {
+      const refresh = c.get("services").snapshots.schedule(slug);
+      try {
+        c.executionCtx.waitUntil(refresh);
+      } catch {
+        // Node has no execution context: the refresh simply runs on.
+      }
+    }
   });
 }

@@ -14,6 +14,7 @@ export function periodData(over: Partial<PeriodData> = {}): PeriodData {
     from: `${year}-01-01`,
     to: `${year}-12-31`,
     asOf: `${year}-12-31`,
+    today: over.asOf ?? `${year}-12-31`,
     groupAreas: [{ areaCode: "440282", role: "lead" }],
     subUnits: [],
     pairings: [],

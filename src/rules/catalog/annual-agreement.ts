@@ -23,7 +23,7 @@ export const annualAgreement = defineRule({
     if (data.groupAreas.length === 0) {
       return notApplicable("count", "本单位在本项目中没有结对地区，不适用。", "The unit has no paired area in this program: not applicable.");
     }
-    const agreements = data.activities.filter((a) => a.kind === "agreement" && a.agreementYear === data.year);
+    const agreements = data.activities.filter((a) => a.kind === "agreement" && Number(a.agreementYear) === data.year);
     const evidence: Evidence[] = agreements.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: 1 }));
     const actual = agreements.length;
     // One agreement a year: ceil(1 × quarter/4) = 1 at every quarter, so a missing one warns until the year is over.

@@ -1,0 +1,173 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformAudit, unitSnapshots } from "../db/platform/schema";
+import { refreshUnit } from "../src/rollup/snapshots";
+import { call, makeUser, startHarness, tempDir, type Harness, type TestUser } from "./support/harness";
+
+// The old-revolutionary-areas program: 南雄市 (440282) is supported by 省委组织部 (lead),
+// 广东粤财控股有限公司 and 中国人民银行广州分行 (members).
+const YEAR = 2026;
+let dir: ReturnType<typeof tempDir>;
+let h: Harness;
+let coordinator: TestUser;
+const editors: Record<string, TestUser> = {};
+
+async function post(unit: string, path: string, body: unknown) {
+  const res = await call(h, "POST", `/api/t/${unit}/${path}`, { token: editors[unit]!.token, body });
+  expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  return res.json();
+}
+
+beforeAll(async () => {
+  dir = tempDir("duikou-rollup-");
+  h = await startHarness({ DATA_DIR: dir.path });
+  coordinator = await makeUser(h, "coordinator", { programs: ["gd-old-areas"] });
+  for (const unit of ["gd-org-dept", "yuecai-holdings", "pboc-guangzhou"]) editors[unit] = await makeUser(h, "unit_editor", { unit });
+
+  // 省委组织部: 1,000,000.00 元 grassroots + 500,000.00 元 not, to 南雄; one grassroots project; one cadre.
+  await post("gd-org-dept", "funds", { kind: "allocation", source: "province", amountFen: 100_000_000, date: `${YEAR}-02-01`, areaCode: "440282", grassroots: true, program: "gd-old-areas" });
+  await post("gd-org-dept", "funds", { kind: "allocation", source: "province", amountFen: 50_000_000, date: `${YEAR}-03-01`, areaCode: "440282", grassroots: false });
+  await post("gd-org-dept", "projects", { title: "南雄示范带", category: "rural_revitalisation", areaCode: "440282", grassroots: true, startDate: `${YEAR}-02-10`, budgetFen: 80_000_000 });
+  await post("gd-org-dept", "cadres", { name: "张保密", phone: "13800000000", post: "副市长（挂职）", level: "county_deputy", hostAreaCode: "440282", program: "gd-old-areas", startDate: `${YEAR}-01-05` });
+  await post("gd-org-dept", "activities", { kind: "visit", date: `${YEAR}-04-01`, title: "主要负责同志调研", leaderLevel: "main", direction: "to_recipient", areaCode: "440282" });
+  // 粤财控股: 200,000.00 元 grassroots to 南雄 (a member's own contribution, in its own database).
+  await post("yuecai-holdings", "funds", { kind: "allocation", source: "enterprise", amountFen: 20_000_000, date: `${YEAR}-05-01`, areaCode: "440282", grassroots: true });
+  // 人民银行广州分行: a project elsewhere in the province does not count for 南雄.
+  await post("pboc-guangzhou", "funds", { kind: "social_donation", source: "society", amountFen: 3_000_000, date: `${YEAR}-05-02`, areaCode: "440232", grassroots: true });
+  await h.services.snapshots.settled();
+}, 120_000);
+
+afterAll(() => {
+  h.close();
+  dir.remove();
+});
+
+describe("GET /api/programs/:program/rollup", () => {
+  it("sums the 南雄 group's lead and members from their own records, without double counting", async () => {
+    const res = await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token });
+    expect(res.status).toBe(200);
+    const rollup = await res.json();
+    const nanxiong = rollup.areas.find((a: any) => a.group.area.code === "440282");
+    // in: 1,000,000.00 + 500,000.00 (组织部) + 200,000.00 (粤财) = 1,700,000.00 元 = 170,000,000 fen
+    expect(nanxiong.sums.inFen).toBe(170_000_000);
+    // grassroots: 1,000,000.00 + 200,000.00 = 1,200,000.00 元 → 120,000,000 / 170,000,000 = 70.58…% → 70
+    expect(nanxiong.sums.grassrootsInFen).toBe(120_000_000);
+    expect(nanxiong.sums.grassrootsSharePercent).toBe(70);
+    expect(nanxiong.sums.projects).toBe(1);
+    expect(nanxiong.sums.cadresInPost).toBe(1);
+    expect(Object.fromEntries(nanxiong.contributions.map((c: any) => [c.unit, c.sums.inFen]))).toEqual({
+      "gd-org-dept": 150_000_000,
+      "yuecai-holdings": 20_000_000,
+      "pboc-guangzhou": 0,
+    });
+    // The program total adds the 30,000.00 元 donation to 乳源 (440232), which is no group's area here.
+    expect(rollup.totals.funds.inFen).toBe(173_000_000);
+    expect(rollup.totals.units).toBe(72);
+  });
+
+  it("carries counts and sums only: no cadre's name or phone anywhere", async () => {
+    const text = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token })).text();
+    expect(text).not.toContain("张保密");
+    expect(text).not.toContain("13800000000");
+    const unit = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup/units/gd-org-dept?year=${YEAR}`, { token: coordinator.token })).json();
+    expect(unit.summary.cadres.inPost).toBe(1);
+    expect(JSON.stringify(unit)).not.toContain("张保密");
+  });
+
+  it("names laggards by rule: 粤财 has no main-leader visit yet, 组织部 one of two", async () => {
+    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=2`, { token: coordinator.token })).json();
+    const orgDept = rollup.units.find((u: any) => u.unit.slug === "gd-org-dept");
+    const visits = orgDept.summary.rules.find((r: any) => r.rule === "main-leader-visits");
+    // By Q2: ceil(2 × 2/4) = 1 visit expected, 1 made → pass.
+    expect(visits).toMatchObject({ status: "pass", actual: 1, expected: 1 });
+    const yuecai = rollup.lagging.find((l: any) => l.unit === "yuecai-holdings");
+    expect(yuecai.rules.map((r: any) => r.rule)).toContain("main-leader-visits");
+  });
+
+  it("refreshes a unit's snapshot after it writes", async () => {
+    const before = await h.services.platform.select().from(unitSnapshots).where(and(eq(unitSnapshots.unit, "yuecai-holdings"), eq(unitSnapshots.program, "gd-old-areas")));
+    await post("yuecai-holdings", "funds", { kind: "allocation", source: "enterprise", amountFen: 1, date: new Date().toISOString().slice(0, 10), areaCode: "440282" });
+    await h.services.snapshots.settled();
+    const after = await h.services.platform.select().from(unitSnapshots).where(and(eq(unitSnapshots.unit, "yuecai-holdings"), eq(unitSnapshots.program, "gd-old-areas")));
+    const current = String(new Date().getUTCFullYear());
+    const takenBefore = before.find((s) => s.period === current)?.takenAt ?? "";
+    const takenAfter = after.find((s) => s.period === current)?.takenAt ?? "";
+    expect(takenAfter > takenBefore).toBe(true);
+  });
+
+  it("serves a unit whose database cannot be reached from its last snapshot, marked stale with the error", async () => {
+    await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token });
+    // The bank's database becomes unreadable.
+    h.services.tenants.close();
+    writeFileSync(join(dir.path, "tenants", "pboc-guangzhou.db"), "this is not a database");
+    const outcome = await refreshUnit(h.services, "pboc-guangzhou", [{ year: YEAR, quarter: null }]);
+    expect(outcome.ok).toBe(false);
+
+    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token })).json();
+    const bank = rollup.units.find((u: any) => u.unit.slug === "pboc-guangzhou");
+    expect(bank.freshness.stale).toBe(true);
+    expect(bank.freshness.error).toBeTruthy();
+    expect(bank.summary.funds.inFen).toBe(3_000_000); // the last good figures
+    expect(rollup.totals.staleUnits).toBeGreaterThanOrEqual(1);
+    const nanxiong = rollup.areas.find((a: any) => a.group.area.code === "440282");
+    expect(nanxiong.sums.inFen).toBeGreaterThanOrEqual(170_000_000);
+  });
+});
+
+describe("who may see a rollup", () => {
+  it("refuses a coordinator of another program, and unit staff, with 403", async () => {
+    const other = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
+    expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup", { token: other.token })).status).toBe(403);
+    expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup", { token: editors["gd-org-dept"]!.token })).status).toBe(403);
+    expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup/units/gd-org-dept", { token: other.token })).status).toBe(403);
+  });
+
+  it("lets an admin read it, and answers 404 for an unknown program", async () => {
+    const admin = await makeUser(h, "admin");
+    expect((await call(h, "GET", `/api/programs/gd-guizhou/rollup?year=${YEAR}`, { token: admin.token })).status).toBe(200);
+    expect((await call(h, "GET", "/api/programs/no-such/rollup", { token: admin.token })).status).toBe(404);
+  });
+
+  it("drills into one area", async () => {
+    const res = await call(h, "GET", `/api/programs/gd-old-areas/rollup/areas/440282?year=${YEAR}`, { token: coordinator.token });
+    expect(res.status).toBe(200);
+    const area = await res.json();
+    expect(area.group.lead.name).toBe("省委组织部");
+    expect(area.units).toHaveLength(3);
+    expect((await call(h, "GET", `/api/programs/gd-old-areas/rollup/areas/440232?year=${YEAR}`, { token: coordinator.token })).status).toBe(404);
+  });
+});
+
+describe("rule sets", () => {
+  it("lets the program's coordinator change a parameter, audited, and evaluations use it from then on", async () => {
+    const list = await (await call(h, "GET", "/api/programs/gd-old-areas/rules", { token: coordinator.token })).json();
+    const visits = list.items.find((r: any) => r.id === "main-leader-visits");
+    expect(visits).toMatchObject({ enabled: true, params: { perYear: 2 }, version: 1 });
+
+    const compliance = async () =>
+      (await (await call(h, "GET", `/api/t/gd-org-dept/compliance?year=${YEAR}`, { token: editors["gd-org-dept"]!.token })).json()).programs[0].results.find(
+        (r: any) => r.rule === "main-leader-visits",
+      );
+    expect(await compliance()).toMatchObject({ status: "fail", actual: 1, target: 2 });
+
+    const put = await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: coordinator.token, body: { params: { perYear: 1 } }, headers: { "if-match": '"1"' } });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ params: { perYear: 1 }, version: 2 });
+    expect(await compliance()).toMatchObject({ status: "pass", target: 1 });
+
+    const audit = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entityId, "gd-old-areas/main-leader-visits"));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: coordinator.username, before: { params: { perYear: 2 } }, after: { params: { perYear: 1 } } });
+  });
+
+  it("refuses a stale version (412), bad parameters (400) and another program's coordinator (403)", async () => {
+    expect((await call(h, "PUT", "/api/programs/gd-old-areas/rules/funds-grassroots-share", { token: coordinator.token, body: { enabled: false }, headers: { "if-match": '"9"' } })).status).toBe(412);
+    const bad = await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: coordinator.token, body: { params: { perYear: -3 } }, headers: { "if-match": '"2"' } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details[0].path).toBe("body.params.perYear");
+    const other = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan"] });
+    expect((await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: other.token, body: { enabled: false }, headers: { "if-match": '"2"' } })).status).toBe(403);
+  });
+});

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROGRAMS } from "../../db/seed/structure";
+import { RULES } from "../../src/rules/catalog";
+
+const POLICY = join(process.cwd(), "..", "shared", "policy");
+
+/** Text without line breaks, so a quote that the file wraps still matches. */
+function flat(text: string): string {
+  return text.replace(/\s+/g, "");
+}
+
+describe("the rule catalog", () => {
+  it("has unique ids and every rule in at least one real program", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const programs = new Set(PROGRAMS.map((p) => p.slug));
+    for (const rule of RULES) {
+      expect(rule.programs.length, rule.id).toBeGreaterThan(0);
+      for (const p of rule.programs) expect(programs.has(p), `${rule.id} → ${p}`).toBe(true);
+    }
+  });
+
+  it("gives every rule default parameters that its own schema accepts", () => {
+    for (const rule of RULES) expect(() => rule.params.parse({}), rule.id).not.toThrow();
+  });
+
+  it.skipIf(!existsSync(POLICY))("quotes each clause word for word from the document it cites", () => {
+    for (const rule of RULES) {
+      const files = rule.clause.split(";").map((c) => c.trim().split(" ")[0]!);
+      const texts = files.map((file) => flat(readFileSync(join(POLICY, file), "utf8")));
+      for (const part of rule.quote.split(" / ")) {
+        expect(texts.some((text) => text.includes(flat(part))), `${rule.id}: "${part.slice(0, 30)}…" not found in ${files.join(", ")}`).toBe(true);
+      }
+    }
+  });
+});
