@@ -73,6 +73,9 @@ export async function startEdge(options: { dataDir: string; bindings?: Record<st
       ...options.bindings,
     },
     outboundService: outbound,
+    // Scheduled reports fan out through a Queue, as in wrangler.toml.
+    queueProducers: { REPORT_QUEUE: "duikou-reports" },
+    queueConsumers: { "duikou-reports": { maxBatchSize: 4, maxBatchTimeout: 1, maxRetries: 2, deadLetterQueue: "duikou-reports-dlq" } },
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   await mf.ready;

@@ -19,6 +19,7 @@ import { registerMe } from "./routes/me/get";
 import { registerGetProgram } from "./routes/programs/get";
 import { registerListGroups } from "./routes/programs/groups";
 import { registerListPrograms } from "./routes/programs/list";
+import { registerReportRoutes } from "./routes/reports/routes";
 import { registerRollupDrillDown } from "./routes/rollup/drill-down";
 import { registerRollup } from "./routes/rollup/get";
 import { registerListRules } from "./routes/rules/list";
@@ -73,6 +74,7 @@ export function createApp(services: Services): Router {
   registerGetTenant(app);
   registerTenantAudit(app);
   registerCompliance(app);
+  registerReportRoutes(app);
   registerRollup(app);
   registerRollupDrillDown(app);
   registerListRules(app);

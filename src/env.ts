@@ -22,6 +22,8 @@ export const envSchema = z.object({
   /** Seed a small deterministic demo ledger for a few units (development only). */
   DEMO_LEDGER: bool.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Workers: how long program reports wait in the Queue behind the unit reports of the same run. */
+  REPORT_PROGRAM_DELAY_SECONDS: z.coerce.number().int().min(0).max(43_200).default(600),
 
   // Node (embedded default)
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -52,6 +54,7 @@ export interface Config {
   demoUsers: boolean;
   demoLedger: boolean;
   logLevel: Env["LOG_LEVEL"];
+  programReportDelaySeconds: number;
 }
 
 /** Thrown when the environment is invalid or unsafe; the entry refuses to start. */
@@ -83,6 +86,7 @@ export function toConfig(env: Env): Config {
     demoUsers: env.DEMO_USERS ?? development,
     demoLedger: env.DEMO_LEDGER ?? development,
     logLevel: env.LOG_LEVEL,
+    programReportDelaySeconds: env.REPORT_PROGRAM_DELAY_SECONDS,
   };
   if (config.mode === "production") {
     if (config.jwt.secret === DEV_JWT_SECRET) throw new ConfigError("Refusing to start in production with the default JWT_SECRET");

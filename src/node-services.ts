@@ -5,8 +5,9 @@
 import type { Config, Env } from "./env";
 import { createLogger, type Logger } from "./log";
 import { platformDb, type Services } from "./services";
-import { SnapshotRefresher } from "./rollup/refresher";
-import { periodsToRefresh, refreshUnit, today } from "./rollup/snapshots";
+import { InProcessQueue } from "./jobs/queue";
+import { handleReportMessage, REPORT_ATTEMPTS } from "./jobs/report-jobs";
+import { writeRefresher } from "./rollup/snapshots";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 
@@ -15,7 +16,16 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
   if (env.DATA_DIR !== ":memory:") await useWal(platformClient);
   const platform = platformDb(platformClient);
   const tenants = new TenantDirectory(platform, nodeConnector(env.DATA_DIR), log, env.TENANT_CONNECTION_CACHE);
-  const services: Services = { runtime: "node", config, platformClient, platform, tenants, log, snapshots: new SnapshotRefresher(async (unit) => refreshUnit(services, unit, periodsToRefresh(today()))) };
+  const services: Services = {
+    runtime: "node",
+    config,
+    platformClient,
+    platform,
+    tenants,
+    log,
+    snapshots: writeRefresher(() => services),
+    queue: new InProcessQueue((message, attempt) => handleReportMessage(services, message, attempt, REPORT_ATTEMPTS), 4, REPORT_ATTEMPTS - 1),
+  };
   return services;
 }
 

@@ -10,6 +10,7 @@ import * as platformSchema from "../db/platform/schema";
 import * as tenantSchema from "../db/tenant/schema";
 import type { Config } from "./env";
 import type { Logger } from "./log";
+import type { JobQueue } from "./jobs/queue";
 import type { SnapshotRefresher } from "./rollup/refresher";
 import type { TenantDirectory } from "./tenants/directory";
 
@@ -24,6 +25,8 @@ export interface Services {
   tenants: TenantDirectory;
   /** Refreshes a unit's rollup snapshots after it writes. */
   snapshots: SnapshotRefresher;
+  /** Where scheduled report work fans out to (Cloudflare Queue on Workers, in-process on Node). */
+  queue: JobQueue;
   log: Logger;
 }
 

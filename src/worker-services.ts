@@ -6,12 +6,13 @@ import { createClient } from "@libsql/client/web";
 import { ConfigError, type Config, type Env } from "./env";
 import { createLogger } from "./log";
 import { platformDb, type Services } from "./services";
-import { SnapshotRefresher } from "./rollup/refresher";
-import { periodsToRefresh, refreshUnit, today } from "./rollup/snapshots";
+import { CloudflareQueue, InProcessQueue, type QueueProducer } from "./jobs/queue";
+import { handleReportMessage, REPORT_ATTEMPTS } from "./jobs/report-jobs";
+import { writeRefresher } from "./rollup/snapshots";
 import { TenantDirectory } from "./tenants/directory";
 import { webConnector } from "./tenants/web-connector";
 
-export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeof fetch): Services {
+export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeof fetch, producer?: QueueProducer): Services {
   if (!env.PLATFORM_DB_URL) throw new ConfigError("PLATFORM_DB_URL is required on Workers");
   if (!env.TENANT_DB_URL_TEMPLATE) throw new ConfigError("TENANT_DB_URL_TEMPLATE is required on Workers");
   const log = createLogger(config.logLevel);
@@ -27,6 +28,16 @@ export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeo
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
   const tenants = new TenantDirectory(platform, connector, log, env.TENANT_CONNECTION_CACHE);
-  const services: Services = { runtime: "workers", config, platformClient, platform, tenants, log, snapshots: new SnapshotRefresher(async (unit) => refreshUnit(services, unit, periodsToRefresh(today()))) };
+  const services: Services = {
+    runtime: "workers",
+    config,
+    platformClient,
+    platform,
+    tenants,
+    log,
+    snapshots: writeRefresher(() => services),
+    // Without a queue binding (e.g. `npm run migrate -- --edge` from Node) work runs in-process.
+    queue: producer ? new CloudflareQueue(producer) : new InProcessQueue((message, attempt) => handleReportMessage(services, message, attempt, REPORT_ATTEMPTS), 4, REPORT_ATTEMPTS - 1),
+  };
   return services;
 }

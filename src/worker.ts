@@ -5,6 +5,8 @@
  */
 import { createApp } from "./app";
 import { ConfigError, parseEnv, toConfig } from "./env";
+import type { JobMessage, QueueProducer } from "./jobs/queue";
+import { handleReportMessage } from "./jobs/report-jobs";
 import { runScheduled } from "./jobs/schedule";
 import { bootstrap } from "./platform/bootstrap";
 import type { Router } from "./router";
@@ -25,7 +27,7 @@ let isolate: { bindings: WorkerBindings; value: Isolate } | undefined;
 function forBindings(bindings: WorkerBindings): Isolate {
   if (isolate?.bindings === bindings) return isolate.value;
   const env = parseEnv(bindings);
-  const services = createWorkerServices(env, toConfig(env));
+  const services = createWorkerServices(env, toConfig(env), undefined, bindings.REPORT_QUEUE as QueueProducer | undefined);
   // Seeding and the first migration of every tenant run from `npm run migrate` (see README);
   // an isolate only brings the platform schema up to date and migrates tenants as it opens them.
   const ready = bootstrap(services, { seed: false, migrateTenants: false });
@@ -58,4 +60,18 @@ export default {
     await current.ready;
     ctx.waitUntil(runScheduled(current.services, controller.cron));
   },
-} satisfies ExportedHandler<WorkerBindings>;
+
+  /** One report per message; a failure is retried by the Queue, then lands in the dead-letter queue. */
+  async queue(batch: MessageBatch<JobMessage>, bindings: WorkerBindings): Promise<void> {
+    const current = forBindings(bindings);
+    await current.ready;
+    for (const message of batch.messages) {
+      try {
+        await handleReportMessage(current.services, message.body, message.attempts);
+        message.ack();
+      } catch {
+        message.retry();
+      }
+    }
+  },
+} satisfies ExportedHandler<WorkerBindings, JobMessage>;

@@ -32,5 +32,20 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE `unit_snapshots` (\n\t`unit` text NOT NULL,\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`data` text,\n\t`taken_at` text,\n\t`error` text,\n\t`error_at` text,\n\tPRIMARY KEY(`unit`, `program`, `period`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE INDEX `unit_snapshots_program_period_idx` ON `unit_snapshots` (`program`,`period`);"
     ]
+  },
+  {
+    "version": 3,
+    "tag": "0002_reports-jobs-alerts",
+    "statements": [
+      "CREATE TABLE `alerts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`unit` text NOT NULL,\n\t`program` text,\n\t`kind` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`due_date` text NOT NULL,\n\t`first_seen_at` text NOT NULL,\n\t`last_seen_at` text NOT NULL,\n\t`resolved_at` text,\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `alerts_identity_idx` ON `alerts` (`unit`,`kind`,`subject`);",
+      "CREATE INDEX `alerts_unit_idx` ON `alerts` (`unit`,`resolved_at`);",
+      "CREATE TABLE `assessment_weights` (\n\t`program` text PRIMARY KEY NOT NULL,\n\t`weights` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`updated_by` text DEFAULT 'system' NOT NULL,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `job_targets` (\n\t`run_id` text NOT NULL,\n\t`target` text NOT NULL,\n\t`ok` integer NOT NULL,\n\t`detail` text,\n\t`at` text NOT NULL,\n\tPRIMARY KEY(`run_id`, `target`)\n);",
+      "CREATE TABLE `reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`program` text NOT NULL,\n\t`unit` text DEFAULT '' NOT NULL,\n\t`period` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`title` text NOT NULL,\n\t`issued_at` text NOT NULL,\n\t`issued_by` text NOT NULL,\n\t`params` text NOT NULL,\n\t`content` text NOT NULL,\n\t`content_hash` text NOT NULL,\n\t`demo` integer DEFAULT false NOT NULL,\n\t`run_id` text,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `reports_identity_idx` ON `reports` (`kind`,`program`,`unit`,`period`,`version`);",
+      "CREATE INDEX `reports_unit_idx` ON `reports` (`unit`,`issued_at`);",
+      "CREATE INDEX `reports_program_idx` ON `reports` (`program`,`issued_at`);"
+    ]
   }
 ];

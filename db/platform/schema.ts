@@ -179,3 +179,81 @@ export const unitSnapshots = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.unit, t.program, t.period] }), index("unit_snapshots_program_period_idx").on(t.program, t.period)],
 );
+
+export const REPORT_KINDS = ["unit_quarterly", "program_quarterly", "program_annual"] as const;
+
+/**
+ * Issued reports, frozen: the document as issued, the parameters and figures it used, and a hash of
+ * its content. Re-issuing adds a version; no row is ever rewritten.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: REPORT_KINDS }).notNull(),
+    program: text("program").notNull().references(() => programs.slug),
+    /** The unit a unit report is about; empty for program reports. */
+    unit: text("unit").notNull().default(""),
+    /** "2026-Q3" or "2026". */
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    issuedAt: text("issued_at").notNull(),
+    issuedBy: text("issued_by").notNull(),
+    /** Rule parameters and assessment weights in force when issued. */
+    params: text("params", { mode: "json" }).notNull(),
+    /** The report document and the figures behind it. */
+    content: text("content", { mode: "json" }).notNull(),
+    contentHash: text("content_hash").notNull(),
+    demo: integer("demo", { mode: "boolean" }).notNull().default(false),
+    runId: text("run_id"),
+  },
+  (t) => [
+    uniqueIndex("reports_identity_idx").on(t.kind, t.program, t.unit, t.period, t.version),
+    index("reports_unit_idx").on(t.unit, t.issuedAt),
+    index("reports_program_idx").on(t.program, t.issuedAt),
+  ],
+);
+
+/** The outcome of each unit (or program) a fanned-out job run handled. */
+export const jobTargets = sqliteTable(
+  "job_targets",
+  {
+    runId: text("run_id").notNull(),
+    target: text("target").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    detail: text("detail"),
+    at: text("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.target] })],
+);
+
+/** Deadline alerts recorded by the daily job: a quarterly submission due or late, a cadre's term ending or overdue. */
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: text("id").primaryKey(),
+    unit: text("unit").notNull().references(() => units.slug),
+    program: text("program"),
+    kind: text("kind", { enum: ["submission_due", "submission_late", "cadre_term_ending", "cadre_term_overdue"] }).notNull(),
+    /** What it is about: "2026-Q3" for a submission, a cadre record id for a term. */
+    subject: text("subject").notNull(),
+    dueDate: text("due_date").notNull(),
+    firstSeenAt: text("first_seen_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [uniqueIndex("alerts_identity_idx").on(t.unit, t.kind, t.subject), index("alerts_unit_idx").on(t.unit, t.resolvedAt)],
+);
+
+/**
+ * Weights of the annual assessment's five dimensions and their indicators, per program
+ * (2016-guangdong-east-west-poverty-collaboration.txt §14). Tuned by the coordinator; a report keeps the weights it used.
+ */
+export const assessmentWeights = sqliteTable("assessment_weights", {
+  program: text("program").primaryKey().references(() => programs.slug),
+  weights: text("weights", { mode: "json" }).notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: text("updated_at").notNull().default(now),
+  updatedBy: text("updated_by").notNull().default("system"),
+});

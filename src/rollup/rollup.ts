@@ -130,7 +130,7 @@ export async function programRollup(services: Services, program: string, period:
     staleUnits: unitRollups.filter((u) => u.freshness.stale).length,
     funds: { allocatedFen: 0, disbursedFen: 0, donationsFen: 0, investmentFen: 0, inFen: 0, grassrootsInFen: 0, overrunFen: 0 },
     grassrootsSharePercent: null,
-    projects: { total: 0, grassroots: 0, budgetFen: 0, byStatus: {} },
+    projects: { total: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, byStatus: {}, byCategory: {} },
     cadres: { inPost: 0, endingSoon: 0, overdue: 0, byLevel: {} },
     activities: {},
     rules: { pass: 0, warn: 0, fail: 0, not_applicable: 0 },
@@ -145,7 +145,10 @@ export async function programRollup(services: Services, program: string, period:
     totals.projects.total += s.projects.total;
     totals.projects.grassroots += s.projects.grassroots;
     totals.projects.budgetFen += s.projects.budgetFen;
+    totals.projects.beneficiaries += s.projects.beneficiaries ?? 0;
+    totals.projects.beneficiariesLifted += s.projects.beneficiariesLifted ?? 0;
     for (const [status, n] of Object.entries(s.projects.byStatus)) totals.projects.byStatus[status] = (totals.projects.byStatus[status] ?? 0) + n;
+    for (const [category, n] of Object.entries(s.projects.byCategory ?? {})) totals.projects.byCategory[category] = (totals.projects.byCategory[category] ?? 0) + n;
     totals.cadres.inPost += s.cadres.inPost;
     totals.cadres.endingSoon += s.cadres.endingSoon;
     totals.cadres.overdue += s.cadres.overdue;

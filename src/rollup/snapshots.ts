@@ -13,6 +13,7 @@ import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
 import type { UnitRow } from "../tenants/directory";
 import { programsOf } from "../tenants/middleware";
+import { SnapshotRefresher } from "./refresher";
 import { summarize, type UnitSummary } from "./summary";
 
 export function today(): string {
@@ -79,4 +80,9 @@ export function periodsToRefresh(day: string): Period[] {
     if (previous.year !== current.year) periods.push({ year: previous.year, quarter: null });
   }
   return periods;
+}
+
+/** The refresher a runtime's services use: a unit's current periods after each of its writes. */
+export function writeRefresher(services: () => Services): SnapshotRefresher {
+  return new SnapshotRefresher((unit) => refreshUnit(services(), unit, periodsToRefresh(today())));
 }

@@ -18,7 +18,7 @@ export interface AreaSums {
 
 export interface UnitSummary {
   funds: { allocatedFen: number; disbursedFen: number; donationsFen: number; investmentFen: number; inFen: number; grassrootsInFen: number; overrunFen: number };
-  projects: { total: number; grassroots: number; budgetFen: number; byStatus: Record<string, number> };
+  projects: { total: number; grassroots: number; budgetFen: number; beneficiaries: number; beneficiariesLifted: number; byStatus: Record<string, number>; byCategory: Record<string, number> };
   cadres: { inPost: number; endingSoon: number; overdue: number; byLevel: Record<string, number> };
   activities: Record<string, { count: number; people: number; quantity: number; amountFen: number }>;
   byArea: Record<string, AreaSums>;
@@ -67,7 +67,7 @@ export function summarize(data: PeriodData, rules: EvaluatedRule[], targets: Row
     }
   }
 
-  const projects = { total: 0, grassroots: 0, budgetFen: 0, byStatus: {} as Record<string, number> };
+  const projects = { total: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, byStatus: {} as Record<string, number>, byCategory: {} as Record<string, number> };
   for (const p of data.projects) {
     if (!projectInYear(p, data.year)) continue;
     const a = area(p.areaCode);
@@ -77,6 +77,9 @@ export function summarize(data: PeriodData, rules: EvaluatedRule[], targets: Row
     a.budgetFen += Number(p.budgetFen ?? 0);
     if (p.grassroots) (projects.grassroots += 1), (a.grassrootsProjects += 1);
     projects.byStatus[String(p.status)] = (projects.byStatus[String(p.status)] ?? 0) + 1;
+    projects.byCategory[String(p.category)] = (projects.byCategory[String(p.category)] ?? 0) + 1;
+    projects.beneficiaries += Number(p.beneficiaries ?? 0);
+    projects.beneficiariesLifted += Number(p.beneficiariesLifted ?? 0);
   }
 
   const cadres = { inPost: 0, endingSoon: 0, overdue: 0, byLevel: {} as Record<string, number> };

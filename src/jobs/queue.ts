@@ -1,0 +1,78 @@
+/**
+ * The fan-out of scheduled work: one message per unit (or program). On Workers it is a Cloudflare
+ * Queue (retries and a dead-letter queue by configuration); on Node an in-process queue with the
+ * same interface, bounded concurrency and a few retries with back-off.
+ */
+import type { Period } from "../rules/period";
+
+export interface JobMessage {
+  runId: string;
+  job: "quarterly" | "annual";
+  target: { kind: "unit"; unit: string; program: string } | { kind: "program"; program: string };
+  period: Period;
+  /** Issue a new version even if the period's report exists (a coordinator's re-run). */
+  reissue?: boolean;
+}
+
+export interface JobQueue {
+  /** Whether `delaySeconds` is honoured (a Cloudflare Queue); otherwise the caller awaits `settled()` to order work. */
+  readonly delays: boolean;
+  /** Enqueues messages; `delaySeconds` holds them back (program reports after unit reports). */
+  send(messages: JobMessage[], options?: { delaySeconds?: number }): Promise<void>;
+  /** Resolves when everything sent so far has been handled (Node), or at once (Workers). */
+  settled(): Promise<void>;
+}
+
+/** Node: handles messages in-process, at most `concurrency` at once, retrying a failure up to `retries` times. */
+export class InProcessQueue implements JobQueue {
+  readonly delays = false;
+  readonly #pending: Promise<void>[] = [];
+
+  constructor(
+    private readonly handle: (message: JobMessage, attempt: number) => Promise<void>,
+    private readonly concurrency = 4,
+    private readonly retries = 2,
+  ) {}
+
+  async send(messages: JobMessage[]): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < messages.length) {
+        const message = messages[next++]!;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await this.handle(message, attempt);
+            break;
+          } catch {
+            if (attempt > this.retries) break;
+            await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+          }
+        }
+      }
+    };
+    this.#pending.push(Promise.all(Array.from({ length: Math.min(this.concurrency, messages.length) }, worker)).then(() => undefined));
+  }
+
+  async settled(): Promise<void> {
+    while (this.#pending.length) await this.#pending.shift();
+  }
+}
+
+/** The part of a Cloudflare Queue producer binding used here. */
+export interface QueueProducer {
+  sendBatch(messages: { body: JobMessage; delaySeconds?: number }[]): Promise<void>;
+}
+
+/** Workers: sends to a Cloudflare Queue, 100 messages per batch (the Queues limit). */
+export class CloudflareQueue implements JobQueue {
+  readonly delays = true;
+  constructor(private readonly producer: QueueProducer) {}
+
+  async send(messages: JobMessage[], options: { delaySeconds?: number } = {}): Promise<void> {
+    for (let i = 0; i < messages.length; i += 100) {
+      await this.producer.sendBatch(messages.slice(i, i + 100).map((body) => ({ body, ...(options.delaySeconds ? { delaySeconds: options.delaySeconds } : {}) })));
+    }
+  }
+
+  async settled(): Promise<void> {}
+}

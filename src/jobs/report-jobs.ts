@@ -1,0 +1,110 @@
+/**
+ * The quarterly and annual report jobs: plan one message per unit and program, handle each by
+ * issuing its report if it is missing, and record every target's outcome on the run. A unit that
+ * fails is reported and, having no report, is issued by the next run; the others never wait for it.
+ */
+import { and, count, eq, sql } from "drizzle-orm";
+import { groupMembers, groups, jobRuns, jobTargets, programs } from "../../db/platform/schema";
+import { issueReport } from "../reports/issue";
+import type { Period } from "../rules/period";
+import type { Services } from "../services";
+import type { JobMessage, JobQueue } from "./queue";
+
+/** Attempts per message before its failure is recorded on the run (the Queue's max_retries + 1). */
+export const REPORT_ATTEMPTS = 3;
+
+/** The quarter before the one containing `day` (what the 5th-day-after-quarter job reports). */
+export function previousQuarter(day: string): Period {
+  const year = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  return q === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: (q - 1) as 1 | 2 | 3 };
+}
+
+/** Starts a run: records it and enqueues its messages. Returns the run id. */
+export async function startReportRun(
+  services: Services,
+  queue: JobQueue,
+  job: "quarterly" | "annual",
+  period: Period,
+  options: { cron?: string | null; programs?: string[]; reissue?: boolean } = {},
+): Promise<string> {
+  const runId = `${job}-${period.year}${period.quarter ? `-Q${period.quarter}` : ""}-${new Date().toISOString()}`;
+  const programRows = (await services.platform.select({ slug: programs.slug }).from(programs)).map((p) => p.slug).filter((p) => !options.programs || options.programs.includes(p));
+  const unitMessages: JobMessage[] = [];
+  if (job === "quarterly") {
+    const memberships = await services.platform
+      .selectDistinct({ unit: groupMembers.unit, program: groups.program })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId));
+    for (const m of memberships) {
+      if (programRows.includes(m.program)) unitMessages.push({ runId, job, target: { kind: "unit", unit: m.unit, program: m.program }, period, ...(options.reissue ? { reissue: true } : {}) });
+    }
+  }
+  const programMessages: JobMessage[] = programRows.map((program) => ({ runId, job, target: { kind: "program", program }, period, ...(options.reissue ? { reissue: true } : {}) }));
+  await services.platform.insert(jobRuns).values({
+    id: runId,
+    job,
+    cron: options.cron ?? null,
+    startedAt: new Date().toISOString(),
+    status: "running",
+    outcome: { expected: unitMessages.length + programMessages.length, period },
+  });
+  await queue.send(unitMessages);
+  // Unit reports first; program reports after them (held back in the Queue, or awaited in-process).
+  if (queue.delays) await queue.send(programMessages, { delaySeconds: services.config.programReportDelaySeconds });
+  else {
+    await queue.settled();
+    await queue.send(programMessages);
+  }
+  // In-process work is finished here; a Cloudflare Queue resolves at once and finishes the run later.
+  await queue.settled();
+  return runId;
+}
+
+function targetKey(m: JobMessage): string {
+  return m.target.kind === "unit" ? `${m.target.program}/${m.target.unit}` : m.target.program;
+}
+
+/**
+ * Handles one message: issues the report if absent and records the outcome. Throws on failure so
+ * the queue can retry; the last attempt's failure is recorded on the run.
+ */
+export async function handleReportMessage(services: Services, message: JobMessage, attempt = 1, maxAttempts = REPORT_ATTEMPTS): Promise<void> {
+  const kind = message.target.kind === "unit" ? "unit_quarterly" : message.job === "annual" ? "program_annual" : "program_quarterly";
+  try {
+    const { report, created } = await issueReport(services, {
+      kind,
+      program: message.target.program,
+      ...(message.target.kind === "unit" ? { unit: message.target.unit } : {}),
+      period: message.period,
+      actor: `system:${message.job}`,
+      runId: message.runId,
+      ifAbsent: !message.reissue,
+    });
+    await recordTarget(services, message.runId, targetKey(message), true, created ? `issued ${report.id}` : `exists ${report.id}`);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    services.log.warn("report job target failed", { runId: message.runId, target: targetKey(message), attempt, error: detail });
+    if (attempt >= maxAttempts) await recordTarget(services, message.runId, targetKey(message), false, detail.slice(0, 500));
+    throw error;
+  }
+}
+
+async function recordTarget(services: Services, runId: string, target: string, ok: boolean, detail: string): Promise<void> {
+  const row = { runId, target, ok, detail, at: new Date().toISOString() };
+  await services.platform.insert(jobTargets).values(row).onConflictDoUpdate({ target: [jobTargets.runId, jobTargets.target], set: row });
+  await finishIfComplete(services, runId);
+}
+
+/** Marks a run finished once every expected target has an outcome. */
+export async function finishIfComplete(services: Services, runId: string): Promise<void> {
+  const [run] = await services.platform.select().from(jobRuns).where(eq(jobRuns.id, runId));
+  const expected = Number((run?.outcome as { expected?: number } | null)?.expected ?? 0);
+  if (!run || run.finishedAt) return;
+  const [done] = await services.platform.select({ n: count(), failed: sql<number>`COALESCE(SUM(${jobTargets.ok} = 0), 0)` }).from(jobTargets).where(eq(jobTargets.runId, runId));
+  if ((done?.n ?? 0) < expected) return;
+  await services.platform
+    .update(jobRuns)
+    .set({ finishedAt: new Date().toISOString(), status: Number(done?.failed ?? 0) > 0 ? "partial" : "succeeded" })
+    .where(and(eq(jobRuns.id, runId), sql`${jobRuns.finishedAt} IS NULL`));
+}

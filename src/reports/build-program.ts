@@ -1,0 +1,176 @@
+/**
+ * The coordinating office's reports, from the federated rollup: the quarterly program report (by
+ * area, group and unit; who has not submitted; who lags on which rule; who excels — the documents
+ * ask the office to name both, 2022-dongguan-shaoguan-three-year-action-plan.txt §五(五)) and the
+ * annual assessment (five dimensions, ranking, annual rule results). Pure.
+ */
+import type { ProgramRollup } from "../rollup/rollup";
+import { DIMENSIONS, type Scored, type Weights } from "./assessment";
+import type { Cell, ReportDocument, ReportSection } from "./document";
+import { STATUS_LABELS } from "./labels";
+
+export interface ProgramInput {
+  program: { slug: string; name: string; coordinator: string };
+  rollup: ProgramRollup;
+  year: number;
+  quarter: 1 | 2 | 3 | 4 | null;
+  date: string;
+}
+
+const QUARTER = ["", "一", "二", "三", "四"];
+const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
+const names = (r: ProgramRollup) => new Map(r.units.map((u) => [u.unit.slug, u.unit.name]));
+
+function areaSection(r: ProgramRollup): ReportSection {
+  return {
+    heading: "分受援地（帮扶集团）情况",
+    paragraphs: ["各受援地数据为该帮扶集团牵头单位与成员单位各自登记数据之和，不重复计算。"],
+    tables: [
+      {
+        title: "分受援地汇总（本年累计，万元）",
+        columns: ["受援地", "牵头单位", "成员单位", "投入资金", "其中基层民生", "基层民生占比", "项目数", "在岗挂职干部"],
+        rows: r.areas.map((a): Cell[] => [
+          a.group.area.fullName,
+          a.group.lead?.name ?? "",
+          a.group.members.filter((m) => m.role === "member").map((m) => m.name).join("、"),
+          { fen: a.sums.inFen },
+          { fen: a.sums.grassrootsInFen },
+          a.sums.grassrootsSharePercent === null ? "—" : `${a.sums.grassrootsSharePercent}%`,
+          a.sums.projects,
+          a.sums.cadresInPost,
+        ]),
+        total: ["合计", "", "", { fen: r.areas.reduce((s, a) => s + a.sums.inFen, 0) }, { fen: r.areas.reduce((s, a) => s + a.sums.grassrootsInFen, 0) }, "", r.areas.reduce((s, a) => s + a.sums.projects, 0), r.areas.reduce((s, a) => s + a.sums.cadresInPost, 0)],
+      },
+    ],
+  };
+}
+
+function unitSection(r: ProgramRollup): ReportSection {
+  return {
+    heading: "分帮扶单位情况",
+    paragraphs: r.totals.staleUnits ? [`另有 ${r.totals.staleUnits} 个单位的数据未能及时更新，表中为其最近一次数据，已标注。`] : [],
+    tables: [
+      {
+        title: "分帮扶单位汇总（本年累计，万元）",
+        columns: ["帮扶单位", "投入资金", "已拨付", "项目数", "在岗挂职干部", "达标", "滞后", "未达标", "数据时间"],
+        rows: r.units.map((u): Cell[] => {
+          const s = u.summary;
+          const count = (status: string) => s?.rules.filter((x) => x.status === status).length ?? 0;
+          return [
+            u.unit.name,
+            { fen: s?.funds.inFen ?? 0 },
+            { fen: s?.funds.disbursedFen ?? 0 },
+            s?.projects.total ?? 0,
+            s?.cadres.inPost ?? 0,
+            count("pass"),
+            count("warn"),
+            count("fail"),
+            `${(u.freshness.takenAt ?? "").slice(0, 16).replace("T", " ")}${u.freshness.stale ? "（未及时更新）" : ""}`,
+          ];
+        }),
+      },
+    ],
+  };
+}
+
+function lagSection(r: ProgramRollup): ReportSection {
+  const n = names(r);
+  return {
+    heading: "先进与滞后",
+    paragraphs: [
+      r.excelling.length ? `各项要求均达标的单位：${r.excelling.map((s) => n.get(s) ?? s).join("、")}。` : "本期无全部要求均达标的单位。",
+      r.lagging.length ? `有 ${r.lagging.length} 个单位存在进度滞后或未达标的要求，见下表。` : "本期无进度滞后或未达标的单位。",
+    ],
+    tables: r.lagging.length
+      ? [
+          {
+            title: "滞后单位及要求",
+            columns: ["帮扶单位", "要求", "结果"],
+            rows: r.lagging.flatMap((l) => l.rules.map((x): Cell[] => [n.get(l.unit) ?? l.unit, x.title.zh, STATUS_LABELS[x.status as keyof typeof STATUS_LABELS] ?? x.status])),
+          },
+        ]
+      : [],
+  };
+}
+
+export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
+  const { program, rollup: r, year, quarter } = input;
+  const n = names(r);
+  const q = quarter ?? 4;
+  return {
+    title: `${program.name}${year}年第${QUARTER[q]}季度工作进展情况`,
+    issuer: program.coordinator,
+    recipient: "各帮扶单位、各受援地",
+    date: input.date,
+    subtitle: `${year}年1月1日至第${QUARTER[q]}季度末，${r.totals.units} 个帮扶单位`,
+    sections: [
+      {
+        heading: "总体情况",
+        paragraphs: [
+          `截至本季度末，各帮扶单位累计投入资金 ${wan(r.totals.funds.inFen)} 万元，其中用于基层和民生 ${wan(r.totals.funds.grassrootsInFen)} 万元（占 ${r.totals.grassrootsSharePercent ?? "—"}%），已拨付 ${wan(r.totals.funds.disbursedFen)} 万元；实施项目 ${r.totals.projects.total} 个；在岗挂职干部 ${r.totals.cadres.inPost} 人。`,
+          `政策要求核查：达标 ${r.totals.rules.pass} 项次，进度滞后 ${r.totals.rules.warn} 项次，未达标 ${r.totals.rules.fail} 项次。`,
+        ],
+        tables: [],
+      },
+      areaSection(r),
+      unitSection(r),
+      {
+        heading: "季度报送情况",
+        paragraphs: [r.notSubmitted.length ? `截至报告日，以下单位尚未提交第${QUARTER[q]}季度报送：${r.notSubmitted.map((s) => n.get(s) ?? s).join("、")}。` : `各单位均已提交第${QUARTER[q]}季度报送。`],
+        tables: [],
+      },
+      lagSection(r),
+    ],
+  };
+}
+
+export function buildAnnualAssessment(input: ProgramInput & { scored: Scored[]; weights: Weights }): ReportDocument {
+  const { program, rollup: r, year, scored, weights } = input;
+  const n = names(r);
+  return {
+    title: `${program.name}${year}年度考核结果`,
+    issuer: program.coordinator,
+    recipient: "各帮扶单位",
+    date: input.date,
+    subtitle: `${year}年度，${scored.length} 个帮扶单位，按减贫成效、劳务协作、产业合作、人才支援、资金支持五个方面考核`,
+    sections: [
+      {
+        heading: "考核办法",
+        paragraphs: [
+          "依据《关于进一步加强东西部扶贫协作工作的实施意见》第14条，重点考核减贫成效、劳务协作、产业合作、人才支援、资金支持5个方面。各指标以本帮扶工作中最高值为100分、其余按比例计分；各方面得分为其指标的加权平均，总分为五个方面的加权和。",
+          `本次权重：${DIMENSIONS.map((d) => `${d.label} ${weights.dimensions[d.key] ?? 0}%`).join("，")}。`,
+        ],
+        tables: [
+          {
+            title: "考核指标",
+            columns: ["方面", "指标", "指标权重"],
+            rows: DIMENSIONS.flatMap((d) => d.indicators.map((i): Cell[] => [d.label, i.label, weights.indicators[i.key] ?? 1])),
+          },
+        ],
+      },
+      {
+        heading: "考核结果与排名",
+        paragraphs: scored.length ? [`总分第一名：${scored[0]!.name}（${scored[0]!.total} 分）。`] : ["本年度无可考核的单位。"],
+        tables: [
+          {
+            title: "年度考核得分",
+            columns: ["名次", "帮扶单位", "总分", ...DIMENSIONS.map((d) => d.label)],
+            rows: scored.map((s): Cell[] => [s.rank, s.name, s.total.toFixed(1), ...DIMENSIONS.map((d) => s.dimensions[d.key].toFixed(1))]),
+          },
+        ],
+      },
+      {
+        heading: "年度政策要求核查",
+        paragraphs: [],
+        tables: [
+          {
+            title: "年度要求核查结果",
+            columns: ["帮扶单位", "要求", "结果", "说明"],
+            rows: r.units.flatMap((u) => (u.summary?.rules ?? []).filter((x) => x.status !== "not_applicable").map((x): Cell[] => [n.get(u.unit.slug) ?? u.unit.slug, x.title.zh, STATUS_LABELS[x.status], x.explanation.zh])),
+          },
+        ],
+      },
+      areaSection(r),
+    ],
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * Issuing a report: gather its figures, build the document, freeze it — stored with the rule
+ * parameters and weights it used and a SHA-256 of its content — as a new version. Scheduled runs
+ * issue only what is missing (`ifAbsent`), so a job run twice issues one report per unit and period.
+ */
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { programs, reports, REPORT_KINDS } from "../../db/platform/schema";
+import { projects, submissions, tenantMeta } from "../../db/tenant/schema";
+import { areaLabels } from "../directory/areas";
+import { newId } from "../ledger/ids";
+import { programRollup } from "../rollup/rollup";
+import { today } from "../rollup/snapshots";
+import { summarize } from "../rollup/summary";
+import { evaluateRules } from "../rules/evaluate";
+import { periodKey, periodWindow, type Period } from "../rules/period";
+import { loadPeriodData } from "../rules/period-data";
+import { ruleSet } from "../rules/rule-sets";
+import type { PeriodData } from "../rules/types";
+import type { Services } from "../services";
+import { score } from "./assessment";
+import { buildAnnualAssessment, buildProgramQuarterly } from "./build-program";
+import { buildUnitQuarterly } from "./build-unit-quarterly";
+import { canonicalJson, sha256Hex } from "./canonical";
+import type { ReportDocument } from "./document";
+import { programWeights } from "./weights";
+import { targets } from "../../db/tenant/schema";
+
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export type ReportRow = typeof reports.$inferSelect;
+
+export interface IssueRequest {
+  kind: ReportKind;
+  program: string;
+  unit?: string;
+  period: Period;
+  actor: string;
+  runId?: string;
+  /** Issue only if no version exists yet (scheduled runs). */
+  ifAbsent?: boolean;
+}
+
+/** What a report froze besides its document. */
+interface Frozen {
+  document: ReportDocument;
+  params: Record<string, unknown>;
+  demo: boolean;
+}
+
+async function rulesParams(services: Services, program: string) {
+  return Object.fromEntries((await ruleSet(services.platform, program)).map((r) => [r.rule.id, { enabled: r.enabled, params: r.params }]));
+}
+
+/** Only the quarter's own records: the year-to-date data from the quarter's first day. */
+function quarterOnly(data: PeriodData, period: Period): PeriodData {
+  if (!period.quarter) return data;
+  const start = `${period.year}-${String((period.quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
+  const inQuarter = (d: unknown) => String(d ?? "") >= start;
+  return { ...data, from: start, funds: data.funds.filter((f) => inQuarter(f.date)), activities: data.activities.filter((a) => inQuarter(a.date)) };
+}
+
+async function unitQuarterly(services: Services, program: { slug: string; name: string; coordinator: string }, unitSlug: string, period: Period, day: string): Promise<Frozen> {
+  const unit = await services.tenants.find(unitSlug);
+  if (!unit) throw new Error(`no unit ${unitSlug}`);
+  if (!period.quarter) throw new Error("a unit's quarterly report needs a quarter");
+  const { db } = await services.tenants.open(unit);
+  const data = await loadPeriodData(db, services.platform, { slug: unit.slug, name: unit.name }, program.slug, period, day);
+  const configured = await ruleSet(services.platform, program.slug);
+  const rules = evaluateRules(data, configured);
+  const unitTargets = await db.select().from(targets).where(and(eq(targets.year, period.year), eq(targets.program, program.slug), isNull(targets.voidedAt)));
+  const ytd = summarize(data, rules, unitTargets);
+  const q = summarize(quarterOnly(data, period), [], []);
+  const [submission] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.year, period.year), eq(submissions.quarter, period.quarter), eq(submissions.program, program.slug), isNull(submissions.voidedAt)));
+  const { from, to } = periodWindow(period);
+  const yearProjects = await db
+    .select({ title: projects.title, areaCode: projects.areaCode, status: projects.status, budgetFen: projects.budgetFen, grassroots: projects.grassroots })
+    .from(projects)
+    .where(and(isNull(projects.voidedAt), sql`coalesce(${projects.startDate}, substr(${projects.createdAt}, 1, 10)) BETWEEN ${from} AND ${to}`, sql`(${projects.program} = ${program.slug} OR ${projects.program} IS NULL)`))
+    .orderBy(projects.startDate)
+    .limit(500);
+  const codes = [...new Set([...Object.keys(ytd.byArea), ...yearProjects.map((p) => p.areaCode)])];
+  const labels = await areaLabels(services.platform, codes);
+  const areaNames = Object.fromEntries([...labels.values()].map((l) => [l.code, l.fullName]));
+  const [demoMark] = await db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
+  const document = buildUnitQuarterly({
+    unit: { slug: unit.slug, name: unit.name },
+    program,
+    year: period.year,
+    quarter: period.quarter,
+    date: day,
+    quarterOnly: q,
+    yearToDate: ytd,
+    rules,
+    submission: submission ? { progress: submission.progress, problems: submission.problems, nextSteps: submission.nextSteps, status: submission.status, submittedAt: submission.submittedAt } : null,
+    projects: yearProjects.map((p) => ({ title: p.title, area: areaNames[p.areaCode] ?? p.areaCode, status: p.status, budgetFen: p.budgetFen, grassroots: p.grassroots })),
+    areaNames,
+  });
+  return { document, params: { rules: Object.fromEntries(configured.map((r) => [r.rule.id, { enabled: r.enabled, params: r.params }])) }, demo: Boolean(demoMark) };
+}
+
+async function programReport(services: Services, kind: ReportKind, program: { slug: string; name: string; coordinator: string }, period: Period, day: string): Promise<Frozen> {
+  const rollup = await programRollup(services, program.slug, period);
+  const input = { program, rollup, year: period.year, quarter: period.quarter, date: day };
+  if (kind === "program_quarterly") return { document: buildProgramQuarterly(input), params: { rules: await rulesParams(services, program.slug) }, demo: false };
+  const { weights } = await programWeights(services.platform, program.slug);
+  const scored = score(
+    rollup.units.filter((u) => u.summary).map((u) => ({ unit: u.unit.slug, name: u.unit.name, summary: u.summary! })),
+    weights,
+  );
+  return { document: buildAnnualAssessment({ ...input, scored, weights }), params: { rules: await rulesParams(services, program.slug), weights }, demo: false };
+}
+
+/** The latest version of a report's identity, if any. */
+async function latest(services: Services, kind: ReportKind, program: string, unit: string, period: string): Promise<ReportRow | undefined> {
+  const [row] = await services.platform
+    .select()
+    .from(reports)
+    .where(and(eq(reports.kind, kind), eq(reports.program, program), eq(reports.unit, unit), eq(reports.period, period)))
+    .orderBy(desc(reports.version))
+    .limit(1);
+  return row;
+}
+
+export async function issueReport(services: Services, req: IssueRequest, day = today()): Promise<{ report: ReportRow; created: boolean }> {
+  const unit = req.kind === "unit_quarterly" ? (req.unit ?? "") : "";
+  const period = periodKey(req.period);
+  const existing = await latest(services, req.kind, req.program, unit, period);
+  if (existing && req.ifAbsent) return { report: existing, created: false };
+
+  const [program] = await services.platform.select().from(programs).where(eq(programs.slug, req.program));
+  if (!program) throw new Error(`no program ${req.program}`);
+  const info = { slug: program.slug, name: program.name, coordinator: program.coordinator };
+  const frozen = req.kind === "unit_quarterly" ? await unitQuarterly(services, info, unit, req.period, day) : await programReport(services, req.kind, info, req.period, day);
+  const content = { document: frozen.document };
+  const contentHash = await sha256Hex(canonicalJson({ kind: req.kind, program: req.program, unit, period, params: frozen.params, content }));
+  const row: ReportRow = {
+    id: newId(),
+    kind: req.kind,
+    program: req.program,
+    unit,
+    period,
+    version: (existing?.version ?? 0) + 1,
+    title: frozen.document.title,
+    issuedAt: new Date().toISOString(),
+    issuedBy: req.actor,
+    params: frozen.params,
+    content,
+    contentHash,
+    demo: frozen.demo,
+    runId: req.runId ?? null,
+  };
+  try {
+    await services.platform.insert(reports).values(row);
+  } catch (error) {
+    // Another issuer took this version number at the same moment.
+    const now = await latest(services, req.kind, req.program, unit, period);
+    if (now && req.ifAbsent) return { report: now, created: false };
+    throw error;
+  }
+  return { report: row, created: true };
+}

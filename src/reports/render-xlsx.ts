@@ -1,0 +1,38 @@
+/** A report as an XLSX workbook: a cover sheet with the text, then one sheet per table (amounts in 万元, as numbers). */
+import { fenToWan } from "../ledger/money";
+import { XLSX } from "../sheets/xlsx";
+import { sectionNumber, type Cell, type ReportDocument } from "./document";
+
+function value(cell: Cell): string | number | null {
+  if (cell === null) return null;
+  if (typeof cell === "object") return Number(fenToWan(cell.fen, 4));
+  return cell;
+}
+
+/** Sheet names: at most 31 characters, no []:*?/\, unique. */
+function sheetName(title: string, taken: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, "").slice(0, 28) || "表";
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base.slice(0, 26)}(${i})`;
+  taken.add(name);
+  return name;
+}
+
+export function renderXlsx(doc: ReportDocument): Uint8Array<ArrayBuffer> {
+  const book = XLSX.utils.book_new();
+  const taken = new Set<string>();
+  const cover: (string | null)[][] = [[doc.title], [doc.subtitle], [`${doc.issuer}  ${doc.date}`], ["金额单位：万元"], [null]];
+  doc.sections.forEach((s, i) => {
+    cover.push([`${sectionNumber(i)}${s.heading}`]);
+    for (const p of s.paragraphs) cover.push([p]);
+    for (const t of s.tables) cover.push([`（见工作表“${t.title.slice(0, 28)}”）`]);
+  });
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cover), sheetName("报告", taken));
+  for (const s of doc.sections) {
+    for (const t of s.tables) {
+      const rows = [t.columns, ...t.rows.map((r) => r.map(value)), ...(t.total ? [t.total.map(value)] : [])];
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheetName(t.title, taken));
+    }
+  }
+  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
+}

@@ -1,0 +1,188 @@
+/**
+ * Reports: lists for a unit and for a program, one report in any format, and running a report job
+ * for a past period.
+ *
+ *   GET  /api/t/{unit}/reports                     the unit's reports (unit roles, its coordinators, admin)
+ *   GET  /api/t/{unit}/reports/{id}?format=…       one of them
+ *   GET  /api/programs/{program}/reports           the program's reports (coordinator, admin)
+ *   GET  /api/programs/{program}/reports/{id}?format=…
+ *   GET  /api/reports/{id}?format=…                any report the caller may read
+ *   POST /api/programs/{program}/reports/run       issue a period's reports (coordinator, admin)
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { reports, REPORT_KINDS } from "../../../db/platform/schema";
+import { requireAuth } from "../../auth/middleware";
+import { ApiError } from "../../errors";
+import { startReportRun } from "../../jobs/report-jobs";
+import { runSummary } from "../../jobs/runs";
+import type { ReportRow } from "../../reports/issue";
+import type { Router } from "../../router";
+import { decideAccess } from "../../tenants/access";
+import { programsOf } from "../../tenants/middleware";
+import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
+import { requireProgramAccess } from "../programs/access";
+import { renderReport, reportSummary } from "./render";
+
+const FormatQuery = z.object({ format: z.enum(["json", "html", "xlsx", "docx"]).default("json") });
+const IdParam = z.string().regex(/^[0-9a-z][0-9a-z-]{0,63}$/);
+const ListQuery = z.object({
+  kind: z.enum(REPORT_KINDS).optional(),
+  period: z.string().regex(/^\d{4}(-Q[1-4])?$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const ReportItem = z.object({}).passthrough().openapi("ReportSummary");
+// Declared without a content schema so that one handler may answer JSON, HTML, XLSX or DOCX.
+const formats = { description: "JSON, or the document as HTML (text/html), XLSX or DOCX, by ?format=" };
+
+async function list(c: { get: (k: "services") => { platform: import("../../services").PlatformDb } }, where: SQL[], limit: number) {
+  const rows = await c.get("services").platform.select().from(reports).where(and(...where)).orderBy(desc(reports.issuedAt)).limit(limit);
+  return rows.map(reportSummary);
+}
+
+export function registerReportRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/t/{unit}/reports",
+      tags: ["reports"],
+      summary: "本单位报告 The unit's reports",
+      security: bearer,
+      request: { params: z.object({ unit: UnitSlugParam }), query: ListQuery },
+      responses: { 200: ok(z.object({ items: z.array(ReportItem) }), "报告 Reports"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const where = [eq(reports.unit, c.get("tenant").unit.slug)];
+      if (q.kind) where.push(eq(reports.kind, q.kind));
+      if (q.period) where.push(eq(reports.period, q.period));
+      return c.json({ items: await list(c, where, q.limit) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/t/{unit}/reports/{id}",
+      tags: ["reports"],
+      summary: "本单位报告 One of the unit's reports",
+      security: bearer,
+      request: { params: z.object({ unit: UnitSlugParam, id: IdParam }), query: FormatQuery },
+      responses: { 200: formats, ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const [report] = await c.get("services").platform.select().from(reports).where(and(eq(reports.id, id), eq(reports.unit, c.get("tenant").unit.slug)));
+      if (!report) throw new ApiError("NOT_FOUND", "error.not_found");
+      return renderReport(c, report, c.req.valid("query").format);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/programs/{program}/reports",
+      tags: ["reports"],
+      summary: "帮扶工作报告 The program's reports (program and unit reports)",
+      security: bearer,
+      middleware: [requireAuth(), requireProgramAccess()] as const,
+      request: { params: z.object({ program: ProgramSlugParam }), query: ListQuery },
+      responses: { 200: ok(z.object({ items: z.array(ReportItem) }), "报告 Reports"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const where = [eq(reports.program, c.req.valid("param").program)];
+      if (q.kind) where.push(eq(reports.kind, q.kind));
+      if (q.period) where.push(eq(reports.period, q.period));
+      return c.json({ items: await list(c, where, q.limit) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/programs/{program}/reports/{id}",
+      tags: ["reports"],
+      summary: "帮扶工作报告 One of the program's reports",
+      security: bearer,
+      middleware: [requireAuth(), requireProgramAccess()] as const,
+      request: { params: z.object({ program: ProgramSlugParam, id: IdParam }), query: FormatQuery },
+      responses: { 200: formats, ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { program, id } = c.req.valid("param");
+      const [report] = await c.get("services").platform.select().from(reports).where(and(eq(reports.id, id), eq(reports.program, program)));
+      if (!report) throw new ApiError("NOT_FOUND", "error.not_found");
+      return renderReport(c, report, c.req.valid("query").format);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/reports/{id}",
+      tags: ["reports"],
+      summary: "报告 Any report the caller may read",
+      security: bearer,
+      middleware: [requireAuth()] as const,
+      request: { params: z.object({ id: IdParam }), query: FormatQuery },
+      responses: { 200: formats, ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const auth = c.get("auth");
+      const { platform } = c.get("services");
+      const [report] = await platform.select().from(reports).where(eq(reports.id, id));
+      // Existence is not revealed to those who may not read it.
+      if (!report || !(await mayRead(auth, report, platform))) throw new ApiError("NOT_FOUND", "error.not_found");
+      return renderReport(c, report, c.req.valid("query").format);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/programs/{program}/reports/run",
+      tags: ["reports"],
+      summary: "生成报告 Issue a period's reports now (e.g. a past quarter)",
+      description: "Issues what is missing; with reissue=true every report of the period gets a new version.",
+      security: bearer,
+      middleware: [requireAuth(), requireProgramAccess()] as const,
+      request: {
+        params: z.object({ program: ProgramSlugParam }),
+        body: {
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  job: z.enum(["quarterly", "annual"]),
+                  year: z.number().int().min(2016).max(2100),
+                  quarter: z.number().int().min(1).max(4).optional(),
+                  reissue: z.boolean().default(false),
+                })
+                .strict()
+                .refine((b) => (b.job === "quarterly") === (b.quarter !== undefined), "季度报告须指定季度，年度考核不需要 | A quarterly run needs a quarter; an annual one none")
+                .openapi("ReportRun"),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 202: ok(z.object({ runId: z.string(), status: z.string(), outcomes: z.array(z.object({}).passthrough()) }), "已受理 Accepted"), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { program } = c.req.valid("param");
+      const body = c.req.valid("json");
+      const services = c.get("services");
+      const period = { year: body.year, quarter: (body.quarter ?? null) as 1 | 2 | 3 | 4 | null };
+      const runId = await startReportRun(services, services.queue, body.job, period, { programs: [program], reissue: body.reissue });
+      return c.json(await runSummary(services.platform, runId), 202);
+    },
+  );
+}
+
+/** Unit reports follow the tenant's access rules; program reports are for the program's coordinators and admins. */
+async function mayRead(auth: import("../../auth/claims").AuthInfo, report: ReportRow, platform: import("../../services").PlatformDb): Promise<boolean> {
+  if (report.unit) return decideAccess(auth, report.unit, auth.role === "coordinator" ? await programsOf(platform, report.unit) : []).read;
+  return auth.role === "admin" || (auth.role === "coordinator" && auth.programs.includes(report.program));
+}

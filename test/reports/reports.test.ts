@@ -1,0 +1,186 @@
+/**
+ * Reports issued from a seeded ledger: figures checked against the records written, frozen content,
+ * idempotent jobs, a failing unit that does not stop the others and is retried by the next run.
+ */
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobRuns, jobTargets, reports } from "../../db/platform/schema";
+import { runJob } from "../../src/jobs/schedule";
+import { canonicalJson, sha256Hex } from "../../src/reports/canonical";
+import type { ReportDocument } from "../../src/reports/document";
+import { call, makeUser, startHarness, tempDir, type Harness, type TestUser } from "../support/harness";
+
+const DAY = "2026-10-05"; // the quarterly job's day: it reports 2026 Q3
+let dir: ReturnType<typeof tempDir>;
+let h: Harness;
+let editor: TestUser;
+let coordinator: TestUser;
+
+async function post(path: string, body: unknown, token = editor.token) {
+  const res = await call(h, "POST", path, { token, body });
+  expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  return res.json();
+}
+
+function table(doc: ReportDocument, title: string) {
+  const found = doc.sections.flatMap((s) => s.tables).find((t) => t.title === title);
+  if (!found) throw new Error(`no table ${title}`);
+  return found;
+}
+
+async function reportRows(where: Partial<{ kind: string; unit: string; program: string; period: string }>) {
+  const all = await h.services.platform.select().from(reports);
+  return all.filter((r) => Object.entries(where).every(([k, v]) => (r as Record<string, unknown>)[k] === v));
+}
+
+beforeAll(async () => {
+  dir = tempDir("duikou-reports-");
+  h = await startHarness({ DATA_DIR: dir.path });
+  editor = await makeUser(h, "unit_editor", { unit: "dongguan" });
+  coordinator = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan", "gd-old-areas"] });
+  const program = "dongguan-shaoguan";
+  // Q2: 800,000.00 元 allocated to 乳源 for a grassroots project; Q3: 200,000.00 元 more and 300,000.00 元 disbursed.
+  const project = await post("/api/t/dongguan/projects", { title: "乳源县<script>alert(1)</script>卫生院", category: "health", areaCode: "440232", program, grassroots: true, budgetFen: 100_000_000, startDate: "2026-05-01", beneficiaries: 3000, beneficiariesLifted: 120 });
+  await post("/api/t/dongguan/funds", { kind: "allocation", source: "city", amountFen: 80_000_000, date: "2026-05-10", areaCode: "440232", projectId: project.id, program, grassroots: true });
+  await post("/api/t/dongguan/funds", { kind: "allocation", source: "town", amountFen: 20_000_000, date: "2026-08-10", areaCode: "440232", projectId: project.id, program, grassroots: true });
+  await post("/api/t/dongguan/funds", { kind: "disbursement", source: "city", amountFen: 30_000_000, date: "2026-08-20", areaCode: "440232", projectId: project.id, program, grassroots: true });
+  await post("/api/t/dongguan/activities", { kind: "joint_meeting", date: "2026-03-10", title: "联席会议", program });
+  await post("/api/t/dongguan/activities", { kind: "joint_meeting", date: "2026-09-10", title: "联席会议", program });
+  const draft = await post("/api/t/dongguan/submissions", { year: 2026, quarter: 3, program, progress: "第三季度完成乳源县卫生院改造", problems: "资金拨付偏慢", nextSteps: "第四季度完成验收" });
+  await call(h, "POST", `/api/t/dongguan/submissions/${draft.id}/submit`, { token: editor.token, headers: { "if-match": '"1"' } });
+  // 省委组织部 (old areas) records a little too, so its program has figures.
+  const orgEditor = await makeUser(h, "unit_editor", { unit: "gd-org-dept" });
+  await post("/api/t/gd-org-dept/funds", { kind: "allocation", source: "province", amountFen: 5_000_000, date: "2026-07-01", areaCode: "440282", grassroots: true }, orgEditor.token);
+  await h.services.snapshots.settled();
+}, 120_000);
+
+afterAll(() => {
+  h.close();
+  dir.remove();
+});
+
+describe("the quarterly job", () => {
+  it("issues every unit's quarterly report and each program's report, recorded as one run", async () => {
+    const run = await runJob(h.services, "quarterly", "0 1 5 1,4,7,10 *", DAY);
+    expect(run.status).toBe("succeeded");
+    // 141 units' programs (dongguan is in two) + 5 programs
+    const unitReports = await reportRows({ kind: "unit_quarterly", period: "2026-Q3" });
+    const programReports = await reportRows({ kind: "program_quarterly", period: "2026-Q3" });
+    expect(programReports).toHaveLength(5);
+    expect(unitReports.length).toBe(run.outcomes.length - 5);
+    expect(unitReports.filter((r) => r.unit === "dongguan").map((r) => r.program).sort()).toEqual(["dongguan-shaoguan", "gd-east-west-2016"]);
+    const [row] = await h.services.platform.select().from(jobRuns).where(eq(jobRuns.id, run.runId));
+    expect(row).toMatchObject({ job: "quarterly", status: "succeeded", cron: "0 1 5 1,4,7,10 *" });
+  });
+
+  it("run twice, still issues one report per unit and period", async () => {
+    const before = (await h.services.platform.select().from(reports)).length;
+    const again = await runJob(h.services, "quarterly", null, DAY);
+    expect(again.status).toBe("succeeded");
+    expect(again.outcomes.every((o) => o.detail?.startsWith("exists"))).toBe(true);
+    expect((await h.services.platform.select().from(reports)).length).toBe(before);
+  });
+});
+
+describe("Dongguan's quarterly report for the Dongguan–Shaoguan program", () => {
+  async function report() {
+    const [row] = await reportRows({ kind: "unit_quarterly", unit: "dongguan", program: "dongguan-shaoguan", period: "2026-Q3" });
+    return row!;
+  }
+
+  it("carries the quarter's and the year's funds as recorded", async () => {
+    const doc = (await report()).content as { document: ReportDocument };
+    const funds = table(doc.document, "资金情况（万元）");
+    // allocated: Q3 200,000.00 元 = 20,000,000 fen; year 800,000.00 + 200,000.00 = 100,000,000 fen
+    expect(funds.rows[0]).toEqual(["安排（拨入）资金", { fen: 20_000_000 }, { fen: 100_000_000 }]);
+    // disbursed: 300,000.00 元 in Q3
+    expect(funds.rows[1]).toEqual(["拨付资金", { fen: 30_000_000 }, { fen: 30_000_000 }]);
+    expect(funds.total).toEqual(["投入合计", { fen: 20_000_000 }, { fen: 100_000_000 }]);
+  });
+
+  it("includes the submitted narrative and the rule results with explanations", async () => {
+    const doc = ((await report()).content as { document: ReportDocument }).document;
+    const text = JSON.stringify(doc);
+    expect(text).toContain("第三季度完成乳源县卫生院改造");
+    expect(text).toContain("资金拨付偏慢");
+    const rules = table(doc, "政策要求核查结果");
+    // §五(一): two joint meetings by Q3 meet the pro-rata ceil(2 × 3/4) = 2.
+    const meetings = rules.rows.find((r) => String(r[1]).includes("§五(一)"));
+    expect(meetings?.[2]).toBe("达标");
+  });
+
+  it("is frozen: its hash is the hash of what it stored, and a later rule change does not touch it", async () => {
+    const row = await report();
+    const hash = await sha256Hex(canonicalJson({ kind: row.kind, program: row.program, unit: row.unit, period: row.period, params: row.params, content: row.content }));
+    expect(hash).toBe(row.contentHash);
+    const put = await call(h, "PUT", "/api/programs/dongguan-shaoguan/rules/joint-meetings-dongguan", { token: coordinator.token, body: { params: { perYear: 6 } }, headers: { "if-match": '"1"' } });
+    expect(put.status).toBe(200);
+    const unchanged = await report();
+    expect(unchanged.contentHash).toBe(row.contentHash);
+    expect((unchanged.params as { rules: Record<string, { params: { perYear: number } }> }).rules["joint-meetings-dongguan"]!.params.perYear).toBe(2);
+  });
+
+  it("re-issuing makes version 2 with the new parameters and keeps version 1", async () => {
+    const res = await call(h, "POST", "/api/programs/dongguan-shaoguan/reports/run", { token: coordinator.token, body: { job: "quarterly", year: 2026, quarter: 3, reissue: true } });
+    expect(res.status).toBe(202);
+    const versions = (await reportRows({ kind: "unit_quarterly", unit: "dongguan", program: "dongguan-shaoguan", period: "2026-Q3" })).sort((a, b) => a.version - b.version);
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect((versions[1]!.params as { rules: Record<string, { params: { perYear: number } }> }).rules["joint-meetings-dongguan"]!.params.perYear).toBe(6);
+    expect(versions[0]!.contentHash).not.toBe(versions[1]!.contentHash);
+  });
+});
+
+describe("a unit whose database fails", () => {
+  it("does not stop the others; the failure is recorded, and the next run issues its report", async () => {
+    const file = join(dir.path, "tenants", "gd-org-dept.db");
+    copyFileSync(file, `${file}.bak`);
+    h.services.tenants.close();
+    writeFileSync(file, "corrupted");
+    const run = await runJob(h.services, "quarterly", null, "2026-07-05"); // 2026 Q2
+    expect(run.status).toBe("partial");
+    const failed = await h.services.platform.select().from(jobTargets).where(and(eq(jobTargets.runId, run.runId), eq(jobTargets.ok, false)));
+    expect(failed.map((f) => f.target)).toEqual(["gd-old-areas/gd-org-dept"]);
+    expect((await reportRows({ kind: "unit_quarterly", unit: "yuecai-holdings", period: "2026-Q2" })).length).toBe(1);
+    expect((await reportRows({ kind: "unit_quarterly", unit: "gd-org-dept", period: "2026-Q2" })).length).toBe(0);
+
+    h.services.tenants.close();
+    copyFileSync(`${file}.bak`, file);
+    const retry = await runJob(h.services, "quarterly", null, "2026-07-05");
+    expect(retry.status).toBe("succeeded");
+    expect(retry.outcomes.find((o) => o.unit === "gd-old-areas/gd-org-dept")?.detail).toMatch(/^issued/);
+    expect((await reportRows({ kind: "unit_quarterly", unit: "gd-org-dept", period: "2026-Q2" })).length).toBe(1);
+  });
+});
+
+describe("the annual assessment", () => {
+  it("scores the five dimensions with the weights it keeps, and ranks", async () => {
+    const run = await runJob(h.services, "annual", "0 1 15 1 *", "2027-01-15");
+    expect(run.status).toBe("succeeded");
+    const [row] = await reportRows({ kind: "program_annual", program: "dongguan-shaoguan", period: "2026" });
+    const doc = (row!.content as { document: ReportDocument }).document;
+    const ranking = table(doc, "年度考核得分");
+    // One unit in the program: it is the best on every indicator it has any figure for.
+    expect(ranking.rows[0]!.slice(0, 2)).toEqual([1, "东莞市"]);
+    expect((row!.params as { weights: { dimensions: Record<string, number> } }).weights.dimensions).toEqual({ poverty: 20, labour: 20, industry: 20, talent: 20, funds: 20 });
+  });
+});
+
+describe("reading reports", () => {
+  it("lists a unit's reports to its own staff and a program's to its coordinator", async () => {
+    const mine = await (await call(h, "GET", "/api/t/dongguan/reports?period=2026-Q3", { token: editor.token })).json();
+    expect(mine.items.length).toBeGreaterThanOrEqual(2);
+    const program = await (await call(h, "GET", "/api/programs/dongguan-shaoguan/reports?kind=program_quarterly", { token: coordinator.token })).json();
+    expect(program.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("hides a unit's report from another unit (404) and a program's list from another coordinator (403)", async () => {
+    const [row] = await reportRows({ kind: "unit_quarterly", unit: "dongguan", program: "dongguan-shaoguan", period: "2026-Q3" });
+    const stranger = await makeUser(h, "unit_editor", { unit: "gd-org-dept" });
+    expect((await call(h, "GET", `/api/reports/${row!.id}`, { token: stranger.token })).status).toBe(404);
+    const otherCoordinator = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
+    expect((await call(h, "GET", "/api/programs/dongguan-shaoguan/reports", { token: otherCoordinator.token })).status).toBe(403);
+    expect((await call(h, "GET", `/api/reports/${row!.id}`, { token: otherCoordinator.token })).status).toBe(404);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The quarterly cron in workerd: scheduled() enqueues one message per unit and program on a Queue,
+ * the Worker's queue() consumer issues each report, and the run is recorded — the real bundle,
+ * reaching its databases over libSQL's HTTP protocol.
+ */
+import { createClient } from "@libsql/client";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEdge, type Edge } from "../dev/edge";
+import { previousQuarter } from "../src/jobs/report-jobs";
+import { periodKey } from "../src/rules/period";
+import { startHarness, tempDir, TEST_SECRET } from "./support/harness";
+
+let edge: Edge;
+let dir: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  dir = tempDir("duikou-edge-reports-");
+  const seeded = await startHarness({ DATA_DIR: dir.path, DEMO_LEDGER: "true" });
+  seeded.close();
+  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, REPORT_PROGRAM_DELAY_SECONDS: "1" } });
+}, 120_000);
+
+afterAll(async () => {
+  await edge?.close();
+  dir?.remove();
+});
+
+async function platformQuery(sql: string, args: (string | number)[] = []) {
+  const db = createClient({ url: `file:${join(dir.path, "platform.db")}` });
+  try {
+    return (await db.execute({ sql, args })).rows;
+  } finally {
+    db.close();
+  }
+}
+
+describe("scheduled() for the quarterly cron in workerd", () => {
+  it("issues every unit's and program's report through the Queue and finishes the run", async () => {
+    const worker = await edge.mf.getWorker();
+    await worker.scheduled({ cron: "0 1 5 1,4,7,10 *" });
+    const period = periodKey(previousQuarter(new Date().toISOString().slice(0, 10)));
+    const [run] = await platformQuery("SELECT id, outcome FROM job_runs WHERE job = 'quarterly' ORDER BY started_at DESC LIMIT 1");
+    expect(run).toBeTruthy();
+    const expected = JSON.parse(String(run!.outcome)).expected as number;
+    // 142 unit reports (Dongguan takes part in two programs) and 5 program reports.
+    expect(expected).toBe(147);
+
+    const deadline = Date.now() + 90_000;
+    let status = "running";
+    while (Date.now() < deadline && status === "running") {
+      await new Promise((r) => setTimeout(r, 500));
+      status = String((await platformQuery("SELECT status FROM job_runs WHERE id = ?", [String(run!.id)]))[0]!.status);
+    }
+    expect(status).toBe("succeeded");
+    const [counts] = await platformQuery("SELECT SUM(kind = 'unit_quarterly') AS units, SUM(kind = 'program_quarterly') AS programs FROM reports WHERE period = ?", [period]);
+    expect(Number(counts!.units)).toBe(142);
+    expect(Number(counts!.programs)).toBe(5);
+  }, 120_000);
+});

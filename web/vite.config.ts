@@ -1,0 +1,10 @@
+import { defineConfig } from "vite";
+
+/** The static frontend: built into web/dist, served by the Node server and by Workers Static Assets. */
+export default defineConfig({
+  root: "web",
+  base: "/",
+  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  build: { outDir: "dist", emptyOutDir: true, target: "es2022", sourcemap: false },
+  server: { proxy: { "/api": "http://localhost:8787" } },
+});
