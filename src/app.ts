@@ -24,6 +24,7 @@ import { registerRollupDrillDown } from "./routes/rollup/drill-down";
 import { registerRollup } from "./routes/rollup/get";
 import { registerListRules } from "./routes/rules/list";
 import { registerPutRule } from "./routes/rules/put";
+import { registerTenantAlerts } from "./routes/tenant/alerts";
 import { registerTenantAudit } from "./routes/tenant/audit";
 import { registerCompliance } from "./routes/tenant/compliance";
 import { registerGetTenant } from "./routes/tenant/get";
@@ -74,6 +75,7 @@ export function createApp(services: Services): Router {
   registerGetTenant(app);
   registerTenantAudit(app);
   registerCompliance(app);
+  registerTenantAlerts(app);
   registerReportRoutes(app);
   registerRollup(app);
   registerRollupDrillDown(app);
