@@ -86,13 +86,18 @@ export function listWhere(def: ResourceDef, query: ListQuery): SQL | undefined {
   return where.length ? and(...where) : undefined;
 }
 
-/** The sort expression: nulls sort as the lowest value so the keyset stays total. */
+/**
+ * The sort expression. A NOT NULL column sorts as itself, so its index serves the ORDER BY; a
+ * nullable one sorts nulls as the lowest value so the keyset stays total.
+ */
 function sortKey(def: ResourceDef, sort: string): { expr: SQL; descending: boolean } {
   const descending = sort.startsWith("-");
   const key = descending ? sort.slice(1) : sort;
   const spec = def.fields[key];
+  const column = col(def, key);
+  if (column.notNull) return { expr: sql`${column}`, descending };
   const numeric = spec ? ["money", "int", "bool"].includes(spec.cell) : false;
-  return { expr: sql`coalesce(${col(def, key)}, ${numeric ? -1 : ""})`, descending };
+  return { expr: sql`coalesce(${column}, ${numeric ? -1 : ""})`, descending };
 }
 
 function encodeCursor(value: unknown, id: unknown): string {
