@@ -11,6 +11,7 @@ import type { Client } from "@libsql/client";
 import { migrateDatabase } from "../db/migrate";
 import { groupMembers, groups, programs, units } from "../db/platform/schema";
 import areaRows from "../db/seed/areas.json";
+import { seededRandom } from "../db/seed/random";
 import { TENANT_MIGRATIONS } from "../db/tenant/migrations";
 import { openEmbedded } from "../src/tenants/node-connector";
 import type { Services } from "../src/services";
@@ -28,15 +29,6 @@ export interface Volumes {
 
 export const DEFAULT_VOLUMES: Volumes = { projects: 2000, funds: 5000, activities: 20000, cadres: 100 };
 
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTIES = (areaRows as [string, string, string | null, number][]).filter(([code, , , level]) => level === 3 && code.startsWith("44")).map(([code]) => code);
 const CATEGORIES = ["industry", "employment", "education", "health", "infrastructure", "rural_revitalisation", "consumption", "culture", "other"];
@@ -64,7 +56,7 @@ async function buildTemplate(file: string, seed: number, v: Volumes, areas: stri
   const client = openEmbedded(file);
   await client.execute("PRAGMA journal_mode = WAL");
   await migrateDatabase(client, TENANT_MIGRATIONS);
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const area = () => areas[Math.floor(r() * areas.length)]!;
   const projects = Array.from({ length: v.projects }, (_, i) => [
     `p${seed}-${i}`,

@@ -5,6 +5,7 @@
  * The same seed always writes the same records (a fixed pseudo-random sequence per unit), once.
  */
 import { eq } from "drizzle-orm";
+import { seededRandom } from "./random";
 import { tenantMeta } from "../tenant/schema";
 import { activitiesResource } from "../../src/ledger/resources/activities";
 import { cadresResource } from "../../src/ledger/resources/cadres";
@@ -19,16 +20,6 @@ import { systemActor } from "../../src/tenants/audit";
 import type { TenantDirectory } from "../../src/tenants/directory";
 import { programsOf } from "../../src/tenants/middleware";
 
-/** A tiny deterministic generator (mulberry32). */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SHAOGUAN = ["440203", "440204", "440205", "440222", "440224", "440229", "440232", "440233", "440281", "440282"];
 
@@ -144,7 +135,7 @@ export async function seedDemoLedger(platform: PlatformDb, tenants: TenantDirect
     if (done) continue;
     const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true } }, platform, actor: systemActor("demo"), unitPrograms: await programsOf(platform, slug) };
     const write: Writer = (def, record) => createRecord(def, ctx, record, { demo: true });
-    await build(write, year, random(slug.length * 7919 + year));
+    await build(write, year, seededRandom(slug.length * 7919 + year));
     await tenant.db.insert(tenantMeta).values({ key: "demo_ledger", value: String(year) });
     seeded.push(slug);
   }

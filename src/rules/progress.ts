@@ -2,7 +2,7 @@
  * How an annual figure is judged part-way through the year: pro rata by quarter. Ahead of or at
  * the pro-rata figure passes; behind it warns; only when the year is over does a shortfall fail.
  */
-import type { PeriodData, RuleResult, RuleStatus } from "./types";
+import type { Evidence, PeriodData, Row, RuleResult, RuleStatus } from "./types";
 
 /** The share of the year that has elapsed at the evaluated quarter (whole year when null). */
 export function yearShare(data: Pick<PeriodData, "quarter">): number {
@@ -34,4 +34,34 @@ export function notApplicable(unit: RuleResult["unit"], zh: string, en: string):
 /** Yuan with two decimals for explanations, e.g. 2000000.00. */
 export function yuan(fen: number): string {
   return `${Math.floor(fen / 100).toLocaleString("en-US")}.${String(fen % 100).padStart(2, "0")}`;
+}
+
+/**
+ * The common shape of an "at least `target` a year" rule: add up the activities that count (each 1,
+ * or its own figure), judge pro rata, and explain in both languages.
+ * @param what how the figure reads: zh 「本年度{what.zh} 3 {unit}」, en "3 {what.en} this year"
+ */
+export function annualActivityCount(
+  data: PeriodData,
+  counted: Row[],
+  target: number,
+  what: { zh: string; en: string; unitZh?: string },
+  figure: (a: Row) => number = () => 1,
+): RuleResult {
+  const unit = what.unitZh ?? "次";
+  const evidence: Evidence[] = counted.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: figure(a) }));
+  const actual = counted.reduce((sum, a) => sum + figure(a), 0);
+  const { status, expected } = annualStatus(actual, target, data);
+  return {
+    status,
+    actual,
+    expected,
+    target,
+    unit: "count",
+    explanation: {
+      zh: `本年度${what.zh} ${actual} ${unit}；全年要求不少于 ${target} ${unit}，截至本期应达 ${expected} ${unit}。`,
+      en: `${actual} ${what.en} this year; at least ${target} a year are required, ${expected} by this period.`,
+    },
+    evidence,
+  };
 }

@@ -9,8 +9,8 @@
  * Quarterly evaluation is pro rata (5,000 and 2,500 by the end of Q2).
  */
 import { z } from "zod";
-import { annualStatus } from "../progress";
-import { defineRule, type Evidence, type PeriodData, type RuleResult } from "../types";
+import { annualActivityCount } from "../progress";
+import { defineRule, type PeriodData, type RuleResult } from "../types";
 
 const DS = "2022-dongguan-shaoguan-three-year-action-plan.txt §四(九)";
 const QUOTE =
@@ -19,21 +19,7 @@ const QUOTE =
 /** Job postings in one direction against a yearly figure; `zh`/`en` say who sends to whom. */
 function judgePostings(data: PeriodData, direction: "to_recipient" | "from_recipient", perYear: number, zh: string, en: string): RuleResult {
   const postings = data.activities.filter((a) => a.kind === "job_posting" && a.direction === direction);
-  const evidence: Evidence[] = postings.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: Number(a.quantity ?? 0) }));
-  const actual = postings.reduce((sum, a) => sum + Number(a.quantity ?? 0), 0);
-  const { status, expected } = annualStatus(actual, perYear, data);
-  return {
-    status,
-    actual,
-    expected,
-    target: perYear,
-    unit: "count",
-    explanation: {
-      zh: `本年度${zh}岗位信息 ${actual} 个；全年要求不少于 ${perYear} 个，截至本期应达 ${expected} 个。`,
-      en: `${actual} job posting(s) ${en} this year; at least ${perYear} a year are required, ${expected} by this period.`,
-    },
-    evidence,
-  };
+  return annualActivityCount(data, postings, perYear, { zh: `${zh}岗位信息`, en: `job posting(s) ${en}`, unitZh: "个" }, (a) => Number(a.quantity ?? 0));
 }
 
 export const jobPostingsToRecipient = defineRule({

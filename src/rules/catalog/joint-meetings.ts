@@ -16,8 +16,8 @@
  * in the program.
  */
 import { z } from "zod";
-import { annualStatus, notApplicable } from "../progress";
-import { defineRule, type Evidence, type PeriodData, type RuleResult } from "../types";
+import { annualActivityCount, notApplicable } from "../progress";
+import { defineRule, type PeriodData, type RuleResult } from "../types";
 
 const params = (perYear: number) => z.object({ perYear: z.number().int().min(0).max(100).default(perYear) });
 
@@ -27,21 +27,7 @@ function jointMeetings(data: PeriodData, perYear: number): RuleResult {
     return notApplicable("count", "本单位在本项目中没有结对地区，不适用。", "The unit has no paired area in this program: not applicable.");
   }
   const meetings = data.activities.filter((a) => a.kind === "joint_meeting");
-  const evidence: Evidence[] = meetings.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: 1 }));
-  const actual = meetings.length;
-  const { status, expected } = annualStatus(actual, perYear, data);
-  return {
-    status,
-    actual,
-    expected,
-    target: perYear,
-    unit: "count",
-    explanation: {
-      zh: `本年度召开联席会议 ${actual} 次；全年要求不少于 ${perYear} 次，截至本期应达 ${expected} 次。`,
-      en: `${actual} joint meeting(s) this year; at least ${perYear} a year are required, ${expected} by this period.`,
-    },
-    evidence,
-  };
+  return annualActivityCount(data, meetings, perYear, { zh: "召开联席会议", en: "joint meeting(s)" });
 }
 
 export const jointMeetingsGuizhou = defineRule({

@@ -8,8 +8,8 @@
  * (ceil(1 × 1/4) = 1 already by Q1). Not applicable to a unit with no recipient area in the program.
  */
 import { z } from "zod";
-import { annualStatus, notApplicable } from "../progress";
-import { defineRule, type Evidence } from "../types";
+import { annualActivityCount, notApplicable } from "../progress";
+import { defineRule } from "../types";
 
 export const leaderVisitsGuizhou = defineRule({
   id: "leader-visits-guizhou",
@@ -24,20 +24,6 @@ export const leaderVisitsGuizhou = defineRule({
       return notApplicable("count", "本单位在本项目中没有结对地区，不适用。", "The unit has no paired area in this program: not applicable.");
     }
     const visits = data.activities.filter((a) => a.kind === "visit" && a.leaderLevel === "main");
-    const evidence: Evidence[] = visits.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: 1 }));
-    const actual = visits.length;
-    const { status, expected } = annualStatus(actual, params.perYear, data);
-    return {
-      status,
-      actual,
-      expected,
-      target: params.perYear,
-      unit: "count",
-      explanation: {
-        zh: `本年度主要负责同志率队互访 ${actual} 次；全年要求不少于 ${params.perYear} 次，截至本期应达 ${expected} 次。`,
-        en: `${actual} main-leader visit(s) either way this year; at least ${params.perYear} a year are required, ${expected} by this period.`,
-      },
-      evidence,
-    };
+    return annualActivityCount(data, visits, params.perYear, { zh: "主要负责同志率队互访", en: "main-leader visit(s) either way" });
   },
 });

@@ -7,8 +7,8 @@
  * up to the evaluated quarter. Quarterly evaluation is pro rata (1 by the end of Q2).
  */
 import { z } from "zod";
-import { annualStatus } from "../progress";
-import { defineRule, type Evidence } from "../types";
+import { annualActivityCount } from "../progress";
+import { defineRule } from "../types";
 
 export const mainLeaderVisits = defineRule({
   id: "main-leader-visits",
@@ -20,20 +20,6 @@ export const mainLeaderVisits = defineRule({
   params: z.object({ perYear: z.number().int().min(0).max(100).default(2) }),
   evaluate(data, params) {
     const visits = data.activities.filter((a) => a.kind === "visit" && a.leaderLevel === "main" && a.direction === "to_recipient");
-    const evidence: Evidence[] = visits.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: 1 }));
-    const actual = visits.length;
-    const { status, expected } = annualStatus(actual, params.perYear, data);
-    return {
-      status,
-      actual,
-      expected,
-      target: params.perYear,
-      unit: "count",
-      explanation: {
-        zh: `本年度主要负责同志赴受援地 ${actual} 次；全年要求不少于 ${params.perYear} 次，截至本期应达 ${expected} 次。`,
-        en: `${actual} main-leader visit(s) this year; at least ${params.perYear} a year are required, ${expected} by this period.`,
-      },
-      evidence,
-    };
+    return annualActivityCount(data, visits, params.perYear, { zh: "主要负责同志赴受援地", en: "main-leader visit(s)" });
   },
 });

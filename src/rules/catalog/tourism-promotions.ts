@@ -8,8 +8,8 @@
  * rata (1 by the end of Q2).
  */
 import { z } from "zod";
-import { annualStatus } from "../progress";
-import { defineRule, type Evidence, type Row } from "../types";
+import { annualActivityCount } from "../progress";
+import { defineRule, type Row } from "../types";
 
 /** Events one entry stands for. */
 const events = (a: Row) => Math.max(1, Number(a.quantity ?? 0));
@@ -24,20 +24,6 @@ export const tourismPromotions = defineRule({
   params: z.object({ perYear: z.number().int().min(0).max(100).default(2) }),
   evaluate(data, params) {
     const promotions = data.activities.filter((a) => a.kind === "promotion_event");
-    const evidence: Evidence[] = promotions.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: events(a) }));
-    const actual = promotions.reduce((sum, a) => sum + events(a), 0);
-    const { status, expected } = annualStatus(actual, params.perYear, data);
-    return {
-      status,
-      actual,
-      expected,
-      target: params.perYear,
-      unit: "count",
-      explanation: {
-        zh: `本年度举办主题旅游推介会 ${actual} 次；全年要求不少于 ${params.perYear} 次，截至本期应达 ${expected} 次。`,
-        en: `${actual} tourism promotion event(s) this year; at least ${params.perYear} a year are required, ${expected} by this period.`,
-      },
-      evidence,
-    };
+    return annualActivityCount(data, promotions, params.perYear, { zh: "举办主题旅游推介会", en: "tourism promotion event(s)" }, events);
   },
 });
