@@ -9,11 +9,12 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
 import { migrateDatabase } from "../db/migrate";
-import { groupMembers, groups, programs, units } from "../db/platform/schema";
+import { groupMembers, groups, programRules, programs, units } from "../db/platform/schema";
 import areaRows from "../db/seed/areas.json";
 import { seededRandom } from "../db/seed/random";
 import { TENANT_MIGRATIONS } from "../db/tenant/migrations";
 import { openEmbedded } from "../src/tenants/node-connector";
+import { RULES } from "../src/rules/catalog";
 import type { Services } from "../src/services";
 
 export const BENCH_PROGRAM = "bench-federation";
@@ -107,7 +108,8 @@ export async function buildFederation(services: Services, dataDir: string, count
   const started = Date.now();
   for (let t = 0; t < TEMPLATES; t++) {
     const templateAreas = slugs.map((_, i) => areaOf(i)).filter((_, i) => i % TEMPLATES === t);
-    await buildTemplate(join(templatesDir, `t${t}.db`), 1000 + t, v, [...new Set(templateAreas)].slice(0, 20));
+    const areas = [...new Set(templateAreas)].slice(0, 20);
+    await buildTemplate(join(templatesDir, `t${t}.db`), 1000 + t, v, areas.length ? areas : COUNTIES.slice(0, 20));
   }
   log(`templates: ${TEMPLATES} × (${v.projects} projects, ${v.funds} funds, ${v.activities} activities, ${v.cadres} cadres) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -129,6 +131,11 @@ export async function buildFederation(services: Services, dataDir: string, count
       .values(members.map((unit, position) => ({ groupId: id, unit, role: position === 0 ? ("lead" as const) : ("member" as const), position })))
       .onConflictDoNothing();
   }
+  // The federation is judged by every rule of the catalog, with its default parameters.
+  await services.platform
+    .insert(programRules)
+    .values(RULES.map((rule) => ({ program: BENCH_PROGRAM, rule: rule.id, enabled: true, params: rule.params.parse({}) as Record<string, unknown> })))
+    .onConflictDoNothing();
   // Opening each unit once stamps its database as its own (tenant_meta) and records its schema version.
   const migrated = await services.tenants.migrateAll({ concurrency: 4 });
   const failed = migrated.filter((m) => !m.ok && m.unit.startsWith("bench-"));

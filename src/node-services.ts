@@ -12,7 +12,7 @@ import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 
 export async function createNodeServices(env: Env, config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
-  const platformClient = openEmbedded(platformPath(env.DATA_DIR));
+  const platformClient = openEmbedded(platformPath(env.DATA_DIR), 8);
   if (env.DATA_DIR !== ":memory:") await useWal(platformClient);
   const platform = platformDb(platformClient);
   const tenants = new TenantDirectory(platform, nodeConnector(env.DATA_DIR), log, env.TENANT_CONNECTION_CACHE);

@@ -9,7 +9,7 @@ import { projects, submissions, tenantMeta } from "../../db/tenant/schema";
 import { areaLabels } from "../directory/areas";
 import { newId } from "../ledger/ids";
 import { programRollup } from "../rollup/rollup";
-import { today } from "../rollup/snapshots";
+import { storeSnapshot, today } from "../rollup/snapshots";
 import { summarize } from "../rollup/summary";
 import { evaluateRules } from "../rules/evaluate";
 import { periodKey, periodWindow, type Period } from "../rules/period";
@@ -84,6 +84,9 @@ async function unitQuarterly(services: Services, program: { slug: string; name: 
   const labels = await areaLabels(services.platform, codes);
   const areaNames = Object.fromEntries([...labels.values()].map((l) => [l.code, l.fullName]));
   const [demoMark] = await db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
+  // The figures just computed are the unit's snapshot for this period too: the program report of
+  // the same run reads them instead of computing every unit again.
+  await storeSnapshot(services, unit.slug, program.slug, period, ytd);
   const document = buildUnitQuarterly({
     unit: { slug: unit.slug, name: unit.name },
     program,

@@ -29,6 +29,12 @@ export async function computeSummary(services: Services, unit: UnitRow, program:
   return summarize(data, rules, unitTargets);
 }
 
+/** Stores a unit's summary as its snapshot for a program and period (clearing any recorded error). */
+export async function storeSnapshot(services: Services, unit: string, program: string, period: Period, data: UnitSummary, takenAt = new Date().toISOString()): Promise<void> {
+  const row = { unit, program, period: periodKey(period), data, takenAt, error: null, errorAt: null };
+  await services.platform.insert(unitSnapshots).values(row).onConflictDoUpdate({ target: [unitSnapshots.unit, unitSnapshots.program, unitSnapshots.period], set: row });
+}
+
 export interface RefreshOutcome {
   unit: string;
   ok: boolean;
@@ -46,11 +52,7 @@ export async function refreshUnit(services: Services, slug: string, periods: Per
   const now = new Date().toISOString();
   try {
     for (const program of programs) {
-      for (const period of periods) {
-        const data = await computeSummary(services, unit, program, period, asOfToday);
-        const row = { unit: slug, program, period: periodKey(period), data, takenAt: now, error: null, errorAt: null };
-        await services.platform.insert(unitSnapshots).values(row).onConflictDoUpdate({ target: [unitSnapshots.unit, unitSnapshots.program, unitSnapshots.period], set: row });
-      }
+      for (const period of periods) await storeSnapshot(services, slug, program, period, await computeSummary(services, unit, program, period, asOfToday), now);
     }
     return { unit: slug, ok: true };
   } catch (error) {

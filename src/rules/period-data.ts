@@ -11,6 +11,57 @@ import type { PlatformDb, TenantDb } from "../services";
 import { asOfDate, periodWindow, type Period } from "./period";
 import type { PeriodData, Row } from "./types";
 
+// Only the columns rules, summaries and reports read: a unit's year can hold tens of thousands of
+// records, and every column not loaded is time and memory saved on each evaluation.
+const ACTIVITY_FIELDS = {
+  id: activities.id,
+  kind: activities.kind,
+  date: activities.date,
+  title: activities.title,
+  areaCode: activities.areaCode,
+  pairingId: activities.pairingId,
+  subUnitId: activities.subUnitId,
+  program: activities.program,
+  direction: activities.direction,
+  leaderLevel: activities.leaderLevel,
+  people: activities.people,
+  quantity: activities.quantity,
+  hours: activities.hours,
+  amountFen: activities.amountFen,
+  documentType: activities.documentType,
+  agreementYear: activities.agreementYear,
+};
+
+const FUND_FIELDS = {
+  id: funds.id,
+  kind: funds.kind,
+  source: funds.source,
+  amountFen: funds.amountFen,
+  date: funds.date,
+  areaCode: funds.areaCode,
+  projectId: funds.projectId,
+  program: funds.program,
+  grassroots: funds.grassroots,
+  overrun: funds.overrun,
+};
+
+const PROJECT_FIELDS = {
+  id: projects.id,
+  title: projects.title,
+  category: projects.category,
+  status: projects.status,
+  areaCode: projects.areaCode,
+  pairingId: projects.pairingId,
+  program: projects.program,
+  budgetFen: projects.budgetFen,
+  beneficiaries: projects.beneficiaries,
+  beneficiariesLifted: projects.beneficiariesLifted,
+  grassroots: projects.grassroots,
+  startDate: projects.startDate,
+  endDate: projects.endDate,
+  createdAt: projects.createdAt,
+};
+
 export async function loadPeriodData(
   db: TenantDb,
   platform: PlatformDb,
@@ -29,9 +80,9 @@ export async function loadPeriodData(
       .where(and(eq(groupMembers.unit, unit.slug), eq(groups.program, program))),
     db.select().from(subUnits).where(isNull(subUnits.voidedAt)),
     db.select().from(pairings).where(and(isNull(pairings.voidedAt), inProgram(pairings))),
-    db.select().from(projects).where(and(isNull(projects.voidedAt), inProgram(projects))),
-    db.select().from(funds).where(and(isNull(funds.voidedAt), inProgram(funds), gte(funds.date, from), lte(funds.date, to))),
-    db.select().from(activities).where(and(isNull(activities.voidedAt), inProgram(activities), gte(activities.date, from), lte(activities.date, to))),
+    db.select(PROJECT_FIELDS).from(projects).where(and(isNull(projects.voidedAt), inProgram(projects))),
+    db.select(FUND_FIELDS).from(funds).where(and(isNull(funds.voidedAt), inProgram(funds), gte(funds.date, from), lte(funds.date, to))),
+    db.select(ACTIVITY_FIELDS).from(activities).where(and(isNull(activities.voidedAt), inProgram(activities), gte(activities.date, from), lte(activities.date, to))),
     db
       .select({
         id: cadres.id,

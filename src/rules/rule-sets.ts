@@ -3,7 +3,7 @@
  * Parameters are parsed with the rule's own schema, so a stored set always yields valid parameters.
  */
 import { and, eq } from "drizzle-orm";
-import { programRules } from "../../db/platform/schema";
+import { programRules, programs } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
 import { RULES, ruleById } from "./catalog";
 import type { Rule } from "./types";
@@ -17,9 +17,12 @@ export interface ConfiguredRule {
   updatedBy: string;
 }
 
-/** Inserts the catalog's default rule rows that a program lacks (idempotent). */
+/** Inserts the catalog's default rule rows that an existing program lacks (idempotent). */
 export async function seedRuleSets(db: PlatformDb): Promise<void> {
-  const rows = RULES.flatMap((rule) => rule.programs.map((program) => ({ program, rule: rule.id, enabled: true, params: rule.params.parse({}) as Record<string, unknown> })));
+  const existing = new Set((await db.select({ slug: programs.slug }).from(programs)).map((p) => p.slug));
+  const rows = RULES.flatMap((rule) =>
+    rule.programs.filter((program) => existing.has(program)).map((program) => ({ program, rule: rule.id, enabled: true, params: rule.params.parse({}) as Record<string, unknown> })),
+  );
   if (rows.length) await db.insert(programRules).values(rows).onConflictDoNothing();
 }
 

@@ -9,12 +9,16 @@ import type { TenantConnector } from "./connector";
 
 const MEMORY = ":memory:";
 
-/** Opens a libSQL client on a file (creating its folder) or in memory. */
-export function openEmbedded(path: string): Client {
+/**
+ * Opens a libSQL client on a file (creating its folder) or in memory. `connections` bounds the
+ * client's pool: each connection keeps its own page cache, and embedded calls run on Node's one
+ * thread anyway, so a tenant needs two (one may hold a transaction), the platform a few more.
+ */
+export function openEmbedded(path: string, connections = 2): Client {
   if (path === MEMORY || path.startsWith(`${MEMORY}`)) return createClient({ url: MEMORY });
   mkdirSync(resolve(path, ".."), { recursive: true });
   // `timeout` is SQLite's busy timeout, set on every connection of the client's pool.
-  return createClient({ url: `file:${resolve(path)}`, timeout: 5000 });
+  return createClient({ url: `file:${resolve(path)}`, timeout: 5000, concurrency: connections });
 }
 
 /** WAL lets readers go on while one writer writes; it is a property of the file, set once. */
