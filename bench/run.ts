@@ -38,7 +38,7 @@ const log = (s: string) => console.error(`· ${s}`);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "duikou-bench-"));
-  const env = parseEnv({ DUIKOU_ENV: "test", DATA_DIR: dir, DEMO_USERS: "false", DEMO_LEDGER: "false", LOG_LEVEL: "error", JWT_SECRET: DEV_JWT_SECRET, TENANT_CONNECTION_CACHE: "2000" });
+  const env = parseEnv({ DUIKOU_ENV: "test", DATA_DIR: dir, DEMO_USERS: "false", DEMO_LEDGER: "false", LOG_LEVEL: "error", JWT_SECRET: DEV_JWT_SECRET, });
   const services = await createNodeServices(env, toConfig(env), createLogger("error"));
   const lines: Line[] = [];
   const results: Record<string, unknown> = {

@@ -98,14 +98,14 @@ describe("GET /api/programs/:program/rollup", () => {
   });
 
   it("serves a unit whose database cannot be reached from its last snapshot, marked stale with the error", async () => {
-    await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token });
+    await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=4`, { token: coordinator.token });
     // The bank's database becomes unreadable.
     h.services.tenants.close();
     writeFileSync(join(dir.path, "tenants", "pboc-guangzhou.db"), "this is not a database");
-    const outcome = await refreshUnit(h.services, "pboc-guangzhou", [{ year: YEAR, quarter: null }]);
+    const outcome = await refreshUnit(h.services, "pboc-guangzhou", [{ year: YEAR, quarter: 4 }]);
     expect(outcome.ok).toBe(false);
 
-    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token })).json();
+    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=4`, { token: coordinator.token })).json();
     const bank = rollup.units.find((u: any) => u.unit.slug === "pboc-guangzhou");
     expect(bank.freshness.stale).toBe(true);
     expect(bank.freshness.error).toBeTruthy();

@@ -1,0 +1,141 @@
+/**
+ * A coordinator (demo-coordinator) in the browser: the dongguan-shaoguan rollup lists 东莞市, the unit
+ * drill-down opens, and its quarterly report opens (issued first through the UI when none exists);
+ * a rule parameter is changed with If-Match.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { containsText, eventually, hasCount, hasText } from "./support/eventually";
+import { docShot, openPage, shot, signIn, startWeb, YEAR, type WebHarness } from "./support/web-harness";
+
+const COORDINATOR = "demo-coordinator";
+const PROGRAM = "dongguan-shaoguan";
+
+/** The last quarter that has ended (its reports can be issued; the demo ledger submits Q1 and Q2 of this year only). */
+function lastEndedQuarter(now = new Date()): { year: number; quarter: number } {
+  const current = Math.floor(now.getMonth() / 3) + 1;
+  return current === 1 ? { year: YEAR - 1, quarter: 4 } : { year: YEAR, quarter: current - 1 };
+}
+const PERIOD = lastEndedQuarter();
+const NOT_SUBMITTED = PERIOD.year < YEAR || PERIOD.quarter > 2;
+
+let h: WebHarness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startWeb();
+  page = await openPage(h);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("sign-in", () => {
+  it("says a wrong password in the chosen language, and after five failures shows the wait", async () => {
+    const login = await openPage(h);
+    await login.goto(`${h.base}/#/login`);
+    await login.getByRole("button", { name: "English" }).click();
+    await hasText(login.locator("label[for=login-username]"), "Username");
+    await login.fill("#login-username", "web-test-nobody");
+    await login.fill("#login-password", "wrong-password");
+    await login.click("form button[type=submit]");
+    // The API's own message, in English because the UI sends Accept-Language: en.
+    await hasText(login.locator("#login-error"), "Wrong username or password.");
+    for (let i = 2; i <= 5; i++) {
+      await login.click("form button[type=submit]");
+      await login.waitForTimeout(i < 5 ? 300 : 0);
+    }
+    await containsText(login.locator("#login-wait"), "Try again in");
+    expect(await login.locator("form button[type=submit]").isDisabled()).toBe(true);
+    await shot(login, "19-login-locked");
+    await login.context().close();
+  });
+});
+
+describe("coordinator", () => {
+  it("sees 东莞市 in the dongguan-shaoguan rollup, drills into it and opens its report", async () => {
+    await signIn(page, h, COORDINATOR);
+    await page.waitForURL(/#\/p\/dongguan-shaoguan\/rollup/);
+    await page.selectOption("#pick-year", String(PERIOD.year));
+    await page.selectOption("#pick-quarter", String(PERIOD.quarter));
+    await page.waitForURL(new RegExp(`year=${PERIOD.year}&quarter=${PERIOD.quarter}`));
+
+    const rollup = await h.api<{ units: { unit: { slug: string } }[]; notSubmitted: string[] }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup?year=${PERIOD.year}&quarter=${PERIOD.quarter}`);
+    expect(rollup.status).toBe(200);
+    expect(rollup.body.units.map((u) => u.unit.slug)).toContain("dongguan");
+    expect(rollup.body.notSubmitted.includes("dongguan")).toBe(NOT_SUBMITTED);
+
+    const unitsTable = page.locator('section[aria-labelledby="table-units"] table');
+    await containsText(unitsTable.locator("tbody tr").first(), "东莞市");
+    if (NOT_SUBMITTED) {
+      await containsText(page.locator('[data-list="not-submitted"]'), "东莞市");
+      await containsText(unitsTable.locator("tbody tr").first(), "未报送");
+    }
+    await hasCount(page.locator('.chart[data-ready="true"]'), 2);
+    await page.waitForTimeout(500); // the charts' entry animation
+    await shot(page, "20-rollup");
+    await docShot(page, "coordinator-rollup");
+    await shot(page, "21-rollup-full", true);
+
+    // Drill down to the unit.
+    await unitsTable.getByRole("link", { name: "东莞市" }).click();
+    await page.waitForURL(/#\/p\/dongguan-shaoguan\/units\/dongguan/);
+    await hasText(page.locator("h1"), "东莞市");
+    const drill = await h.api<{ summary: { rules: unknown[] } }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup/units/dongguan?year=${PERIOD.year}&quarter=${PERIOD.quarter}`);
+    await hasCount(page.locator("ul.rules > li.rule"), drill.body.summary.rules.length);
+    await shot(page, "22-unit-drill");
+
+    // Its report: the reports API lists the unit's reports; when there are none, the coordinator issues the quarter's.
+    const reportsCard = page.locator('section[aria-labelledby="drill-reports"]');
+    const listed = await h.api<{ items: { id: string; kind: string }[] }>(COORDINATOR, "GET", "/api/t/dongguan/reports");
+    if (listed.status === 404) {
+      // The reports API is not deployed in this build: the card says so instead of failing.
+      await containsText(reportsCard, "报告功能尚未开放");
+      console.warn("[web test] reports API answered 404: report step checked as an empty state only");
+      return;
+    }
+    expect(listed.status).toBe(200);
+    if (!listed.body.items.some((r) => r.kind === "unit_quarterly")) {
+      await page.getByRole("link", { name: "报告与考核" }).click();
+      await page.selectOption("#run-job", "quarterly");
+      await page.selectOption("#run-year", String(PERIOD.year));
+      await page.selectOption("#run-quarter", String(PERIOD.quarter));
+      await page.getByRole("button", { name: "生成报告" }).click();
+      await containsText(page.locator(".notice--success"), "已生成");
+      await shot(page, "23-reports-issued");
+      await page.goBack();
+      await page.waitForURL(/units\/dongguan/);
+    }
+    const reports = await h.api<{ items: { id: string; kind: string; title: string }[] }>(COORDINATOR, "GET", "/api/t/dongguan/reports?kind=unit_quarterly");
+    const report = reports.body.items[0]!;
+    expect(report).toBeTruthy();
+    const item = reportsCard.locator(`[data-report="${report.id}"]`);
+    await containsText(item, report.title);
+    await item.getByRole("button", { name: "查看" }).click();
+    const frame = page.frameLocator("iframe.report-frame");
+    await eventually(async () => expect(await frame.locator("body").textContent()).toContain("东莞市"), 15_000);
+    await shot(page, "24-report-open");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("dialog[open]").getByRole("button", { name: "关闭" }).click().then(() => item.getByRole("button", { name: "XLSX" }).click())]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it("changes a rule parameter (PUT with If-Match) and sees the new version", async () => {
+    await page.goto(`${h.base}/#/p/${PROGRAM}/rules`);
+    const input = page.locator("#rule-joint-meetings-dongguan-perYear");
+    await input.waitFor();
+    await input.fill("3");
+    const card = page.locator("li.rule-config", { has: input });
+    await card.getByRole("button", { name: "保存" }).click();
+    await containsText(card, "已保存（第 2 版）");
+    await shot(page, "25-rule-saved");
+    const rules = await h.api<{ items: { id: string; version: number; params: { perYear?: number } }[] }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rules`);
+    expect(rules.body.items.find((r) => r.id === "joint-meetings-dongguan")).toMatchObject({ version: 2, params: { perYear: 3 } });
+
+    // A value the rule refuses comes back next to its input.
+    await input.fill("1000");
+    await card.getByRole("button", { name: "保存" }).click();
+    await containsText(card.locator('[data-field="rule-joint-meetings-dongguan-perYear"] .field__error'), "100");
+  });
+});

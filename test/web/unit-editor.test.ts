@@ -1,0 +1,249 @@
+/**
+ * A unit editor (demo-editor, 东莞市) in the browser: records a project, an allocation and a
+ * disbursement and sees the dashboard change; writes and submits a quarterly narrative and sees it
+ * locked; a bad amount and an empty title are shown next to their fields and nothing is written.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fenToWan } from "../../web/src/format/money";
+import { containsText, hasAttribute, hasCount, hasText, hasValue, isFocused } from "./support/eventually";
+import { docShot, openPage, shot, signIn, startWeb, YEAR, type WebHarness } from "./support/web-harness";
+
+const EDITOR = "demo-editor";
+const UNIT = "dongguan";
+const PROGRAM = "dongguan-shaoguan";
+
+type Page_<T> = { items: T[]; nextCursor: string | null; total: number };
+type Fund = { kind: string; amountFen: number; projectId: string | null };
+type RuleResult = { rule: string; actual: number | null; status: string; explanation: { zh: string } };
+
+let h: WebHarness;
+let page: Page;
+
+beforeAll(async () => {
+  h = await startWeb();
+  page = await openPage(h);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Every fund record of the year through the API (the test's own sum, page by page). */
+async function fundTotals(): Promise<{ inFen: number; disbursedFen: number }> {
+  let inFen = 0;
+  let disbursedFen = 0;
+  let cursor: string | null = null;
+  do {
+    const q: string = `/api/t/${UNIT}/funds?year=${YEAR}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const { body } = await h.api<Page_<Fund>>(EDITOR, "GET", q);
+    for (const f of body.items) {
+      if (["allocation", "social_donation", "enterprise_investment"].includes(f.kind)) inFen += f.amountFen;
+      if (f.kind === "disbursement") disbursedFen += f.amountFen;
+    }
+    cursor = body.nextCursor;
+  } while (cursor);
+  return { inFen, disbursedFen };
+}
+
+async function townRule(): Promise<RuleResult> {
+  const { body } = await h.api<{ programs: { program: string; results: RuleResult[] }[] }>(EDITOR, "GET", `/api/t/${UNIT}/compliance?year=${YEAR}`);
+  return body.programs.find((p) => p.program === PROGRAM)!.results.find((r) => r.rule === "town-livelihood-funds")!;
+}
+
+async function figure(name: string): Promise<string> {
+  return (await page.locator(`[data-figure="${name}"] .figure__number`).textContent())!.trim();
+}
+
+async function openDashboard(): Promise<void> {
+  await page.goto(`${h.base}/#/u/${UNIT}?year=${YEAR}`);
+  await page.waitForSelector('[data-figure="funds-in"]');
+  await page.waitForSelector(`[data-program="${PROGRAM}"] [data-rule="town-livelihood-funds"]`);
+}
+
+describe("unit editor", () => {
+  it("records a project, an allocation and a disbursement, and sees the dashboard change", async () => {
+    await signIn(page, h, EDITOR);
+    await openDashboard();
+    await shot(page, "01-dashboard-before");
+    await docShot(page, "unit-dashboard");
+    const before = { funds: await figure("funds-in"), projects: Number(await figure("projects")), rule: await townRule(), sums: await fundTotals() };
+    expect(before.funds).toBe(fenToWan(before.sums.inFen));
+
+    // A town whose livelihood funds are short this year: the project goes to its county.
+    const towns = (await h.api<Page_<{ name: string; areaCode: string | null }>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?kind=town&limit=50`)).body.items;
+    const shortTown = towns.find((t) => t.areaCode && before.rule.explanation.zh.split("未达到：")[1]?.includes(t.name));
+    expect(shortTown, "a town below its livelihood-funds figure").toBeTruthy();
+    const area = shortTown!.areaCode!;
+
+    // The project, through the create form.
+    const title = `界面测试项目 ${Date.now()}`;
+    await page.goto(`${h.base}/#/u/${UNIT}/ledger/projects`);
+    await page.getByRole("button", { name: "新增", exact: true }).click();
+    await page.fill("#f-projects-title", title);
+    await page.selectOption("#f-projects-category", "education");
+    await page.selectOption("#f-projects-areaCode", area);
+    await page.selectOption("#f-projects-program", PROGRAM);
+    await page.fill("#f-projects-budgetFen", "2,000,000");
+    await page.fill("#f-projects-startDate", `${YEAR}-01-05`);
+    await page.check("#f-projects-grassroots");
+    await shot(page, "02-project-form");
+    await page.click("dialog[open] button[type=submit]");
+    await page.getByText("已新增。").waitFor();
+    await containsText(page.locator("table.table tbody"), title);
+    await shot(page, "03-project-created");
+    const projects = await h.api<Page_<{ id: string; budgetFen: number; status: string }>>(EDITOR, "GET", `/api/t/${UNIT}/projects?q=${encodeURIComponent(title)}`);
+    expect(projects.body.total).toBe(1);
+    const project = projects.body.items[0]!;
+    expect(project.budgetFen).toBe(200_000_000); // 2,000,000 元 = 200,000,000 分
+    expect(project.status).toBe("planned");
+
+    // The allocation: 2,000,000.00 元 from the town, for the project (its area and program filled in from it).
+    // Dated early in January so that it counts whatever quarter the test runs in.
+    await page.getByRole("link", { name: "资金", exact: true }).click();
+    await page.getByRole("button", { name: "新增", exact: true }).click();
+    await page.selectOption("#f-funds-kind", "allocation");
+    await page.selectOption("#f-funds-source", "town");
+    await page.fill("#f-funds-amountFen", "2000000.00");
+    await page.fill("#f-funds-date", `${YEAR}-01-06`);
+    await page.locator(`#f-funds-projectId option[value="${project.id}"]`).waitFor({ state: "attached" });
+    await page.selectOption("#f-funds-projectId", project.id);
+    await hasValue(page.locator("#f-funds-areaCode"), area);
+    await hasValue(page.locator("#f-funds-program"), PROGRAM);
+    await page.check("#f-funds-grassroots");
+    await shot(page, "04-allocation-form");
+    await page.click("dialog[open] button[type=submit]");
+    await page.getByText("已新增。").waitFor();
+
+    // The disbursement: 456,789.12 元 of it.
+    await page.getByRole("button", { name: "新增", exact: true }).click();
+    await page.selectOption("#f-funds-kind", "disbursement");
+    await page.selectOption("#f-funds-source", "town");
+    await page.fill("#f-funds-amountFen", "456,789.12");
+    await page.fill("#f-funds-date", `${YEAR}-01-07`);
+    await page.locator(`#f-funds-projectId option[value="${project.id}"]`).waitFor({ state: "attached" });
+    await page.selectOption("#f-funds-projectId", project.id);
+    await page.click("dialog[open] button[type=submit]");
+    await page.getByText("已新增。").waitFor();
+    await shot(page, "05-funds-recorded");
+
+    const funds = await h.api<Page_<Fund>>(EDITOR, "GET", `/api/t/${UNIT}/funds?projectId=${project.id}&sort=date`);
+    expect(funds.body.items.map((f) => [f.kind, f.amountFen])).toEqual([
+      ["allocation", 200_000_000], // 2,000,000.00 元
+      ["disbursement", 45_678_912], // 456,789.12 元, exactly
+    ]);
+
+    // The dashboard: funds in up by exactly 200.00 万元, one more project, one more town meeting its figure.
+    await openDashboard();
+    const after = { sums: await fundTotals(), rule: await townRule() };
+    expect(after.sums.inFen - before.sums.inFen).toBe(200_000_000);
+    await hasText(page.locator('[data-figure="funds-in"] .figure__number'), fenToWan(after.sums.inFen));
+    const wan = (s: string) => Math.round(Number(s.replace(/,/g, "")) * 100);
+    expect(wan(await figure("funds-in")) - wan(before.funds)).toBe(20_000); // 200.00 万元, in hundredths
+    await containsText(page.locator('[data-figure="funds-in"] .figure__detail'), `已拨付 ${fenToWan(after.sums.disbursedFen)} 万元`);
+    expect(Number(await figure("projects"))).toBe(before.projects + 1);
+    expect(after.rule.actual).toBe(before.rule.actual! + 1);
+    await hasText(page.locator(`[data-program="${PROGRAM}"] [data-rule="town-livelihood-funds"] .rule__explanation`), after.rule.explanation.zh);
+    await shot(page, "06-dashboard-after");
+  });
+
+  it("writes and submits the quarterly narrative and sees it locked", async () => {
+    await page.goto(`${h.base}/#/u/${UNIT}/submissions?year=${YEAR}&quarter=3&program=${PROGRAM}`);
+    await page.waitForSelector("#sub-progress");
+    const none = await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/submissions?year=${YEAR}&quarter=3&program=${PROGRAM}`);
+    expect(none.body.total).toBe(0);
+
+    // Submitting without progress: the API's error is shown under the progress field.
+    await page.fill("#sub-problems", "镇街资金拨付进度不一。");
+    await page.getByRole("button", { name: "提交", exact: true }).click();
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await containsText(page.locator('[data-field="sub-progress"] .field__error'), "提交前请填写工作进展");
+    await shot(page, "07-submission-needs-progress");
+
+    await page.fill("#sub-progress", "第三季度：十组团对接有序推进，新增教育帮扶项目 1 个，安排镇街民生资金 200 万元。");
+    await page.fill("#sub-nextSteps", "加快拨付进度，筹备第四季度联席会议。");
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await page.getByText("草稿已保存。").waitFor();
+    const draft = await h.api<Page_<{ status: string; progress: string; version: number }>>(EDITOR, "GET", `/api/t/${UNIT}/submissions?year=${YEAR}&quarter=3&program=${PROGRAM}`);
+    expect(draft.body.items[0]).toMatchObject({ status: "draft", progress: expect.stringContaining("十组团对接有序推进") });
+
+    await page.getByRole("button", { name: "提交", exact: true }).click();
+    await shot(page, "08-submission-confirm");
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await page.getByText("已提交，报送内容已锁定。").waitFor();
+    await containsText(page.locator(".submission__locked"), "已锁定");
+    await hasAttribute(page.locator("#sub-progress"), "readonly", "");
+    await hasCount(page.getByRole("button", { name: "保存草稿" }), 0);
+    await shot(page, "09-submission-locked");
+
+    const submitted = await h.api<Page_<{ id: string; status: string; version: number }>>(EDITOR, "GET", `/api/t/${UNIT}/submissions?year=${YEAR}&quarter=3&program=${PROGRAM}`);
+    expect(submitted.body.items[0]!.status).toBe("submitted");
+    // Locked on the server too: an edit is refused.
+    const { id, version } = submitted.body.items[0]!;
+    const edit = await h.api(EDITOR, "PATCH", `/api/t/${UNIT}/submissions/${id}`, { progress: "改" }, { "If-Match": `"${version}"` });
+    expect(edit.status).toBe(423);
+  });
+
+  it("shows a bad amount and an empty title next to their fields and writes nothing", async () => {
+    const before = (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/projects?limit=1`)).body.total;
+    await page.goto(`${h.base}/#/u/${UNIT}/ledger/projects`);
+    await page.getByRole("button", { name: "新增", exact: true }).click();
+    await page.fill("#f-projects-title", "金额有误的项目");
+    await page.selectOption("#f-projects-category", "health");
+    await page.selectOption("#f-projects-program", PROGRAM);
+    await page.fill("#f-projects-budgetFen", "12.345");
+    await page.click("dialog[open] button[type=submit]");
+    await hasText(page.locator('[data-field="f-projects-budgetFen"] .field__error'), "金额最多两位小数（精确到分）");
+    await hasAttribute(page.locator("#f-projects-budgetFen"), "aria-invalid", "true");
+    await isFocused(page.locator("#f-projects-budgetFen"));
+    await shot(page, "10-bad-amount");
+
+    // Amount fixed, title emptied: the API's answer is shown next to the title (and the area it also needs).
+    await page.fill("#f-projects-budgetFen", "12.34");
+    await page.fill("#f-projects-title", "");
+    await page.click("dialog[open] button[type=submit]");
+    await hasText(page.locator('[data-field="f-projects-title"] .field__error'), "不能为空");
+    await hasText(page.locator('[data-field="f-projects-areaCode"] .field__error'), "此项为必填项");
+    await hasCount(page.locator('[data-field="f-projects-budgetFen"] .field__error'), 0);
+    // What the user typed is still there.
+    await hasValue(page.locator("#f-projects-budgetFen"), "12.34");
+    await hasValue(page.locator("#f-projects-category"), "health");
+    await shot(page, "11-empty-title");
+
+    const after = (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/projects?limit=1`)).body.total;
+    expect(after).toBe(before);
+  });
+
+  it("imports a spreadsheet with bad rows: every bad cell listed by row and column, nothing written; exports with the filters", async () => {
+    const before = (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?limit=1`)).body.total;
+    await page.goto(`${h.base}/#/u/${UNIT}/ledger/sub-units`);
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    const csv = "名称,类型,对应受援地代码\n测试镇街甲,镇街,440203\n测试镇街乙,不存在,999999\n";
+    await page.setInputFiles("#import-file", { name: "sub-units.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByRole("button", { name: "上传并导入" }).click();
+    const rows = page.locator("dialog[open] table tbody tr");
+    await hasCount(rows, 2);
+    await containsText(rows.nth(0), "3");
+    await containsText(rows.nth(0), "类型");
+    await containsText(rows.nth(1), "行政区划代码不存在：999999");
+    await shot(page, "12-import-errors");
+    expect((await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?limit=1`)).body.total).toBe(before);
+    await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
+
+    // Export what the filters show (towns only), as CSV with the bearer token.
+    await page.selectOption("#filter-sub-units-kind", "town");
+    await page.waitForURL(/kind=town/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/下属单位.*\.csv$/);
+    const text = await new Promise<string>((resolve, reject) => {
+      void download.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        stream.on("error", reject);
+      });
+    });
+    const towns = (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?kind=town&limit=1`)).body.total;
+    expect(text.trim().split(/\r?\n/).length).toBe(towns + 1); // header + one line per town
+  });
+});

@@ -1,0 +1,214 @@
+/** The shapes of the API answers the UI reads (see /api/openapi.json). */
+
+export type Role = "admin" | "coordinator" | "unit_admin" | "unit_editor" | "viewer";
+
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  unit: string | null;
+  programs: string[];
+}
+
+export interface Me {
+  user: User;
+  unit: { slug: string; name: string; kind: string } | null;
+  programs: { slug: string; name: string }[];
+}
+
+export interface Area {
+  code: string;
+  name: string;
+  fullName?: string;
+  parentCode?: string | null;
+  level: number;
+}
+
+export interface Group {
+  id: string;
+  program: string;
+  area: Area & { fullName: string };
+  clause: string;
+  lead: { slug: string; name: string } | null;
+  members: { slug: string; name: string; role: "lead" | "member" }[];
+}
+
+export interface Tenant {
+  slug: string;
+  name: string;
+  kind: string;
+  demo: boolean;
+  access: { write: boolean; personal: boolean };
+  programs: { slug: string; name: string; groups: Group[] }[];
+  counts: { subUnits: number; placeholders: number };
+}
+
+/** A ledger record: bookkeeping fields plus the resource's own. */
+export type LedgerRecord = Record<string, unknown> & {
+  id: string;
+  version: number;
+  demo: boolean;
+  createdAt: string;
+  updatedAt: string;
+  voidedAt: string | null;
+  voidReason: string | null;
+};
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export type RuleStatus = "pass" | "warn" | "fail" | "not_applicable";
+export type RuleUnit = "count" | "percent" | "fen" | "person_times" | "pairs" | "cadres";
+
+export interface RuleResult {
+  rule: string;
+  title: { zh: string; en: string };
+  clause?: string;
+  status: RuleStatus;
+  actual: number | null;
+  expected: number | null;
+  target: number | null;
+  unit: RuleUnit;
+  explanation: { zh: string; en: string };
+}
+
+export interface Compliance {
+  period: string;
+  asOf: string;
+  programs: { program: string; results: RuleResult[] }[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  actorRole: string;
+  entity: string;
+  entityId: string;
+  action: string;
+}
+
+export interface Submission extends LedgerRecord {
+  year: number;
+  quarter: number;
+  program: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  status: "draft" | "submitted" | "reopened";
+  submittedAt: string | null;
+  reopenReason: string | null;
+  reopenedAt: string | null;
+}
+
+export interface AreaSums {
+  inFen: number;
+  allocatedFen: number;
+  disbursedFen: number;
+  grassrootsInFen: number;
+  projects: number;
+  grassrootsProjects: number;
+  budgetFen: number;
+  cadresInPost: number;
+}
+
+export interface UnitSummary {
+  funds: { allocatedFen: number; disbursedFen: number; donationsFen: number; investmentFen: number; inFen: number; grassrootsInFen: number; overrunFen: number };
+  projects: { total: number; grassroots: number; budgetFen: number; byStatus: Record<string, number> };
+  cadres: { inPost: number; endingSoon: number; overdue: number; byLevel: Record<string, number> };
+  activities: Record<string, { count: number; people: number; quantity: number; amountFen: number }>;
+  byArea: Record<string, AreaSums>;
+  submissions: { quarter: number; status: string; submittedAt: string | null }[];
+  rules: RuleResult[];
+}
+
+export interface Freshness {
+  takenAt: string | null;
+  ageSeconds: number | null;
+  stale: boolean;
+  error: string | null;
+}
+
+export interface UnitRollup {
+  unit: { slug: string; name: string };
+  groups: { areaCode: string; role: "lead" | "member" }[];
+  freshness: Freshness;
+  summary: UnitSummary | null;
+}
+
+export interface AreaRollup {
+  group: Group;
+  sums: AreaSums & { grassrootsSharePercent: number | null };
+  contributions: { unit: string; sums: AreaSums }[];
+}
+
+export interface ProgramRollup {
+  program: string;
+  period: string;
+  generatedAt: string;
+  totals: {
+    units: number;
+    staleUnits: number;
+    funds: UnitSummary["funds"];
+    grassrootsSharePercent: number | null;
+    projects: UnitSummary["projects"];
+    cadres: UnitSummary["cadres"];
+    rules: Record<RuleStatus, number>;
+  };
+  areas: AreaRollup[];
+  units: UnitRollup[];
+  notSubmitted: string[];
+  lagging: { unit: string; rules: { rule: string; status: string; title: { zh: string; en: string } }[] }[];
+  excelling: string[];
+}
+
+export interface AreaDrillDown extends AreaRollup {
+  program: string;
+  period: string;
+  units: { unit: { slug: string; name: string }; freshness: Freshness }[];
+}
+
+export interface UnitDrillDown extends UnitRollup {
+  program: string;
+  period: string;
+}
+
+export interface ProgramRule {
+  id: string;
+  title: { zh: string; en: string };
+  clause: string;
+  quote: string;
+  period: "quarter" | "year" | "term";
+  enabled: boolean;
+  params: Record<string, unknown>;
+  paramsSchema: { properties?: Record<string, { type?: string; title?: string; minimum?: number; maximum?: number; default?: unknown }> };
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ReportItem {
+  id: string;
+  kind: string;
+  title: string;
+  program: string | null;
+  period: string;
+  version: number;
+  issuedAt: string;
+  unit?: string | null;
+  demo?: boolean;
+}
+
+export interface UnitRow {
+  slug: string;
+  name: string;
+  kind: string;
+  status: "provisioning" | "active" | "failed";
+  schemaVersion: number;
+  demo: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,95 @@
+/** A table with sortable headers (aria-sort) that stays readable at tablet width (scrolls sideways). */
+import type { ComponentChildren } from "preact";
+import { t } from "../i18n";
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  render(row: T): ComponentChildren;
+  sortable?: boolean;
+  numeric?: boolean;
+  /** Keeps the cell on one line (names that must not break, e.g. 南雄市). */
+  nowrap?: boolean;
+  width?: string;
+}
+
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  sort,
+  onSort,
+  caption,
+  rowClass,
+}: {
+  columns: Column<T>[];
+  rows: T[];
+  rowKey(row: T): string;
+  sort?: string;
+  onSort?(sort: string): void;
+  caption?: string;
+  rowClass?(row: T): string;
+}) {
+  const current = sort?.replace(/^-/, "");
+  const descending = sort?.startsWith("-") ?? false;
+  return (
+    <div class="table-wrap">
+      <table class="table">
+        {caption ? <caption class="sr-only">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = c.key === current;
+              const ariaSort = active ? (descending ? "descending" : "ascending") : c.sortable ? "none" : undefined;
+              return (
+                <th key={c.key} scope="col" aria-sort={ariaSort} class={c.numeric ? "num" : undefined} style={c.width ? { width: c.width } : undefined}>
+                  {c.sortable && onSort ? (
+                    <button
+                      type="button"
+                      class="th-sort"
+                      onClick={() => onSort(active && !descending ? `-${c.key}` : c.key)}
+                      title={t("table.sortBy", { column: c.header })}
+                    >
+                      {c.header}
+                      <span aria-hidden="true" class={`th-sort__arrow${active ? " is-active" : ""}`}>
+                        {active ? (descending ? "↓" : "↑") : "↕"}
+                      </span>
+                    </button>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} class={rowClass?.(row)}>
+              {columns.map((c) => (
+                <td key={c.key} class={[c.numeric ? "num" : "", c.nowrap ? "nowrap" : ""].join(" ").trim() || undefined}>
+                  {c.render(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Cursor paging: previous pages are remembered, the next comes from the API's cursor. */
+export function Pager({ page, total, hasNext, onPrev, onNext }: { page: number; total: number | null; hasNext: boolean; onPrev(): void; onNext(): void }) {
+  return (
+    <nav class="pager" aria-label={t("table.paging")}>
+      <span class="pager__info">{total === null ? t("table.page", { page }) : t("table.pageOfTotal", { page, total })}</span>
+      <button type="button" class="btn btn--small" onClick={onPrev} disabled={page <= 1}>
+        {t("table.prev")}
+      </button>
+      <button type="button" class="btn btn--small" onClick={onNext} disabled={!hasNext}>
+        {t("table.next")}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Money is integer fen in the API. The UI shows 万元 (fen / 1,000,000, two decimals, rounded half
+ * up exactly) and takes 元 with at most two decimals, converted to fen through strings — never a
+ * floating-point multiplication.
+ */
+
+/** Largest amount the API accepts: 10^13 fen. */
+export const MAX_FEN = 10_000_000_000_000;
+
+export type YuanParse = { ok: true; fen: number } | { ok: false; reason: "format" | "decimals" | "negative" | "too_large" };
+
+/**
+ * Parses yuan typed by a person ("12,345.6", "¥ 100", "100元") into integer fen.
+ * @example parseYuan("12.34") // { ok: true, fen: 1234 }
+ * @example parseYuan("12.345") // { ok: false, reason: "decimals" }
+ */
+export function parseYuan(input: string): YuanParse {
+  const text = input.trim().replace(/[,，\s]/g, "").replace(/^[¥￥]/, "").replace(/元$/, "");
+  if (text.startsWith("-")) return { ok: false, reason: "negative" };
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!match) return { ok: false, reason: "format" };
+  const whole = match[1]!.replace(/^0+(?=\d)/, "");
+  const frac = (match[2] ?? "").replace(/0+$/, "");
+  if (frac.length > 2) return { ok: false, reason: "decimals" };
+  const digits = `${whole}${frac.padEnd(2, "0")}`.replace(/^0+(?=\d)/, "");
+  if (digits.length > 14) return { ok: false, reason: "too_large" };
+  const fen = Number(digits);
+  if (!Number.isSafeInteger(fen) || fen > MAX_FEN) return { ok: false, reason: "too_large" };
+  return { ok: true, fen };
+}
+
+/** Fen as yuan with two decimals, for an input's value. @example fenToYuan(123456) // "1234.56" */
+export function fenToYuan(fen: number): string {
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+function group(whole: string): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * Fen as 万元 with two decimals and thousands separators.
+ * @example fenToWan(123_456_789) // "123.46"
+ */
+export function fenToWan(fen: number, digits = 2): string {
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  const unit = 1_000_000;
+  const scale = 10 ** digits;
+  const scaled = Math.floor((abs * scale + unit / 2) / unit);
+  const whole = Math.floor(scaled / scale);
+  const frac = digits ? `.${String(scaled % scale).padStart(digits, "0")}` : "";
+  return `${sign}${group(String(whole))}${frac}`;
+}
+
+/** Yuan with separators, for explanations. @example fenYuanText(123456) // "1,234.56" */
+export function fenYuanText(fen: number): string {
+  const [whole = "0", frac = "00"] = fenToYuan(fen).split(".");
+  return `${whole.startsWith("-") ? "-" : ""}${group(whole.replace("-", ""))}.${frac}`;
+}
+
+/** An integer with thousands separators. */
+export function count(n: number | null | undefined): string {
+  return n === null || n === undefined ? "—" : group(String(n));
+}

@@ -1,0 +1,192 @@
+/**
+ * One ledger resource: filters, the paged and sorted table (API cursor, 20 a page), and the
+ * actions — create, edit, void, import, export, and the project's next status step.
+ */
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { download } from "../api/download";
+import { useApi } from "../api/use-api";
+import type { LedgerRecord, Page, Tenant } from "../api/types";
+import { useAreaNames, useRefOptions } from "../api/unit-data";
+import { DemoTag, Tag } from "../components/badge";
+import { DataTable, Pager, type Column } from "../components/data-table";
+import { Empty, ErrorNote, Loading, Notice } from "../components/feedback";
+import { pick, t } from "../i18n";
+import { cellText, columnHeader } from "./cells";
+import type { FieldContext } from "./field-input";
+import { FilterBar, type ListQuery } from "./filters";
+import { ImportDialog } from "./import-dialog";
+import { NextStatusButton } from "./project-status";
+import { RecordForm } from "./record-form";
+import { fieldOf, type ResourceView } from "./resources";
+import { TargetsPrefill } from "./targets-prefill";
+import { VoidDialog } from "./void-dialog";
+
+const PAGE_SIZE = 20;
+
+type Dialog = { kind: "create" } | { kind: "edit"; record: LedgerRecord } | { kind: "void"; record: LedgerRecord } | { kind: "import" } | null;
+
+/** The list query the API takes, from the screen's query (empty values dropped). */
+export function listParams(view: ResourceView, query: ListQuery): Record<string, string> {
+  const params: Record<string, string> = {};
+  const allowed = new Set([...view.filters, "q", "includeVoided", "sort", ...(view.period ? ["year"] : []), ...(view.period === "date" ? ["quarter"] : [])]);
+  for (const [k, v] of Object.entries(query)) if (v && allowed.has(k)) params[k] = v;
+  if (!params.sort) params.sort = view.defaultSort;
+  return params;
+}
+
+export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: ResourceView; tenant: Tenant | undefined; ctx: FieldContext; query: ListQuery; onQuery(q: ListQuery): void }) {
+  const params = listParams(view, query);
+  const paramsKey = JSON.stringify(params);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  useEffect(() => setCursors([undefined]), [paramsKey, view.path]);
+  const cursor = cursors[cursors.length - 1];
+  const base = `/api/t/${ctx.unit}/${view.path}`;
+  const list = useApi<Page<LedgerRecord>>(base, { ...params, limit: PAGE_SIZE, cursor });
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<Error | null>(null);
+  const canWrite = tenant?.access.write ?? false;
+  const personal = tenant?.access.personal ?? true;
+
+  const items = list.data?.items ?? [];
+  useAreaNames(items.flatMap((r) => [r.areaCode, r.hostAreaCode]));
+  const refField = view.fields.find((f) => f.kind === "ref" && view.columns.includes(f.key));
+  const refs = useRefOptions(ctx.unit, refField?.ref);
+  const refNames = useMemo(() => new Map((refs.data?.items ?? []).map((r) => [r.id, String(r.title ?? r.counterpart ?? r.name ?? r.id)])), [refs.data]);
+  const programNames = useMemo(() => new Map((tenant?.programs ?? []).map((p) => [p.slug, p.name])), [tenant]);
+
+  const done = (message: string) => {
+    setDialog(null);
+    setNotice(message);
+    list.reload();
+  };
+
+  const nameOf = (r: LedgerRecord) => {
+    const f = fieldOf(view, view.titleField);
+    return f ? cellText(f, r, refNames, programNames) : r.id;
+  };
+
+  const columns: Column<LedgerRecord>[] = view.columns
+    .map((key) => fieldOf(view, key))
+    .filter((f) => f !== undefined && (personal || !f.personal))
+    .map((f, i) => ({
+      key: f!.key,
+      header: columnHeader(f!, pick(f!.label)),
+      sortable: view.sorts.includes(f!.key),
+      numeric: f!.kind === "money" || (f!.kind === "int" && f!.key !== "year"),
+      render: (r: LedgerRecord) => (
+        <>
+          {cellText(f!, r, refNames, programNames)}
+          {i === 0 ? (
+            <>
+              {" "}
+              <DemoTag demo={r.demo} />
+              {r.voidedAt ? (
+                <Tag tone="danger" title={r.voidReason ?? ""}>
+                  {t("ledger.voided")}
+                </Tag>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      ),
+    }));
+  if (canWrite)
+    columns.push({
+      key: "_actions",
+      header: t("ledger.actions"),
+      render: (r) =>
+        r.voidedAt ? null : (
+          <div class="row-actions">
+            {view.path === "projects" ? <NextStatusButton unit={ctx.unit} record={r} onDone={(m) => done(m)} onError={(m) => setNotice(m)} /> : null}
+            <button type="button" class="btn btn--link" onClick={() => setDialog({ kind: "edit", record: r })} aria-label={`${t("common.edit")} ${nameOf(r)}`}>
+              {t("common.edit")}
+            </button>
+            <button type="button" class="btn btn--link btn--link-danger" onClick={() => setDialog({ kind: "void", record: r })} aria-label={`${t("ledger.void")} ${nameOf(r)}`}>
+              {t("ledger.void")}
+            </button>
+          </div>
+        ),
+    });
+
+  const exportAs = (format: "xlsx" | "csv") => {
+    setExportError(null);
+    download(`${base}/export`, { ...params, format }).catch((e: Error) => setExportError(e));
+  };
+
+  return (
+    <section class="panel" aria-labelledby={`panel-${view.path}`}>
+      <div class="panel__head">
+        <h2 id={`panel-${view.path}`} class="panel__title">
+          {pick(view.label)}
+          {list.data ? <span class="panel__count">{t("ledger.total", { n: list.data.total })}</span> : null}
+        </h2>
+        <div class="toolbar">
+          {view.path === "targets" && canWrite ? <TargetsPrefill unit={ctx.unit} onDone={(m) => done(m)} /> : null}
+          {canWrite ? (
+            <button type="button" class="btn" onClick={() => setDialog({ kind: "import" })}>
+              {t("ledger.import")}
+            </button>
+          ) : null}
+          <button type="button" class="btn" onClick={() => exportAs("xlsx")}>
+            {t("ledger.exportXlsx")}
+          </button>
+          <button type="button" class="btn" onClick={() => exportAs("csv")}>
+            {t("ledger.exportCsv")}
+          </button>
+          {canWrite ? (
+            <button type="button" class="btn btn--primary" onClick={() => setDialog({ kind: "create" })}>
+              {t("ledger.create", { what: pick(view.label) })}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <FilterBar view={view} tenant={tenant} query={query} onChange={onQuery} />
+      {notice ? (
+        <Notice tone="success">
+          <span>{notice}</span>
+          <button type="button" class="btn btn--link" onClick={() => setNotice(null)} aria-label={t("common.close")}>
+            ×
+          </button>
+        </Notice>
+      ) : null}
+      {exportError ? <ErrorNote error={exportError} /> : null}
+      {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && items.length === 0 ? <Empty title={t("ledger.empty")}>{canWrite ? t("ledger.emptyHint") : null}</Empty> : null}
+      {items.length > 0 ? (
+        <div aria-busy={list.loading}>
+          <DataTable
+            columns={columns}
+            rows={items}
+            rowKey={(r) => r.id}
+            sort={params.sort}
+            onSort={(sort) => onQuery({ ...query, sort })}
+            caption={pick(view.label)}
+            rowClass={(r) => (r.voidedAt ? "is-voided" : "")}
+          />
+          <Pager
+            page={cursors.length}
+            total={list.data?.total ?? null}
+            hasNext={Boolean(list.data?.nextCursor)}
+            onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
+            onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
+          />
+        </div>
+      ) : null}
+      {dialog?.kind === "create" || dialog?.kind === "edit" ? (
+        <RecordForm
+          view={view}
+          ctx={ctx}
+          record={dialog.kind === "edit" ? dialog.record : null}
+          onClose={() => setDialog(null)}
+          onSaved={() => done(dialog.kind === "edit" ? t("ledger.saved") : t("ledger.created"))}
+        />
+      ) : null}
+      {dialog?.kind === "void" ? (
+        <VoidDialog unit={ctx.unit} path={view.path} record={dialog.record} name={nameOf(dialog.record)} onClose={() => setDialog(null)} onDone={() => done(t("ledger.voidedDone"))} />
+      ) : null}
+      {dialog?.kind === "import" ? <ImportDialog unit={ctx.unit} view={view} onClose={() => setDialog(null)} onDone={(n) => done(t("import.done", { n }))} /> : null}
+    </section>
+  );
+}

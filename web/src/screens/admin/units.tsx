@@ -1,0 +1,116 @@
+/**
+ * 单位管理: the units (tenants), paged by the API's cursor, and creating one (its database with it).
+ * Users are not managed here yet: the API has no users endpoint.
+ */
+import { useState } from "preact/hooks";
+import { useApi } from "../../api/use-api";
+import type { UnitRow } from "../../api/types";
+import { DemoTag, Tag } from "../../components/badge";
+import { DataTable, Pager } from "../../components/data-table";
+import { ErrorNote, Loading, Notice } from "../../components/feedback";
+import { dateTime } from "../../format/date";
+import { t } from "../../i18n";
+import { label, UNIT_KIND } from "../../labels";
+import { href } from "../../router";
+import { PageHeader } from "../../shell/page-header";
+import { CreateUnitDialog } from "./create-unit";
+
+const PAGE = 25;
+
+export function UnitsScreen() {
+  const [q, setQ] = useState("");
+  const [applied, setApplied] = useState({ q: "", kind: "" });
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const list = useApi<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: applied.q, kind: applied.kind, after: cursors[cursors.length - 1], limit: PAGE });
+  const apply = (next: { q: string; kind: string }) => {
+    setApplied(next);
+    setCursors([undefined]);
+  };
+
+  return (
+    <>
+      <PageHeader title={t("admin.units")}>
+        <button type="button" class="btn btn--primary" onClick={() => setCreating(true)}>
+          {t("admin.createUnit")}
+        </button>
+      </PageHeader>
+      <Notice tone="info">{t("admin.noUsersApi")}</Notice>
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
+      <section class="card">
+        <form
+          class="filters"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply({ ...applied, q: q.trim() });
+          }}
+        >
+          <div class="filters__item">
+            <label for="units-kind">{t("admin.kind")}</label>
+            <select id="units-kind" value={applied.kind} onChange={(e) => apply({ ...applied, kind: (e.currentTarget as HTMLSelectElement).value })}>
+              <option value="">{t("filters.all")}</option>
+              {Object.keys(UNIT_KIND).map((k) => (
+                <option key={k} value={k}>
+                  {label(UNIT_KIND, k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__item filters__item--search">
+            <label for="units-q">{t("filters.search")}</label>
+            <input id="units-q" type="search" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} placeholder={t("admin.searchPlaceholder")} />
+          </div>
+          <button type="submit" class="btn btn--small">
+            {t("filters.apply")}
+          </button>
+        </form>
+        {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
+        {!list.data && !list.error ? <Loading /> : null}
+        {list.data ? (
+          <>
+            <DataTable
+              rows={list.data.items}
+              rowKey={(u) => u.slug}
+              caption={t("admin.units")}
+              columns={[
+                {
+                  key: "name",
+                  header: t("admin.name"),
+                  render: (u) => (
+                    <>
+                      <a href={href(["u", u.slug])}>{u.name}</a> <DemoTag demo={u.demo} />
+                    </>
+                  ),
+                },
+                { key: "slug", header: t("admin.slug"), render: (u) => <code>{u.slug}</code> },
+                { key: "kind", header: t("admin.kind"), nowrap: true, render: (u) => label(UNIT_KIND, u.kind) },
+                { key: "status", header: t("admin.status"), render: (u) => <Tag tone={u.status === "active" ? "ok" : u.status === "failed" ? "danger" : "warn"}>{t(`admin.status.${u.status}`)}</Tag> },
+                { key: "schema", header: t("admin.schema"), numeric: true, render: (u) => String(u.schemaVersion) },
+                { key: "created", header: t("admin.created"), nowrap: true, render: (u) => dateTime(u.createdAt) },
+              ]}
+            />
+            <Pager
+              page={cursors.length}
+              total={null}
+              hasNext={Boolean(list.data.nextCursor)}
+              onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
+              onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
+            />
+          </>
+        ) : null}
+      </section>
+      {creating ? (
+        <CreateUnitDialog
+          onClose={() => setCreating(false)}
+          onCreated={(u) => {
+            setCreating(false);
+            setNotice(t("admin.created.done", { name: u.name }));
+            list.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

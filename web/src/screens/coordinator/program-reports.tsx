@@ -1,0 +1,83 @@
+/** A program's reports for its coordinating office, and issuing a past period's reports now. */
+import { useState } from "preact/hooks";
+import { ApiFailure, send } from "../../api/client";
+import { useProgramNames } from "../../api/programs";
+import { describe, FieldRow } from "../../components/field";
+import { Notice } from "../../components/feedback";
+import { ReportList } from "../../components/report-list";
+import { pick, t } from "../../i18n";
+import { YEARS } from "../../ledger/filters";
+import { PageHeader } from "../../shell/page-header";
+
+function RunReports({ program, onDone }: { program: string; onDone(): void }) {
+  const [job, setJob] = useState<"quarterly" | "annual">("quarterly");
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [quarter, setQuarter] = useState("1");
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const body = { job, year: Number(year), ...(job === "quarterly" ? { quarter: Number(quarter) } : {}) };
+      const { data } = await send<{ status: string; outcomes: { ok: boolean }[] }>("POST", `/api/programs/${program}/reports/run`, body);
+      setMessage({ tone: data.status === "failed" ? "error" : "success", text: t("reports.runDone", { ok: data.outcomes.filter((o) => o.ok).length, n: data.outcomes.length }) });
+      onDone();
+    } catch (err) {
+      setMessage({ tone: "error", text: err instanceof ApiFailure ? err.message : t("common.networkError") });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="filters" onSubmit={run} aria-label={t("reports.run")}>
+      <FieldRow id="run-job" label={t("reports.runJob")}>
+        <select {...describe("run-job")} value={job} onChange={(e) => setJob((e.currentTarget as HTMLSelectElement).value as "quarterly" | "annual")}>
+          <option value="quarterly">{t("reports.jobQuarterly")}</option>
+          <option value="annual">{t("reports.jobAnnual")}</option>
+        </select>
+      </FieldRow>
+      <FieldRow id="run-year" label={t("filters.year")}>
+        <select {...describe("run-year")} value={year} onChange={(e) => setYear((e.currentTarget as HTMLSelectElement).value)}>
+          {YEARS.map((y) => (
+            <option key={y} value={String(y)}>
+              {t("common.yearN", { year: y })}
+            </option>
+          ))}
+        </select>
+      </FieldRow>
+      {job === "quarterly" ? (
+        <FieldRow id="run-quarter" label={t("filters.quarter")}>
+          <select {...describe("run-quarter")} value={quarter} onChange={(e) => setQuarter((e.currentTarget as HTMLSelectElement).value)}>
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={String(q)}>
+                {t("common.quarterN", { quarter: q })}
+              </option>
+            ))}
+          </select>
+        </FieldRow>
+      ) : null}
+      <button type="submit" class="btn btn--primary" disabled={busy}>
+        {busy ? t("reports.running") : t("reports.run")}
+      </button>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+    </form>
+  );
+}
+
+export function ProgramReportsScreen({ program }: { program: string }) {
+  const names = useProgramNames();
+  const [version, setVersion] = useState(0);
+  return (
+    <>
+      <PageHeader title={t("reports.programTitle")} subtitle={pick(names(program))} />
+      <section class="card card--tight">
+        <RunReports program={program} onDone={() => setVersion((n) => n + 1)} />
+      </section>
+      <section class="card">
+        <ReportList key={version} listPath={`/api/programs/${program}/reports`} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+/** 未按期报送, 滞后 and 先进: the units a coordinator follows up with. */
+import type { ProgramRollup } from "../../api/types";
+import { Tag } from "../../components/badge";
+import { pick, t } from "../../i18n";
+import { href } from "../../router";
+import { periodQuery, type Period } from "./period-picker";
+
+export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup; program: string; period: Period }) {
+  const name = (slug: string) => rollup.units.find((u) => u.unit.slug === slug)?.unit.name ?? slug;
+  const link = (slug: string) => href(["p", program, "units", slug], periodQuery(period));
+  return (
+    <div class="lists">
+      <section class="card" aria-labelledby="list-not-submitted">
+        <div class="card__head">
+          <h2 id="list-not-submitted">{t("rollup.notSubmitted")}</h2>
+          <span class="card__count">{period.quarter ? rollup.notSubmitted.length : ""}</span>
+        </div>
+        {!period.quarter ? (
+          <p class="muted">{t("rollup.notSubmittedPickQuarter")}</p>
+        ) : rollup.notSubmitted.length ? (
+          <ul class="name-list" data-list="not-submitted">
+            {rollup.notSubmitted.map((slug) => (
+              <li key={slug}>
+                <a href={link(slug)}>{name(slug)}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t("rollup.allSubmitted")}</p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="list-lagging">
+        <div class="card__head">
+          <h2 id="list-lagging">{t("rollup.lagging")}</h2>
+          <span class="card__count">{rollup.lagging.length}</span>
+        </div>
+        {rollup.lagging.length ? (
+          <ul class="lagging" data-list="lagging">
+            {rollup.lagging.map((l) => (
+              <li key={l.unit}>
+                <a href={link(l.unit)}>{name(l.unit)}</a>
+                <span class="lagging__rules">
+                  {l.rules.map((r) => (
+                    <Tag key={r.rule} tone={r.status === "fail" ? "danger" : "warn"}>
+                      {pick(r.title)}
+                    </Tag>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t("rollup.noneLagging")}</p>
+        )}
+      </section>
+      <section class="card" aria-labelledby="list-excelling">
+        <div class="card__head">
+          <h2 id="list-excelling">{t("rollup.excelling")}</h2>
+          <span class="card__count">{rollup.excelling.length}</span>
+        </div>
+        {rollup.excelling.length ? (
+          <ul class="name-list" data-list="excelling">
+            {rollup.excelling.map((slug) => (
+              <li key={slug}>
+                <a href={link(slug)}>{name(slug)}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t("rollup.noneExcelling")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

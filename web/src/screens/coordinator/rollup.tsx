@@ -1,0 +1,90 @@
+/**
+ * 汇总: a program's federated rollup for a period — totals, funds by area, rule results, the tables
+ * by area and by unit, and the units to follow up.
+ */
+import { useApi } from "../../api/use-api";
+import type { ProgramRollup } from "../../api/types";
+import { useProgramNames } from "../../api/programs";
+import { FigureCard } from "../../components/figure-card";
+import { ErrorNote, Loading } from "../../components/feedback";
+import { dateTime } from "../../format/date";
+import { count, fenToWan } from "../../format/money";
+import { pick, t } from "../../i18n";
+import { href, navigate } from "../../router";
+import { PageHeader } from "../../shell/page-header";
+import { AnnualRanking } from "./annual-ranking";
+import { periodOf, PeriodPicker, periodQuery } from "./period-picker";
+import { FundsByAreaChart, RuleResultsChart } from "./rollup-charts";
+import { RollupLists } from "./rollup-lists";
+import { AreaTable, UnitTable } from "./rollup-tables";
+
+export function RollupScreen({ program, query }: { program: string; query: Record<string, string> }) {
+  const period = periodOf(query);
+  const names = useProgramNames();
+  const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, periodQuery(period));
+  const r = rollup.data && rollup.data.program === program ? rollup.data : undefined;
+
+  return (
+    <>
+      <PageHeader title={t("rollup.title")} subtitle={pick(names(program))}>
+        {r ? <span class="muted">{t("rollup.generated", { at: dateTime(r.generatedAt) })}</span> : null}
+      </PageHeader>
+      <div class="card card--tight">
+        <PeriodPicker program={program} period={period} onChange={(p, next) => navigate(href(["p", p, "rollup"], periodQuery(next)), true)} />
+      </div>
+      {rollup.error ? <ErrorNote error={rollup.error} onRetry={rollup.reload} /> : null}
+      {!r && !rollup.error ? <Loading /> : null}
+      {r ? (
+        <div aria-busy={rollup.loading}>
+          <div class="figures">
+            <FigureCard label={t("rollup.units")} value={count(r.totals.units)} unit={t("unit.units")} testId="units">
+              {r.totals.staleUnits ? <span class="text-warn">{t("rollup.staleUnits", { n: r.totals.staleUnits })}</span> : t("rollup.allFresh")}
+            </FigureCard>
+            <FigureCard label={t("rollup.fundsIn")} value={fenToWan(r.totals.funds.inFen)} unit={t("unit.wan")} tone="primary" testId="funds-in">
+              {t("dash.disbursed", { value: fenToWan(r.totals.funds.disbursedFen) })}
+            </FigureCard>
+            <FigureCard label={t("rollup.share")} value={r.totals.grassrootsSharePercent === null ? "—" : String(r.totals.grassrootsSharePercent)} unit="%" testId="share">
+              {t("rollup.grassrootsOf", { value: fenToWan(r.totals.funds.grassrootsInFen) })}
+            </FigureCard>
+            <FigureCard label={t("rollup.projects")} value={count(r.totals.projects.total)} unit={t("unit.items")} testId="projects">
+              {t("rollup.grassrootsProjects", { n: r.totals.projects.grassroots })}
+            </FigureCard>
+            <FigureCard label={t("rollup.cadres")} value={count(r.totals.cadres.inPost)} unit={t("unit.people")} testId="cadres">
+              {t("rollup.endingSoon", { n: r.totals.cadres.endingSoon })}
+            </FigureCard>
+          </div>
+          <div class="chart-grid">
+            <section class="card" aria-labelledby="chart-funds">
+              <div class="card__head">
+                <h2 id="chart-funds">{t("rollup.chartFunds")}</h2>
+              </div>
+              <FundsByAreaChart rollup={r} />
+            </section>
+            <section class="card" aria-labelledby="chart-rules">
+              <div class="card__head">
+                <h2 id="chart-rules">{t("rollup.chartRules")}</h2>
+              </div>
+              <RuleResultsChart rollup={r} />
+            </section>
+          </div>
+          <RollupLists rollup={r} program={program} period={period} />
+          <section class="card" aria-labelledby="table-areas">
+            <div class="card__head">
+              <h2 id="table-areas">{t("rollup.byArea")}</h2>
+              <span class="card__count">{r.areas.length}</span>
+            </div>
+            <AreaTable rollup={r} program={program} period={period} />
+          </section>
+          <section class="card" aria-labelledby="table-units">
+            <div class="card__head">
+              <h2 id="table-units">{t("rollup.byUnit")}</h2>
+              <span class="card__count">{r.units.length}</span>
+            </div>
+            <UnitTable rollup={r} program={program} period={period} />
+          </section>
+          <AnnualRanking program={program} />
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+/** 季度报送: choose the year, quarter and program; the narrative for that choice below. */
+import { useState } from "preact/hooks";
+import { useApi } from "../../api/use-api";
+import type { Page, Submission } from "../../api/types";
+import { useProgramNames } from "../../api/programs";
+import { useTenant } from "../../api/unit-data";
+import { ErrorNote, Loading, Notice } from "../../components/feedback";
+import { longDate, quarterOf, submissionDue, todayIso } from "../../format/date";
+import { pick, t } from "../../i18n";
+import { YEARS } from "../../ledger/filters";
+import { href, navigate } from "../../router";
+import { useSession } from "../../session";
+import { PageHeader } from "../../shell/page-header";
+import { ReopenButton } from "./reopen";
+import { SubmissionEditor } from "./submission-editor";
+
+export function SubmissionScreen({ unit, query }: { unit: string; query: Record<string, string> }) {
+  const tenant = useTenant(unit);
+  const names = useProgramNames();
+  const user = useSession()?.user;
+  const year = Number(query.year) || new Date().getFullYear();
+  const quarter = Number(query.quarter) || quarterOf(todayIso());
+  const programs = tenant.data?.programs ?? [];
+  const program = query.program && programs.some((p) => p.slug === query.program) ? query.program : (programs.find((p) => p.slug === "dongguan-shaoguan") ?? programs[0])?.slug;
+  const list = useApi<Page<Submission>>(program ? `/api/t/${unit}/submissions` : null, { year, quarter, program, limit: 1 });
+  const record = list.data?.items[0] ?? null;
+  const [flash, setFlash] = useState<string | null>(null);
+  // Bumped when the record changes from outside the editor (a coordinator's reopen): the editor starts afresh.
+  const [generation, setGeneration] = useState(0);
+  const choose = (change: Record<string, string | number>) => {
+    setFlash(null);
+    navigate(href(["u", unit, "submissions"], { year, quarter, program, ...change }), true);
+  };
+
+  return (
+    <>
+      <PageHeader title={t("sub.title")} subtitle={tenant.data?.name} />
+      <div class="card">
+        <form class="filters" aria-label={t("sub.choose")} onSubmit={(e) => e.preventDefault()}>
+          <div class="filters__item">
+            <label for="sub-year">{t("filters.year")}</label>
+            <select id="sub-year" value={String(year)} onChange={(e) => choose({ year: (e.currentTarget as HTMLSelectElement).value })}>
+              {YEARS.map((y) => (
+                <option key={y} value={String(y)}>
+                  {t("common.yearN", { year: y })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__item">
+            <label for="sub-quarter">{t("filters.quarter")}</label>
+            <select id="sub-quarter" value={String(quarter)} onChange={(e) => choose({ quarter: (e.currentTarget as HTMLSelectElement).value })}>
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={String(q)}>
+                  {t("common.quarterN", { quarter: q })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filters__item filters__item--grow">
+            <label for="sub-program">{t("sub.program")}</label>
+            <select id="sub-program" value={program ?? ""} onChange={(e) => choose({ program: (e.currentTarget as HTMLSelectElement).value })}>
+              {programs.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {pick(names(p.slug))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p class="filters__note">{t("sub.due", { date: longDate(submissionDue(year, quarter)) })}</p>
+        </form>
+      </div>
+      {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {program && list.data && !list.loading ? (
+        <section class="card" aria-label={t("sub.narrative")}>
+          {flash ? <Notice tone="success">{flash}</Notice> : null}
+          {user?.role === "coordinator" && record?.status === "submitted" && user.programs.includes(program) ? <ReopenButton
+              unit={unit}
+              record={record}
+              onDone={() => {
+                setGeneration((n) => n + 1);
+                list.reload();
+              }}
+            /> : null}
+          <SubmissionEditor
+            key={`${year}-${quarter}-${program}-${generation}`}
+            unit={unit}
+            year={year}
+            quarter={quarter}
+            program={program}
+            record={record}
+            canWrite={tenant.data?.access.write ?? false}
+            onChanged={(_, message) => setFlash(message)}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

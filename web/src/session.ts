@@ -1,0 +1,55 @@
+/**
+ * The signed-in user: token and claims kept in sessionStorage (gone when the tab closes). Signing
+ * out — by hand or on a 401 — clears it and goes to the sign-in screen.
+ */
+import type { User } from "./api/types";
+import { navigate } from "./router";
+import { createStore, useStore } from "./store";
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+const STORAGE_KEY = "duikou.session";
+
+function load(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Session;
+    return Date.parse(parsed.expiresAt) > Date.now() ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export const session = createStore<Session | null>(typeof sessionStorage === "undefined" ? null : load());
+
+/** Why the user is at the sign-in screen (shown there once). */
+export const signOutReason = createStore<"expired" | null>(null);
+
+export function signIn(value: Session): void {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+  signOutReason.set(null);
+  session.set(value);
+}
+
+export function signOut(expired = false): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+  signOutReason.set(expired ? "expired" : null);
+  session.set(null);
+  navigate("#/login", true);
+}
+
+export function useSession(): Session | null {
+  return useStore(session);
+}
+
+/** The home screen of a role: a unit's dashboard, a coordinator's first rollup, the admin's units. */
+export function homeOf(user: User): string {
+  if (user.unit) return `#/u/${user.unit}`;
+  if (user.role === "coordinator" && user.programs[0]) return `#/p/${user.programs[0]}/rollup`;
+  return "#/admin/units";
+}

@@ -1,0 +1,42 @@
+/** The top bar: product name, language switch, the signed-in user, sign out. */
+import { setLang, t, useLang } from "../i18n";
+import { label, ROLE } from "../labels";
+import { homeOf, signOut, useSession } from "../session";
+
+export function LangSwitch() {
+  const lang = useLang();
+  const other = lang === "en" ? "zh-CN" : "en";
+  return (
+    <button type="button" class="topbar__lang" onClick={() => setLang(other)} lang={other} aria-label={t("app.switchLanguage")}>
+      {lang === "en" ? "中文" : "English"}
+    </button>
+  );
+}
+
+export function TopBar() {
+  const current = useSession();
+  return (
+    <header class="topbar">
+      <a class="topbar__brand" href={current ? homeOf(current.user) : "#/login"}>
+        <span class="topbar__mark" aria-hidden="true">
+          对口
+        </span>
+        <span class="topbar__name">{t("app.name")}</span>
+      </a>
+      <div class="topbar__right">
+        <LangSwitch />
+        {current ? (
+          <>
+            <span class="topbar__user">
+              <span class="topbar__user-name">{current.user.name}</span>
+              <span class="topbar__role">{label(ROLE, current.user.role)}</span>
+            </span>
+            <button type="button" class="topbar__signout" onClick={() => signOut()}>
+              {t("app.signOut")}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
