@@ -26,6 +26,7 @@ import { registerListRules } from "./routes/rules/list";
 import { registerPutRule } from "./routes/rules/put";
 import { registerTenantAlerts } from "./routes/tenant/alerts";
 import { registerTenantAudit } from "./routes/tenant/audit";
+import { registerTenantSummary } from "./routes/tenant/summary";
 import { registerCompliance } from "./routes/tenant/compliance";
 import { registerGetTenant } from "./routes/tenant/get";
 import { registerSubmissionRoutes } from "./routes/tenant/submissions";
@@ -76,6 +77,7 @@ export function createApp(services: Services): Router {
   registerTenantAudit(app);
   registerCompliance(app);
   registerTenantAlerts(app);
+  registerTenantSummary(app);
   registerReportRoutes(app);
   registerRollup(app);
   registerRollupDrillDown(app);

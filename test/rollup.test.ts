@@ -116,6 +116,20 @@ describe("GET /api/programs/:program/rollup", () => {
   });
 });
 
+describe("GET /api/t/:unit/summary", () => {
+  it("gives the unit its own figures across its whole ledger", async () => {
+    const res = await call(h, "GET", `/api/t/gd-org-dept/summary?year=${YEAR}&quarter=4`, { token: editors["gd-org-dept"]!.token });
+    expect(res.status).toBe(200);
+    const { summary } = await res.json();
+    // 1,000,000.00 + 500,000.00 元 allocated (one of them tagged to no program: the unit's own work still counts)
+    expect(summary.funds.inFen).toBe(150_000_000);
+    expect(summary.projects.total).toBe(1);
+    expect(summary.cadres.inPost).toBe(1);
+    expect(summary.activities.visit.count).toBe(1);
+    expect(JSON.stringify(summary)).not.toContain("张保密");
+  });
+});
+
 describe("who may see a rollup", () => {
   it("refuses a coordinator of another program, and unit staff, with 403", async () => {
     const other = await makeUser(h, "coordinator", { programs: ["gannan-central"] });

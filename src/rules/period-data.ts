@@ -66,18 +66,19 @@ export async function loadPeriodData(
   db: TenantDb,
   platform: PlatformDb,
   unit: { slug: string; name: string },
-  program: string,
+  program: string | null,
   period: Period,
   today: string,
 ): Promise<PeriodData> {
   const { from, to } = periodWindow(period);
-  const inProgram = <T extends { program: unknown }>(t: T) => or(eq(t.program as never, program), isNull(t.program as never));
+  // With no program, the unit's whole ledger (its own dashboard); with one, that program's part.
+  const inProgram = <T extends { program: unknown }>(t: T) => (program === null ? undefined : or(eq(t.program as never, program), isNull(t.program as never)));
   const [groupAreas, subUnitRows, pairingRows, projectRows, fundRows, activityRows, cadreRows, submissionRows] = await Promise.all([
     platform
       .select({ areaCode: groups.areaCode, role: groupMembers.role })
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(eq(groupMembers.unit, unit.slug), eq(groups.program, program))),
+      .where(and(eq(groupMembers.unit, unit.slug), program === null ? undefined : eq(groups.program, program))),
     db.select().from(subUnits).where(isNull(subUnits.voidedAt)),
     db.select().from(pairings).where(and(isNull(pairings.voidedAt), inProgram(pairings))),
     db.select(PROJECT_FIELDS).from(projects).where(and(isNull(projects.voidedAt), inProgram(projects))),
@@ -98,11 +99,14 @@ export async function loadPeriodData(
       })
       .from(cadres)
       .where(and(isNull(cadres.voidedAt), inProgram(cadres))),
-    db.select().from(submissions).where(and(isNull(submissions.voidedAt), eq(submissions.year, period.year), eq(submissions.program, program))),
+    db
+      .select()
+      .from(submissions)
+      .where(and(isNull(submissions.voidedAt), eq(submissions.year, period.year), program === null ? undefined : eq(submissions.program, program))),
   ]);
   return {
     unit,
-    program,
+    program: program ?? "",
     year: period.year,
     quarter: period.quarter,
     from,
