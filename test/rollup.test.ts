@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,9 +99,12 @@ describe("GET /api/programs/:program/rollup", () => {
 
   it("serves a unit whose database cannot be reached from its last snapshot, marked stale with the error", async () => {
     await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=4`, { token: coordinator.token });
-    // The bank's database becomes unreadable.
+    // The bank's database becomes unreadable. The file is moved aside rather than overwritten: a
+    // closed client may still hold the old file open and flush its WAL into whatever lies at the path.
     h.services.tenants.close();
-    writeFileSync(join(dir.path, "tenants", "pboc-guangzhou.db"), "this is not a database");
+    const file = join(dir.path, "tenants", "pboc-guangzhou.db");
+    renameSync(file, `${file}.moved`);
+    writeFileSync(file, "this is not a database");
     const outcome = await refreshUnit(h.services, "pboc-guangzhou", [{ year: YEAR, quarter: 4 }]);
     expect(outcome.ok).toBe(false);
 

@@ -47,14 +47,22 @@ export const dateSchema = dateIn();
 
 export const areaCodeSchema = z.string().regex(/^\d{6}$/, "应为 6 位行政区划代码 | Must be a 6-digit area code").openapi({ example: "440282" });
 
+/**
+ * Text a database stores exactly as given: no NUL (the driver would cut the text there) and no lone
+ * UTF-16 surrogate (it would be stored as U+FFFD), so a record never differs from its audit row.
+ */
+export function storableText(schema: z.ZodString) {
+  return schema.refine((s) => !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s), "含有无法保存的字符（如空字符） | Contains characters that cannot be stored (e.g. NUL)");
+}
+
 function field(schema: z.ZodType, cell: CellKind, header: string, headerEn: string, opts: Opts, extra: Partial<Field> = {}): Field {
   return { schema, cell, header, headerEn, required: opts.required ?? true, ...(opts.help ? { help: opts.help } : {}), ...(opts.personal ? { personal: true } : {}), ...extra };
 }
 
 /** Field builders. */
 export const f = {
-  text: (header: string, headerEn: string, max = 200, opts: Opts = {}) => field(z.string().trim().min(1).max(max), "text", header, headerEn, opts),
-  longText: (header: string, headerEn: string, opts: Opts = {}) => field(z.string().trim().max(5000), "text", header, headerEn, { required: false, ...opts }),
+  text: (header: string, headerEn: string, max = 200, opts: Opts = {}) => field(storableText(z.string().trim().min(1).max(max)), "text", header, headerEn, opts),
+  longText: (header: string, headerEn: string, opts: Opts = {}) => field(storableText(z.string().trim().max(5000)), "text", header, headerEn, { required: false, ...opts }),
   enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts = {}) =>
     field(z.enum(values), "enum", header, headerEn, opts, { labels }),
   /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */

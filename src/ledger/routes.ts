@@ -146,7 +146,13 @@ export function registerResource(app: Router, def: ResourceDef): void {
         let filename = "upload.xlsx";
         const type = c.req.header("content-type") ?? "";
         if (type.startsWith("multipart/form-data")) {
-          const form = await c.req.parseBody();
+          let form: Record<string, string | File | (string | File)[]>;
+          try {
+            form = await c.req.parseBody();
+          } catch {
+            // A truncated upload or a multipart body without its boundary.
+            throw new ApiError("BAD_REQUEST", "error.import_unreadable");
+          }
           const file = form.file;
           if (!(file instanceof File)) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
           bytes = new Uint8Array(await file.arrayBuffer());

@@ -2,7 +2,7 @@
  * Reports issued from a seeded ledger: figures checked against the records written, frozen content,
  * idempotent jobs, a failing unit that does not stop the others and is retried by the next run.
  */
-import { copyFileSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,8 +135,10 @@ describe("Dongguan's quarterly report for the Dongguan–Shaoguan program", () =
 describe("a unit whose database fails", () => {
   it("does not stop the others; the failure is recorded, and the next run issues its report", async () => {
     const file = join(dir.path, "tenants", "gd-org-dept.db");
-    copyFileSync(file, `${file}.bak`);
+    // Moved aside, not overwritten: a closed client may still hold the old file open (see test/rollup.test.ts).
     h.services.tenants.close();
+    renameSync(file, `${file}.bak`);
+    for (const suffix of ["-wal", "-shm"]) if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${file}.bak${suffix}`);
     writeFileSync(file, "corrupted");
     const run = await runJob(h.services, "quarterly", null, "2026-07-05"); // 2026 Q2
     expect(run.status).toBe("partial");
@@ -146,7 +148,9 @@ describe("a unit whose database fails", () => {
     expect((await reportRows({ kind: "unit_quarterly", unit: "gd-org-dept", period: "2026-Q2" })).length).toBe(0);
 
     h.services.tenants.close();
-    copyFileSync(`${file}.bak`, file);
+    rmSync(file);
+    renameSync(`${file}.bak`, file);
+    for (const suffix of ["-wal", "-shm"]) if (existsSync(`${file}.bak${suffix}`)) renameSync(`${file}.bak${suffix}`, `${file}${suffix}`);
     const retry = await runJob(h.services, "quarterly", null, "2026-07-05");
     expect(retry.status).toBe("succeeded");
     expect(retry.outcomes.find((o) => o.unit === "gd-old-areas/gd-org-dept")?.detail).toMatch(/^issued/);

@@ -27,7 +27,15 @@ const route = createRoute({
     params: z.object({ program: ProgramSlugParam, rule: z.string().regex(/^[a-z0-9-]{1,60}$/) }),
     headers: z.object({ "if-match": z.string().optional() }),
     body: {
-      content: { "application/json": { schema: z.object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.unknown()).optional() }).strict().openapi("RuleUpdate") } },
+      content: {
+        "application/json": {
+          schema: z
+            .object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.unknown()).optional() })
+            .strict()
+            .refine((o) => o.enabled !== undefined || o.params !== undefined, "至少修改一项 | Change at least one thing")
+            .openapi("RuleUpdate"),
+        },
+      },
       required: true,
     },
   },

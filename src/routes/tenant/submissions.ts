@@ -10,6 +10,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiError } from "../../errors";
 import { writeContext } from "../../ledger/context";
+import { storableText } from "../../ledger/fields";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import { submissionsResource as def } from "../../ledger/resources/submissions";
 import { createRecord, readRecord, updateRecord } from "../../ledger/write";
@@ -18,9 +19,9 @@ import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 
 const params = z.object({ unit: UnitSlugParam, id: z.string().regex(/^[0-9a-z][0-9a-z-]{0,63}$/) });
 const narrative = {
-  progress: z.string().trim().max(20_000),
-  problems: z.string().trim().max(20_000),
-  nextSteps: z.string().trim().max(20_000),
+  progress: storableText(z.string().trim().max(20_000)),
+  problems: storableText(z.string().trim().max(20_000)),
+  nextSteps: storableText(z.string().trim().max(20_000)),
 };
 const Submission = z.object({ id: z.string(), version: z.number().int(), status: z.string(), year: z.number().int(), quarter: z.number().int(), program: z.string() }).passthrough();
 const IfMatch = z.object({ "if-match": z.string().optional() });
@@ -54,7 +55,22 @@ const edit = createRoute({
   tags: ["submissions"],
   summary: "修改报送内容 Edit the narrative (draft or reopened)",
   security: bearer,
-  request: { params, headers: IfMatch, body: { content: { "application/json": { schema: z.object(partial(narrative)).strict().openapi("SubmissionUpdate") } }, required: true } },
+  request: {
+    params,
+    headers: IfMatch,
+    body: {
+      content: {
+        "application/json": {
+          schema: z
+            .object(partial(narrative))
+            .strict()
+            .refine((o) => Object.keys(o).length > 0, "至少修改一个字段 | Change at least one field")
+            .openapi("SubmissionUpdate"),
+        },
+      },
+      required: true,
+    },
+  },
   responses: { 200: ok(Submission, "已保存 Saved"), ...errors(400, 401, 403, 404, 412, 423, 428) },
 });
 

@@ -3,6 +3,7 @@ import { platformAudit } from "../../../db/platform/schema";
 import { requireAuth, requireRole } from "../../auth/middleware";
 import { ApiError } from "../../errors";
 import type { Router } from "../../router";
+import { storableText } from "../../ledger/fields";
 import { UNIT_SLUG_PATTERN } from "../../tenants/connector";
 import { bearer, errors, ok } from "../openapi-common";
 import { UNIT_KINDS, UnitSchema } from "./schemas";
@@ -13,7 +14,7 @@ const CreateUnitBody = z
       description: "Lowercase letters, digits and hyphens, 1–40 characters; names the tenant database",
       example: "qingyuan",
     }),
-    name: z.string().trim().min(1).max(100).openapi({ example: "清远市" }),
+    name: storableText(z.string().trim().min(1).max(100)).openapi({ example: "清远市" }),
     kind: z.enum(UNIT_KINDS),
   })
   .strict()
