@@ -101,10 +101,14 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
-/** Saves a viewport screenshot for the README (docs/screenshots/<name>.png). */
+/**
+ * Saves a viewport screenshot for the README: to docs/screenshots/<name>.png when
+ * UPDATE_SCREENSHOTS=1 (so an ordinary test run leaves the work tree clean), else among the artifacts.
+ */
 export async function docShot(page: Page, name: string): Promise<void> {
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`) });
+  const folder = process.env.UPDATE_SCREENSHOTS === "1" ? DOCS_SCREENSHOTS : ARTIFACTS;
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`) });
 }
 
 /** This year, as the server's demo ledger and the UI's defaults see it. */
