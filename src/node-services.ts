@@ -5,8 +5,7 @@
 import type { Config, Env } from "./env";
 import { createLogger, type Logger } from "./log";
 import { platformDb, type Services } from "./services";
-import { InProcessQueue } from "./jobs/queue";
-import { handleReportMessage, REPORT_ATTEMPTS } from "./jobs/report-jobs";
+import { inProcessReportQueue } from "./jobs/report-jobs";
 import { writeRefresher } from "./rollup/snapshots";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
@@ -24,7 +23,7 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
     tenants,
     log,
     snapshots: writeRefresher(() => services),
-    queue: new InProcessQueue((message, attempt) => handleReportMessage(services, message, attempt, REPORT_ATTEMPTS), 4, REPORT_ATTEMPTS - 1),
+    queue: inProcessReportQueue(() => services),
   };
   return services;
 }

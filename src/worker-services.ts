@@ -6,8 +6,8 @@ import { createClient } from "@libsql/client/web";
 import { ConfigError, type Config, type Env } from "./env";
 import { createLogger } from "./log";
 import { platformDb, type Services } from "./services";
-import { CloudflareQueue, InProcessQueue, type QueueProducer } from "./jobs/queue";
-import { handleReportMessage, REPORT_ATTEMPTS } from "./jobs/report-jobs";
+import { CloudflareQueue, type QueueProducer } from "./jobs/queue";
+import { inProcessReportQueue } from "./jobs/report-jobs";
 import { writeRefresher } from "./rollup/snapshots";
 import { TenantDirectory } from "./tenants/directory";
 import { webConnector } from "./tenants/web-connector";
@@ -37,7 +37,7 @@ export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeo
     log,
     snapshots: writeRefresher(() => services),
     // Without a queue binding (e.g. `npm run migrate -- --edge` from Node) work runs in-process.
-    queue: producer ? new CloudflareQueue(producer) : new InProcessQueue((message, attempt) => handleReportMessage(services, message, attempt, REPORT_ATTEMPTS), 4, REPORT_ATTEMPTS - 1),
+    queue: producer ? new CloudflareQueue(producer) : inProcessReportQueue(() => services),
   };
   return services;
 }

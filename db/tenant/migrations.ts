@@ -45,5 +45,14 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "-- The project workflow: planned → approved → in progress → completed → accepted, one step at a time.\nCREATE TRIGGER projects_status_workflow BEFORE UPDATE OF status ON projects\nWHEN NEW.status <> OLD.status AND NOT (\n     (OLD.status = 'planned' AND NEW.status = 'approved')\n  OR (OLD.status = 'approved' AND NEW.status = 'in_progress')\n  OR (OLD.status = 'in_progress' AND NEW.status = 'completed')\n  OR (OLD.status = 'completed' AND NEW.status = 'accepted'))\nBEGIN\n  SELECT RAISE(ABORT, 'PROJECT_STATUS_TRANSITION');\nEND;",
       "-- A submitted quarterly report is locked: only a coordinator's reopening changes it.\nCREATE TRIGGER submissions_locked BEFORE UPDATE ON submissions\nWHEN OLD.status = 'submitted' AND NEW.status <> 'reopened'\nBEGIN\n  SELECT RAISE(ABORT, 'SUBMISSION_LOCKED');\nEND;"
     ]
+  },
+  {
+    "version": 3,
+    "tag": "0002_live-record-indexes",
+    "statements": [
+      "CREATE INDEX `activities_live_idx` ON `activities` (`date`,`id`) WHERE \"activities\".\"voided_at\" IS NULL;",
+      "CREATE INDEX `funds_live_idx` ON `funds` (`date`,`id`) WHERE \"funds\".\"voided_at\" IS NULL;",
+      "CREATE INDEX `projects_live_idx` ON `projects` (`created_at`,`id`) WHERE \"projects\".\"voided_at\" IS NULL;"
+    ]
   }
 ];

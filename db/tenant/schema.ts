@@ -131,7 +131,13 @@ export const projects = sqliteTable(
     location: text("location"),
     description: text("description"),
   },
-  (t) => [index("projects_status_idx").on(t.status), index("projects_area_idx").on(t.areaCode), index("projects_start_idx").on(t.startDate)],
+  (t) => [
+    index("projects_status_idx").on(t.status),
+    index("projects_area_idx").on(t.areaCode),
+    index("projects_start_idx").on(t.startDate),
+    // Live records in the default list order: the first page and its count read only this index.
+    index("projects_live_idx").on(t.createdAt, t.id).where(sql`${t.voidedAt} IS NULL`),
+  ],
 );
 
 export const FUND_KINDS = ["allocation", "disbursement", "social_donation", "enterprise_investment"] as const;
@@ -155,7 +161,12 @@ export const funds = sqliteTable(
     overrunReason: text("overrun_reason"),
     note: text("note"),
   },
-  (t) => [index("funds_date_idx").on(t.date), index("funds_project_idx").on(t.projectId, t.kind), index("funds_area_idx").on(t.areaCode)],
+  (t) => [
+    index("funds_date_idx").on(t.date),
+    index("funds_project_idx").on(t.projectId, t.kind),
+    index("funds_area_idx").on(t.areaCode),
+    index("funds_live_idx").on(t.date, t.id).where(sql`${t.voidedAt} IS NULL`),
+  ],
 );
 
 export const CADRE_LEVELS = ["county_deputy", "middle_manager", "section", "other"] as const;
@@ -236,7 +247,12 @@ export const activities = sqliteTable(
     agreementYear: integer("agreement_year"),
     note: text("note"),
   },
-  (t) => [index("activities_kind_date_idx").on(t.kind, t.date), index("activities_date_idx").on(t.date), index("activities_pairing_idx").on(t.pairingId)],
+  (t) => [
+    index("activities_kind_date_idx").on(t.kind, t.date),
+    index("activities_date_idx").on(t.date),
+    index("activities_pairing_idx").on(t.pairingId),
+    index("activities_live_idx").on(t.date, t.id).where(sql`${t.voidedAt} IS NULL`),
+  ],
 );
 
 /** The unit's annual targets per indicator, pre-filled from its programs' rules and editable. */

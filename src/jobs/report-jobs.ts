@@ -8,7 +8,13 @@ import { groupMembers, groups, jobRuns, jobTargets, programs } from "../../db/pl
 import { issueReport } from "../reports/issue";
 import type { Period } from "../rules/period";
 import type { Services } from "../services";
-import type { JobMessage, JobQueue } from "./queue";
+import { InProcessQueue, type JobMessage, type JobQueue } from "./queue";
+
+/**
+ * Reports issued at once in-process. Embedded libSQL calls run on Node's one thread, so more at
+ * once would not be faster — only hold more units' records in memory together.
+ */
+export const REPORT_CONCURRENCY = 1;
 
 /** Attempts per message before its failure is recorded on the run (the Queue's max_retries + 1). */
 export const REPORT_ATTEMPTS = 3;
@@ -107,4 +113,9 @@ export async function finishIfComplete(services: Services, runId: string): Promi
     .update(jobRuns)
     .set({ finishedAt: new Date().toISOString(), status: Number(done?.failed ?? 0) > 0 ? "partial" : "succeeded" })
     .where(and(eq(jobRuns.id, runId), sql`${jobRuns.finishedAt} IS NULL`));
+}
+
+/** The in-process report queue a runtime without a Cloudflare Queue uses (Node, or a script). */
+export function inProcessReportQueue(services: () => Services): InProcessQueue {
+  return new InProcessQueue((message, attempt) => handleReportMessage(services(), message, attempt, REPORT_ATTEMPTS), REPORT_CONCURRENCY, REPORT_ATTEMPTS - 1);
 }
