@@ -12,6 +12,7 @@ import { TENANT_MIGRATIONS } from "../../db/tenant/migrations";
 import type { Logger } from "../log";
 import { tenantDb, type PlatformDb, type TenantDb } from "../services";
 import { ConnectionCache } from "./connection-cache";
+import { TtlCache } from "./ttl-cache";
 import type { TenantConnector } from "./connector";
 
 export type UnitRow = typeof units.$inferSelect;
@@ -65,10 +66,14 @@ export class TenantDirectory {
     this.#cache = new ConnectionCache<Client>(connector.evictable ? capacity : Number.MAX_SAFE_INTEGER);
   }
 
+  /** Units' directory rows, briefly cached: every tenant request starts by finding its unit. */
+  readonly #rows = new TtlCache<UnitRow | undefined>(5_000);
+
   /** The unit's directory row, or undefined. */
   async find(slug: string): Promise<UnitRow | undefined> {
-    const [row] = await this.platform.select().from(units).where(eq(units.slug, slug));
-    return row;
+    const row = await this.#rows.get(slug, async () => (await this.platform.select().from(units).where(eq(units.slug, slug)))[0]);
+    // A copy, so that a caller's changes never alter the cached row.
+    return row ? { ...row } : undefined;
   }
 
   /** Opens a unit's database, migrating it first if this process has not yet seen it current. */
@@ -83,6 +88,7 @@ export class TenantDirectory {
    * or none of it does.
    */
   async provision(input: NewUnit): Promise<UnitRow> {
+    this.#rows.delete(input.slug);
     await this.platform.insert(units).values({
       slug: input.slug,
       name: input.name,
@@ -95,6 +101,7 @@ export class TenantDirectory {
     try {
       location = await this.connector.create(input.slug);
       await this.platform.update(units).set({ dbLocation: location }).where(eq(units.slug, input.slug));
+      this.#rows.delete(input.slug);
       const row = await this.find(input.slug);
       if (!row) throw new Error(`unit ${input.slug} vanished while being provisioned`);
       const handle = await this.open(row);
@@ -105,6 +112,7 @@ export class TenantDirectory {
       this.#current.delete(input.slug);
       if (location) await this.connector.destroy(input.slug).catch(() => undefined);
       await this.platform.delete(units).where(eq(units.slug, input.slug));
+      this.#rows.delete(input.slug);
       throw error;
     }
   }
@@ -134,6 +142,7 @@ export class TenantDirectory {
   close(): void {
     this.#cache.closeAll();
     this.#current.clear();
+    this.#rows.clear();
   }
 
   #bringCurrent(unit: UnitRow, client: Client): Promise<{ from: number; to: number }> {
@@ -161,6 +170,7 @@ export class TenantDirectory {
         .where(eq(units.slug, unit.slug));
       unit.schemaVersion = result.to;
       unit.status = "active";
+      this.#rows.delete(unit.slug);
     }
     this.#current.add(unit.slug);
     return { from: result.from, to: result.to };

@@ -10,20 +10,26 @@ import type { PlatformDb } from "../services";
 import type { AppEnv } from "../types";
 import { decideAccess, needsPrograms } from "./access";
 import { UNIT_SLUG_PATTERN } from "./connector";
+import { TtlCache } from "./ttl-cache";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The one write a coordinator makes in a unit: sending a quarterly submission back (the handler checks the program). */
 const COORDINATOR_WRITE = /^\/api\/t\/[^/]+\/submissions\/[^/]+\/reopen$/;
 
-/** The programs a unit takes part in (through its group memberships). */
+const unitPrograms = new TtlCache<string[]>(5_000);
+
+/** The programs a unit takes part in (through its group memberships), briefly cached. */
 export async function programsOf(db: PlatformDb, unit: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ program: groups.program })
-    .from(groupMembers)
-    .innerJoin(groups, and(eq(groups.id, groupMembers.groupId)))
-    .where(eq(groupMembers.unit, unit));
-  return rows.map((r) => r.program);
+  const programs = await unitPrograms.get(unit, async () => {
+    const rows = await db
+      .selectDistinct({ program: groups.program })
+      .from(groupMembers)
+      .innerJoin(groups, and(eq(groups.id, groupMembers.groupId)))
+      .where(eq(groupMembers.unit, unit));
+    return rows.map((r) => r.program).sort();
+  });
+  return [...programs];
 }
 
 /** Must run after requireAuth(). */

@@ -38,6 +38,9 @@ beforeAll(async () => {
   admin = await makeUser(h, "admin");
   // A unit's name is set by an administrator (POST /api/units takes any text): it heads every report.
   await h.services.platformClient.execute({ sql: "UPDATE units SET name = ? WHERE slug = 'dongguan'", args: [`东莞市${SCRIPT}`] });
+  // Written behind the directory's back: drop its briefly cached unit rows (another process would
+  // see the change within their few seconds' lifetime).
+  h.services.tenants.close();
 
   const sub = await post("sub-units", { name: `横沥镇${IMG}`, kind: "town", areaCode: "440232" });
   const pairing = await post("pairings", { kind: "school", counterpart: `乳源中学${SVG}`, areaCode: "440232", program: PROGRAM, startDate: "2026-07-01", subUnitId: sub.id });
