@@ -31,7 +31,7 @@ export const envSchema = z.object({
   /** Folder of the embedded databases, or ":memory:" for throw-away in-memory databases. */
   DATA_DIR: z.string().default("./data"),
   /** How many tenant connections a process or isolate keeps open. */
-  TENANT_CONNECTION_CACHE: z.coerce.number().int().min(1).max(10_000).default(64),
+  TENANT_CONNECTION_CACHE: z.coerce.number().int().min(1).max(10_000).default(16),
 
   // Workers (edge) with Turso
   PLATFORM_DB_URL: z.string().optional(),
