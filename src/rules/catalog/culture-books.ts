@@ -13,7 +13,8 @@
  * Actual and expected count pairs.
  */
 import { z } from "zod";
-import { expectedByNow, notApplicable, yearIsOver, yuan } from "../progress";
+import { judgePairs } from "../pairs";
+import { expectedByNow, yuan } from "../progress";
 import { defineRule, type Evidence } from "../types";
 
 const MONEY_IN: readonly unknown[] = ["allocation", "social_donation", "enterprise_investment"];
@@ -28,37 +29,32 @@ export const cultureBooks = defineRule({
   programs: ["dongguan-shaoguan"],
   params: z.object({ minFen: z.number().int().min(0).max(100_000_000_000).default(10_000_000) }),
   evaluate(data, params) {
-    const pairs = data.pairings.filter((p) => p.kind === "culture");
-    if (pairs.length === 0) return notApplicable("pairs", "本单位没有结对文化单位。", "The unit has no paired cultural units.");
     const due = expectedByNow(params.minFen, data);
-    const evidence: Evidence[] = [];
-    const behind: { zh: string; en: string }[] = [];
-    for (const pairing of pairs) {
-      const projects = data.projects.filter((p) => p.pairingId === pairing.id);
-      const titles = new Map(projects.map((p) => [p.id, String(p.title)]));
-      const funds = data.funds.filter((f) => titles.has(f.projectId) && MONEY_IN.includes(f.kind));
-      const fen = funds.reduce((sum, f) => sum + Number(f.amountFen), 0);
-      const counterpart = String(pairing.counterpart);
-      evidence.push({ entity: "pairing", id: String(pairing.id), label: counterpart, value: fen });
-      for (const f of funds) evidence.push({ entity: "fund", id: String(f.id), label: `${String(f.date)} ${titles.get(f.projectId) ?? ""}`, value: Number(f.amountFen) });
-      if (fen < due) behind.push({ zh: `${counterpart} ${yuan(fen)} 元`, en: `${counterpart} (${yuan(fen)} yuan)` });
-    }
-    const actual = pairs.length - behind.length;
-    return {
-      status: behind.length === 0 ? "pass" : yearIsOver(data) ? "fail" : "warn",
-      actual,
-      expected: pairs.length,
-      target: pairs.length,
-      unit: "pairs",
-      explanation: {
+    return judgePairs(
+      data,
+      "culture",
+      { zh: "本单位没有结对文化单位。", en: "The unit has no paired cultural units." },
+      (pairing) => {
+        const projects = data.projects.filter((p) => p.pairingId === pairing.id);
+        const titles = new Map(projects.map((p) => [p.id, String(p.title)]));
+        const funds = data.funds.filter((f) => titles.has(f.projectId) && MONEY_IN.includes(f.kind));
+        const fen = funds.reduce((sum, f) => sum + Number(f.amountFen), 0);
+        const counterpart = String(pairing.counterpart);
+        return {
+          ok: fen >= due,
+          value: fen,
+          evidence: funds.map((f): Evidence => ({ entity: "fund", id: String(f.id), label: `${String(f.date)} ${titles.get(f.projectId) ?? ""}`, value: Number(f.amountFen) })),
+          behind: { zh: `${counterpart} ${yuan(fen)} 元`, en: `${counterpart} (${yuan(fen)} yuan)` },
+        };
+      },
+      (kept, total, behind) => ({
         zh:
-          `结对文化单位 ${pairs.length} 个，其中 ${actual} 个“风度书房”扶持资金达到截至本期应有的 ${yuan(due)} 元（全年每个不少于 ${yuan(params.minFen)} 元）` +
+          `结对文化单位 ${total} 个，其中 ${kept} 个“风度书房”扶持资金达到截至本期应有的 ${yuan(due)} 元（全年每个不少于 ${yuan(params.minFen)} 元）` +
           (behind.length > 0 ? `；未达到：${behind.map((b) => b.zh).join("、")}。` : "。"),
         en:
-          `${actual} of ${pairs.length} paired cultural unit(s) received the ${yuan(due)} yuan for books due by this period (at least ${yuan(params.minFen)} yuan a year each)` +
+          `${kept} of ${total} paired cultural unit(s) received the ${yuan(due)} yuan for books due by this period (at least ${yuan(params.minFen)} yuan a year each)` +
           (behind.length > 0 ? `; behind: ${behind.map((b) => b.en).join(", ")}.` : "."),
-      },
-      evidence,
-    };
+      }),
+    );
   },
 });

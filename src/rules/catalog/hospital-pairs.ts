@@ -12,8 +12,9 @@
  * warns while the year runs and fails at its end. Actual and expected count pairs.
  */
 import { z } from "zod";
-import { expectedByNow, notApplicable, yearIsOver } from "../progress";
-import { defineRule, type Evidence, type PeriodData, type Row, type RuleResult } from "../types";
+import { activityEvidence, judgePairs } from "../pairs";
+import { expectedByNow } from "../progress";
+import { defineRule, type PeriodData, type Row, type RuleResult } from "../types";
 
 const DS = "2022-dongguan-shaoguan-three-year-action-plan.txt §三(五)";
 const CONTACTS_QUOTE = "原则上双方结对医疗机构每年对接不少于2次,每年组织双方结对医院院长或名医专家开展不少于1次专题帮扶座谈会、教学活动或学术讲座等交流活动。";
@@ -30,36 +31,31 @@ interface Measure {
 
 /** Holds every hospital pair to the pro-rata figure of `target`; lists by counterpart the pairs behind. */
 function judgeHospitalPairs(data: PeriodData, target: number, m: Measure): RuleResult {
-  const pairs = data.pairings.filter((p) => p.kind === "hospital");
-  if (pairs.length === 0) return notApplicable("pairs", "本单位没有结对医疗机构。", "The unit has no hospital pairs.");
   const due = expectedByNow(target, data);
-  const evidence: Evidence[] = [];
-  const behind: { zh: string; en: string }[] = [];
-  for (const pairing of pairs) {
-    const counted = data.activities.filter((a) => a.pairingId === pairing.id && m.counts(a));
-    const value = counted.reduce((sum, a) => sum + m.weight(a), 0);
-    const counterpart = String(pairing.counterpart);
-    evidence.push({ entity: "pairing", id: String(pairing.id), label: counterpart, value });
-    for (const a of counted) evidence.push({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: m.weight(a) });
-    if (value < due) behind.push({ zh: `${counterpart} ${value} ${m.zh.unit}`, en: `${counterpart} (${value})` });
-  }
-  const actual = pairs.length - behind.length;
-  return {
-    status: behind.length === 0 ? "pass" : yearIsOver(data) ? "fail" : "warn",
-    actual,
-    expected: pairs.length,
-    target: pairs.length,
-    unit: "pairs",
-    explanation: {
+  return judgePairs(
+    data,
+    "hospital",
+    { zh: "本单位没有结对医疗机构。", en: "The unit has no hospital pairs." },
+    (pairing, activities) => {
+      const counted = activities.filter(m.counts);
+      const value = counted.reduce((sum, a) => sum + m.weight(a), 0);
+      const counterpart = String(pairing.counterpart);
+      return {
+        ok: value >= due,
+        value,
+        evidence: counted.map((a) => activityEvidence(a, m.weight(a))),
+        behind: { zh: `${counterpart} ${value} ${m.zh.unit}`, en: `${counterpart} (${value})` },
+      };
+    },
+    (kept, total, behind) => ({
       zh:
-        `结对医疗机构 ${pairs.length} 对，其中 ${actual} 对${m.zh.what}达到截至本期应有的 ${due} ${m.zh.unit}（全年每对不少于 ${target} ${m.zh.unit}）` +
+        `结对医疗机构 ${total} 对，其中 ${kept} 对${m.zh.what}达到截至本期应有的 ${due} ${m.zh.unit}（全年每对不少于 ${target} ${m.zh.unit}）` +
         (behind.length > 0 ? `；未达到：${behind.map((b) => b.zh).join("、")}。` : "。"),
       en:
-        `${actual} of ${pairs.length} hospital pair(s) reached the ${due} ${m.en.what} due by this period (at least ${target} a year per pair)` +
+        `${kept} of ${total} hospital pair(s) reached the ${due} ${m.en.what} due by this period (at least ${target} a year per pair)` +
         (behind.length > 0 ? `; behind: ${behind.map((b) => b.en).join(", ")}.` : "."),
-    },
-    evidence,
-  };
+    }),
+  );
 }
 
 export const hospitalContacts = defineRule({

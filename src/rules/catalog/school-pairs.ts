@@ -16,46 +16,13 @@
  * and otherwise warns while the year runs and fails at its end. Actual and expected count pairs.
  */
 import { z } from "zod";
-import { expectedByNow, notApplicable, yearIsOver } from "../progress";
-import { defineRule, type Evidence, type PeriodData, type Row, type RuleResult } from "../types";
+import { activityEvidence, judgePairs } from "../pairs";
+import { expectedByNow } from "../progress";
+import { defineRule, type Row } from "../types";
+
+const NO_SCHOOLS = { zh: "本单位没有结对学校。", en: "The unit has no school pairs." };
 
 const DS = "2022-dongguan-shaoguan-three-year-action-plan.txt §三(四)";
-
-/** One pair judged: whether it keeps up, its figure, the activities that count, and how it reads when behind. */
-interface PairCheck {
-  ok: boolean;
-  value: number;
-  counted: { activity: Row; value: number }[];
-  behind: { zh: string; en: string };
-}
-
-/** Judges every school pair with `check`; the explanation is built from the pairs kept and behind. */
-function judgeSchoolPairs(
-  data: PeriodData,
-  check: (pairing: Row, activities: Row[]) => PairCheck,
-  explain: (kept: number, total: number, behind: { zh: string; en: string }[]) => { zh: string; en: string },
-): RuleResult {
-  const pairs = data.pairings.filter((p) => p.kind === "school");
-  if (pairs.length === 0) return notApplicable("pairs", "本单位没有结对学校。", "The unit has no school pairs.");
-  const evidence: Evidence[] = [];
-  const behind: { zh: string; en: string }[] = [];
-  for (const pairing of pairs) {
-    const result = check(pairing, data.activities.filter((a) => a.pairingId === pairing.id));
-    evidence.push({ entity: "pairing", id: String(pairing.id), label: String(pairing.counterpart), value: result.value });
-    for (const c of result.counted) evidence.push({ entity: "activity", id: String(c.activity.id), label: `${String(c.activity.date)} ${String(c.activity.title)}`, value: c.value });
-    if (!result.ok) behind.push(result.behind);
-  }
-  const actual = pairs.length - behind.length;
-  return {
-    status: behind.length === 0 ? "pass" : yearIsOver(data) ? "fail" : "warn",
-    actual,
-    expected: pairs.length,
-    target: pairs.length,
-    unit: "pairs",
-    explanation: explain(actual, pairs.length, behind),
-    evidence,
-  };
-}
 
 /** People an exchange entry stands for: its person count, at least one. */
 const leaders = (a: Row) => Math.max(1, Number(a.people ?? 0));
@@ -70,8 +37,10 @@ export const schoolLeaderExchanges = defineRule({
   params: z.object({ perDirection: z.number().int().min(0).max(100).default(1) }),
   evaluate(data, params) {
     const due = expectedByNow(params.perDirection, data);
-    return judgeSchoolPairs(
+    return judgePairs(
       data,
+      "school",
+      NO_SCHOOLS,
       (pairing, activities) => {
         const counted = activities.filter((a) => a.kind === "exchange" && a.leaderLevel != null && (a.direction === "to_recipient" || a.direction === "from_recipient"));
         const sent = counted.filter((a) => a.direction === "to_recipient").reduce((sum, a) => sum + leaders(a), 0);
@@ -80,7 +49,7 @@ export const schoolLeaderExchanges = defineRule({
         return {
           ok: sent >= due && received >= due,
           value: sent + received,
-          counted: counted.map((activity) => ({ activity, value: leaders(activity) })),
+          evidence: counted.map((a) => activityEvidence(a, leaders(a))),
           behind: { zh: `${counterpart} 我方派出 ${sent} 名、对方派来 ${received} 名`, en: `${counterpart} (sent ${sent}, received ${received})` },
         };
       },
@@ -107,15 +76,17 @@ export const schoolTeachingResearch = defineRule({
   params: z.object({ perYear: z.number().int().min(0).max(100).default(5) }),
   evaluate(data, params) {
     const due = expectedByNow(params.perYear, data);
-    return judgeSchoolPairs(
+    return judgePairs(
       data,
+      "school",
+      NO_SCHOOLS,
       (pairing, activities) => {
         const counted = activities.filter((a) => a.kind === "teaching_research");
         const counterpart = String(pairing.counterpart);
         return {
           ok: counted.length >= due,
           value: counted.length,
-          counted: counted.map((activity) => ({ activity, value: 1 })),
+          evidence: counted.map((a) => activityEvidence(a, 1)),
           behind: { zh: `${counterpart} ${counted.length} 次`, en: `${counterpart} (${counted.length})` },
         };
       },
