@@ -33,6 +33,7 @@ import { registerSubmissionRoutes } from "./routes/tenant/submissions";
 import { registerTargetsPrefill } from "./routes/tenant/targets-prefill";
 import { registerCreateUnit } from "./routes/units/create";
 import { registerListUnits } from "./routes/units/list";
+import { registerUserRoutes } from "./routes/users/routes";
 import type { Services } from "./services";
 import { tenantContext } from "./tenants/middleware";
 
@@ -73,6 +74,7 @@ export function createApp(services: Services): Router {
   registerListAreas(app);
   registerListUnits(app);
   registerCreateUnit(app);
+  registerUserRoutes(app);
   registerGetTenant(app);
   registerTenantAudit(app);
   registerCompliance(app);

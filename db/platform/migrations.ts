@@ -47,5 +47,13 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX `reports_unit_idx` ON `reports` (`unit`,`issued_at`);",
       "CREATE INDEX `reports_program_idx` ON `reports` (`program`,`issued_at`);"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_user-versions",
+    "statements": [
+      "ALTER TABLE `users` ADD `version` integer DEFAULT 1 NOT NULL;",
+      "ALTER TABLE `users` ADD `updated_at` text;"
+    ]
   }
 ];

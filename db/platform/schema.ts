@@ -88,7 +88,11 @@ export const users = sqliteTable("users", {
   /** Seeded demonstration account: production refuses to start while one exists. */
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+  /** For If-Match on updates by an administrator. */
+  version: integer("version").notNull().default(1),
   createdAt: text("created_at").notNull().default(now),
+  /** Null until first changed (SQLite cannot add a column whose default is an expression). */
+  updatedAt: text("updated_at"),
 });
 
 /** The programs a coordinator coordinates (and so may read across their units). */

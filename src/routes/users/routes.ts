@@ -1,0 +1,240 @@
+/**
+ * Users and roles, for platform administrators:
+ *
+ *   GET   /api/users            list (role, unit, search; cursor)
+ *   GET   /api/users/{id}       one user (ETag = version)
+ *   POST  /api/users            create (password hashed with PBKDF2-SHA-256)
+ *   PATCH /api/users/{id}       change name, role, unit, programs, disable, reset password (If-Match)
+ *
+ * Every write is audited in the platform audit (never the password or its hash).
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { platformAudit, programs, ROLES, units, userPrograms, users } from "../../../db/platform/schema";
+import { hashPassword } from "../../auth/password";
+import { requireAuth, requireRole } from "../../auth/middleware";
+import { forgetUser } from "../../auth/users";
+import { ApiError } from "../../errors";
+import { newId } from "../../ledger/ids";
+import { etag, requireIfMatch } from "../../ledger/etag";
+import type { Router } from "../../router";
+import type { PlatformDb } from "../../services";
+import { bearer, errors, ok } from "../openapi-common";
+import { displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
+
+// A fresh array per route: zod-openapi takes the list as mutable.
+const admin = () => [requireAuth(), requireRole("admin")];
+const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) });
+
+async function checkReferences(db: PlatformDb, unit: string | null | undefined, progs: string[] | undefined) {
+  const problems: { path: string; message: string }[] = [];
+  if (unit && !(await db.select({ slug: units.slug }).from(units).where(eq(units.slug, unit))).length) {
+    problems.push({ path: "body.unit", message: `单位不存在：${unit} | No such unit: ${unit}` });
+  }
+  if (progs?.length) {
+    const known = new Set((await db.select({ slug: programs.slug }).from(programs).where(inArray(programs.slug, progs))).map((p) => p.slug));
+    for (const p of progs) if (!known.has(p)) problems.push({ path: "body.programs", message: `帮扶工作不存在：${p} | No such program: ${p}` });
+  }
+  return problems;
+}
+
+function fail(problems: { path: string; message: string }[]): void {
+  if (problems.length) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, problems);
+}
+
+export function registerUserRoutes(app: Router) {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/users",
+      tags: ["admin"],
+      summary: "用户列表 Users",
+      security: bearer,
+      middleware: admin(),
+      request: {
+        query: z.object({
+          role: z.enum(ROLES).optional(),
+          unit: slug.optional(),
+          q: z.string().trim().min(1).max(60).optional(),
+          after: z.string().max(80).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: { 200: ok(z.object({ items: z.array(UserRecord), nextCursor: z.string().nullable() }), "用户 Users"), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { platform } = c.get("services");
+      const where: SQL[] = [];
+      if (q.role) where.push(eq(users.role, q.role));
+      if (q.unit) where.push(eq(users.unit, q.unit));
+      if (q.q) where.push(sql`instr(${users.username} || ' ' || ${users.displayName}, ${q.q}) > 0`);
+      if (q.after) where.push(gt(users.username, q.after));
+      const rows = await platform.select({ id: users.id, username: users.username }).from(users).where(where.length ? and(...where) : undefined).orderBy(asc(users.username)).limit(q.limit + 1);
+      const page = rows.slice(0, q.limit);
+      const items = (await Promise.all(page.map((r) => userView(platform, r.id)))).filter((u) => u !== undefined);
+      return c.json({ items, nextCursor: rows.length > q.limit ? (page.at(-1)?.username ?? null) : null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/users/{id}",
+      tags: ["admin"],
+      summary: "用户 One user",
+      security: bearer,
+      middleware: admin(),
+      request: { params: IdParam },
+      responses: { 200: ok(UserRecord, "用户 User"), ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const user = await userView(c.get("services").platform, c.req.valid("param").id);
+      if (!user) throw new ApiError("NOT_FOUND", "error.not_found");
+      c.header("ETag", etag(user.version));
+      return c.json(user, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/users",
+      tags: ["admin"],
+      summary: "新建用户 Create a user",
+      security: bearer,
+      middleware: admin(),
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "用户名须为 2–40 位小写字母、数字或 . _ - | 2–40 lowercase letters, digits, . _ -"),
+                  displayName,
+                  password,
+                  role: z.enum(ROLES),
+                  unit: slug.optional(),
+                  programs: z.array(slug).max(20).optional(),
+                })
+                .strict()
+                .openapi("UserCreate"),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 201: ok(UserRecord, "已创建 Created"), ...errors(400, 401, 403, 409) },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const { platform } = c.get("services");
+      fail([...scopeProblems(body.role, body.unit, body.programs), ...(await checkReferences(platform, body.unit, body.programs))]);
+      if ((await platform.select({ id: users.id }).from(users).where(eq(users.username, body.username))).length) throw new ApiError("CONFLICT", "error.conflict", {}, [{ path: "body.username", message: "用户名已被使用 | Username taken" }]);
+      const id = `user-${newId()}`;
+      const passwordHash = await hashPassword(body.password);
+      const after = { username: body.username, displayName: body.displayName, role: body.role, unit: body.unit ?? null, programs: body.programs ?? [] };
+      try {
+        await platform.batch([
+          platform.insert(users).values({ id, username: body.username, displayName: body.displayName, passwordHash, role: body.role, unit: body.unit ?? null }),
+          ...(body.programs ?? []).map((program) => platform.insert(userPrograms).values({ userId: id, program })),
+          platform.insert(platformAudit).values({ actor: c.get("auth").username, requestId: c.get("requestId"), action: "create", entity: "user", entityId: id, before: null, after }),
+        ]);
+      } catch (error) {
+        if (String(error).includes("UNIQUE")) throw new ApiError("CONFLICT", "error.conflict", {}, [{ path: "body.username", message: "用户名已被使用 | Username taken" }]);
+        throw error;
+      }
+      c.header("ETag", etag(1));
+      return c.json((await userView(platform, id))!, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/users/{id}",
+      tags: ["admin"],
+      summary: "修改用户 Change a user (If-Match)",
+      security: bearer,
+      middleware: admin(),
+      request: {
+        params: IdParam,
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: {
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  displayName: displayName.optional(),
+                  role: z.enum(ROLES).optional(),
+                  unit: slug.nullable().optional(),
+                  programs: z.array(slug).max(20).optional(),
+                  disabled: z.boolean().optional(),
+                  password: password.optional(),
+                })
+                .strict()
+                .refine((o) => Object.keys(o).length > 0, "至少修改一项 | Change at least one thing")
+                .openapi("UserUpdate"),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: ok(UserRecord, "已修改 Updated"), ...errors(400, 401, 403, 404, 412, 428) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      const version = requireIfMatch(c.req.header("if-match"));
+      const { platform } = c.get("services");
+      const before = await userView(platform, id);
+      if (!before) throw new ApiError("NOT_FOUND", "error.not_found");
+      if (before.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+      const role = body.role ?? before.role;
+      const unit = body.unit !== undefined ? body.unit : before.unit;
+      const progs = body.programs ?? before.programs;
+      const unitRole = role === "unit_admin" || role === "unit_editor" || role === "viewer";
+      // Changing the role away from a unit or from coordinating clears what no longer applies.
+      const nextUnit = unitRole ? unit : null;
+      const nextPrograms = role === "coordinator" ? progs : [];
+      fail([...scopeProblems(role, nextUnit, nextPrograms), ...(await checkReferences(platform, body.unit ?? undefined, body.programs))]);
+      if (c.get("auth").userId === id && (body.disabled || (body.role && body.role !== "admin"))) {
+        throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body", message: "不能停用自己或取消自己的管理员角色 | You cannot disable yourself or drop your own admin role" }]);
+      }
+      const changes = {
+        displayName: body.displayName ?? before.displayName,
+        role,
+        unit: nextUnit,
+        disabled: body.disabled ?? before.disabled,
+        ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+        version: version + 1,
+        updatedAt: `${new Date().toISOString()}#${crypto.randomUUID().slice(0, 8)}`,
+      };
+      const after = { displayName: changes.displayName, role, unit: nextUnit, programs: nextPrograms, disabled: changes.disabled, passwordChanged: Boolean(body.password) };
+      // One batch; the guarded UPDATE stamps the row, and the other statements run only if that stamp
+      // is there — so a writer that lost the version race changes nothing at all.
+      const stamp = changes.updatedAt;
+      const mine = { sql: "(SELECT updated_at FROM users WHERE id = ?) = ?", args: [id, stamp] };
+      const [updated] = await c.get("services").platformClient.batch(
+        [
+          {
+            sql: "UPDATE users SET display_name = ?, role = ?, unit = ?, disabled = ?, password_hash = COALESCE(?, password_hash), version = ?, updated_at = ? WHERE id = ? AND version = ?",
+            args: [changes.displayName, role, nextUnit, changes.disabled ? 1 : 0, ("passwordHash" in changes ? changes.passwordHash : null) ?? null, version + 1, stamp, id, version],
+          },
+          { sql: `DELETE FROM user_programs WHERE user_id = ? AND ${mine.sql}`, args: [id, ...mine.args] },
+          ...nextPrograms.map((program) => ({ sql: `INSERT INTO user_programs (user_id, program) SELECT ?, ? WHERE ${mine.sql}`, args: [id, program, ...mine.args] })),
+          {
+            sql: `INSERT INTO platform_audit (actor, request_id, action, entity, entity_id, before, after) SELECT ?, ?, 'update', 'user', ?, ?, ? WHERE ${mine.sql}`,
+            args: [c.get("auth").username, c.get("requestId"), id, JSON.stringify(before), JSON.stringify(after), ...mine.args],
+          },
+        ],
+        "write",
+      );
+      if (!updated || updated.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+      forgetUser(id);
+      const view = (await userView(platform, id))!;
+      c.header("ETag", etag(view.version));
+      return c.json(view, 200);
+    },
+  );
+}

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformAudit } from "../db/platform/schema";
+import { call, makeUser, startHarness, uid, type Harness, type TestUser } from "./support/harness";
+
+let h: Harness;
+let admin: TestUser;
+beforeAll(async () => {
+  h = await startHarness();
+  admin = await makeUser(h, "admin");
+});
+afterAll(() => h.close());
+
+const login = (username: string, password: string) => call(h, "POST", "/api/auth/login", { body: { username, password } });
+
+describe("users and roles", () => {
+  it("creates a unit editor who can sign in and work in that unit only, audited without the password", async () => {
+    const username = uid("clerk").toLowerCase();
+    const res = await call(h, "POST", "/api/users", { token: admin.token, body: { username, displayName: "东莞填报员", password: "a-long-password", role: "unit_editor", unit: "dongguan" } });
+    expect(res.status).toBe(201);
+    const user = await res.json();
+    expect(user).toMatchObject({ username, role: "unit_editor", unit: "dongguan", programs: [], disabled: false, version: 1 });
+    expect(JSON.stringify(user)).not.toContain("pbkdf2");
+    const signedIn = await login(username, "a-long-password");
+    expect(signedIn.status).toBe(200);
+    const token = (await signedIn.json()).token;
+    expect((await call(h, "GET", "/api/t/dongguan", { token })).status).toBe(200);
+    expect((await call(h, "GET", "/api/t/gd-org-dept", { token })).status).toBe(403);
+    const audit = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entityId, user.id));
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0])).not.toContain("a-long-password");
+  });
+
+  it.each([
+    ["a short password", { password: "short" }, "body.password"],
+    ["a unit role without a unit", { role: "viewer", unit: undefined }, "body.unit"],
+    ["a coordinator without programs", { role: "coordinator", unit: undefined }, "body.programs"],
+    ["an unknown unit", { unit: "no-such-unit" }, "body.unit"],
+    ["an unknown program", { role: "coordinator", unit: undefined, programs: ["no-such"] }, "body.programs"],
+  ])("refuses %s with 400 and creates nothing", async (_name, change, path) => {
+    const body = { username: uid("bad").toLowerCase(), displayName: "x", password: "a-long-password", role: "unit_editor", unit: "dongguan", ...change };
+    const res = await call(h, "POST", "/api/users", { token: admin.token, body });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.details.map((d: { path: string }) => d.path)).toContain(path);
+    const list = await (await call(h, "GET", `/api/users?q=${body.username}`, { token: admin.token })).json();
+    expect(list.items).toEqual([]);
+  });
+
+  it("refuses a username in use with 409", async () => {
+    const res = await call(h, "POST", "/api/users", { token: admin.token, body: { username: "demo-editor", displayName: "x", password: "a-long-password", role: "unit_editor", unit: "dongguan" } });
+    expect(res.status).toBe(409);
+  });
+
+  it("turns a viewer into a coordinator with If-Match, and a stale version gets 412", async () => {
+    const created = await (await call(h, "POST", "/api/users", { token: admin.token, body: { username: uid("v").toLowerCase(), displayName: "查看员", password: "a-long-password", role: "viewer", unit: "gd-org-dept" } })).json();
+    const changed = await call(h, "PATCH", `/api/users/${created.id}`, { token: admin.token, body: { role: "coordinator", programs: ["gd-old-areas"] }, headers: { "if-match": '"1"' } });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ role: "coordinator", unit: null, programs: ["gd-old-areas"], version: 2 });
+    const stale = await call(h, "PATCH", `/api/users/${created.id}`, { token: admin.token, body: { displayName: "x" }, headers: { "if-match": '"1"' } });
+    expect(stale.status).toBe(412);
+    expect((await (await call(h, "GET", `/api/users/${created.id}`, { token: admin.token })).json()).displayName).toBe("查看员");
+  });
+
+  it("signs a disabled user out at once: their still-valid token gets 401", async () => {
+    const username = uid("leaver").toLowerCase();
+    const created = await (await call(h, "POST", "/api/users", { token: admin.token, body: { username, displayName: "离职人员", password: "a-long-password", role: "unit_editor", unit: "dongguan" } })).json();
+    const token = (await (await login(username, "a-long-password")).json()).token;
+    expect((await call(h, "GET", "/api/me", { token })).status).toBe(200);
+    expect((await call(h, "PATCH", `/api/users/${created.id}`, { token: admin.token, body: { disabled: true }, headers: { "if-match": '"1"' } })).status).toBe(200);
+    expect((await call(h, "GET", "/api/t/dongguan", { token })).status).toBe(401);
+    expect((await login(username, "a-long-password")).status).toBe(401);
+  });
+
+  it("is for admins only", async () => {
+    const editor = await makeUser(h, "unit_editor", { unit: "dongguan" });
+    expect((await call(h, "GET", "/api/users", { token: editor.token })).status).toBe(403);
+    expect((await call(h, "POST", "/api/users", { token: editor.token, body: {} })).status).toBe(403);
+  });
+});
