@@ -9,6 +9,7 @@ import { RollupScreen } from "./screens/coordinator/rollup";
 import { RulesScreen } from "./screens/coordinator/rules";
 import { UnitDrillScreen } from "./screens/coordinator/unit-drill";
 import { UnitsScreen } from "./screens/admin/units";
+import { UsersScreen } from "./screens/admin/users";
 import { LoginScreen } from "./screens/login";
 import { DashboardScreen } from "./screens/unit/dashboard";
 import { LedgerScreen } from "./screens/unit/ledger";
@@ -33,7 +34,7 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
     if (screen === "rules") return <RulesScreen program={id} />;
     if (screen === "reports") return <ProgramReportsScreen program={id} />;
   }
-  if (area === "admin") return <UnitsScreen />;
+  if (area === "admin") return id === "users" ? <UsersScreen /> : <UnitsScreen />;
   return null;
 }
 

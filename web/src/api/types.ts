@@ -212,3 +212,19 @@ export interface UnitRow {
   demo: boolean;
   createdAt: string;
 }
+
+/** A platform account as the admin's users API shows it (never a password hash). */
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: string | null;
+  programs: string[];
+  disabled: boolean;
+  demo: boolean;
+  createdAt: string;
+  version?: number;
+  updatedAt?: string;
+}
+

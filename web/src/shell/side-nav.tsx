@@ -1,6 +1,6 @@
 /**
  * The left navigation: the unit's screens when a unit is open (its own users, or an admin or
- * coordinator looking at it), a coordinator's program screens, the admin's units.
+ * coordinator looking at it), a coordinator's program screens, the admin's units and users.
  */
 import { useCached } from "../api/cache";
 import type { User } from "../api/types";
@@ -70,7 +70,16 @@ export function SideNav({ user, route }: { user: User; route: Route }) {
     );
   }
   if (user.role === "admin") {
-    sections.push(<Section key="admin" title={t("nav.admin")} items={[{ link: href(["admin", "units"]), key: "nav.units", active: area === "admin" }]} />);
+    sections.push(
+      <Section
+        key="admin"
+        title={t("nav.admin")}
+        items={[
+          { link: href(["admin", "units"]), key: "nav.units", active: area === "admin" && id !== "users" },
+          { link: href(["admin", "users"]), key: "nav.users", active: area === "admin" && id === "users" },
+        ]}
+      />,
+    );
   }
   return (
     <nav class="sidenav" aria-label={t("nav.label")}>

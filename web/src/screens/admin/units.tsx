@@ -36,7 +36,6 @@ export function UnitsScreen() {
           {t("admin.createUnit")}
         </button>
       </PageHeader>
-      <Notice tone="info">{t("admin.noUsersApi")}</Notice>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <section class="card">
         <form

@@ -1,0 +1,178 @@
+/**
+ * The parts of the user forms that depend on the role: the unit picker (units searched and paged from
+ * GET /api/units) for unit roles, the program checkboxes (GET /api/programs) for coordinators.
+ */
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useCached } from "../../api/cache";
+import { get } from "../../api/client";
+import type { ProgramInfo } from "../../api/programs";
+import type { Role, UnitRow } from "../../api/types";
+import { describe, FieldRow } from "../../components/field";
+import { pick, t } from "../../i18n";
+import { label, ROLE } from "../../labels";
+
+export const ROLES: readonly Role[] = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer"];
+
+/** The roles tied to one unit: they need a unit, the others must not have one. */
+export const UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_editor", "viewer"];
+
+export const isUnitRole = (role: string) => (UNIT_ROLES as readonly string[]).includes(role);
+
+/** The fields the users API reports errors on (details[].path "body.<field>"). */
+export const USER_FIELDS = ["username", "displayName", "password", "role", "unit", "programs", "disabled"];
+
+/** Every unit's name by slug (the API's largest page; for labels, not for picking). */
+export function useUnitNames(): (slug: string | null) => string {
+  const { data } = useCached<{ items: UnitRow[] }>("/api/units?limit=500");
+  return (slug) => (slug ? (data?.items.find((u) => u.slug === slug)?.name ?? slug) : "—");
+}
+
+/** The programs, named in the UI's language. */
+export function usePrograms(): { slug: string; name: string }[] {
+  const { data } = useCached<{ items: ProgramInfo[] }>("/api/programs");
+  return (data?.items ?? []).map((p) => ({ slug: p.slug, name: pick([p.name, p.nameEn ?? p.name]) }));
+}
+
+export function RoleSelect({ id, value, error, onChange }: { id: string; value: Role; error?: string | undefined; onChange(role: Role): void }) {
+  return (
+    <FieldRow id={id} label={t("users.role")} required error={error ?? null}>
+      <select {...describe(id, error)} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {label(ROLE, r)}
+          </option>
+        ))}
+      </select>
+    </FieldRow>
+  );
+}
+
+const UNIT_PAGE = 50;
+
+/**
+ * A unit chosen from a select whose options a search box narrows (the API's `q`), a page at a time.
+ * Enter in the search box searches at once instead of submitting the form.
+ */
+export function UnitPicker({ id, value, error, knownName, onChange }: { id: string; value: string; error?: string | undefined; knownName?: string | undefined; onChange(slug: string): void }) {
+  const [q, setQ] = useState("");
+  const [applied, setApplied] = useState("");
+  const [units, setUnits] = useState<{ slug: string; name: string }[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const call = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const load = async (query: string, after: string | null) => {
+    const mine = ++call.current;
+    setLoading(true);
+    try {
+      const page = await get<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: query, after, limit: UNIT_PAGE });
+      if (mine !== call.current) return;
+      const items = page.items.map((u) => ({ slug: u.slug, name: u.name }));
+      setUnits((prev) => (after ? [...prev, ...items] : items));
+      setNext(page.nextCursor);
+    } catch {
+      if (mine === call.current && !after) setUnits([]);
+    } finally {
+      if (mine === call.current) setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    void load(applied, null);
+  }, [applied]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const search = (text: string) => {
+    setQ(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setApplied(text.trim()), 250);
+  };
+
+  // The chosen unit stays an option while a search hides it.
+  const options = value && !units.some((u) => u.slug === value) ? [{ slug: value, name: knownName ?? value }, ...units] : units;
+  const help = t("users.unitHelp");
+  return (
+    <FieldRow id={id} label={t("users.unit")} required error={error ?? null} help={help}>
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={q}
+        aria-label={t("users.unitSearch")}
+        aria-controls={id}
+        placeholder={t("users.unitSearchPlaceholder")}
+        autoComplete="off"
+        onInput={(e) => search((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key !== "Enter") return;
+          e.preventDefault();
+          clearTimeout(timer.current);
+          setApplied(q.trim());
+        }}
+      />
+      <select {...describe(id, error, help)} value={value} aria-busy={loading ? "true" : undefined} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{!loading && options.length === 0 ? t("users.unitNone") : t("form.choose")}</option>
+        {options.map((u) => (
+          <option key={u.slug} value={u.slug}>
+            {u.name}（{u.slug}）
+          </option>
+        ))}
+      </select>
+      {next ? (
+        <button type="button" class="btn btn--link btn--small" style={{ alignSelf: "flex-start" }} disabled={loading} onClick={() => void load(applied, next)}>
+          {t("users.unitMore")}
+        </button>
+      ) : null}
+    </FieldRow>
+  );
+}
+
+/** The programs a coordinator coordinates, as checkboxes in a labelled group. */
+export function ProgramChecks({ id, value, error, onChange }: { id: string; value: string[]; error?: string | undefined; onChange(programs: string[]): void }) {
+  const programs = usePrograms();
+  const help = t("users.programsHelp");
+  const toggle = (slug: string, on: boolean) => onChange(on ? [...value.filter((s) => s !== slug), slug] : value.filter((s) => s !== slug));
+  return (
+    <fieldset
+      id={id}
+      class={`field${error ? " has-error" : ""}`}
+      data-field={id}
+      tabIndex={-1}
+      aria-describedby={[`${id}-help`, error ? `${id}-error` : ""].filter(Boolean).join(" ")}
+      aria-invalid={error ? "true" : undefined}
+      style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+    >
+      <legend class="field__label" style={{ padding: 0, marginBottom: "4px" }}>
+        {t("users.programs")}
+        <span class="field__req" aria-hidden="true">
+          *
+        </span>
+      </legend>
+      {programs.map((p) => (
+        <div key={p.slug} style={{ display: "flex", alignItems: "center", gap: "8px", minHeight: "28px" }}>
+          <input type="checkbox" id={`${id}-${p.slug}`} value={p.slug} checked={value.includes(p.slug)} onChange={(e) => toggle(p.slug, (e.currentTarget as HTMLInputElement).checked)} />
+          <label for={`${id}-${p.slug}`}>{p.name}</label>
+        </div>
+      ))}
+      <p id={`${id}-help`} class="field__help">
+        {help}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} class="field__error">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Moves the keyboard focus to the first field the API found fault with. */
+export function focusFirstError(prefix: string, byField: Record<string, string>): void {
+  const first = USER_FIELDS.find((f) => byField[f]);
+  if (!first) return;
+  setTimeout(() => {
+    const el = document.getElementById(`${prefix}-${first}`);
+    const target = el?.tagName === "FIELDSET" ? (el.querySelector("input") ?? el) : el;
+    target?.focus();
+  }, 0);
+}
