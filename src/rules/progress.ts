@@ -65,3 +65,27 @@ export function annualActivityCount(
     evidence,
   };
 }
+
+/** A share in basis points as text, e.g. 7999 → "79.99%". */
+export function percentText(basisPoints: number): string {
+  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, "0")}%`;
+}
+
+/**
+ * The common shape of an "at least `minPercent`% of …" rule: compared exactly in integers (BigInt,
+ * for sums of fen), a shortfall warns while the year runs and fails at its end.
+ * @param explain the explanation, given the share as text ("79.99%")
+ */
+export function shareResult(data: PeriodData, part: number, whole: number, minPercent: number, evidence: Evidence[], explain: (share: string) => { zh: string; en: string }): RuleResult {
+  const basisPoints = Number((BigInt(part) * 10_000n) / BigInt(whole));
+  const met = BigInt(part) * 100n >= BigInt(minPercent) * BigInt(whole);
+  return {
+    status: met ? "pass" : yearIsOver(data) ? "fail" : "warn",
+    actual: Math.floor(basisPoints / 100),
+    expected: minPercent,
+    target: minPercent,
+    unit: "percent",
+    explanation: explain(percentText(basisPoints)),
+    evidence,
+  };
+}

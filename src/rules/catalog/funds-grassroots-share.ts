@@ -9,17 +9,10 @@
  * has no pro-rata figure: a shortfall before the year is over warns, at year end it fails.
  */
 import { z } from "zod";
-import { notApplicable, yearIsOver, yuan } from "../progress";
+import { notApplicable, shareResult, yuan } from "../progress";
 import { defineRule, type Evidence } from "../types";
 
 const SUPPORT_KINDS = ["allocation", "social_donation", "enterprise_investment"];
-
-/** The share in basis points (1/100 of a percent), rounded down. */
-function basisPoints(part: number, whole: number): number {
-  return Number((BigInt(part) * 10_000n) / BigInt(whole));
-}
-
-const percentText = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}%`;
 
 export const fundsGrassrootsShare = defineRule({
   id: "funds-grassroots-share",
@@ -36,25 +29,15 @@ export const fundsGrassrootsShare = defineRule({
       return notApplicable("percent", "本年度尚无对口支援资金投入记录，不适用。", "No support funds recorded this year: not applicable.");
     }
     const grassroots = support.filter((f) => f.grassroots === true).reduce((sum, f) => sum + Number(f.amountFen), 0);
-    const bp = basisPoints(grassroots, total);
-    const met = BigInt(grassroots) * 100n >= BigInt(params.minPercent) * BigInt(total);
     const evidence: Evidence[] = support.map((f) => ({
       entity: "fund",
       id: String(f.id),
       label: `${String(f.date)} ${String(f.kind)} ${String(f.areaCode)}${f.grassroots === true ? " 基层/民生" : ""}`,
       value: Number(f.amountFen),
     }));
-    return {
-      status: met ? "pass" : yearIsOver(data) ? "fail" : "warn",
-      actual: Math.floor(bp / 100),
-      expected: params.minPercent,
-      target: params.minPercent,
-      unit: "percent",
-      explanation: {
-        zh: `本年度对口支援资金 ${yuan(total)} 元，其中向基层和民生倾斜 ${yuan(grassroots)} 元，占 ${percentText(bp)}；要求不低于 ${params.minPercent}%。`,
-        en: `Support funds this year: ${yuan(total)} yuan, of which ${yuan(grassroots)} yuan to the grassroots and livelihoods, ${percentText(bp)}; at least ${params.minPercent}% is required.`,
-      },
-      evidence,
-    };
+    return shareResult(data, grassroots, total, params.minPercent, evidence, (share) => ({
+      zh: `本年度对口支援资金 ${yuan(total)} 元，其中向基层和民生倾斜 ${yuan(grassroots)} 元，占 ${share}；要求不低于 ${params.minPercent}%。`,
+      en: `Support funds this year: ${yuan(total)} yuan, of which ${yuan(grassroots)} yuan to the grassroots and livelihoods, ${share}; at least ${params.minPercent}% is required.`,
+    }));
   },
 });

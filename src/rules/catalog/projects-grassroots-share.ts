@@ -9,7 +9,7 @@
  * total); a shortfall before the year is over warns, at year end it fails.
  */
 import { z } from "zod";
-import { notApplicable, yearIsOver } from "../progress";
+import { notApplicable, shareResult } from "../progress";
 import { defineRule, type Evidence, type PeriodData, type Row } from "../types";
 
 /** The day a project counts from: its start date, or the day it was recorded. */
@@ -21,8 +21,6 @@ const inWindow = (p: Row, data: PeriodData) => {
   const day = projectDay(p);
   return day >= data.from && day <= data.to;
 };
-
-const percentText = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}%`;
 
 export const projectsGrassrootsShare = defineRule({
   id: "projects-grassroots-share",
@@ -39,25 +37,15 @@ export const projectsGrassrootsShare = defineRule({
       return notApplicable("percent", "本年度尚无启动的对口支援项目，不适用。", "No support projects started this year: not applicable.");
     }
     const grassroots = started.filter((p) => p.grassroots === true).length;
-    const bp = Math.floor((grassroots * 10_000) / total);
-    const met = grassroots * 100 >= params.minPercent * total;
     const evidence: Evidence[] = started.map((p) => ({
       entity: "project",
       id: String(p.id),
       label: `${projectDay(p)} ${String(p.title)}${p.grassroots === true ? " 基层/民生" : ""}`,
       value: p.grassroots === true ? 1 : 0,
     }));
-    return {
-      status: met ? "pass" : yearIsOver(data) ? "fail" : "warn",
-      actual: Math.floor(bp / 100),
-      expected: params.minPercent,
-      target: params.minPercent,
-      unit: "percent",
-      explanation: {
-        zh: `本年度启动对口支援项目 ${total} 个，其中向基层和民生倾斜 ${grassroots} 个，占 ${percentText(bp)}；要求不低于 ${params.minPercent}%。`,
-        en: `${total} support project(s) started this year, ${grassroots} of them for the grassroots and livelihoods, ${percentText(bp)}; at least ${params.minPercent}% is required.`,
-      },
-      evidence,
-    };
+    return shareResult(data, grassroots, total, params.minPercent, evidence, (share) => ({
+      zh: `本年度启动对口支援项目 ${total} 个，其中向基层和民生倾斜 ${grassroots} 个，占 ${share}；要求不低于 ${params.minPercent}%。`,
+      en: `${total} support project(s) started this year, ${grassroots} of them for the grassroots and livelihoods, ${share}; at least ${params.minPercent}% is required.`,
+    }));
   },
 });
