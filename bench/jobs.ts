@@ -10,10 +10,10 @@ export interface JobFigures {
   failed: number;
 }
 
-export function benchQuarterlyJob(dataDir: string, jwtSecret: string): JobFigures {
+export function benchQuarterlyJob(dataDir: string, jwtSecret: string, connectionCache?: number): JobFigures {
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/servers/job-runner.ts"], {
     encoding: "utf8",
-    env: { ...process.env, DATA_DIR: dataDir, JWT_SECRET: jwtSecret, BENCH_PROGRAM },
+    env: { ...process.env, DATA_DIR: dataDir, JWT_SECRET: jwtSecret, BENCH_PROGRAM, ...(connectionCache ? { TENANT_CONNECTION_CACHE: String(connectionCache) } : {}) },
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = out.split("\n").find((l) => l.startsWith("{"));
