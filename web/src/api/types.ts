@@ -105,66 +105,11 @@ export interface Submission extends LedgerRecord {
   reopenedAt: string | null;
 }
 
-export interface AreaSums {
-  inFen: number;
-  allocatedFen: number;
-  disbursedFen: number;
-  grassrootsInFen: number;
-  projects: number;
-  grassrootsProjects: number;
-  budgetFen: number;
-  cadresInPost: number;
-}
+// The rollup's shapes are the server's own (counts and sums only), imported as types so they cannot drift.
+import type { AreaRollup, Freshness, ProgramRollup, UnitRollup } from "../../../src/rollup/rollup";
+import type { AreaSums, UnitSummary } from "../../../src/rollup/summary";
 
-export interface UnitSummary {
-  funds: { allocatedFen: number; disbursedFen: number; donationsFen: number; investmentFen: number; inFen: number; grassrootsInFen: number; overrunFen: number };
-  projects: { total: number; grassroots: number; budgetFen: number; byStatus: Record<string, number> };
-  cadres: { inPost: number; endingSoon: number; overdue: number; byLevel: Record<string, number> };
-  activities: Record<string, { count: number; people: number; quantity: number; amountFen: number }>;
-  byArea: Record<string, AreaSums>;
-  submissions: { quarter: number; status: string; submittedAt: string | null }[];
-  rules: RuleResult[];
-}
-
-export interface Freshness {
-  takenAt: string | null;
-  ageSeconds: number | null;
-  stale: boolean;
-  error: string | null;
-}
-
-export interface UnitRollup {
-  unit: { slug: string; name: string };
-  groups: { areaCode: string; role: "lead" | "member" }[];
-  freshness: Freshness;
-  summary: UnitSummary | null;
-}
-
-export interface AreaRollup {
-  group: Group;
-  sums: AreaSums & { grassrootsSharePercent: number | null };
-  contributions: { unit: string; sums: AreaSums }[];
-}
-
-export interface ProgramRollup {
-  program: string;
-  period: string;
-  generatedAt: string;
-  totals: {
-    units: number;
-    staleUnits: number;
-    funds: UnitSummary["funds"];
-    grassrootsSharePercent: number | null;
-    projects: UnitSummary["projects"];
-    cadres: UnitSummary["cadres"];
-    rules: Record<RuleStatus, number>;
-  };
-  areas: AreaRollup[];
-  units: UnitRollup[];
-  notSubmitted: string[];
-  lagging: { unit: string; rules: { rule: string; status: string; title: { zh: string; en: string } }[] }[];
-  excelling: string[];
-}
+export type { AreaRollup, AreaSums, Freshness, ProgramRollup, UnitRollup, UnitSummary };
 
 export interface AreaDrillDown extends AreaRollup {
   program: string;
