@@ -28,6 +28,7 @@ import { registerTenantAlerts } from "./routes/tenant/alerts";
 import { registerTenantAudit } from "./routes/tenant/audit";
 import { registerTenantSummary } from "./routes/tenant/summary";
 import { registerCompliance } from "./routes/tenant/compliance";
+import { registerEvidence } from "./routes/tenant/evidence";
 import { registerGetTenant } from "./routes/tenant/get";
 import { registerSubmissionRoutes } from "./routes/tenant/submissions";
 import { registerTargetsPrefill } from "./routes/tenant/targets-prefill";
@@ -78,6 +79,7 @@ export function createApp(services: Services): Router {
   registerGetTenant(app);
   registerTenantAudit(app);
   registerCompliance(app);
+  registerEvidence(app);
   registerTenantAlerts(app);
   registerTenantSummary(app);
   registerReportRoutes(app);

@@ -6,7 +6,7 @@ import type { Config, Env } from "./env";
 import { createLogger, type Logger } from "./log";
 import { platformDb, type Services } from "./services";
 import { inProcessReportQueue } from "./jobs/report-jobs";
-import { writeRefresher } from "./rollup/snapshots";
+import { writeRefresher } from "./figures/refresh";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 

@@ -8,7 +8,7 @@ import { createLogger } from "./log";
 import { platformDb, type Services } from "./services";
 import { CloudflareQueue, type QueueProducer } from "./jobs/queue";
 import { inProcessReportQueue } from "./jobs/report-jobs";
-import { writeRefresher } from "./rollup/snapshots";
+import { writeRefresher } from "./figures/refresh";
 import { TenantDirectory } from "./tenants/directory";
 import { webConnector } from "./tenants/web-connector";
 

@@ -7,8 +7,8 @@ import { createClient } from "@libsql/client";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEdge, type Edge } from "../dev/edge";
-import { previousQuarter } from "../src/jobs/report-jobs";
-import { periodKey } from "../src/rules/period";
+import { previousQuarter } from "../src/periods/period";
+import { periodKey } from "../src/periods/period";
 import { startHarness, tempDir, TEST_SECRET } from "./support/harness";
 
 let edge: Edge;

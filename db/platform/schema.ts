@@ -19,6 +19,10 @@ export const programs = sqliteTable("programs", {
   endYear: integer("end_year").notNull(),
   coordinator: text("coordinator").notNull(),
   cadreTermMonths: integer("cadre_term_months"),
+  /** Bumped with every change to the program's rule set: judgements record the version they used. */
+  rulesVersion: integer("rules_version").notNull().default(1),
+  /** Bumped with every change to the program's groups and memberships. */
+  structureVersion: integer("structure_version").notNull().default(1),
   createdAt: text("created_at").notNull().default(now),
 });
 
@@ -165,23 +169,42 @@ export const programRules = sqliteTable(
 );
 
 /**
- * Per-unit, per-program, per-period aggregates (counts and sums only — never personal data) that
- * the federated rollup reads instead of every tenant's records. Refreshed after a unit writes and by
- * the daily job; a failed refresh keeps the last good figures and records the error.
+ * Per-unit, per-program, per-year facts: the SQL aggregates of the unit's ledger (counts and sums by
+ * kind, quarter, area, pairing… — never personal data) from which every figure of that year is
+ * judged. The rollup reads these instead of every tenant's records. Each row records the tenant's
+ * data versions it was computed from (`versions`), so it is stale as soon as `unit_data_versions`
+ * holds a newer one; a failed refresh keeps the last good facts and records the error.
  */
-export const unitSnapshots = sqliteTable(
-  "unit_snapshots",
+export const unitFacts = sqliteTable(
+  "unit_facts",
   {
     unit: text("unit").notNull().references(() => units.slug),
     program: text("program").notNull().references(() => programs.slug),
-    /** "2026" for the whole year, "2026-Q3" for the year to the end of Q3. */
-    period: text("period").notNull(),
-    data: text("data", { mode: "json" }),
-    takenAt: text("taken_at"),
+    year: integer("year").notNull(),
+    /** The facts' shape (FACTS_VERSION when computed); an older shape is recomputed. */
+    shape: integer("shape").notNull(),
+    facts: text("facts", { mode: "json" }),
+    /** The tenant's data versions read with the facts: { "0": v, "2026": v }. */
+    versions: text("versions", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    computedAt: text("computed_at"),
     error: text("error"),
     errorAt: text("error_at"),
   },
-  (t) => [primaryKey({ columns: [t.unit, t.program, t.period] }), index("unit_snapshots_program_period_idx").on(t.program, t.period)],
+  (t) => [primaryKey({ columns: [t.unit, t.program, t.year] }), index("unit_facts_program_year_idx").on(t.program, t.year)],
+);
+
+/**
+ * The platform's copy of each tenant's data versions (tenant table `data_versions`), advanced after
+ * every write to the unit: how a reader knows, without opening the tenant, that facts are stale.
+ */
+export const unitDataVersions = sqliteTable(
+  "unit_data_versions",
+  {
+    unit: text("unit").notNull().references(() => units.slug),
+    year: integer("year").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.year] })],
 );
 
 export const REPORT_KINDS = ["unit_quarterly", "program_quarterly", "program_annual"] as const;

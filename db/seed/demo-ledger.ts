@@ -18,7 +18,7 @@ import { createRecord } from "../../src/ledger/write";
 import type { PlatformDb } from "../../src/services";
 import { systemActor } from "../../src/tenants/audit";
 import type { TenantDirectory } from "../../src/tenants/directory";
-import { programsOf } from "../../src/tenants/middleware";
+import { programsOf } from "../../src/directory/unit-programs";
 
 
 const SHAOGUAN = ["440203", "440204", "440205", "440222", "440224", "440229", "440232", "440233", "440281", "440282"];

@@ -54,5 +54,28 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX `funds_live_idx` ON `funds` (`date`,`id`) WHERE \"funds\".\"voided_at\" IS NULL;",
       "CREATE INDEX `projects_live_idx` ON `projects` (`created_at`,`id`) WHERE \"projects\".\"voided_at\" IS NULL;"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_data-versions",
+    "statements": [
+      "CREATE TABLE `data_versions` (\n\t`year` integer PRIMARY KEY NOT NULL,\n\t`version` integer NOT NULL\n);",
+      "-- Every insert and update of a ledger record bumps the version of the year it belongs to (year 0 for\n-- records that belong to no single year, and for plan documents, which count in every later year).\n-- Triggers, not application code, so no write path — route, import, seed, a future one — can forget.\nCREATE TRIGGER funds_data_version_insert AFTER INSERT ON funds\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT CAST(substr(NEW.date, 1, 4) AS INTEGER), 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER funds_data_version_update AFTER UPDATE ON funds\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT CAST(substr(NEW.date, 1, 4) AS INTEGER), 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\n  INSERT INTO data_versions (year, version) SELECT CAST(substr(OLD.date, 1, 4) AS INTEGER), 1 WHERE CAST(substr(OLD.date, 1, 4) AS INTEGER) <> CAST(substr(NEW.date, 1, 4) AS INTEGER) ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER activities_data_version_insert AFTER INSERT ON activities\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT CASE WHEN NEW.kind = 'plan_document' THEN 0 ELSE CAST(substr(NEW.date, 1, 4) AS INTEGER) END, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER activities_data_version_update AFTER UPDATE ON activities\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT CASE WHEN NEW.kind = 'plan_document' THEN 0 ELSE CAST(substr(NEW.date, 1, 4) AS INTEGER) END, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\n  INSERT INTO data_versions (year, version) SELECT CASE WHEN OLD.kind = 'plan_document' THEN 0 ELSE CAST(substr(OLD.date, 1, 4) AS INTEGER) END, 1 WHERE CASE WHEN OLD.kind = 'plan_document' THEN 0 ELSE CAST(substr(OLD.date, 1, 4) AS INTEGER) END <> CASE WHEN NEW.kind = 'plan_document' THEN 0 ELSE CAST(substr(NEW.date, 1, 4) AS INTEGER) END ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER submissions_data_version_insert AFTER INSERT ON submissions\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT NEW.year, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER submissions_data_version_update AFTER UPDATE ON submissions\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT NEW.year, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\n  INSERT INTO data_versions (year, version) SELECT OLD.year, 1 WHERE OLD.year <> NEW.year ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER targets_data_version_insert AFTER INSERT ON targets\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT NEW.year, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER targets_data_version_update AFTER UPDATE ON targets\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT NEW.year, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\n  INSERT INTO data_versions (year, version) SELECT OLD.year, 1 WHERE OLD.year <> NEW.year ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER sub_units_data_version_insert AFTER INSERT ON sub_units\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER sub_units_data_version_update AFTER UPDATE ON sub_units\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER pairings_data_version_insert AFTER INSERT ON pairings\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER pairings_data_version_update AFTER UPDATE ON pairings\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER projects_data_version_insert AFTER INSERT ON projects\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER projects_data_version_update AFTER UPDATE ON projects\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER cadres_data_version_insert AFTER INSERT ON cadres\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER cadres_data_version_update AFTER UPDATE ON cadres\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;"
+    ]
   }
 ];

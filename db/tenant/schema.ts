@@ -34,6 +34,17 @@ export const tenantMeta = sqliteTable("tenant_meta", {
   value: text("value").notNull(),
 });
 
+/**
+ * How often the ledger of each year has changed: a database trigger bumps the row of a record's year
+ * (year 0 for records that belong to no single year — sub-units, pairings, projects, cadres) on
+ * every insert and update, whatever code path wrote it. A figure computed from this database
+ * records the versions it read, so anyone can tell later whether its inputs have changed since.
+ */
+export const dataVersions = sqliteTable("data_versions", {
+  year: integer("year").primaryKey(),
+  version: integer("version").notNull(),
+});
+
 /** Every write: who, when, which route, and the record before and after. Append-only. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -203,6 +214,7 @@ export const ACTIVITY_KINDS = [
   "job_posting",
   "performance",
   "promotion_event",
+  "job_fair",
   "seminar",
   "teaching_research",
   "purchase",

@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   "error.route_not_found": "No such endpoint: {path}",
   "error.unit_not_found": "No such unit: {unit}",
   "error.program_not_found": "No such program: {program}",
+  "error.outside_term": "{program} runs {term}; no report is issued for {year}, outside its term",
   "error.conflict": "The record already exists or conflicts with existing data.",
   "error.unit_exists": "The unit id {unit} is already taken; choose another.",
   "error.precondition_failed": "Someone else changed this record; reload it and submit again.",

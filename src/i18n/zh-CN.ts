@@ -13,6 +13,7 @@ export const zhCN = {
   "error.route_not_found": "接口不存在：{path}",
   "error.unit_not_found": "未找到该帮扶单位：{unit}",
   "error.program_not_found": "未找到该帮扶工作：{program}",
+  "error.outside_term": "《{program}》的工作期限为 {term} 年，{year} 年不在期限内，不出具该期报告",
   "error.conflict": "该记录已存在或与现有数据冲突。",
   "error.unit_exists": "单位标识 {unit} 已被使用，请换一个。",
   "error.precondition_failed": "该记录已被他人修改，请刷新后再提交。",

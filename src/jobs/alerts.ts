@@ -1,33 +1,31 @@
 /**
- * Deadline alerts, recorded by the daily job per unit: a quarterly submission due within 10 days
- * or late, a seconded cadre's term ending within 90 days or overdue. An alert is kept open while its
- * condition holds and resolved when it no longer does. Cadres are identified by record id only.
+ * Deadline alerts, recorded by the daily job per unit: the last quarter's submission due soon
+ * (within the quarterly-submission rule's `remindDays`) or late (past its `dueDays`), a seconded
+ * cadre's term ending within the cadre-terms rule's `warnDays` or overdue. The days come from each
+ * program's own rule set, and the states from the same functions the rules use. An alert stays
+ * open while its condition holds and is resolved when it no longer does. Cadres are identified by
+ * record id only.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { alerts } from "../../db/platform/schema";
 import { cadres, submissions } from "../../db/tenant/schema";
+import { programsOf } from "../directory/unit-programs";
+import { inPostOn, termState } from "../figures/cadres";
+import { submissionStanding } from "../figures/submissions";
 import { newId } from "../ledger/ids";
+import { addDays, previousQuarter } from "../periods/period";
+import { cadreTerms } from "../rules/catalog/cadre-terms";
+import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
+import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
-import { programsOf } from "../tenants/middleware";
-
-const SUBMISSION_DUE_DAYS = 5;
-const SUBMISSION_WARN_DAYS = 10;
-const TERM_WARN_DAYS = 90;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The report of the quarter before `day` is due on the 5th day after that quarter ends. */
-function lastQuarterDue(day: string): { year: number; quarter: number; due: string } {
-  const year = Number(day.slice(0, 4));
-  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
-  const prev = q === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: q - 1 };
-  const end = new Date(Date.UTC(prev.year, prev.quarter * 3, 0)).toISOString().slice(0, 10);
-  return { ...prev, due: addDays(end, SUBMISSION_DUE_DAYS) };
-}
 
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
+
+/** A rule's parameters in a program's set, else the catalog's defaults. */
+async function paramsIn<T>(services: Services, program: string, rule: { id: string; params: { parse(v: unknown): T } }): Promise<T> {
+  const configured = (await ruleSet(services.platform, program)).find((r) => r.rule.id === rule.id);
+  return (configured?.params as T | undefined) ?? rule.params.parse({});
+}
 
 export async function recordAlerts(services: Services, unitSlug: string, day: string): Promise<number> {
   const unit = await services.tenants.find(unitSlug);
@@ -35,25 +33,32 @@ export async function recordAlerts(services: Services, unitSlug: string, day: st
   const { db } = await services.tenants.open(unit);
   const open: { program: string | null; kind: AlertKind; subject: string; dueDate: string }[] = [];
 
-  const last = lastQuarterDue(day);
-  for (const program of await programsOf(services.platform, unitSlug)) {
-    const [s] = await db
-      .select({ status: submissions.status })
+  const last = previousQuarter(day);
+  const programs = await programsOf(services.platform, unitSlug);
+  for (const program of programs) {
+    const { dueDays, remindDays } = await paramsIn(services, program, quarterlySubmission);
+    const rows = await db
+      .select({ quarter: submissions.quarter, status: submissions.status, submittedAt: submissions.submittedAt })
       .from(submissions)
       .where(and(eq(submissions.year, last.year), eq(submissions.quarter, last.quarter), eq(submissions.program, program), isNull(submissions.voidedAt)));
-    if (s?.status === "submitted") continue;
+    const standing = submissionStanding(rows, last.year, last.quarter!, dueDays, day);
     const subject = `${last.year}-Q${last.quarter}`;
-    if (day > last.due) open.push({ program, kind: "submission_late", subject, dueDate: last.due });
-    else if (day >= addDays(last.due, -SUBMISSION_WARN_DAYS)) open.push({ program, kind: "submission_due", subject, dueDate: last.due });
+    if (standing.state === "missing") open.push({ program, kind: "submission_late", subject, dueDate: standing.due });
+    else if (standing.state === "not_due" && day >= addDays(standing.due, -remindDays)) open.push({ program, kind: "submission_due", subject, dueDate: standing.due });
   }
 
+  const warnDays = new Map<string | null, number>();
+  for (const program of programs) warnDays.set(program, (await paramsIn(services, program, cadreTerms)).warnDays);
+  const defaultWarn = Math.max(...[...warnDays.values(), cadreTerms.params.parse({}).warnDays]);
   const inPost = await db
-    .select({ id: cadres.id, program: cadres.program, plannedEndDate: cadres.plannedEndDate })
+    .select({ id: cadres.id, program: cadres.program, startDate: cadres.startDate, plannedEndDate: cadres.plannedEndDate, actualEndDate: cadres.actualEndDate, status: cadres.status })
     .from(cadres)
     .where(and(eq(cadres.status, "in_post"), isNull(cadres.voidedAt)));
   for (const c of inPost) {
-    if (c.plannedEndDate < day) open.push({ program: c.program, kind: "cadre_term_overdue", subject: c.id, dueDate: c.plannedEndDate });
-    else if (c.plannedEndDate <= addDays(day, TERM_WARN_DAYS)) open.push({ program: c.program, kind: "cadre_term_ending", subject: c.id, dueDate: c.plannedEndDate });
+    if (!inPostOn(c, day)) continue;
+    const state = termState(c, day, warnDays.get(c.program) ?? defaultWarn);
+    if (state === "overdue") open.push({ program: c.program, kind: "cadre_term_overdue", subject: c.id, dueDate: c.plannedEndDate });
+    else if (state === "ending") open.push({ program: c.program, kind: "cadre_term_ending", subject: c.id, dueDate: c.plannedEndDate });
   }
 
   const now = new Date().toISOString();

@@ -3,7 +3,7 @@
  * Queue (retries and a dead-letter queue by configuration); on Node an in-process queue with the
  * same interface, bounded concurrency and a few retries with back-off.
  */
-import type { Period } from "../rules/period";
+import type { Period } from "../periods/period";
 
 export interface JobMessage {
   runId: string;

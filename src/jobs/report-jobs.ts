@@ -6,7 +6,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { groupMembers, groups, jobRuns, jobTargets, programs } from "../../db/platform/schema";
 import { issueReport } from "../reports/issue";
-import type { Period } from "../rules/period";
+import { inTerm, type Period } from "../periods/period";
 import type { Services } from "../services";
 import { InProcessQueue, type JobMessage, type JobQueue } from "./queue";
 
@@ -19,13 +19,6 @@ export const REPORT_CONCURRENCY = 1;
 /** Attempts per message before its failure is recorded on the run (the Queue's max_retries + 1). */
 export const REPORT_ATTEMPTS = 3;
 
-/** The quarter before the one containing `day` (what the 5th-day-after-quarter job reports). */
-export function previousQuarter(day: string): Period {
-  const year = Number(day.slice(0, 4));
-  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
-  return q === 1 ? { year: year - 1, quarter: 4 } : { year, quarter: (q - 1) as 1 | 2 | 3 };
-}
-
 /** Starts a run: records it and enqueues its messages. Returns the run id. */
 export async function startReportRun(
   services: Services,
@@ -35,7 +28,10 @@ export async function startReportRun(
   options: { cron?: string | null; programs?: string[]; reissue?: boolean } = {},
 ): Promise<string> {
   const runId = `${job}-${period.year}${period.quarter ? `-Q${period.quarter}` : ""}-${new Date().toISOString()}`;
-  const programRows = (await services.platform.select({ slug: programs.slug }).from(programs)).map((p) => p.slug).filter((p) => !options.programs || options.programs.includes(p));
+  // Reports are issued only for periods within a program's term (the documents' own years).
+  const programRows = (await services.platform.select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear }).from(programs))
+    .filter((p) => inTerm(period.year, p) && (!options.programs || options.programs.includes(p.slug)))
+    .map((p) => p.slug);
   const unitMessages: JobMessage[] = [];
   if (job === "quarterly") {
     const memberships = await services.platform

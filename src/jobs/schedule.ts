@@ -4,10 +4,11 @@
  * the same file. `test/schedule.test.ts` checks that every declared expression has a job here.
  */
 import type { Services } from "../services";
-import { periodsToRefresh, refreshUnit, today } from "../rollup/snapshots";
+import { refreshUnit } from "../figures/refresh";
+import { previousQuarter, today } from "../periods/period";
 import { eachBounded } from "../bounded";
 import { recordAlerts } from "./alerts";
-import { previousQuarter, startReportRun } from "./report-jobs";
+import { startReportRun } from "./report-jobs";
 import { recordRun, runSummary } from "./runs";
 
 /**
@@ -47,20 +48,19 @@ export async function runJob(services: Services, job: JobName, cron: string | nu
     case "daily":
       return recordRun(services.platform, "daily", cron, async () => {
         const migrated = await services.tenants.migrateAll({ onlyBehind: services.runtime === "workers" });
-        const periods = periodsToRefresh(today());
         const refreshed = await eachBounded(
           migrated.map((m) => m.unit),
           4,
           async (unit) => {
-            const refreshed = await refreshUnit(services, unit, periods);
-            if (refreshed.ok) await recordAlerts(services, unit, today()).catch((e: unknown) => services.log.warn("alerts failed", { unit, error: String(e) }));
+            const refreshed = await refreshUnit(services, unit, day);
+            if (refreshed.ok) await recordAlerts(services, unit, day).catch((e: unknown) => services.log.warn("alerts failed", { unit, error: String(e) }));
             return refreshed;
           },
         );
         return migrated.map((m, i) => {
           const r = refreshed[i]!;
           if (!m.ok) return { unit: m.unit, ok: false, detail: `migration: ${m.error ?? ""}` };
-          return r.ok ? { unit: m.unit, ok: true } : { unit: m.unit, ok: false, detail: `snapshot: ${r.error ?? ""}` };
+          return r.ok ? { unit: m.unit, ok: true } : { unit: m.unit, ok: false, detail: `facts: ${r.error ?? ""}` };
         });
       });
   }

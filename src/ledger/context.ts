@@ -1,7 +1,7 @@
 /** Builds a write's context from a request: the tenant, who writes, and the unit's programs. */
 import type { Context } from "hono";
 import type { AuditActor } from "../tenants/audit";
-import { programsOf } from "../tenants/middleware";
+import { programsOf } from "../directory/unit-programs";
 import type { AppEnv } from "../types";
 import type { WriteContext } from "./resource";
 

@@ -3,6 +3,7 @@
  * date), an area (a county, or every county of a prefecture or province), text search, sorting
  * and keyset pagination with an opaque cursor. Voided records are left out unless asked for.
  */
+import { calendarRange } from "../periods/period";
 import { z } from "@hono/zod-openapi";
 import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
@@ -42,15 +43,6 @@ export function listQuerySchema(def: ResourceDef) {
 
 export type ListQuery = Record<string, unknown> & { sort: string; limit: number; cursor?: string; includeVoided?: boolean };
 
-/** The date range a year (and quarter) covers. */
-export function periodRange(year: number, quarter?: number): { from: string; to: string } {
-  if (!quarter) return { from: `${year}-01-01`, to: `${year}-12-31` };
-  const start = (quarter - 1) * 3 + 1;
-  const end = start + 2;
-  const lastDay = new Date(Date.UTC(year, end, 0)).getUTCDate();
-  return { from: `${year}-${String(start).padStart(2, "0")}-01`, to: `${year}-${String(end).padStart(2, "0")}-${lastDay}` };
-}
-
 /** An area filter: 440282 → that county; 440200 → every area of Shaoguan; 440000 → all of Guangdong. */
 function areaCondition(column: SQLiteColumn, code: string): SQL {
   const prefix = code.replace(/(00)+$/, "");
@@ -74,7 +66,7 @@ export function listWhere(def: ResourceDef, query: ListQuery): SQL | undefined {
   }
   if (def.dateField) {
     const date = col(def, def.dateField);
-    const range = typeof query.year === "number" ? periodRange(query.year, query.quarter as number | undefined) : null;
+    const range = typeof query.year === "number" ? calendarRange(query.year, query.quarter as number | undefined) : null;
     const from = (query.from as string | undefined) ?? range?.from;
     const to = (query.to as string | undefined) ?? range?.to;
     if (from) where.push(gte(date, from));

@@ -10,6 +10,7 @@
  *   PATCH  /api/t/{unit}/{path}/{id}           update, If-Match required    → 412 when stale
  *   POST   /api/t/{unit}/{path}/{id}/void      void with a reason, If-Match
  */
+import { today } from "../periods/period";
 import { createRoute, z } from "@hono/zod-openapi";
 import { ApiError } from "../errors";
 import type { Router } from "../router";
@@ -51,10 +52,6 @@ function pascal(name: string): string {
 /** `attachment; filename*=UTF-8''…` so Chinese file names survive. */
 function attachment(filename: string): string {
   return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 export function registerResource(app: Router, def: ResourceDef): void {

@@ -9,7 +9,7 @@
  * dimensions. Weights are the coordinator's to tune and are kept with each issued assessment.
  */
 import { z } from "zod";
-import type { UnitSummary } from "../rollup/summary";
+import type { Summary as UnitSummary } from "../figures/summary";
 
 export interface Indicator {
   key: string;

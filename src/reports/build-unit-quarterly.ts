@@ -6,8 +6,11 @@
 import { ACTIVITY_KIND_LABELS } from "../ledger/resources/activities";
 import { CADRE_LEVEL_LABELS } from "../ledger/resources/cadres";
 import { PROJECT_STATUS_LABELS } from "../ledger/resources/projects";
-import type { UnitSummary } from "../rollup/summary";
-import type { EvaluatedRule } from "../rules/evaluate";
+import type { TargetFact } from "../figures/facts";
+import type { EvaluatedRule } from "../figures/judge";
+import type { Summary } from "../figures/summary";
+
+type UnitSummary = Summary & { targets?: TargetFact[] };
 import { INDICATORS } from "../rules/indicators";
 import type { Cell, ReportDocument, ReportTable } from "./document";
 import { STATUS_LABELS } from "./labels";
@@ -76,7 +79,7 @@ function rulesTable(rules: EvaluatedRule[]): ReportTable {
 }
 
 function targetsTable(y: UnitSummary): ReportTable | null {
-  if (!y.targets.length) return null;
+  if (!y.targets?.length) return null;
   return {
     title: "年度目标",
     columns: ["指标", "年度目标", "来源"],

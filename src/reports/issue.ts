@@ -7,23 +7,19 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { programs, reports, REPORT_KINDS } from "../../db/platform/schema";
 import { projects, submissions, tenantMeta } from "../../db/tenant/schema";
 import { areaLabels } from "../directory/areas";
+import { unitFigures } from "../figures/pipeline";
 import { newId } from "../ledger/ids";
+import { inTerm, periodKey, periodWindow, today, type Period } from "../periods/period";
 import { programRollup } from "../rollup/rollup";
-import { storeSnapshot, today } from "../rollup/snapshots";
-import { summarize } from "../rollup/summary";
-import { evaluateRules } from "../rules/evaluate";
-import { periodKey, periodWindow, type Period } from "../rules/period";
-import { loadPeriodData } from "../rules/period-data";
 import { ruleSet } from "../rules/rule-sets";
-import type { PeriodData } from "../rules/types";
 import type { Services } from "../services";
+import { ApiError } from "../errors";
 import { score } from "./assessment";
 import { buildAnnualAssessment, buildProgramQuarterly } from "./build-program";
 import { buildUnitQuarterly } from "./build-unit-quarterly";
 import { canonicalJson, sha256Hex } from "./canonical";
 import type { ReportDocument } from "./document";
 import { programWeights } from "./weights";
-import { targets } from "../../db/tenant/schema";
 
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export type ReportRow = typeof reports.$inferSelect;
@@ -50,25 +46,17 @@ async function rulesParams(services: Services, program: string) {
   return Object.fromEntries((await ruleSet(services.platform, program)).map((r) => [r.rule.id, { enabled: r.enabled, params: r.params }]));
 }
 
-/** Only the quarter's own records: the year-to-date data from the quarter's first day. */
-function quarterOnly(data: PeriodData, period: Period): PeriodData {
-  if (!period.quarter) return data;
-  const start = `${period.year}-${String((period.quarter - 1) * 3 + 1).padStart(2, "0")}-01`;
-  const inQuarter = (d: unknown) => String(d ?? "") >= start;
-  return { ...data, from: start, funds: data.funds.filter((f) => inQuarter(f.date)), activities: data.activities.filter((a) => inQuarter(a.date)) };
-}
-
 async function unitQuarterly(services: Services, program: { slug: string; name: string; coordinator: string }, unitSlug: string, period: Period, day: string): Promise<Frozen> {
   const unit = await services.tenants.find(unitSlug);
   if (!unit) throw new Error(`no unit ${unitSlug}`);
   if (!period.quarter) throw new Error("a unit's quarterly report needs a quarter");
   const { db } = await services.tenants.open(unit);
-  const data = await loadPeriodData(db, services.platform, { slug: unit.slug, name: unit.name }, program.slug, period, day);
+  // The same figures the unit's dashboard and the coordinator's rollup show for this period.
+  const figures = await unitFigures(services, unit, program.slug, period, day, db);
   const configured = await ruleSet(services.platform, program.slug);
-  const rules = evaluateRules(data, configured);
-  const unitTargets = await db.select().from(targets).where(and(eq(targets.year, period.year), eq(targets.program, program.slug), isNull(targets.voidedAt)));
-  const ytd = summarize(data, rules, unitTargets);
-  const q = summarize(quarterOnly(data, period), [], []);
+  const ytd = { ...figures.summary, targets: figures.targets };
+  const q = figures.quarter!;
+  const rules = figures.rules;
   const [submission] = await db
     .select()
     .from(submissions)
@@ -84,9 +72,6 @@ async function unitQuarterly(services: Services, program: { slug: string; name: 
   const labels = await areaLabels(services.platform, codes);
   const areaNames = Object.fromEntries([...labels.values()].map((l) => [l.code, l.fullName]));
   const [demoMark] = await db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
-  // The figures just computed are the unit's snapshot for this period too: the program report of
-  // the same run reads them instead of computing every unit again.
-  await storeSnapshot(services, unit.slug, program.slug, period, ytd);
   const document = buildUnitQuarterly({
     unit: { slug: unit.slug, name: unit.name },
     program,
@@ -134,6 +119,9 @@ export async function issueReport(services: Services, req: IssueRequest, day = t
 
   const [program] = await services.platform.select().from(programs).where(eq(programs.slug, req.program));
   if (!program) throw new Error(`no program ${req.program}`);
+  if (!inTerm(req.period.year, program)) {
+    throw new ApiError("UNPROCESSABLE", "error.outside_term", { program: program.name, term: `${program.startYear}—${program.endYear}`, year: req.period.year });
+  }
   const info = { slug: program.slug, name: program.name, coordinator: program.coordinator };
   const frozen = req.kind === "unit_quarterly" ? await unitQuarterly(services, info, unit, req.period, day) : await programReport(services, req.kind, info, req.period, day);
   const content = { document: frozen.document };

@@ -1,28 +1,49 @@
 /**
- * The federated rollup of one program and period, read from the units' snapshots: per recipient
- * area (a group's lead and members summed — each records only its own contributions, in its own
- * database, so nothing is counted twice), per unit, and in total. A unit whose snapshot is missing
- * is computed once now; a unit whose database cannot be reached is served from its last snapshot,
- * marked stale with the error.
+ * The federated rollup of one program and period: every member unit's stored facts, judged now with
+ * the program's current rule set, term and structure (so a parameter change shows at once), and
+ * added up per recipient area (a group's lead and members — each records only its own
+ * contributions, in its own database, so nothing is counted twice), per unit, and in total.
+ *
+ * A unit whose facts are behind its latest write is recomputed now, a few at a time; beyond that
+ * budget, or when its database cannot be reached, it is served from its last facts marked stale
+ * while a refresh is queued.
  */
-import { and, eq } from "drizzle-orm";
-import { unitSnapshots, units } from "../../db/platform/schema";
+import { units } from "../../db/platform/schema";
 import { eachBounded } from "../bounded";
 import { listGroups, type GroupView } from "../directory/programs";
-import { periodKey, type Period } from "../rules/period";
+import type { Facts, SubmissionFact } from "../figures/facts";
+import { judge, programTerms, computeAndStore, type FreshFacts } from "../figures/pipeline";
+import type { EvaluatedRule, UnitFigures } from "../figures/judge";
+import { platformVersions, readFacts, usable } from "../figures/store";
+import type { SubmissionStanding } from "../figures/submissions";
+import { addInto, emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
+import { areaPrefix } from "../rules/progress";
+import { periodContext, periodKey, today, type Period } from "../periods/period";
+import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
-import { refreshUnit } from "./snapshots";
-import type { AreaSums, UnitSummary } from "./summary";
 
-/** A snapshot older than this missed at least one daily refresh. */
-const STALE_AFTER_MS = 26 * 3600_000;
-const COMPUTE_CONCURRENCY = 6;
+/** How many behind units one rollup read recomputes before serving the rest stale. */
+const INLINE_REFRESH_LIMIT = 8;
+const COMPUTE_CONCURRENCY = 4;
+
+export type { AreaSums };
 
 export interface Freshness {
+  /** When the facts were computed. */
   takenAt: string | null;
   ageSeconds: number | null;
+  /** The facts miss a write (or could not be refreshed): the figures are the last known ones. */
   stale: boolean;
   error: string | null;
+}
+
+/** A unit's figures as the rollup shows them: the summary with its rule results and submissions. */
+export interface UnitSummary extends Summary {
+  rules: Omit<EvaluatedRule, "params">[];
+  submissions: SubmissionFact[];
+  standings: SubmissionStanding[];
+  targets: UnitFigures["targets"];
+  inTerm: boolean;
 }
 
 export interface UnitRollup {
@@ -41,33 +62,20 @@ export interface AreaRollup {
 export interface ProgramRollup {
   program: string;
   period: string;
+  asOf: string;
   generatedAt: string;
-  totals: {
-    units: number;
-    staleUnits: number;
-    funds: UnitSummary["funds"];
-    grassrootsSharePercent: number | null;
-    projects: UnitSummary["projects"];
-    cadres: UnitSummary["cadres"];
-    activities: UnitSummary["activities"];
-    rules: Record<"pass" | "warn" | "fail" | "not_applicable", number>;
-  };
+  inTerm: boolean;
+  totals: Summary & { units: number; staleUnits: number; grassrootsSharePercent: number | null; rules: Record<"pass" | "warn" | "fail" | "not_applicable", number> };
   areas: AreaRollup[];
   units: UnitRollup[];
-  /** Units with no submitted report for the period's quarter (quarterly periods only). */
+  /** Units with no submitted report for the period's quarter (quarterly periods, once due). */
   notSubmitted: string[];
+  /** Units whose report for the period's quarter came after its due day. */
+  submittedLate: string[];
   /** Units with at least one failing or lagging rule, and which. */
   lagging: { unit: string; rules: { rule: string; status: string; title: { zh: string; en: string } }[] }[];
   /** Units whose every applicable rule passes. */
   excelling: string[];
-}
-
-function emptySums(): AreaSums {
-  return { inFen: 0, allocatedFen: 0, disbursedFen: 0, grassrootsInFen: 0, projects: 0, grassrootsProjects: 0, budgetFen: 0, cadresInPost: 0 };
-}
-
-function addSums(into: AreaSums, from: AreaSums): void {
-  for (const key of Object.keys(into) as (keyof AreaSums)[]) into[key] += from[key] ?? 0;
 }
 
 /** Whole percent, rounded down, or null when there is nothing to divide. */
@@ -75,97 +83,115 @@ export function sharePercent(part: number, whole: number): number | null {
   return whole > 0 ? Math.floor((part * 100) / whole) : null;
 }
 
-/** The area prefix a group covers: a county's full code, a prefecture's first four digits. */
-function areaPrefix(code: string): string {
-  return code.replace(/(00)+$/, "");
+/** The rollup's view of a unit's figures. */
+export function unitSummary(f: UnitFigures, submissions: SubmissionFact[]): UnitSummary {
+  return { ...f.summary, rules: f.rules.map(({ params: _params, ...rest }) => rest), submissions, standings: f.submissions, targets: f.targets, inTerm: f.inTerm };
 }
 
-async function readSnapshots(services: Services, program: string, period: string) {
-  return services.platform.select().from(unitSnapshots).where(and(eq(unitSnapshots.program, program), eq(unitSnapshots.period, period)));
-}
-
-export async function programRollup(services: Services, program: string, period: Period): Promise<ProgramRollup> {
-  const key = periodKey(period);
-  const groups = await listGroups(services.platform, program);
+export async function programRollup(services: Services, program: string, period: Period, day = today()): Promise<ProgramRollup> {
+  const [groups, terms, rules] = await Promise.all([listGroups(services.platform, program), programTerms(services, program), ruleSet(services.platform, program)]);
+  if (!terms) throw new Error(`no program ${program}`);
   const memberships = new Map<string, { areaCode: string; role: "lead" | "member" }[]>();
   for (const g of groups) for (const m of g.members) (memberships.get(m.slug) ?? memberships.set(m.slug, []).get(m.slug)!).push({ areaCode: g.area.code, role: m.role });
   const slugs = [...memberships.keys()].sort();
 
-  let snapshots = await readSnapshots(services, program, key);
-  const missing = slugs.filter((s) => !snapshots.some((r) => r.unit === s && r.data));
-  if (missing.length) {
-    await eachBounded(missing, COMPUTE_CONCURRENCY, (slug) => refreshUnit(services, slug, [period]));
-    snapshots = await readSnapshots(services, program, key);
+  const [stored, marks, unitRows] = await Promise.all([
+    readFacts(services.platform, program, period.year, slugs),
+    platformVersions(services.platform, slugs),
+    services.platform.select().from(units),
+  ]);
+  const unitBySlug = new Map(unitRows.map((u) => [u.slug, u]));
+  const facts = new Map<string, Omit<FreshFacts, "facts"> & { facts: FreshFacts["facts"] | null; stale: boolean; error: string | null }>();
+  const behind: string[] = [];
+  for (const slug of slugs) {
+    const row = stored.get(slug);
+    if (usable(row, marks.get(slug) ?? {}) && !row.error) facts.set(slug, { facts: row.facts, versions: row.versions, computedAt: row.computedAt, stale: false, error: null });
+    else behind.push(slug);
+  }
+  // Recompute a bounded number now; the rest are served from their last facts and queued.
+  const now = behind.slice(0, INLINE_REFRESH_LIMIT);
+  await eachBounded(now, COMPUTE_CONCURRENCY, async (slug) => {
+    const unit = unitBySlug.get(slug);
+    if (!unit) return;
+    try {
+      const { db } = await services.tenants.open(unit);
+      facts.set(slug, { ...(await computeAndStore(services, slug, db, program, period.year)), stale: false, error: null });
+    } catch (error) {
+      services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: String(error) });
+    }
+  });
+  for (const slug of behind) {
+    if (facts.has(slug)) continue;
+    const row = stored.get(slug);
+    if (!now.includes(slug)) void services.snapshots.schedule(slug);
+    if (row?.facts) facts.set(slug, { facts: row.facts as Facts, versions: row.versions, computedAt: row.computedAt, stale: true, error: row.error ?? null });
+    else facts.set(slug, { facts: null, versions: {}, computedAt: null, stale: true, error: row?.error ?? null });
   }
 
-  const names = new Map((await services.platform.select({ slug: units.slug, name: units.name }).from(units)).map((u) => [u.slug, u.name]));
-  const now = Date.now();
+  const clock = Date.now();
   const unitRollups: UnitRollup[] = slugs.map((slug) => {
-    const snap = snapshots.find((r) => r.unit === slug);
-    const takenAt = snap?.takenAt ?? null;
-    const age = takenAt ? Math.round((now - Date.parse(takenAt)) / 1000) : null;
+    const unit = unitBySlug.get(slug) ?? ({ slug, name: slug } as never);
+    const f = facts.get(slug)!;
+    const figures = f.facts ? judge(unit, terms, rules, memberships.get(slug) ?? [], period, day, { ...f, facts: f.facts }) : null;
+    const age = f.computedAt ? Math.round((clock - Date.parse(f.computedAt)) / 1000) : null;
     return {
-      unit: { slug, name: names.get(slug) ?? slug },
+      unit: { slug, name: unit.name },
       groups: memberships.get(slug) ?? [],
-      freshness: { takenAt, ageSeconds: age, stale: !takenAt || Boolean(snap?.error) || (age ?? 0) * 1000 > STALE_AFTER_MS, error: snap?.error ?? null },
-      summary: (snap?.data as UnitSummary | null) ?? null,
+      freshness: { takenAt: f.computedAt, ageSeconds: age, stale: f.stale || !f.facts, error: f.error },
+      summary: figures && f.facts ? unitSummary(figures, f.facts.submissions) : null,
     };
   });
 
   const areas: AreaRollup[] = groups.map((group) => {
     const prefix = areaPrefix(group.area.code);
-    const sums = emptySums();
+    const sums = emptyAreaSums();
     const contributions = group.members.map((m) => {
-      const mine = emptySums();
+      const mine = emptyAreaSums();
       const summary = unitRollups.find((u) => u.unit.slug === m.slug)?.summary;
-      for (const [code, s] of Object.entries(summary?.byArea ?? {})) if (code.startsWith(prefix)) addSums(mine, s);
-      addSums(sums, mine);
+      for (const [code, s] of Object.entries(summary?.byArea ?? {})) if (code.startsWith(prefix)) addInto(mine, s);
+      addInto(sums, mine);
       return { unit: m.slug, sums: mine };
     });
     return { group, sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) }, contributions };
   });
 
-  const totals: ProgramRollup["totals"] = {
-    units: unitRollups.length,
-    staleUnits: unitRollups.filter((u) => u.freshness.stale).length,
-    funds: { allocatedFen: 0, disbursedFen: 0, donationsFen: 0, investmentFen: 0, inFen: 0, grassrootsInFen: 0, overrunFen: 0 },
-    grassrootsSharePercent: null,
-    projects: { total: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, byStatus: {}, byCategory: {} },
-    cadres: { inPost: 0, endingSoon: 0, overdue: 0, byLevel: {} },
-    activities: {},
-    rules: { pass: 0, warn: 0, fail: 0, not_applicable: 0 },
-  };
+  const total = emptySummary();
+  const ruleCounts = { pass: 0, warn: 0, fail: 0, not_applicable: 0 };
   const lagging: ProgramRollup["lagging"] = [];
   const excelling: string[] = [];
   const notSubmitted: string[] = [];
+  const submittedLate: string[] = [];
   for (const u of unitRollups) {
     const s = u.summary;
     if (!s) continue;
-    for (const k of Object.keys(totals.funds) as (keyof UnitSummary["funds"])[]) totals.funds[k] += s.funds[k];
-    totals.projects.total += s.projects.total;
-    totals.projects.grassroots += s.projects.grassroots;
-    totals.projects.budgetFen += s.projects.budgetFen;
-    totals.projects.beneficiaries += s.projects.beneficiaries ?? 0;
-    totals.projects.beneficiariesLifted += s.projects.beneficiariesLifted ?? 0;
-    for (const [status, n] of Object.entries(s.projects.byStatus)) totals.projects.byStatus[status] = (totals.projects.byStatus[status] ?? 0) + n;
-    for (const [category, n] of Object.entries(s.projects.byCategory ?? {})) totals.projects.byCategory[category] = (totals.projects.byCategory[category] ?? 0) + n;
-    totals.cadres.inPost += s.cadres.inPost;
-    totals.cadres.endingSoon += s.cadres.endingSoon;
-    totals.cadres.overdue += s.cadres.overdue;
-    for (const [level, n] of Object.entries(s.cadres.byLevel)) totals.cadres.byLevel[level] = (totals.cadres.byLevel[level] ?? 0) + n;
-    for (const [kind, a] of Object.entries(s.activities)) {
-      const t = (totals.activities[kind] ??= { count: 0, people: 0, quantity: 0, amountFen: 0 });
-      t.count += a.count;
-      t.people += a.people;
-      t.quantity += a.quantity;
-      t.amountFen += a.amountFen;
-    }
-    for (const r of s.rules) totals.rules[r.status] += 1;
-    const behind = s.rules.filter((r) => r.status === "fail" || r.status === "warn");
-    if (behind.length) lagging.push({ unit: u.unit.slug, rules: behind.map((r) => ({ rule: r.rule, status: r.status, title: r.title })) });
+    addInto(total, { funds: s.funds, projects: s.projects, cadres: s.cadres, activities: s.activities, byArea: s.byArea });
+    for (const r of s.rules) ruleCounts[r.status] += 1;
+    const lag = s.rules.filter((r) => r.status === "fail" || r.status === "warn");
+    if (lag.length) lagging.push({ unit: u.unit.slug, rules: lag.map((r) => ({ rule: r.rule, status: r.status, title: r.title })) });
     else if (s.rules.some((r) => r.status === "pass")) excelling.push(u.unit.slug);
-    if (period.quarter && !s.submissions.some((x) => x.quarter === period.quarter && x.status === "submitted")) notSubmitted.push(u.unit.slug);
+    const standing = period.quarter ? s.standings.find((x) => x.quarter === period.quarter) : undefined;
+    if (standing?.state === "missing") notSubmitted.push(u.unit.slug);
+    if (standing?.state === "late") submittedLate.push(u.unit.slug);
   }
-  totals.grassrootsSharePercent = sharePercent(totals.funds.grassrootsInFen, totals.funds.inFen);
-  return { program, period: key, generatedAt: new Date().toISOString(), totals, areas, units: unitRollups, notSubmitted, lagging, excelling };
+  const pc = periodContext(period, day);
+  return {
+    program,
+    period: periodKey(period),
+    asOf: pc.asOf,
+    generatedAt: new Date().toISOString(),
+    inTerm: period.year >= terms.startYear && period.year <= terms.endYear,
+    totals: {
+      ...total,
+      units: unitRollups.length,
+      staleUnits: unitRollups.filter((u) => u.freshness.stale).length,
+      grassrootsSharePercent: sharePercent(total.funds.grassrootsInFen, total.funds.inFen),
+      rules: ruleCounts,
+    },
+    areas,
+    units: unitRollups,
+    notSubmitted,
+    submittedLate,
+    lagging,
+    excelling,
+  };
 }

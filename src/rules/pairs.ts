@@ -1,54 +1,68 @@
 /**
  * The common shape of a per-pair rule (hospital, school, cultural-unit pairs): every pairing of a
- * kind is held to its own figure; the rule passes when every pair keeps up, and otherwise warns
- * while the year runs and fails at its end. Actual and expected count pairs; the evidence lists each
- * pair with its figure, then the records behind it.
+ * kind in force on the judging day is held to its own figure — a pairing that started this year to
+ * the part of the year since its start quarter (ceil(target × quarters since start / 4)); one that
+ * has not started yet is not judged. The rule passes when every pair keeps up, and otherwise warns
+ * while the year runs and fails at its end. Actual and expected count pairs.
  */
-import { notApplicable, yearIsOver } from "./progress";
-import type { Evidence, PeriodData, Row, RuleResult } from "./types";
+import type { PairActivityFact, PairingFact } from "../figures/facts";
+import { quarterOf, type Quarter } from "../periods/period";
+import { behindStatus, expectedByNow, notApplicable, toDate } from "./progress";
+import type { RuleInput, RuleResult, Text } from "./types";
 
-/** One pair judged: whether it keeps up, its figure, the records that count, how it reads when behind. */
+/** One pair judged: whether it keeps up, and how it reads when behind. */
 export interface PairCheck {
   ok: boolean;
-  value: number;
-  evidence: Evidence[];
-  behind: { zh: string; en: string };
+  behind: Text;
 }
 
-/** Evidence of an activity that counts toward a pair. */
-export function activityEvidence(a: Row, value: number): Evidence {
-  return { entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value };
+/** The pairings of a kind in force on the judging day. */
+export function pairsInForce(input: RuleInput, kind: PairingFact["kind"]): PairingFact[] {
+  const { asOf, from } = input.period;
+  return input.facts.pairings.filter((p) => p.kind === kind && p.startDate <= asOf && (p.endDate === null || p.endDate >= from));
+}
+
+/** The quarter from which a pairing is held to the year's figure. */
+export function startQuarter(pairing: PairingFact, input: RuleInput): Quarter {
+  return pairing.startDate < input.period.from ? 1 : quarterOf(pairing.startDate);
+}
+
+/** What a pairing must have reached by the judging day, of a yearly `target`. */
+export function dueForPair(target: number, pairing: PairingFact, input: RuleInput): number {
+  return expectedByNow(target, input, startQuarter(pairing, input));
+}
+
+/** The period's activity facts that name a pairing. */
+export function pairActivities(input: RuleInput, pairingId: string): PairActivityFact[] {
+  return toDate(input.facts.pairActivities, input).filter((a) => a.pairingId === pairingId);
 }
 
 /**
  * @param none what to say when the unit has no pair of this kind
- * @param check judges one pair, given the activities carrying its id
+ * @param check judges one pair
  * @param explain the explanation from the pairs kept and those behind
  */
 export function judgePairs(
-  data: PeriodData,
-  kind: string,
-  none: { zh: string; en: string },
-  check: (pairing: Row, activities: Row[]) => PairCheck,
-  explain: (kept: number, total: number, behind: { zh: string; en: string }[]) => { zh: string; en: string },
+  input: RuleInput,
+  kind: PairingFact["kind"],
+  none: Text,
+  check: (pairing: PairingFact) => PairCheck,
+  explain: (kept: number, total: number, behind: Text[]) => Text,
 ): RuleResult {
-  const pairs = data.pairings.filter((p) => p.kind === kind);
+  const pairs = pairsInForce(input, kind);
   if (pairs.length === 0) return notApplicable("pairs", none.zh, none.en);
-  const evidence: Evidence[] = [];
-  const behind: { zh: string; en: string }[] = [];
+  const behind: Text[] = [];
   for (const pairing of pairs) {
-    const result = check(pairing, data.activities.filter((a) => a.pairingId === pairing.id));
-    evidence.push({ entity: "pairing", id: String(pairing.id), label: String(pairing.counterpart), value: result.value }, ...result.evidence);
+    const result = check(pairing);
     if (!result.ok) behind.push(result.behind);
   }
   const actual = pairs.length - behind.length;
   return {
-    status: behind.length === 0 ? "pass" : yearIsOver(data) ? "fail" : "warn",
+    status: behind.length === 0 ? "pass" : behindStatus(input),
     actual,
     expected: pairs.length,
     target: pairs.length,
     unit: "pairs",
     explanation: explain(actual, pairs.length, behind),
-    evidence,
   };
 }

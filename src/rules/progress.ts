@@ -1,34 +1,62 @@
 /**
  * How an annual figure is judged part-way through the year: pro rata by quarter. Ahead of or at
  * the pro-rata figure passes; behind it warns; only when the year is over does a shortfall fail.
+ * Also the small helpers rules share to read facts for their period.
  */
-import type { Evidence, PeriodData, Row, RuleResult, RuleStatus } from "./types";
+import { lastQuarter, quarterShare, type Quarter } from "../periods/period";
+import type { GroupArea, RuleInput, RuleResult, RuleStatus, Text } from "./types";
 
-/** The share of the year that has elapsed at the evaluated quarter (whole year when null). */
-export function yearShare(data: Pick<PeriodData, "quarter">): number {
-  return data.quarter === null ? 1 : data.quarter / 4;
+/** The facts of the period's window: quarters 1 to the period's last. */
+export function toDate<T extends { quarter: Quarter }>(rows: readonly T[], input: RuleInput): T[] {
+  const last = lastQuarter(input.period);
+  return rows.filter((r) => r.quarter <= last);
 }
 
-/** Whether the evaluated period closes the year. */
-export function yearIsOver(data: Pick<PeriodData, "quarter">): boolean {
-  return data.quarter === null || data.quarter === 4;
+/** Adds up one figure of some rows. */
+export function sum<T>(rows: readonly T[], figure: (row: T) => number): number {
+  return rows.reduce((s, r) => s + figure(r), 0);
 }
 
-/** The figure expected by now: ceil(target × share of the year). */
-export function expectedByNow(target: number, data: Pick<PeriodData, "quarter">): number {
-  return Math.ceil(target * yearShare(data) - 1e-9);
+/** The area prefix a code covers: a county's full code, a prefecture's first four digits. */
+export function areaPrefix(code: string): string {
+  return code.replace(/(00)+$/, "");
 }
 
-/** Status of a "at least `target` a year" figure at the evaluated quarter. */
-export function annualStatus(actual: number, target: number, data: Pick<PeriodData, "quarter">): { status: RuleStatus; expected: number } {
-  const expected = expectedByNow(target, data);
+/** Whether `code` lies in one of the areas (a prefecture covers its counties). */
+export function inAreas(code: string | null, areas: readonly { areaCode: string }[]): boolean {
+  return code !== null && areas.some((a) => code.startsWith(areaPrefix(a.areaCode)));
+}
+
+/** The group areas as prefixes, for an evidence query. */
+export function areaPrefixes(areas: readonly GroupArea[]): string[] {
+  return areas.map((a) => areaPrefix(a.areaCode));
+}
+
+/** The figure expected by the judging day: ceil(target × elapsed quarters / 4), from `startQuarter`. */
+export function expectedByNow(target: number, input: RuleInput, startQuarter: Quarter = 1): number {
+  return Math.ceil(target * quarterShare(input.period, startQuarter) - 1e-9);
+}
+
+/** Status of an "at least `target` a year" figure at the judging day. */
+export function annualStatus(actual: number, target: number, input: RuleInput): { status: RuleStatus; expected: number } {
+  const expected = expectedByNow(target, input);
   if (actual >= target || actual >= expected) return { status: "pass", expected };
-  return { status: yearIsOver(data) ? "fail" : "warn", expected };
+  return { status: behindStatus(input), expected };
+}
+
+/** A shortfall warns while the year runs and fails once it is over. */
+export function behindStatus(input: RuleInput): RuleStatus {
+  return input.period.yearOver ? "fail" : "warn";
 }
 
 /** A not-applicable result with its reason. */
 export function notApplicable(unit: RuleResult["unit"], zh: string, en: string): RuleResult {
-  return { status: "not_applicable", actual: null, expected: null, target: null, unit, explanation: { zh, en }, evidence: [] };
+  return { status: "not_applicable", actual: null, expected: null, target: null, unit, explanation: { zh, en } };
+}
+
+/** The reason most area-bound rules give when the unit has no group in the program. */
+export function noGroupArea(unit: RuleResult["unit"] = "count"): RuleResult {
+  return notApplicable(unit, "本单位在本项目中没有结对地区，不适用。", "The unit has no paired area in this program: not applicable.");
 }
 
 /** Yuan with two decimals for explanations, e.g. 2000000.00. */
@@ -37,21 +65,13 @@ export function yuan(fen: number): string {
 }
 
 /**
- * The common shape of an "at least `target` a year" rule: add up the activities that count (each 1,
- * or its own figure), judge pro rata, and explain in both languages.
+ * The common shape of an "at least `target` a year" rule: judge the counted figure pro rata and
+ * explain in both languages.
  * @param what how the figure reads: zh 「本年度{what.zh} 3 {unit}」, en "3 {what.en} this year"
  */
-export function annualActivityCount(
-  data: PeriodData,
-  counted: Row[],
-  target: number,
-  what: { zh: string; en: string; unitZh?: string },
-  figure: (a: Row) => number = () => 1,
-): RuleResult {
+export function annualCount(input: RuleInput, actual: number, target: number, what: { zh: string; en: string; unitZh?: string }): RuleResult {
   const unit = what.unitZh ?? "次";
-  const evidence: Evidence[] = counted.map((a) => ({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}`, value: figure(a) }));
-  const actual = counted.reduce((sum, a) => sum + figure(a), 0);
-  const { status, expected } = annualStatus(actual, target, data);
+  const { status, expected } = annualStatus(actual, target, input);
   return {
     status,
     actual,
@@ -62,7 +82,6 @@ export function annualActivityCount(
       zh: `本年度${what.zh} ${actual} ${unit}；全年要求不少于 ${target} ${unit}，截至本期应达 ${expected} ${unit}。`,
       en: `${actual} ${what.en} this year; at least ${target} a year are required, ${expected} by this period.`,
     },
-    evidence,
   };
 }
 
@@ -76,16 +95,20 @@ export function percentText(basisPoints: number): string {
  * for sums of fen), a shortfall warns while the year runs and fails at its end.
  * @param explain the explanation, given the share as text ("79.99%")
  */
-export function shareResult(data: PeriodData, part: number, whole: number, minPercent: number, evidence: Evidence[], explain: (share: string) => { zh: string; en: string }): RuleResult {
+export function shareResult(input: RuleInput, part: number, whole: number, minPercent: number, explain: (share: string) => Text): RuleResult {
   const basisPoints = Number((BigInt(part) * 10_000n) / BigInt(whole));
   const met = BigInt(part) * 100n >= BigInt(minPercent) * BigInt(whole);
   return {
-    status: met ? "pass" : yearIsOver(data) ? "fail" : "warn",
+    status: met ? "pass" : behindStatus(input),
     actual: Math.floor(basisPoints / 100),
     expected: minPercent,
     target: minPercent,
     unit: "percent",
     explanation: explain(percentText(basisPoints)),
-    evidence,
   };
+}
+
+/** 万元 for a rule title, trimmed: 200_000_000 fen → "200", 12_345_000 → "12.35". */
+export function wan(fen: number): string {
+  return String(Math.round(fen / 10_000) / 100);
 }

@@ -1,66 +1,73 @@
 /**
- * The shape of a rule: one small module per clause, a pure `evaluate` over a unit's period data.
+ * The shape of a rule: one small module per clause. A rule declares the facts it reads, judges them
+ * as a pure function of (facts, period, structure, parameters), and says which records count when
+ * someone asks to see them (evidence is read on demand, paged — never loaded for a judgement).
  */
 import type { z } from "zod";
+import type { FactKey, Facts } from "../figures/facts";
+import type { PeriodContext } from "../periods/period";
 
 export type RulePeriod = "quarter" | "year" | "term";
 export type RuleStatus = "pass" | "fail" | "warn" | "not_applicable";
-
-/** A record that counts toward a result, so a clerk can see why. */
-export interface Evidence {
-  entity: "project" | "fund" | "activity" | "pairing" | "cadre" | "submission" | "sub_unit";
-  id: string;
-  label: string;
-  /** The figure this record contributes (fen, count, person-times…), when it contributes one. */
-  value?: number;
-}
+export type Text = { zh: string; en: string };
 
 export interface RuleResult {
   status: RuleStatus;
   /** What was achieved (count, fen, percent…), null when not applicable. */
   actual: number | null;
-  /** What was expected by the evaluation date (pro rata within a year), null when not applicable. */
+  /** What was expected by the judging day (pro rata within a year), null when not applicable. */
   expected: number | null;
   /** The full-year (or full-term) figure the clause asks for. */
   target: number | null;
   unit: "count" | "percent" | "fen" | "person_times" | "pairs" | "cadres";
-  explanation: { zh: string; en: string };
-  evidence: Evidence[];
+  explanation: Text;
 }
 
-export type Row = Record<string, unknown>;
+/** A recipient area of one of the unit's groups in the program. */
+export interface GroupArea {
+  areaCode: string;
+  role: "lead" | "member";
+}
 
-/** Everything a rule may look at for one unit, one program and one period. Plain data, no database. */
-export interface PeriodData {
+/** Everything a rule may look at for one unit, one program and one period. Plain data. */
+export interface RuleInput {
   unit: { slug: string; name: string };
   program: string;
-  year: number;
-  /** The quarter evaluated, or null for the whole year. */
-  quarter: 1 | 2 | 3 | 4 | null;
-  /** First and last day of the evaluated period's year-to-date window. */
-  from: string;
-  to: string;
-  /** The day results are judged at (the period's end, or today if the period is not over). */
-  asOf: string;
-  /**
-   * The day of the evaluation itself, which may be after the period: a quarter's report is due
-   * after the quarter ends, so deadline rules judge by this day.
-   */
-  today: string;
-  /** The recipient areas of the unit's groups in this program. */
-  groupAreas: { areaCode: string; role: "lead" | "member" }[];
-  subUnits: Row[];
-  pairings: Row[];
-  projects: Row[];
-  funds: Row[];
-  activities: Row[];
-  cadres: Row[];
-  submissions: Row[];
+  /** The program's term, in years (both inclusive). */
+  term: { startYear: number; endYear: number };
+  period: PeriodContext;
+  groupAreas: GroupArea[];
+  facts: Facts;
+}
+
+/** Which records count toward a rule, as a filter the evidence query applies (paged, on demand). */
+export interface EvidenceQuery {
+  entity: "activity" | "fund" | "project" | "pairing" | "cadre" | "submission";
+  /** Dates (activity, fund, project start) within this window. */
+  from?: string;
+  to?: string;
+  kinds?: readonly string[];
+  direction?: "to_recipient" | "from_recipient";
+  leaderLevel?: "main" | "deputy";
+  /** Area codes (or prefixes: 4402 covers Shaoguan) the record must lie in. */
+  areaPrefixes?: readonly string[];
+  grassroots?: boolean;
+  source?: string;
+  /** Activities or funds (through their project) of pairings of these kinds. */
+  pairingKinds?: readonly string[];
+  documentTypes?: readonly string[];
+  agreementYear?: number;
+  /** Cadres in post on this day; submissions of this year. */
+  inPostOn?: string;
+  /** Cadres whose planned end is on or before this day. */
+  endsBy?: string;
+  year?: number;
 }
 
 export interface Rule<P extends z.ZodType = z.ZodType> {
   id: string;
-  title: { zh: string; en: string };
+  /** The requirement as it reads with the program's parameters, e.g. 「每年不少于 3 次」. */
+  title(params: z.infer<P>): Text;
   /** File and section of the clause ("file §x; file §y" when it rests on several). */
   clause: string;
   /** The sentence(s) of the clause the rule encodes, quoted verbatim; several are joined by " / ". */
@@ -69,7 +76,11 @@ export interface Rule<P extends z.ZodType = z.ZodType> {
   /** The programs whose rule set includes this rule by default. */
   programs: readonly string[];
   params: P;
-  evaluate(data: PeriodData, params: z.infer<P>): RuleResult;
+  /** The facts the rule reads. */
+  facts: readonly FactKey[];
+  evaluate(input: RuleInput, params: z.infer<P>): RuleResult;
+  /** The records that count, or null when a rule has none to show. */
+  evidence(input: RuleInput, params: z.infer<P>): EvidenceQuery | null;
 }
 
 /** Declares a rule (identity; for inference of the params type). */

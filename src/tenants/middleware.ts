@@ -2,35 +2,18 @@
  * Resolves `:unit` for every tenant route once: checks the caller may act on it, opens its
  * database (migrating it if needed) and puts it on `c.var.tenant`. Handlers never open databases.
  */
-import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
-import { groupMembers, groups } from "../../db/platform/schema";
 import { ApiError } from "../errors";
-import type { PlatformDb } from "../services";
+import { programsOf } from "../directory/unit-programs";
+import { markChanged, tenantVersions } from "../figures/store";
 import type { AppEnv } from "../types";
 import { decideAccess, needsPrograms } from "./access";
 import { UNIT_SLUG_PATTERN } from "./connector";
-import { TtlCache } from "./ttl-cache";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The one write a coordinator makes in a unit: sending a quarterly submission back (the handler checks the program). */
 const COORDINATOR_WRITE = /^\/api\/t\/[^/]+\/submissions\/[^/]+\/reopen$/;
-
-const unitPrograms = new TtlCache<string[]>(5_000);
-
-/** The programs a unit takes part in (through its group memberships), briefly cached. */
-export async function programsOf(db: PlatformDb, unit: string): Promise<string[]> {
-  const programs = await unitPrograms.get(unit, async () => {
-    const rows = await db
-      .selectDistinct({ program: groups.program })
-      .from(groupMembers)
-      .innerJoin(groups, and(eq(groups.id, groupMembers.groupId)))
-      .where(eq(groupMembers.unit, unit));
-    return rows.map((r) => r.program).sort();
-  });
-  return [...programs];
-}
 
 /** Must run after requireAuth(). */
 export function tenantContext() {
@@ -56,8 +39,10 @@ export function tenantContext() {
     }
     c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal } });
     await next();
-    // A successful write changes the unit's figures: refresh its rollup snapshots in the background.
+    // A successful write changes the unit's figures: tell the platform now (so the next reader of the
+    // rollup knows this unit's facts are behind), then refresh them in the background.
     if (!READ_METHODS.has(c.req.method) && c.res.status < 400) {
+      await markChanged(platform, slug, await tenantVersions(handle.db));
       const refresh = c.get("services").snapshots.schedule(slug);
       try {
         c.executionCtx.waitUntil(refresh);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { annualAgreement } from "../../src/rules/catalog/annual-agreement";
-import { activity, periodData } from "./fixtures";
+import { evaluate, activity, periodData } from "./fixtures";
 
 // 2022-guangdong-guizhou-pairing-opinions.txt §(十九): an annual collaboration agreement is signed every year.
 const params = annualAgreement.params.parse({});
@@ -8,27 +8,27 @@ const guizhou = (over: Parameters<typeof periodData>[0] = {}) => periodData({ pr
 const agreement = (agreementYear: number, over = {}) => activity("agreement", { title: `${agreementYear} 年度协作协议`, agreementYear, ...over });
 
 describe("annual-agreement", () => {
-  it("passes with this year's agreement", () => {
-    const result = annualAgreement.evaluate(guizhou({ activities: [agreement(2026)] }), params);
+  it("passes with this year's agreement", async () => {
+    const result = await evaluate(annualAgreement, guizhou({ activities: [agreement(2026)] }), params);
     expect(result).toMatchObject({ status: "pass", actual: 1, expected: 1, target: 1, unit: "count" });
     expect(result.evidence).toHaveLength(1);
   });
 
-  it("fails at year end when only last year's agreement was signed this year", () => {
-    expect(annualAgreement.evaluate(guizhou({ activities: [agreement(2025, { date: "2026-01-15" })] }), params)).toMatchObject({ status: "fail", actual: 0 });
+  it("fails at year end when only last year's agreement was signed this year", async () => {
+    expect(await evaluate(annualAgreement, guizhou({ activities: [agreement(2025, { date: "2026-01-15" })] }), params)).toMatchObject({ status: "fail", actual: 0 });
   });
 
-  it("warns while missing before Q4 (ceil(1 × 3/4) = 1 due), fails when missing at Q4: the boundary", () => {
-    expect(annualAgreement.evaluate(guizhou({ quarter: 1, activities: [] }), params)).toMatchObject({ status: "warn", expected: 1 });
-    expect(annualAgreement.evaluate(guizhou({ quarter: 3, activities: [] }), params)).toMatchObject({ status: "warn", expected: 1 });
-    expect(annualAgreement.evaluate(guizhou({ quarter: 4, activities: [] }), params)).toMatchObject({ status: "fail", expected: 1 });
+  it("warns while missing before Q4 (ceil(1 × 3/4) = 1 due), fails when missing at Q4: the boundary", async () => {
+    expect(await evaluate(annualAgreement, guizhou({ quarter: 1, activities: [] }), params)).toMatchObject({ status: "warn", expected: 1 });
+    expect(await evaluate(annualAgreement, guizhou({ quarter: 3, activities: [] }), params)).toMatchObject({ status: "warn", expected: 1 });
+    expect(await evaluate(annualAgreement, guizhou({ quarter: 4, activities: [] }), params)).toMatchObject({ status: "fail", expected: 1 });
   });
 
-  it("passes at Q1 once signed", () => {
-    expect(annualAgreement.evaluate(guizhou({ quarter: 1, activities: [agreement(2026, { date: "2026-02-20" })] }), params)).toMatchObject({ status: "pass" });
+  it("passes at Q1 once signed", async () => {
+    expect(await evaluate(annualAgreement, guizhou({ quarter: 1, activities: [agreement(2026, { date: "2026-02-20" })] }), params)).toMatchObject({ status: "pass" });
   });
 
-  it("is not applicable to a unit with no paired area in the program", () => {
-    expect(annualAgreement.evaluate(guizhou({ groupAreas: [] }), params)).toMatchObject({ status: "not_applicable", actual: null });
+  it("is not applicable to a unit with no paired area in the program", async () => {
+    expect(await evaluate(annualAgreement, guizhou({ groupAreas: [] }), params)).toMatchObject({ status: "not_applicable", actual: null });
   });
 });

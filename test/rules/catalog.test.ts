@@ -12,7 +12,7 @@ function flat(text: string): string {
 }
 
 describe("the rule catalog", () => {
-  it("has unique ids and every rule in at least one real program", () => {
+  it("has unique ids and every rule in at least one real program", async () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     const programs = new Set(PROGRAMS.map((p) => p.slug));
@@ -22,7 +22,7 @@ describe("the rule catalog", () => {
     }
   });
 
-  it("gives every rule default parameters that its own schema accepts", () => {
+  it("gives every rule default parameters that its own schema accepts", async () => {
     for (const rule of RULES) expect(() => rule.params.parse({}), rule.id).not.toThrow();
   });
 

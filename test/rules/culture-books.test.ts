@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cultureBooks } from "../../src/rules/catalog/culture-books";
-import { fund, pairing, periodData, project } from "./fixtures";
+import { evaluate, fund, pairing, periodData, project } from "./fixtures";
 
 // 2022-dongguan-shaoguan-three-year-action-plan.txt §三(六): 100,000 yuan (10,000,000 fen) a year per paired
 // cultural unit for books in its 风度书房.
@@ -13,9 +13,9 @@ function library(counterpart = "乳源县图书馆") {
 }
 
 describe("culture-books", () => {
-  it("passes at exactly 100,000 yuan put in, counting allocations, donations and enterprise investment but not disbursements", () => {
+  it("passes at exactly 100,000 yuan put in, counting allocations, donations and enterprise investment but not disbursements", async () => {
     const { pair, books } = library();
-    const result = cultureBooks.evaluate(
+    const result = await evaluate(cultureBooks, 
       periodData({
         pairings: [pair],
         projects: [books],
@@ -34,10 +34,10 @@ describe("culture-books", () => {
     expect(result.evidence.filter((e) => e.entity === "fund")).toHaveLength(3);
   });
 
-  it("fails at year end one fen short, naming the unit and its figure", () => {
+  it("fails at year end one fen short, naming the unit and its figure", async () => {
     const { pair, books } = library();
     const other = project({ pairingId: "pair-elsewhere" });
-    const result = cultureBooks.evaluate(
+    const result = await evaluate(cultureBooks, 
       periodData({ pairings: [pair], projects: [books, other], funds: [fund("allocation", 9_999_999, { projectId: books.id }), fund("allocation", 5_000_000, { projectId: other.id })] }),
       params,
     );
@@ -47,10 +47,10 @@ describe("culture-books", () => {
     expect(result.explanation.zh).toContain("不少于 100,000.00 元");
   });
 
-  it("is pro rata: by Q2 50,000 yuan are due (10,000,000 × 2/4 = 5,000,000 fen); a unit one fen short warns", () => {
+  it("is pro rata: by Q2 50,000 yuan are due (10,000,000 × 2/4 = 5,000,000 fen); a unit one fen short warns", async () => {
     const a = library("乳源县图书馆");
     const b = library("新丰县文化馆");
-    const result = cultureBooks.evaluate(
+    const result = await evaluate(cultureBooks, 
       periodData({
         quarter: 2,
         pairings: [a.pair, b.pair],
@@ -64,7 +64,7 @@ describe("culture-books", () => {
     expect(result.explanation.en).toContain("behind: 新丰县文化馆 (49,999.99 yuan)");
   });
 
-  it("is not applicable without paired cultural units", () => {
-    expect(cultureBooks.evaluate(periodData({ pairings: [pairing("hospital")] }), params)).toMatchObject({ status: "not_applicable", unit: "pairs" });
+  it("is not applicable without paired cultural units", async () => {
+    expect(await evaluate(cultureBooks, periodData({ pairings: [pairing("hospital")] }), params)).toMatchObject({ status: "not_applicable", unit: "pairs" });
   });
 });

@@ -1,20 +1,48 @@
-/** Builders of plain period data for rule tests (rules are pure: no database needed). */
-import type { PeriodData, Row } from "../../src/rules/types";
+/**
+ * Rule tests as specifications: a scenario of plain ledger rows is written to a real (in-memory)
+ * tenant database, its facts loaded by the product's own SQL, the rule judged on them and its
+ * evidence read back by the product's own evidence query — no second implementation of either.
+ */
+import { createClient } from "@libsql/client";
+import { migrateDatabase } from "../../db/migrate";
+import { TENANT_MIGRATIONS } from "../../db/tenant/migrations";
+import { activities, cadres, funds, pairings, projects, submissions, subUnits } from "../../db/tenant/schema";
+import { readEvidence, type EvidenceItem } from "../../src/figures/evidence";
+import { loadFacts } from "../../src/figures/load-facts";
+import { periodContext, type Quarter } from "../../src/periods/period";
+import type { Rule, GroupArea, RuleResult } from "../../src/rules/types";
+import { tenantDb } from "../../src/services";
+
+export type Row = Record<string, unknown>;
 
 let n = 0;
 const id = (prefix: string) => `${prefix}-${++n}`;
 
-export function periodData(over: Partial<PeriodData> = {}): PeriodData {
+export interface Scenario {
+  year: number;
+  quarter: Quarter | null;
+  /** The day of the judgement (default: 15 January after the year, so the year is over). */
+  today?: string;
+  asOf?: string;
+  program: string;
+  term: { startYear: number; endYear: number };
+  groupAreas: GroupArea[];
+  subUnits: Row[];
+  pairings: Row[];
+  projects: Row[];
+  funds: Row[];
+  activities: Row[];
+  cadres: Row[];
+  submissions: Row[];
+}
+
+export function periodData(over: Partial<Scenario> = {}): Scenario {
   const year = over.year ?? 2026;
   return {
-    unit: { slug: "test-unit", name: "测试单位" },
-    program: "gd-old-areas",
     year,
     quarter: null,
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-    asOf: `${year}-12-31`,
-    today: over.asOf ?? `${year}-12-31`,
+    program: "gd-old-areas",
+    term: { startYear: 2022, endYear: 2030 },
     groupAreas: [{ areaCode: "440282", role: "lead" }],
     subUnits: [],
     pairings: [],
@@ -27,12 +55,41 @@ export function periodData(over: Partial<PeriodData> = {}): PeriodData {
   };
 }
 
+/** Writes the scenario, loads its facts and judges `rule`; the evidence comes from the evidence query. */
+export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P): Promise<RuleResult & { evidence: EvidenceItem[] }> {
+  const client = createClient({ url: ":memory:" });
+  try {
+    await migrateDatabase(client, TENANT_MIGRATIONS);
+    const db = tenantDb(client);
+    const insert = async (table: Parameters<typeof db.insert>[0], rows: Row[]) => {
+      if (rows.length) await db.insert(table).values(rows as never);
+    };
+    await insert(subUnits, scenario.subUnits);
+    await insert(pairings, scenario.pairings);
+    await insert(projects, scenario.projects);
+    // Allocations before disbursements: the database refuses a disbursement beyond its allocations.
+    await insert(funds, [...scenario.funds].sort((a, b) => Number(a.kind !== "allocation") - Number(b.kind !== "allocation")));
+    await insert(activities, scenario.activities);
+    await insert(cadres, scenario.cadres);
+    await insert(submissions, scenario.submissions);
+    const { facts } = await loadFacts(db, scenario.program, scenario.year);
+    const day = scenario.today ?? scenario.asOf ?? `${scenario.year + 1}-01-15`;
+    const input = { unit: { slug: "test-unit", name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts };
+    const result = rule.evaluate(input, params as never);
+    const query = rule.evidence(input, params as never);
+    const evidence = query ? (await readEvidence(db, scenario.program, query, { limit: 200 })).items : [];
+    return { ...result, evidence };
+  } finally {
+    client.close();
+  }
+}
+
 export function activity(kind: string, over: Row = {}): Row {
-  return { id: id("act"), kind, date: "2026-05-01", title: `${kind} 活动`, direction: null, leaderLevel: null, people: 0, quantity: 0, hours: 0, amountFen: 0, pairingId: null, ...over };
+  return { id: id("act"), kind, date: "2026-05-01", title: `${kind} 活动`, areaCode: null, direction: null, leaderLevel: null, people: 0, quantity: 0, hours: 0, amountFen: 0, pairingId: null, ...over };
 }
 
 export function visit(leaderLevel: "main" | "deputy", direction: "to_recipient" | "from_recipient", over: Row = {}): Row {
-  return activity("visit", { leaderLevel, direction, ...over });
+  return activity("visit", { leaderLevel, direction, areaCode: "440282", ...over });
 }
 
 export function fund(kind: string, amountFen: number, over: Row = {}): Row {
@@ -48,7 +105,7 @@ export function pairing(kind: string, over: Row = {}): Row {
 }
 
 export function cadre(over: Row = {}): Row {
-  return { id: id("cadre"), post: "副县长（挂职）", level: "county_deputy", hostAreaCode: "440282", startDate: "2024-12-20", plannedEndDate: "2027-12-20", actualEndDate: null, status: "in_post", ...over };
+  return { id: id("cadre"), name: "测试干部", post: "副县长（挂职）", level: "county_deputy", hostAreaCode: "440282", startDate: "2024-12-20", plannedEndDate: "2027-12-20", actualEndDate: null, status: "in_post", ...over };
 }
 
 export function submission(quarter: number, over: Row = {}): Row {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { quarterlySubmission } from "../../src/rules/catalog/quarterly-submission";
-import type { PeriodData } from "../../src/rules/types";
-import { periodData, submission } from "./fixtures";
+import type { Row, Scenario } from "./fixtures";
+import { evaluate, periodData, submission } from "./fixtures";
 
 // 2022-dongguan-shaoguan-three-year-action-plan.txt §五(四): every group reports to the command office every quarter.
 // Due 5 days after the quarter ends: Q1 2026-04-05, Q2 2026-07-05, Q3 2026-10-05, Q4 2027-01-05.
 const params = quarterlySubmission.params.parse({});
-const ds = (over: Partial<PeriodData> = {}) => periodData({ program: "dongguan-shaoguan", ...over });
+const ds = (over: Partial<Scenario> = {}) => periodData({ program: "dongguan-shaoguan", ...over });
 const sent = (quarter: number, day: string, over: Record<string, unknown> = {}) => submission(quarter, { submittedAt: `${day}T09:00:00.000Z`, ...over });
 
 describe("quarterly-submission", () => {
-  it("passes at year end with Q1–Q3 on time; Q4 is not due until 2027-01-05", () => {
-    const result = quarterlySubmission.evaluate(
+  it("passes at year end with Q1–Q3 on time; Q4 is not due until 2027-01-05", async () => {
+    const result = await evaluate(quarterlySubmission, 
       ds({ submissions: [sent(1, "2026-04-03"), sent(2, "2026-07-05"), sent(3, "2026-10-02")] }),
       params,
     );
@@ -20,16 +20,16 @@ describe("quarterly-submission", () => {
     expect(result.evidence.map((e) => e.value)).toEqual([1, 1, 1]);
   });
 
-  it("warns when a report came late", () => {
-    const result = quarterlySubmission.evaluate(ds({ submissions: [sent(1, "2026-04-03"), sent(2, "2026-07-06"), sent(3, "2026-10-02")] }), params);
+  it("warns when a report came late", async () => {
+    const result = await evaluate(quarterlySubmission, ds({ submissions: [sent(1, "2026-04-03"), sent(2, "2026-07-06"), sent(3, "2026-10-02")] }), params);
     // Q2 on 2026-07-06 > 2026-07-05 → 2 of 3 on time
     expect(result).toMatchObject({ status: "warn", actual: 2, expected: 3 });
     expect(result.explanation.zh).toContain("逾期报送：第2季度（2026-07-06，应于 2026-07-05 前）");
     expect(result.evidence[1]).toMatchObject({ entity: "submission", value: 0 });
   });
 
-  it("fails when a due report is missing; drafts, reopened reports, other programs and other years do not count", () => {
-    const result = quarterlySubmission.evaluate(
+  it("fails when a due report is missing; drafts, reopened reports, other programs and other years do not count", async () => {
+    const result = await evaluate(quarterlySubmission, 
       ds({
         submissions: [
           sent(1, "2026-04-03", { status: "reopened" }),
@@ -45,29 +45,29 @@ describe("quarterly-submission", () => {
     expect(result.explanation.en).toContain("missing: Q1 (due 2026-04-05), Q2 (due 2026-07-05), Q3 (due 2026-10-05)");
   });
 
-  it("fails on a missing report even when another is late", () => {
-    const result = quarterlySubmission.evaluate(ds({ quarter: 3, asOf: "2026-09-30", submissions: [sent(1, "2026-04-09")] }), params);
+  it("fails on a missing report even when another is late", async () => {
+    const result = await evaluate(quarterlySubmission, ds({ quarter: 3, asOf: "2026-09-30", submissions: [sent(1, "2026-04-09")] }), params);
     // Q1 late, Q2 missing; Q3 not due (2026-10-05 > 2026-09-30) → 0 of 2
     expect(result).toMatchObject({ status: "fail", actual: 0, expected: 2 });
   });
 
-  it("counts a report due on the judging day, and only up to the evaluated quarter", () => {
+  it("counts a report due on the judging day, and only up to the evaluated quarter", async () => {
     // Q1 evaluated on 2026-04-05: Q1 is due that day; Q2 is beyond the evaluated quarter
-    expect(quarterlySubmission.evaluate(ds({ quarter: 1, asOf: "2026-04-05", submissions: [sent(1, "2026-04-05")] }), params)).toMatchObject({ status: "pass", actual: 1, expected: 1 });
-    expect(quarterlySubmission.evaluate(ds({ quarter: 1, asOf: "2026-08-01", submissions: [sent(1, "2026-04-05")] }), params)).toMatchObject({ expected: 1 });
+    expect(await evaluate(quarterlySubmission, ds({ quarter: 1, asOf: "2026-04-05", submissions: [sent(1, "2026-04-05")] }), params)).toMatchObject({ status: "pass", actual: 1, expected: 1 });
+    expect(await evaluate(quarterlySubmission, ds({ quarter: 1, asOf: "2026-08-01", submissions: [sent(1, "2026-04-05")] }), params)).toMatchObject({ expected: 1 });
   });
 
-  it("puts Q4's due date in the next year, and takes a coordinator's dueDays", () => {
+  it("puts Q4's due date in the next year, and takes a coordinator's dueDays", async () => {
     const all = [sent(1, "2026-04-01"), sent(2, "2026-07-01"), sent(3, "2026-10-01"), sent(4, "2027-01-05")];
-    expect(quarterlySubmission.evaluate(ds({ asOf: "2027-01-05", submissions: all }), params)).toMatchObject({ status: "pass", actual: 4, expected: 4 });
+    expect(await evaluate(quarterlySubmission, ds({ asOf: "2027-01-05", submissions: all }), params)).toMatchObject({ status: "pass", actual: 4, expected: 4 });
     // dueDays 0: Q1 is due on 2026-03-31, so a report on 2026-04-01 is late
-    expect(quarterlySubmission.evaluate(ds({ quarter: 1, asOf: "2026-03-31", submissions: [sent(1, "2026-04-01")] }), { dueDays: 0 })).toMatchObject({ status: "warn", actual: 0, expected: 1 });
+    expect(await evaluate(quarterlySubmission, ds({ quarter: 1, asOf: "2026-03-31", submissions: [sent(1, "2026-04-01")] }), { dueDays: 0 })).toMatchObject({ status: "warn", actual: 0, expected: 1 });
   });
 
-  it("is not applicable before the first report is due", () => {
+  it("is not applicable before the first report is due", async () => {
     // Q1 ends 2026-03-31; its report is due 2026-04-05
-    const result = quarterlySubmission.evaluate(ds({ quarter: 1, asOf: "2026-03-31" }), params);
+    const result = await evaluate(quarterlySubmission, ds({ quarter: 1, asOf: "2026-03-31" }), params);
     expect(result).toMatchObject({ status: "not_applicable", actual: null, expected: null });
-    expect(quarterlySubmission.evaluate(ds({ quarter: 1, asOf: "2026-04-04" }), params)).toMatchObject({ status: "not_applicable" });
+    expect(await evaluate(quarterlySubmission, ds({ quarter: 1, asOf: "2026-04-04" }), params)).toMatchObject({ status: "not_applicable" });
   });
 });

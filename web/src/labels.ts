@@ -83,6 +83,7 @@ export const ACTIVITY_KIND: LabelMap = {
   job_posting: ["岗位信息推送", "Job postings"],
   performance: ["文艺演出", "Performance"],
   promotion_event: ["旅游推介活动", "Tourism promotion"],
+  job_fair: ["人力资源供需对接会", "Supply-demand job fair"],
   seminar: ["专题座谈/学术讲座", "Seminar / lecture"],
   teaching_research: ["教研活动", "Teaching research"],
   purchase: ["消费帮扶采购", "Consumption purchase"],

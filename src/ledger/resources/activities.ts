@@ -19,6 +19,7 @@ export const ACTIVITY_KIND_LABELS = {
   job_posting: "岗位信息推送",
   performance: "文艺演出",
   promotion_event: "旅游推介活动",
+  job_fair: "人力资源供需对接会",
   seminar: "专题座谈/学术讲座",
   teaching_research: "教研活动",
   purchase: "消费帮扶采购",

@@ -8,20 +8,12 @@ import { eq } from "drizzle-orm";
 import { programs } from "../../../db/platform/schema";
 import { CADRE_LEVELS, CADRE_STATUSES, cadres } from "../../../db/tenant/schema";
 import type { ErrorDetail } from "../../errors";
+import { termEnd } from "../../periods/period";
 import { f } from "../fields";
 import { defineResource, type Row } from "../resource";
 
 export const CADRE_LEVEL_LABELS = { county_deputy: "县处级副职", middle_manager: "中层管理人员", section: "科级", other: "其他" } as const;
 export const CADRE_STATUS_LABELS = { in_post: "在岗", completed: "期满", recalled: "提前召回" } as const;
-
-/** start + months, as a date (clamped to the month's last day). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
 
 export const cadresResource = defineResource({
   path: "cadres",
@@ -52,7 +44,7 @@ export const cadresResource = defineResource({
   prepare: async (ctx, record): Promise<Row> => {
     if (record.plannedEndDate || !record.program || !record.startDate) return record;
     const [program] = await ctx.platform.select({ months: programs.cadreTermMonths }).from(programs).where(eq(programs.slug, String(record.program)));
-    return program?.months ? { ...record, plannedEndDate: addMonths(String(record.startDate), program.months) } : record;
+    return program?.months ? { ...record, plannedEndDate: termEnd(String(record.startDate), program.months) } : record;
   },
   refine: (r): ErrorDetail[] => {
     const problems: ErrorDetail[] = [];

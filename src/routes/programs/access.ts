@@ -4,7 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { ApiError } from "../../errors";
 import type { AppEnv } from "../../types";
 import { findProgram } from "../../directory/programs";
-import { currentPeriod } from "../../rules/period";
+import { currentPeriod, today } from "../../periods/period";
 
 /** Must run after requireAuth(). Unknown programs answer 404 to admins and 403 to everyone else. */
 export function requireProgramAccess() {
@@ -33,8 +33,8 @@ export const PeriodQuery = z.object({
  * The period asked for. A year still under way without a quarter means the year to date — through
  * the current quarter — so annual figures are judged pro rata, not failed before the year is over.
  */
-export function toPeriod(q: { year: number; quarter?: number | undefined }, today = new Date().toISOString().slice(0, 10)) {
+export function toPeriod(q: { year: number; quarter?: number | undefined }, day = today()) {
   if (q.quarter) return { year: q.year, quarter: q.quarter as 1 | 2 | 3 | 4 };
-  const current = currentPeriod(today);
+  const current = currentPeriod(day);
   return { year: q.year, quarter: q.year === current.year ? current.quarter : null };
 }

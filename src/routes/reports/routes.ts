@@ -19,7 +19,7 @@ import { runSummary } from "../../jobs/runs";
 import type { ReportRow } from "../../reports/issue";
 import type { Router } from "../../router";
 import { decideAccess } from "../../tenants/access";
-import { programsOf } from "../../tenants/middleware";
+import { programsOf } from "../../directory/unit-programs";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
 import { requireProgramAccess } from "../programs/access";
 import { renderReport, reportSummary } from "./render";

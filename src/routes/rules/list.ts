@@ -25,7 +25,7 @@ export const RuleSchema = z
 export function ruleView(r: ConfiguredRule) {
   return {
     id: r.rule.id,
-    title: r.rule.title,
+    title: r.rule.title(r.params as never),
     clause: r.rule.clause,
     quote: r.rule.quote,
     period: r.rule.period,

@@ -1,14 +1,14 @@
 /**
- * GET /api/t/{unit}/summary?year=&quarter= — the unit's own figures for a period across its whole
- * ledger: funds, projects, cadres (counts), activities, by area. What the unit's dashboard shows;
- * the same summary, per program, is what the coordinator's rollup adds up.
+ * GET /api/t/{unit}/summary?year=&quarter=&program= — the unit's own figures for a period: funds,
+ * projects, cadres (counts), activities, by area. Without a program, across its whole ledger (the
+ * dashboard); with one, exactly the figures the coordinator's rollup shows for this unit.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { summarize } from "../../rollup/summary";
-import { today } from "../../rollup/snapshots";
-import { periodKey } from "../../rules/period";
-import { loadPeriodData } from "../../rules/period-data";
+import { unitFigures } from "../../figures/pipeline";
+import { today } from "../../periods/period";
 import type { Router } from "../../router";
+import { ApiError } from "../../errors";
+import { programsOf } from "../../directory/unit-programs";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 import { PeriodQuery, toPeriod } from "../programs/access";
 
@@ -18,15 +18,19 @@ const route = createRoute({
   tags: ["tenant"],
   summary: "本单位汇总 The unit's figures for a period (counts and sums)",
   security: bearer,
-  request: { params: z.object({ unit: UnitSlugParam }), query: PeriodQuery },
-  responses: { 200: ok(z.object({ period: z.string(), asOf: z.string(), summary: z.object({}).passthrough() }).openapi("UnitSummary"), "汇总 Summary"), ...errors(400, 401, 403, 404) },
+  request: { params: z.object({ unit: UnitSlugParam }), query: PeriodQuery.extend({ program: z.string().max(64).optional() }) },
+  responses: { 200: ok(z.object({ period: z.string(), asOf: z.string(), program: z.string().nullable(), summary: z.object({}).passthrough() }).openapi("UnitSummary"), "汇总 Summary"), ...errors(400, 401, 403, 404) },
 });
 
 export function registerTenantSummary(app: Router) {
   app.openapi(route, async (c) => {
-    const period = toPeriod(c.req.valid("query"));
+    const query = c.req.valid("query");
+    const period = toPeriod(query);
     const { unit, db } = c.get("tenant");
-    const data = await loadPeriodData(db, c.get("services").platform, { slug: unit.slug, name: unit.name }, null, period, today());
-    return c.json({ period: periodKey(period), asOf: data.asOf, summary: summarize(data, [], []) }, 200);
+    const services = c.get("services");
+    const program = query.program ?? null;
+    if (program !== null && !(await programsOf(services.platform, unit.slug)).includes(program)) throw new ApiError("NOT_FOUND", "error.program_not_found", { program: program.slice(0, 40) });
+    const figures = await unitFigures(services, unit, program, period, today(), db);
+    return c.json({ period: figures.period, asOf: figures.asOf, program, summary: { ...figures.summary, quarter: figures.quarter, submissions: figures.submissions, targets: figures.targets } }, 200);
   });
 }

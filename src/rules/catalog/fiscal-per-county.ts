@@ -5,27 +5,29 @@
  * 10,000,000 yuan of fiscal assistance per county a year; Shenzhen pays Baise's and Hechi's in full,
  * the province and the helping city share the five prefectures' in Sichuan, Yunnan and Guizhou 3 : 7.
  *
- * Counts, per recipient area of the unit's groups: allocation funds whose area code lies in it (a
- * prefecture "522700" covers "5227xx") dated in the year up to the evaluated quarter. An area expects
- * perCountyFen × its counties (countiesByArea, 1 when not given), pro rata by quarter. In the five
- * shared prefectures the province-source part must be provinceShare% ± tolerancePercent of the
- * allocations; in Baise and Hechi it must be 0% ± tolerancePercent. Other areas (Ganzi, supported by
- * the province itself in the manner of 对口支援) have no split. Everything is compared in integers.
- * An area behind or off the split warns, and at year end fails.
+ * The clause binds each county, and the document names none: a coordinator registers the counties of
+ * each prefecture (`countiesByArea`, prefecture code → county codes). Only the seven prefectures of
+ * §10 are in scope (`sharedAreas`, `cityInFullAreas`); 甘孜 is supported "按对口支援方式" and is not.
+ * Each registered county of the unit's prefectures must have allocations (area = that county, dated
+ * in the year up to the evaluated quarter) of perCountyFen, pro rata by quarter; in the five shared
+ * prefectures the province-source part of each county's allocations must be provinceShare% ±
+ * tolerancePercent, in Baise and Hechi 0% ± tolerancePercent. Compared in integers. Until counties are
+ * registered the rule is not applicable and says so. A county behind or off the split warns, and
+ * once the year is over fails.
  */
 import { z } from "zod";
-import { expectedByNow, notApplicable, yearIsOver, yuan } from "../progress";
-import { defineRule, type Evidence } from "../types";
-
-/** Whether `code` lies in `area`: "522700" covers "5227xx", "520000" covers "52xxxx". */
-const covers = (area: string, code: string) => code.startsWith(area.replace(/(00)+$/, ""));
+import { areaPrefix, behindStatus, expectedByNow, noGroupArea, notApplicable, percentText, sum, toDate, wan, yuan } from "../progress";
+import { defineRule } from "../types";
 
 const code = z.string().regex(/^\d{6}$/);
-const percentText = (bp: number) => `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, "0")}%`;
+const covers = (area: string, c: string) => c.startsWith(areaPrefix(area));
 
 export const fiscalPerCounty = defineRule({
   id: "fiscal-per-county",
-  title: { zh: "每县每年1000万元财政支援资金，省市按3:7分担", en: "10,000,000 yuan of fiscal assistance per county a year, shared 3 : 7 by province and city" },
+  title: (p) => ({
+    zh: `每县每年${wan(p.perCountyFen)}万元财政支援资金，省市按${p.provinceShare / 10}:${(100 - p.provinceShare) / 10}分担`,
+    en: `${yuan(p.perCountyFen).replace(/\.00$/, "")} yuan of fiscal assistance per county a year, shared ${p.provinceShare} : ${100 - p.provinceShare} by province and city`,
+  }),
   clause: "2016-guangdong-east-west-poverty-collaboration.txt §10",
   quote:
     "按平均每县（市、区）每年1000万元安排财政支援资金 / 帮扶广西百色市、河池市的财政支援资金由深圳市全额安排，帮扶四川、云南、贵州等省 5 个市（州）的财政支援资金由省和帮扶市两级财政按 3：7 的比例共同分担。",
@@ -33,8 +35,8 @@ export const fiscalPerCounty = defineRule({
   programs: ["gd-east-west-2016"],
   params: z.object({
     perCountyFen: z.number().int().min(0).default(1_000_000_000),
-    /** Counties (市、区) per recipient area; an area not listed counts as one. */
-    countiesByArea: z.record(code, z.number().int().min(1)).default({}),
+    /** The registered recipient counties of each prefecture. */
+    countiesByArea: z.record(code, z.array(code)).default({}),
     provinceShare: z.number().int().min(0).max(100).default(30),
     tolerancePercent: z.number().int().min(0).max(100).default(1),
     /** 黔南州、毕节市、怒江州、凉山州、昭通市: shared by province and city. */
@@ -42,52 +44,52 @@ export const fiscalPerCounty = defineRule({
     /** 百色市、河池市: the city's in full. */
     cityInFullAreas: z.array(code).default(["451000", "451200"]),
   }),
-  evaluate(data, params) {
-    if (data.groupAreas.length === 0) {
-      return notApplicable("count", "本单位在本项目中没有结对地区，不适用。", "The unit has no paired area in this program: not applicable.");
+  facts: ["fundAreas"],
+  evaluate(input, params) {
+    if (input.groupAreas.length === 0) return noGroupArea();
+    const inScope = input.groupAreas.filter((g) => [...params.sharedAreas, ...params.cityInFullAreas].some((a) => covers(a, g.areaCode) || covers(g.areaCode, a)));
+    if (inScope.length === 0) {
+      return notApplicable("count", "本单位的结对地区不在第10条财政援助范围内（如甘孜州按对口支援方式实施），不适用。", "The unit's paired areas are outside §10 (e.g. Ganzi is supported as 对口支援): not applicable.");
     }
-    const allocations = data.funds.filter((f) => f.kind === "allocation");
-    const evidence: Evidence[] = [];
-    const lines = data.groupAreas.map(({ areaCode }) => {
-      const funds = allocations.filter((f) => covers(areaCode, String(f.areaCode)));
-      const total = funds.reduce((sum, f) => sum + Number(f.amountFen), 0);
-      const province = funds.filter((f) => f.source === "province").reduce((sum, f) => sum + Number(f.amountFen), 0);
-      for (const f of funds) {
-        evidence.push({ entity: "fund", id: String(f.id), label: `${String(f.date)} ${String(f.source)} → ${String(f.areaCode)}`, value: Number(f.amountFen) });
-      }
-      const counties = params.countiesByArea[areaCode] ?? 1;
-      const target = params.perCountyFen * counties;
-      const expected = expectedByNow(target, data);
-      const share = params.sharedAreas.some((a) => covers(a, areaCode))
-        ? params.provinceShare
-        : params.cityInFullAreas.some((a) => covers(a, areaCode))
-          ? 0
-          : null;
+    const counties = inScope.flatMap((g) => (g.areaCode.endsWith("00") ? (params.countiesByArea[g.areaCode] ?? []) : [g.areaCode]).map((county) => ({ county, prefecture: g.areaCode })));
+    const unregistered = inScope.filter((g) => g.areaCode.endsWith("00") && (params.countiesByArea[g.areaCode] ?? []).length === 0).map((g) => g.areaCode);
+    if (counties.length === 0) {
+      return notApplicable(
+        "count",
+        `尚未登记 ${unregistered.join("、")} 的受援县；文件未列明县名，请牵头部门在规则参数中登记后按县核查。`,
+        `No recipient counties are registered for ${unregistered.join(", ")}; the document names none — the coordinator registers them in the rule's parameters, then each county is judged.`,
+      );
+    }
+    const allocations = toDate(input.facts.fundAreas, input);
+    const lines = counties.map(({ county, prefecture }) => {
+      const rows = allocations.filter((f) => f.areaCode === county);
+      const total = sum(rows, (f) => f.allocatedFen);
+      const province = sum(rows, (f) => f.allocatedProvinceFen);
+      const expected = expectedByNow(params.perCountyFen, input);
+      const share = params.sharedAreas.some((a) => covers(a, prefecture)) ? params.provinceShare : 0;
       // |province / total − share%| ≤ tolerance%, in integers: (share − tol) × total ≤ province × 100 ≤ (share + tol) × total.
-      const splitOk =
-        share === null || total === 0 || ((share - params.tolerancePercent) * total <= province * 100 && province * 100 <= (share + params.tolerancePercent) * total);
-      const bp = total === 0 ? 0 : Math.floor((province * 10_000) / total);
-      const splitZh = share === null || total === 0 ? "" : `，省级分担 ${percentText(bp)}（应为 ${share}% ± ${params.tolerancePercent}%）`;
-      const splitEn = share === null || total === 0 ? "" : `, province part ${percentText(bp)} (due ${share}% ± ${params.tolerancePercent}%)`;
+      const splitOk = total === 0 || ((share - params.tolerancePercent) * total <= province * 100 && province * 100 <= (share + params.tolerancePercent) * total);
+      const split = total === 0 ? { zh: "", en: "" } : { zh: `，省级分担 ${percentText(Math.floor((province * 10_000) / total))}（应为 ${share}% ± ${params.tolerancePercent}%）`, en: `, province part ${percentText(Math.floor((province * 10_000) / total))} (due ${share}% ± ${params.tolerancePercent}%)` };
+      const ok = total >= expected && splitOk;
       return {
-        ok: total >= expected && splitOk,
-        zh: `${areaCode}：${yuan(total)} 元，截至本期应达 ${yuan(expected)} 元（全年 ${yuan(target)} 元，${counties} 县）${splitZh}${total >= expected && splitOk ? "" : "，未达到"}`,
-        en: `${areaCode}: ${yuan(total)} yuan, ${yuan(expected)} due by this period (${yuan(target)} a year, ${counties} count${counties === 1 ? "y" : "ies"})${splitEn}${total >= expected && splitOk ? "" : ", not met"}`,
+        ok,
+        zh: `${county}：${yuan(total)} 元，截至本期应达 ${yuan(expected)} 元${split.zh}${ok ? "" : "，未达到"}`,
+        en: `${county}: ${yuan(total)} yuan, ${yuan(expected)} due by this period${split.en}${ok ? "" : ", not met"}`,
       };
     });
     const actual = lines.filter((l) => l.ok).length;
-    const status = actual === lines.length ? "pass" : yearIsOver(data) ? "fail" : "warn";
+    const pending = unregistered.length ? { zh: `（另有 ${unregistered.join("、")} 尚未登记受援县）`, en: ` (no counties registered yet for ${unregistered.join(", ")})` } : { zh: "", en: "" };
     return {
-      status,
+      status: actual === lines.length ? "pass" : behindStatus(input),
       actual,
       expected: lines.length,
       target: lines.length,
       unit: "count",
       explanation: {
-        zh: `${lines.length} 个结对地区中 ${actual} 个达到要求：${lines.map((l) => l.zh).join("；")}。`,
-        en: `${actual} of ${lines.length} paired area(s) meet the clause: ${lines.map((l) => l.en).join("; ")}.`,
+        zh: `${lines.length} 个受援县中 ${actual} 个达到要求（每县全年 ${yuan(params.perCountyFen)} 元）：${lines.map((l) => l.zh).join("；")}。${pending.zh}`,
+        en: `${actual} of ${lines.length} recipient count${lines.length === 1 ? "y" : "ies"} meet the clause (${yuan(params.perCountyFen)} yuan a year each): ${lines.map((l) => l.en).join("; ")}.${pending.en}`,
       },
-      evidence,
     };
   },
+  evidence: (input) => ({ entity: "fund", from: input.period.from, to: input.period.to, kinds: ["allocation"], areaPrefixes: input.groupAreas.map((g) => areaPrefix(g.areaCode)) }),
 });

@@ -1,19 +1,17 @@
 /**
  * 2022-dongguan-shaoguan-three-year-action-plan.txt §五(二)
- * 「两市各级各部门要制定切实可行的工作任务和实施的时间节点，要做到“五有”，即有专门对接小组、有三年总体工作方案、有年度执行方案、
- *  有年度工作任务清单、有实施完成时间。」
- * Every department has the five haves: a dedicated group, a three-year plan, an annual plan, an annual
- * task list and completion dates.
+ * 「两市各级各部门要制定切实可行的工作任务和实施的时间节点，要做到“五有”，即有专门对接小组、有三年总体工作方案、
+ *  有年度执行方案、有年度工作任务清单、有实施完成时间。」
+ * The five haves: a dedicated group, a three-year plan, an annual plan, an annual task list, completion dates.
  *
- * Looks for plan_document activities by document type. The group and the three-year plan last beyond a
- * year, so any entry dated up to the period's end counts; the annual plan, task list and completion
- * dates must be dated in the evaluated year. Period data only carries the year's activities, so in
- * practice a group or three-year plan recorded in an earlier year is not seen: it has to be recorded
- * again (or confirmed) each year. All five pass; a gap warns while the year runs and fails at its end.
+ * Counts plan_document activities by document type. The dedicated group and the three-year plan
+ * last: one recorded in any year of the program's term up to the evaluated period counts (they are
+ * not re-recorded every year). The other three are annual: one dated in the evaluated year counts.
+ * A missing document warns while the year runs and fails once it is over.
  */
 import { z } from "zod";
-import { yearIsOver } from "../progress";
-import { defineRule, type Evidence } from "../types";
+import { behindStatus } from "../progress";
+import { defineRule } from "../types";
 
 /** The five haves in the clause's order; `lasting` ones are not renewed each year. */
 const FIVE_HAVES = [
@@ -26,24 +24,21 @@ const FIVE_HAVES = [
 
 export const fiveHaves = defineRule({
   id: "five-haves",
-  title: { zh: "做到“五有”", en: "The five haves are in place" },
+  title: () => ({ zh: "做到“五有”", en: "The five haves are in place" }),
   clause: "2022-dongguan-shaoguan-three-year-action-plan.txt §五(二)",
   quote: "两市各级各部门要制定切实可行的工作任务和实施的时间节点，要做到“五有”，即有专门对接小组、有三年总体工作方案、有年度执行方案、有年度工作任务清单、有实施完成时间。",
   period: "year",
   programs: ["dongguan-shaoguan"],
   params: z.object({}),
-  evaluate(data) {
-    const documents = data.activities.filter((a) => a.kind === "plan_document" && String(a.date) <= data.to);
-    const evidence: Evidence[] = [];
-    const missing: (typeof FIVE_HAVES)[number][] = [];
-    for (const have of FIVE_HAVES) {
-      const found = documents.filter((a) => a.documentType === have.type && (have.lasting || String(a.date).startsWith(`${data.year}-`)));
-      for (const a of found) evidence.push({ entity: "activity", id: String(a.id), label: `${String(a.date)} ${String(a.title)}` });
-      if (found.length === 0) missing.push(have);
-    }
+  facts: ["planDocuments"],
+  evaluate(input) {
+    const { year } = input.period;
+    const missing = FIVE_HAVES.filter(
+      (have) => !input.facts.planDocuments.some((d) => d.documentType === have.type && d.count > 0 && (have.lasting ? d.year >= input.term.startYear && d.year <= year : d.year === year)),
+    );
     const actual = FIVE_HAVES.length - missing.length;
     return {
-      status: missing.length === 0 ? "pass" : yearIsOver(data) ? "fail" : "warn",
+      status: missing.length === 0 ? "pass" : behindStatus(input),
       actual,
       expected: FIVE_HAVES.length,
       target: FIVE_HAVES.length,
@@ -52,7 +47,7 @@ export const fiveHaves = defineRule({
         zh: `“五有”已具备 ${actual} 项（共 ${FIVE_HAVES.length} 项）` + (missing.length > 0 ? `；尚缺：${missing.map((m) => m.zh).join("、")}。` : "。"),
         en: `${actual} of the ${FIVE_HAVES.length} haves are in place` + (missing.length > 0 ? `; missing: ${missing.map((m) => m.en).join(", ")}.` : "."),
       },
-      evidence,
     };
   },
+  evidence: (input) => ({ entity: "activity", from: `${input.term.startYear}-01-01`, to: input.period.to, kinds: ["plan_document"] }),
 });

@@ -14,6 +14,9 @@ import { mainLeaderVisits } from "./main-leader-visits";
 import { projectsGrassrootsShare } from "./projects-grassroots-share";
 import { quarterlySubmission } from "./quarterly-submission";
 import { schoolLeaderExchanges, schoolTeachingResearch } from "./school-pairs";
+import { performances } from "./performances";
+import { supplyDemandFairs } from "./supply-demand-fairs";
+import { demonstrationHospitals, schoolPairCount } from "./term-goals";
 import { tourismPromotions } from "./tourism-promotions";
 import { townLivelihoodFunds } from "./town-livelihood-funds";
 
@@ -30,9 +33,13 @@ export const RULES: readonly Rule[] = [
   hospitalExchanges,
   schoolLeaderExchanges,
   schoolTeachingResearch,
+  schoolPairCount,
+  demonstrationHospitals,
   cultureBooks,
+  performances,
   jobPostingsToRecipient,
   jobPostingsFromRecipient,
+  supplyDemandFairs,
   tourismPromotions,
   fiveHaves,
   quarterlySubmission,
@@ -49,3 +56,6 @@ export const RULES: readonly Rule[] = [
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
+
+/** Bump when a rule's judgement changes: figures record the catalog version they were judged with. */
+export const RULES_CATALOG_VERSION = 2;

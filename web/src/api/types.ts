@@ -107,7 +107,7 @@ export interface Submission extends LedgerRecord {
 
 // The rollup's shapes are the server's own (counts and sums only), imported as types so they cannot drift.
 import type { AreaRollup, Freshness, ProgramRollup, UnitRollup } from "../../../src/rollup/rollup";
-import type { AreaSums, UnitSummary } from "../../../src/rollup/summary";
+import type { AreaSums, UnitSummary } from "../../../src/rollup/rollup";
 
 export type { AreaRollup, AreaSums, Freshness, ProgramRollup, UnitRollup, UnitSummary };
 

@@ -234,6 +234,7 @@ export const ACTIVITY_KIND_FIELDS: Record<string, { show: string[]; required: st
   job_posting: { show: ["direction", "quantity"], required: ["direction", "quantity"] },
   performance: { show: ["direction", "quantity"], required: ["quantity"] },
   promotion_event: { show: ["quantity"], required: [] },
+  job_fair: { show: ["people"], required: [] },
   seminar: { show: ["people"], required: [] },
   teaching_research: { show: ["people", "hours"], required: [] },
   purchase: { show: ["amountFen"], required: ["amountFen"] },

@@ -1,0 +1,134 @@
+/**
+ * The one function every figure comes from: a unit's facts for a year, judged for one period of it
+ * with the program's rule set, term and structure — the dashboard, compliance, the rollup, the unit
+ * and program reports, the alerts and the assessment all call this and compute nothing of their own.
+ * Pure. The result carries the versions of every input it used.
+ */
+import { lastQuarter, periodKey, type PeriodContext, type Quarter } from "../periods/period";
+import { cadreTerms } from "../rules/catalog/cadre-terms";
+import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
+import { RULES_CATALOG_VERSION } from "../rules/catalog";
+import type { ConfiguredRule } from "../rules/rule-sets";
+import type { GroupArea, RuleInput, RuleResult, Text } from "../rules/types";
+import type { DataVersions, Facts, TargetFact } from "./facts";
+import { submissionStanding, type SubmissionStanding } from "./submissions";
+import { summarize, type Summary } from "./summary";
+
+export interface ProgramTerms {
+  slug: string;
+  startYear: number;
+  endYear: number;
+  rulesVersion: number;
+  structureVersion: number;
+}
+
+export interface EvaluatedRule extends RuleResult {
+  rule: string;
+  title: Text;
+  clause: string;
+  period: string;
+  params: Record<string, unknown>;
+}
+
+/** What a judgement was computed from: anything that differs makes it another judgement. */
+export interface FigureInputs {
+  dataVersions: DataVersions;
+  rulesVersion: number;
+  structureVersion: number;
+  term: string;
+  catalog: number;
+  factsComputedAt: string | null;
+}
+
+export interface UnitFigures {
+  unit: { slug: string; name: string };
+  /** The program judged, or null for the unit's whole ledger (its own dashboard). */
+  program: string | null;
+  period: string;
+  asOf: string;
+  yearOver: boolean;
+  /** Whether the period's year lies in the program's term; outside it no rule applies. */
+  inTerm: boolean;
+  /** The year to the end of the period. */
+  summary: Summary;
+  /** The period's quarter alone (null for a whole year). */
+  quarter: Summary | null;
+  /** Where each quarter's submission stands, up to the period's quarter. */
+  submissions: SubmissionStanding[];
+  targets: TargetFact[];
+  rules: EvaluatedRule[];
+  inputs: FigureInputs;
+}
+
+export interface JudgeInput {
+  unit: { slug: string; name: string };
+  program: ProgramTerms | null;
+  period: PeriodContext;
+  groupAreas: GroupArea[];
+  rules: readonly ConfiguredRule[];
+  facts: Facts;
+  versions: DataVersions;
+  factsComputedAt: string | null;
+}
+
+/** A parameter of a rule as the program sets it, else the catalog's default. */
+function paramsOf<T>(rules: readonly ConfiguredRule[], rule: { id: string; params: { parse(v: unknown): T } }): T {
+  const configured = rules.find((r) => r.rule.id === rule.id);
+  return (configured?.params as T | undefined) ?? rule.params.parse({});
+}
+
+export function judgeUnit(input: JudgeInput): UnitFigures {
+  const { period, program, facts } = input;
+  const last = lastQuarter(period);
+  const warnDays = paramsOf(input.rules, cadreTerms).warnDays;
+  const dueDays = paramsOf(input.rules, quarterlySubmission).dueDays;
+  const inTerm = program === null || (period.year >= program.startYear && period.year <= program.endYear);
+  const ruleInput: RuleInput = {
+    unit: input.unit,
+    program: program?.slug ?? "",
+    term: { startYear: program?.startYear ?? period.year, endYear: program?.endYear ?? period.year },
+    period,
+    groupAreas: input.groupAreas,
+    facts,
+  };
+  const termText = program ? `${program.startYear}—${program.endYear}` : "";
+  const rules: EvaluatedRule[] = program === null
+    ? []
+    : input.rules
+        .filter((r) => r.enabled)
+        .map(({ rule, params }) => {
+          const result: RuleResult = inTerm
+            ? rule.evaluate(ruleInput, params as never)
+            : {
+                status: "not_applicable",
+                actual: null,
+                expected: null,
+                target: null,
+                unit: "count",
+                explanation: { zh: `本项工作期限为 ${termText} 年，${period.year} 年不在期限内，不适用。`, en: `The program runs ${termText}; ${period.year} is outside its term: not applicable.` },
+              };
+          return { rule: rule.id, title: rule.title(params as never), clause: rule.clause, period: rule.period, params, ...result };
+        });
+  const quarters = ([1, 2, 3, 4] as Quarter[]).filter((q) => q <= last);
+  return {
+    unit: input.unit,
+    program: program?.slug ?? null,
+    period: periodKey(period),
+    asOf: period.asOf,
+    yearOver: period.yearOver,
+    inTerm,
+    summary: summarize(facts, 1, last, period.asOf, warnDays),
+    quarter: period.quarter ? summarize(facts, period.quarter, period.quarter, period.asOf, warnDays) : null,
+    submissions: quarters.map((q) => submissionStanding(facts.submissions, period.year, q, dueDays, period.today)),
+    targets: facts.targets,
+    rules,
+    inputs: {
+      dataVersions: input.versions,
+      rulesVersion: program?.rulesVersion ?? 0,
+      structureVersion: program?.structureVersion ?? 0,
+      term: termText,
+      catalog: RULES_CATALOG_VERSION,
+      factsComputedAt: input.factsComputedAt,
+    },
+  };
+}

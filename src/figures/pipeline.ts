@@ -1,0 +1,117 @@
+/**
+ * The figures pipeline: fresh facts for (unit, program, year) — stored ones while no newer data
+ * exists, else computed from the tenant and stored — judged for a period by `judgeUnit`. Every
+ * consumer asks here; none loads records or sums on its own.
+ */
+import { and, eq } from "drizzle-orm";
+import { groupMembers, groups, programs } from "../../db/platform/schema";
+import { periodContext, today, type Period } from "../periods/period";
+import { ruleSet, type ConfiguredRule } from "../rules/rule-sets";
+import type { GroupArea } from "../rules/types";
+import type { Services, TenantDb } from "../services";
+import type { UnitRow } from "../tenants/directory";
+import { judgeUnit, type ProgramTerms, type UnitFigures } from "./judge";
+import { loadFacts, type LoadedFacts } from "./load-facts";
+import { markChanged, platformVersions, readFacts, recordFactsError, storeFacts, tenantVersions, usable } from "./store";
+
+export interface FreshFacts extends LoadedFacts {
+  computedAt: string | null;
+}
+
+/** The program's term and input versions. */
+export async function programTerms(services: Services, program: string): Promise<ProgramTerms | null> {
+  const [row] = await services.platform
+    .select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear, rulesVersion: programs.rulesVersion, structureVersion: programs.structureVersion })
+    .from(programs)
+    .where(eq(programs.slug, program));
+  return row ?? null;
+}
+
+/** The recipient areas of a unit's groups in a program. */
+export async function groupAreasOf(services: Services, unit: string, program: string): Promise<GroupArea[]> {
+  return services.platform
+    .select({ areaCode: groups.areaCode, role: groupMembers.role })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(and(eq(groupMembers.unit, unit), eq(groups.program, program)));
+}
+
+/**
+ * Facts that reflect every write so far. With the tenant at hand its own versions decide; otherwise
+ * the platform's copy does. A whole-ledger view (program null) is computed each time, not stored.
+ */
+export async function freshFacts(services: Services, unit: UnitRow, program: string | null, year: number, tenant?: TenantDb): Promise<FreshFacts> {
+  const db = tenant ?? (await services.tenants.open(unit)).db;
+  if (program === null) return { ...(await loadFacts(db, null, year)), computedAt: new Date().toISOString() };
+  const [stored, versions] = await Promise.all([readFacts(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(db) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
+  const row = stored.get(unit.slug);
+  if (usable(row, versions)) return { facts: row.facts, versions: row.versions, computedAt: row.computedAt };
+  return computeAndStore(services, unit.slug, db, program, year);
+}
+
+/** Computes facts from the tenant and stores them (and the versions they saw) for other readers. */
+export async function computeAndStore(services: Services, unit: string, db: TenantDb, program: string, year: number): Promise<FreshFacts> {
+  const computedAt = new Date().toISOString();
+  const loaded = await loadFacts(db, program, year);
+  await storeFacts(services.platform, unit, program, year, loaded, computedAt);
+  await markChanged(services.platform, unit, loaded.versions);
+  return { ...loaded, computedAt };
+}
+
+/** Judges already-fresh facts: the pure step, with the program's inputs read once by the caller. */
+export function judge(unit: UnitRow, program: ProgramTerms | null, rules: readonly ConfiguredRule[], groupAreas: GroupArea[], period: Period, day: string, facts: FreshFacts): UnitFigures {
+  return judgeUnit({ unit: { slug: unit.slug, name: unit.name }, program, period: periodContext(period, day), groupAreas, rules, facts: facts.facts, versions: facts.versions, factsComputedAt: facts.computedAt });
+}
+
+/**
+ * A unit's figures for one program (or its whole ledger) and period.
+ * @example const f = await unitFigures(services, unit, "gd-old-areas", { year: 2026, quarter: 3 })
+ */
+export async function unitFigures(services: Services, unit: UnitRow, program: string | null, period: Period, day = today(), tenant?: TenantDb): Promise<UnitFigures> {
+  const [facts, terms, rules, areas] = await Promise.all([
+    freshFacts(services, unit, program, period.year, tenant),
+    program ? programTerms(services, program) : Promise.resolve(null),
+    program ? ruleSet(services.platform, program) : Promise.resolve([]),
+    program ? groupAreasOf(services, unit.slug, program) : Promise.resolve([]),
+  ]);
+  if (program && !terms) throw new Error(`no program ${program}`);
+  return judge(unit, terms, rules, areas, period, day, facts);
+}
+
+export interface RefreshOutcome {
+  unit: string;
+  ok: boolean;
+  refreshed: number;
+  error?: string;
+}
+
+/**
+ * Brings a unit's stored facts up to date for the given years and each of its programs: reads the
+ * tenant's own versions (one small query) and recomputes only what is behind them — so the daily job
+ * also repairs a platform copy that missed a write. Never throws: a failure is recorded on the rows.
+ */
+export async function refreshUnitFacts(services: Services, slug: string, programsOfUnit: readonly string[], years: readonly number[]): Promise<RefreshOutcome> {
+  const unit = await services.tenants.find(slug);
+  if (!unit || programsOfUnit.length === 0) return { unit: slug, ok: true, refreshed: 0 };
+  let refreshed = 0;
+  try {
+    const { db } = await services.tenants.open(unit);
+    const versions = await tenantVersions(db);
+    await markChanged(services.platform, slug, versions);
+    for (const program of programsOfUnit) {
+      for (const year of years) {
+        const row = (await readFacts(services.platform, program, year, [slug])).get(slug);
+        if (usable(row, versions) && !row.error) continue;
+        await computeAndStore(services, slug, db, program, year);
+        refreshed += 1;
+      }
+    }
+    return { unit: slug, ok: true, refreshed };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    services.log.warn("facts refresh failed; keeping the last facts", { unit: slug, error: message });
+    const at = new Date().toISOString();
+    for (const program of programsOfUnit) for (const year of years) await recordFactsError(services.platform, slug, program, year, message, at).catch(() => undefined);
+    return { unit: slug, ok: false, refreshed, error: message };
+  }
+}

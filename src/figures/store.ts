@@ -1,0 +1,68 @@
+/**
+ * Facts kept in the platform database (`unit_facts`) so that readers across units — the rollup, the
+ * program reports — never open tenant databases, and the versions that tell whether they are stale.
+ * A tenant's writes bump its own `data_versions` (by trigger); `markChanged` copies them to the
+ * platform's `unit_data_versions` right after each write, so the next reader knows.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { unitDataVersions, unitFacts } from "../../db/platform/schema";
+import { dataVersions } from "../../db/tenant/schema";
+import type { PlatformDb, TenantDb } from "../services";
+import { FACTS_VERSION, type DataVersions, type Facts } from "./facts";
+import type { LoadedFacts } from "./load-facts";
+
+export type FactsRow = typeof unitFacts.$inferSelect;
+
+/** Whether facts computed at `had` are behind the versions `now` for their year. */
+export function behind(had: DataVersions, now: DataVersions, year: number): boolean {
+  return (now["0"] ?? 0) > (had["0"] ?? 0) || (now[String(year)] ?? 0) > (had[String(year)] ?? 0);
+}
+
+/** Whether a stored row can serve: it has facts of the current shape and no newer data exists. */
+export function usable(row: FactsRow | undefined, now: DataVersions): row is FactsRow & { facts: Facts } {
+  return Boolean(row?.facts) && row!.shape === FACTS_VERSION && !behind(row!.versions, now, row!.year);
+}
+
+/** The platform's copy of the units' data versions. */
+export async function platformVersions(platform: PlatformDb, unitSlugs: readonly string[]): Promise<Map<string, DataVersions>> {
+  const out = new Map<string, DataVersions>();
+  if (unitSlugs.length === 0) return out;
+  const rows = await platform.select().from(unitDataVersions).where(inArray(unitDataVersions.unit, [...unitSlugs]));
+  for (const r of rows) (out.get(r.unit) ?? out.set(r.unit, {}).get(r.unit)!)[String(r.year)] = r.version;
+  return out;
+}
+
+/** A tenant's own data versions (the truth the platform copies). */
+export async function tenantVersions(db: TenantDb): Promise<DataVersions> {
+  const rows = await db.select().from(dataVersions);
+  return Object.fromEntries(rows.map((r) => [String(r.year), r.version]));
+}
+
+/** Copies a tenant's data versions to the platform (never moving one back). */
+export async function markChanged(platform: PlatformDb, unit: string, versions: DataVersions): Promise<void> {
+  const rows = Object.entries(versions).map(([year, version]) => ({ unit, year: Number(year), version }));
+  if (rows.length === 0) return;
+  await platform
+    .insert(unitDataVersions)
+    .values(rows)
+    .onConflictDoUpdate({ target: [unitDataVersions.unit, unitDataVersions.year], set: { version: sql`max(${unitDataVersions.version}, excluded.version)` } });
+}
+
+export async function readFacts(platform: PlatformDb, program: string, year: number, unitSlugs?: readonly string[]): Promise<Map<string, FactsRow>> {
+  const where = and(eq(unitFacts.program, program), eq(unitFacts.year, year), unitSlugs ? inArray(unitFacts.unit, [...unitSlugs]) : undefined);
+  const rows = await platform.select().from(unitFacts).where(where);
+  return new Map(rows.map((r) => [r.unit, r]));
+}
+
+export async function storeFacts(platform: PlatformDb, unit: string, program: string, year: number, loaded: LoadedFacts, computedAt: string): Promise<void> {
+  const row = { unit, program, year, shape: FACTS_VERSION, facts: loaded.facts, versions: loaded.versions, computedAt, error: null, errorAt: null };
+  await platform.insert(unitFacts).values(row).onConflictDoUpdate({ target: [unitFacts.unit, unitFacts.program, unitFacts.year], set: row });
+}
+
+/** Records a failed refresh on the row, keeping its last good facts. */
+export async function recordFactsError(platform: PlatformDb, unit: string, program: string, year: number, message: string, at: string): Promise<void> {
+  await platform
+    .insert(unitFacts)
+    .values({ unit, program, year, shape: 0, facts: null, versions: {}, computedAt: null, error: message.slice(0, 500), errorAt: at })
+    .onConflictDoUpdate({ target: [unitFacts.unit, unitFacts.program, unitFacts.year], set: { error: message.slice(0, 500), errorAt: at } });
+}
