@@ -11,7 +11,8 @@ type Term = Pick<CadreFact, "startDate" | "plannedEndDate" | "actualEndDate" | "
 
 /** The day a cadre's post ended, or null while in post. */
 export function leftOn(c: Term): string | null {
-  return c.actualEndDate ?? (c.status === "in_post" ? null : c.plannedEndDate);
+  // Marked ended without a date: not placed in post on any day rather than guessed.
+  return c.actualEndDate ?? (c.status === "in_post" ? null : c.startDate);
 }
 
 export function inPostOn(c: Term, day: string): boolean {

@@ -18,7 +18,8 @@ describe("cadre-terms", () => {
     const ending = cadre({ plannedEndDate: "2027-03-31" });
     const result = await evaluate(cadreTerms, periodData({ cadres: [ending, cadre()] }), params);
     expect(result).toMatchObject({ status: "warn", actual: 1, expected: 2 });
-    expect(result.evidence).toEqual([{ entity: "cadre", id: ending.id, label: "副县长（挂职） 440282 计划期满 2027-03-31" }]);
+    // Evidence: the cadres behind the figure, by post and term, never by name.
+    expect(result.evidence).toEqual([{ entity: "cadre", id: ending.id, date: "2027-03-31", label: "副县长（挂职） 440282 2024-12-20—2027-03-31", value: null }]);
     expect(result.explanation.zh).toContain("90 天内（2027-03-31 前）期满 1 名，请安排轮换");
     expect(await evaluate(cadreTerms, periodData({ cadres: [cadre({ plannedEndDate: "2026-12-31" })] }), params)).toMatchObject({ status: "warn", actual: 0 });
   });
@@ -30,7 +31,7 @@ describe("cadre-terms", () => {
     // 1 overdue + 1 ending of 3 in post → 1 in order
     expect(result).toMatchObject({ status: "fail", actual: 1, expected: 3 });
     expect(result.evidence.map((e) => e.id)).toEqual([overdue.id, ending.id]);
-    expect(result.explanation.en).toContain("1 still in post past the planned end: 县长助理（挂职） (2026-12-30)");
+    expect(result.explanation.en).toContain("1 still in post past the planned end: 1 in 440282 (2026-12-30)");
   });
 
   it("never puts a cadre's name in the evidence", async () => {

@@ -62,7 +62,7 @@ export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P): Pr
     await migrateDatabase(client, TENANT_MIGRATIONS);
     const db = tenantDb(client);
     const insert = async (table: Parameters<typeof db.insert>[0], rows: Row[]) => {
-      if (rows.length) await db.insert(table).values(rows as never);
+      for (let i = 0; i < rows.length; i += 500) await db.insert(table).values(rows.slice(i, i + 500) as never);
     };
     await insert(subUnits, scenario.subUnits);
     await insert(pairings, scenario.pairings);

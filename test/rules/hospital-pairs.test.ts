@@ -30,8 +30,8 @@ describe("hospital-contacts", () => {
     // a: 2 contacts, b: 3 contacts; both ≥ 2 → 2 of 2 pairs
     expect(result).toMatchObject({ status: "pass", actual: 2, expected: 2, target: 2, unit: "pairs" });
     // 2 pairings + 5 activities
-    expect(result.evidence).toHaveLength(7);
-    expect(result.evidence[0]).toMatchObject({ entity: "pairing", id: a.id, value: 2 });
+    // the five activities of the kinds that count, on either pair
+    expect(result.evidence).toHaveLength(5);
   });
 
   it("fails at year end when one pair has one contact, names it, and ignores other kinds and other pairs", async () => {
@@ -99,7 +99,6 @@ describe("hospital-exchanges", () => {
     const result = await evaluate(hospitalExchanges, periodData({ pairings: [a], activities: [exchange(a.id, 12), exchange(a.id, 8), activity("training", { pairingId: a.id, people: 30 })] }), exchangesParams);
     // 12 + 8 = 20 ≥ 20; the training's 30 people are not an exchange
     expect(result).toMatchObject({ status: "pass", actual: 1, expected: 1 });
-    expect(result.evidence[0]).toMatchObject({ entity: "pairing", value: 20 });
   });
 
   it("fails at year end at 19 person-times", async () => {
@@ -115,7 +114,7 @@ describe("hospital-exchanges", () => {
     const at = (quarter: 2 | 3, people: number) => evaluate(hospitalExchanges, periodData({ quarter, pairings: [a], activities: [exchange(a.id, people)] }), exchangesParams);
     expect(await at(2, 10)).toMatchObject({ status: "pass" });
     expect(await at(2, 9)).toMatchObject({ status: "warn", actual: 0 });
-    expect(await at(3, 14).explanation.en).toContain("reached the 15 person-time(s)");
+    expect((await at(3, 14)).explanation.en).toContain("reached the 15 person-time(s)");
   });
 
   it("is not applicable without hospital pairs", async () => {

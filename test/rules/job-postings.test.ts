@@ -22,7 +22,7 @@ describe("job-postings-to-recipient", () => {
 
   it("is pro rata: 5,000 due by Q2 (10,000 × 2/4), 2,500 by Q1", async () => {
     expect(await evaluate(jobPostingsToRecipient, periodData({ quarter: 2, activities: [postings("to_recipient", 5_000)] }), toParams)).toMatchObject({ status: "pass", expected: 5_000 });
-    const q1 = await evaluate(jobPostingsToRecipient, periodData({ quarter: 1, activities: [postings("to_recipient", 2_499)] }), toParams);
+    const q1 = await evaluate(jobPostingsToRecipient, periodData({ quarter: 1, activities: [{ ...postings("to_recipient", 2_499), date: "2026-02-01" }] }), toParams);
     expect(q1).toMatchObject({ status: "warn", actual: 2_499, expected: 2_500 });
     expect(q1.explanation.zh).toBe("本年度向受援地提供岗位信息 2499 个；全年要求不少于 10000 个，截至本期应达 2500 个。");
   });

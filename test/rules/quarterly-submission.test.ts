@@ -6,7 +6,8 @@ import { evaluate, periodData, submission } from "./fixtures";
 // 2022-dongguan-shaoguan-three-year-action-plan.txt §五(四): every group reports to the command office every quarter.
 // Due 5 days after the quarter ends: Q1 2026-04-05, Q2 2026-07-05, Q3 2026-10-05, Q4 2027-01-05.
 const params = quarterlySubmission.params.parse({});
-const ds = (over: Partial<Scenario> = {}) => periodData({ program: "dongguan-shaoguan", ...over });
+// Judged on 2026-12-31 unless a test says otherwise: Q4 is not due until 2027-01-05.
+const ds = (over: Partial<Scenario> = {}) => periodData({ program: "dongguan-shaoguan", asOf: "2026-12-31", ...over });
 const sent = (quarter: number, day: string, over: Record<string, unknown> = {}) => submission(quarter, { submittedAt: `${day}T09:00:00.000Z`, ...over });
 
 describe("quarterly-submission", () => {
@@ -17,7 +18,7 @@ describe("quarterly-submission", () => {
     );
     // due by 2026-12-31: Q1, Q2, Q3; Q2 submitted on its due day is on time
     expect(result).toMatchObject({ status: "pass", actual: 3, expected: 3, target: 4, unit: "count" });
-    expect(result.evidence.map((e) => e.value)).toEqual([1, 1, 1]);
+    expect(result.evidence.map((e) => e.label)).toEqual(["Q1 submitted", "Q2 submitted", "Q3 submitted"]);
   });
 
   it("warns when a report came late", async () => {
@@ -25,7 +26,7 @@ describe("quarterly-submission", () => {
     // Q2 on 2026-07-06 > 2026-07-05 → 2 of 3 on time
     expect(result).toMatchObject({ status: "warn", actual: 2, expected: 3 });
     expect(result.explanation.zh).toContain("逾期报送：第2季度（2026-07-06，应于 2026-07-05 前）");
-    expect(result.evidence[1]).toMatchObject({ entity: "submission", value: 0 });
+    expect(result.evidence[1]).toMatchObject({ entity: "submission" });
   });
 
   it("fails when a due report is missing; drafts, reopened reports, other programs and other years do not count", async () => {
@@ -41,7 +42,9 @@ describe("quarterly-submission", () => {
       params,
     );
     // none of the four is a submitted 2026 dongguan-shaoguan report → 0 of 3
-    expect(result).toMatchObject({ status: "fail", actual: 0, expected: 3, evidence: [] });
+    expect(result).toMatchObject({ status: "fail", actual: 0, expected: 3 });
+    // evidence lists the unit's submission records of the year for this program (drafts included, with their status)
+    expect(result.evidence.every((e) => e.entity === "submission")).toBe(true);
     expect(result.explanation.en).toContain("missing: Q1 (due 2026-04-05), Q2 (due 2026-07-05), Q3 (due 2026-10-05)");
   });
 

@@ -46,8 +46,10 @@ describe("town-livelihood-funds", () => {
       }),
       params,
     );
-    // none of the four counts for 石龙 (city source, not livelihood, a disbursement, another county) → 0 of 1
-    expect(result).toMatchObject({ status: "fail", actual: 0, evidence: [] });
+    // none of the four counts for 石龙 (city source, not livelihood, a disbursement, another county) → 0 of 1;
+    // the evidence shows the town-source livelihood money put in — here only the one at another county
+    expect(result).toMatchObject({ status: "fail", actual: 0 });
+    expect(result.evidence).toHaveLength(1);
   });
 
   it("credits a fund at a county two towns share to the town its project's pairing names, and an unlinked one to neither", async () => {
@@ -60,7 +62,8 @@ describe("town-livelihood-funds", () => {
     );
     // 石龙 200,000,000 (linked) meets; 长安 0; the unlinked 300,000,000 is credited to no one → 1 of 2
     expect(result).toMatchObject({ status: "fail", actual: 1, expected: 2 });
-    expect(result.evidence).toHaveLength(1);
+    // evidence: every town-source livelihood fund, the unlinked one too (the explanation says it is credited to none)
+    expect(result.evidence).toHaveLength(2);
     expect(result.explanation.zh).toContain("长安镇 0.00 元");
     expect(result.explanation.zh).toContain("另有 3,000,000.00 元无法确定所属镇街");
   });

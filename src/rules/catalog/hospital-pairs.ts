@@ -55,7 +55,7 @@ export const hospitalContacts = defineRule({
   programs: ["dongguan-shaoguan"],
   params: z.object({ perYear: z.number().int().min(0).max(100).default(2) }),
   facts: ["pairings", "pairActivities"],
-  evaluate: (input, params) => judgeHospitalPairs(input, params.perYear, { kinds: CONTACT_KINDS, figure: (a) => a.count, zh: { what: "对接", unit: "次" }, en: { what: "contacts" } }),
+  evaluate: (input, params) => judgeHospitalPairs(input, params.perYear, { kinds: CONTACT_KINDS, figure: (a) => a.count, zh: { what: "对接", unit: "次" }, en: { what: "contact(s)" } }),
   evidence: evidence(CONTACT_KINDS),
 });
 
@@ -68,7 +68,7 @@ export const hospitalSeminars = defineRule({
   programs: ["dongguan-shaoguan"],
   params: z.object({ perYear: z.number().int().min(0).max(100).default(1) }),
   facts: ["pairings", "pairActivities"],
-  evaluate: (input, params) => judgeHospitalPairs(input, params.perYear, { kinds: ["seminar"], figure: (a) => a.count, zh: { what: "专题座谈会、学术讲座", unit: "次" }, en: { what: "seminars" } }),
+  evaluate: (input, params) => judgeHospitalPairs(input, params.perYear, { kinds: ["seminar"], figure: (a) => a.count, zh: { what: "专题座谈会、教学活动或学术讲座", unit: "次" }, en: { what: "seminar(s)" } }),
   evidence: evidence(["seminar"]),
 });
 
@@ -81,6 +81,6 @@ export const hospitalExchanges = defineRule({
   programs: ["dongguan-shaoguan"],
   params: z.object({ personTimesPerYear: z.number().int().min(0).max(10_000).default(20) }),
   facts: ["pairings", "pairActivities"],
-  evaluate: (input, params) => judgeHospitalPairs(input, params.personTimesPerYear, { kinds: ["exchange"], figure: (a) => a.people, zh: { what: "人员交流", unit: "人次" }, en: { what: "person-times of exchange" } }),
+  evaluate: (input, params) => judgeHospitalPairs(input, params.personTimesPerYear, { kinds: ["exchange"], figure: (a) => a.people, zh: { what: "人员交流", unit: "人次" }, en: { what: "person-time(s) of staff exchange" } }),
   evidence: evidence(["exchange"]),
 });

@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { dueForPair, judgePairs } from "../pairs";
-import { annualCount, areaPrefixes, inAreas, noGroupArea, sum, toDate } from "../progress";
+import { annualCount, inAreas, noGroupArea, sum, toDate } from "../progress";
 import { defineRule } from "../types";
 
 const params = (perYear: number) => z.object({ perYear: z.number().int().min(0).max(100).default(perYear) });
@@ -33,7 +33,7 @@ export const jointMeetingsGuizhou = defineRule({
     const meetings = toDate(input.facts.placeActivities, input).filter((a) => a.kind === "joint_meeting" && (a.areaCode === null || inAreas(a.areaCode, input.groupAreas)));
     return annualCount(input, sum(meetings, (a) => a.count), p.perYear, { zh: "召开联席会议", en: "joint meeting(s)" });
   },
-  evidence: (input) => ({ entity: "activity", from: input.period.from, to: input.period.to, kinds: ["joint_meeting"], areaPrefixes: areaPrefixes(input.groupAreas) }),
+  evidence: (input) => ({ entity: "activity", from: input.period.from, to: input.period.to, kinds: ["joint_meeting"] }),
 });
 
 export const jointMeetingsDongguan = defineRule({
