@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { termEnd } from "../src/periods/period";
 import { seedDemoLedger } from "../db/seed/demo-ledger";
 import { call, makeUser, startHarness, type Harness } from "./support/harness";
 
@@ -28,7 +29,8 @@ describe("the demo ledger", () => {
     const [cadre] = (await (await call(h, "GET", "/api/t/gd-org-dept/cadres", { token: viewer.token })).json()).items;
     const start = new Date(cadre.startDate);
     // §二(二): a batch serves 3 years → planned end = start + 36 months.
-    expect(cadre.plannedEndDate).toBe(`${start.getUTCFullYear() + 3}${cadre.startDate.slice(4)}`);
+    // A 3-year term ends the day before its third anniversary.
+    expect(cadre.plannedEndDate).toBe(termEnd(cadre.startDate, 36));
   });
 
   it("is written once: seeding again adds nothing", async () => {

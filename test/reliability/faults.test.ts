@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobTargets, reports } from "../../db/platform/schema";
 import { runJob } from "../../src/jobs/schedule";
-import { refreshUnit } from "../../src/rollup/snapshots";
+import { refreshUnit } from "../../src/figures/refresh";
 import { call, makeUser, startHarness, tempDir, type Harness, type TestUser } from "../support/harness";
 
 const CHILD = join(import.meta.dirname, "fixtures", "import-child.ts");
@@ -112,7 +112,7 @@ describe("a unit whose database fails", () => {
     expect(retry.outcomes.find((o) => o.unit === `gd-old-areas/${BROKEN}`)?.detail).toMatch(/^issued/);
     expect((await runJob(h.services, "daily")).status).toBe("succeeded");
     // The stale 2025 snapshot is refreshed (by the unit's next write, or here directly): fresh again, with 粤财's figures.
-    expect((await refreshUnit(h.services, BROKEN, [{ year: 2025, quarter: null }])).ok).toBe(true);
+    expect((await refreshUnit(h.services, BROKEN, "2025-12-01", [2025])).ok).toBe(true);
     const rollup = await (await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).json();
     const unit = rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === BROKEN);
     expect(unit.freshness).toMatchObject({ stale: false, error: null });
