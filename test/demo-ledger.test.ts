@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { termEnd } from "../src/periods/period";
-import { seedDemoLedger } from "../db/seed/demo-ledger";
+import { demoYear, seedDemoLedger } from "../db/seed/demo-ledger";
 import { call, makeUser, startHarness, type Harness } from "./support/harness";
 
 let h: Harness;
@@ -12,7 +12,8 @@ afterAll(() => h.close());
 describe("the demo ledger", () => {
   it("gives Dongguan a year of demo records, each marked demo and valid by the same rules as a clerk's", async () => {
     const editor = await makeUser(h, "unit_editor", { unit: "dongguan" });
-    const year = new Date().getUTCFullYear();
+    // Dated in the plan's last year once the plan (2022–2024) has ended.
+    const year = demoYear("dongguan-shaoguan", new Date().getUTCFullYear());
     const projects = await (await call(h, "GET", "/api/t/dongguan/projects?limit=200", { token: editor.token })).json();
     expect(projects.total).toBe(12);
     expect(projects.items.every((p: { demo: boolean; title: string }) => p.demo && p.title.includes("演示"))).toBe(true);
@@ -27,9 +28,7 @@ describe("the demo ledger", () => {
     const visits = await (await call(h, "GET", "/api/t/gd-org-dept/activities?kind=visit&leaderLevel=main", { token: viewer.token })).json();
     expect(visits.total).toBe(1);
     const [cadre] = (await (await call(h, "GET", "/api/t/gd-org-dept/cadres", { token: viewer.token })).json()).items;
-    const start = new Date(cadre.startDate);
-    // §二(二): a batch serves 3 years → planned end = start + 36 months.
-    // A 3-year term ends the day before its third anniversary.
+    // §二(二): a batch serves 3 years → the planned end is the day before the third anniversary of the start.
     expect(cadre.plannedEndDate).toBe(termEnd(cadre.startDate, 36));
   });
 

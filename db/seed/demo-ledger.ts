@@ -19,6 +19,7 @@ import type { PlatformDb } from "../../src/services";
 import { systemActor } from "../../src/tenants/audit";
 import type { TenantDirectory } from "../../src/tenants/directory";
 import { programsOf } from "../../src/directory/unit-programs";
+import { PROGRAMS } from "./structure";
 
 
 const SHAOGUAN = ["440203", "440204", "440205", "440222", "440224", "440229", "440232", "440233", "440281", "440282"];
@@ -122,12 +123,26 @@ async function guangzhou(write: Writer, year: number) {
   }
 }
 
-const DEMO_UNITS: Record<string, (write: Writer, year: number, rnd: () => number) => Promise<void>> = { dongguan, "gd-org-dept": orgDept, guangzhou };
+/** Each demo unit, the program its demo work belongs to, and how it is written. */
+const DEMO_UNITS: Record<string, { program: string; build: (write: Writer, year: number, rnd: () => number) => Promise<void> }> = {
+  dongguan: { program: "dongguan-shaoguan", build: dongguan },
+  "gd-org-dept": { program: "gd-old-areas", build: orgDept },
+  guangzhou: { program: "gd-east-west-2016", build: guangzhou },
+};
+
+/**
+ * The year a program's demo work is dated in: `year`, or the last year of the program's term when it
+ * has ended (the Dongguan–Shaoguan plan ran 2022–2024) — figures outside a term are not judged.
+ */
+export function demoYear(program: string, year: number): number {
+  const term = PROGRAMS.find((p) => p.slug === program);
+  return term ? Math.max(term.startYear, Math.min(year, term.endYear)) : year;
+}
 
 /** Seeds the demo ledger of each demo unit once (recorded in its tenant_meta). */
 export async function seedDemoLedger(platform: PlatformDb, tenants: TenantDirectory, year: number): Promise<string[]> {
   const seeded: string[] = [];
-  for (const [slug, build] of Object.entries(DEMO_UNITS)) {
+  for (const [slug, { program, build }] of Object.entries(DEMO_UNITS)) {
     const unit = await tenants.find(slug);
     if (!unit) continue;
     const tenant = await tenants.open(unit);
@@ -135,8 +150,9 @@ export async function seedDemoLedger(platform: PlatformDb, tenants: TenantDirect
     if (done) continue;
     const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true } }, platform, actor: systemActor("demo"), unitPrograms: await programsOf(platform, slug) };
     const write: Writer = (def, record) => createRecord(def, ctx, record, { demo: true });
-    await build(write, year, seededRandom(slug.length * 7919 + year));
-    await tenant.db.insert(tenantMeta).values({ key: "demo_ledger", value: String(year) });
+    const dated = demoYear(program, year);
+    await build(write, dated, seededRandom(slug.length * 7919 + dated));
+    await tenant.db.insert(tenantMeta).values({ key: "demo_ledger", value: String(dated) });
     seeded.push(slug);
   }
   return seeded;

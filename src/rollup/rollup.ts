@@ -4,9 +4,8 @@
  * added up per recipient area (a group's lead and members — each records only its own
  * contributions, in its own database, so nothing is counted twice), per unit, and in total.
  *
- * A unit whose facts are behind its latest write is recomputed now, a few at a time; beyond that
- * budget, or when its database cannot be reached, it is served from its last facts marked stale
- * while a refresh is queued.
+ * A unit whose facts are behind its latest write is recomputed now, a few at a time; when its
+ * database cannot be reached it is served from its last facts, marked stale with the error.
  */
 import { units } from "../../db/platform/schema";
 import { eachBounded } from "../bounded";
@@ -14,7 +13,7 @@ import { listGroups, type GroupView } from "../directory/programs";
 import type { Facts, SubmissionFact } from "../figures/facts";
 import { judge, programTerms, computeAndStore, type FreshFacts } from "../figures/pipeline";
 import type { EvaluatedRule, UnitFigures } from "../figures/judge";
-import { platformVersions, readFacts, usable } from "../figures/store";
+import { platformVersions, readFacts, recordFactsError, usable } from "../figures/store";
 import type { SubmissionStanding } from "../figures/submissions";
 import { addInto, emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
 import { areaPrefix } from "../rules/progress";
@@ -22,8 +21,6 @@ import { periodContext, periodKey, today, type Period } from "../periods/period"
 import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
 
-/** How many behind units one rollup read recomputes before serving the rest stale. */
-const INLINE_REFRESH_LIMIT = 8;
 const COMPUTE_CONCURRENCY = 4;
 
 export type { AreaSums };
@@ -108,22 +105,24 @@ export async function programRollup(services: Services, program: string, period:
     if (usable(row, marks.get(slug) ?? {}) && !row.error) facts.set(slug, { facts: row.facts, versions: row.versions, computedAt: row.computedAt, stale: false, error: null });
     else behind.push(slug);
   }
-  // Recompute a bounded number now; the rest are served from their last facts and queued.
-  const now = behind.slice(0, INLINE_REFRESH_LIMIT);
-  await eachBounded(now, COMPUTE_CONCURRENCY, async (slug) => {
+  // Units behind their latest write are recomputed now, a few at a time (issue 12 moves this to the Queue).
+  await eachBounded(behind, COMPUTE_CONCURRENCY, async (slug) => {
     const unit = unitBySlug.get(slug);
     if (!unit) return;
     try {
       const { db } = await services.tenants.open(unit);
       facts.set(slug, { ...(await computeAndStore(services, slug, db, program, period.year)), stale: false, error: null });
     } catch (error) {
-      services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: message });
+      await recordFactsError(services.platform, slug, program, period.year, message, new Date().toISOString());
+      const row = stored.get(slug);
+      stored.set(slug, { ...(row ?? { unit: slug, program, year: period.year, shape: 0, facts: null, versions: {}, computedAt: null }), error: message, errorAt: new Date().toISOString() });
     }
   });
   for (const slug of behind) {
     if (facts.has(slug)) continue;
     const row = stored.get(slug);
-    if (!now.includes(slug)) void services.snapshots.schedule(slug);
     if (row?.facts) facts.set(slug, { facts: row.facts as Facts, versions: row.versions, computedAt: row.computedAt, stale: true, error: row.error ?? null });
     else facts.set(slug, { facts: null, versions: {}, computedAt: null, stale: true, error: row?.error ?? null });
   }

@@ -43,7 +43,7 @@ beforeAll(async () => {
   h.services.tenants.close();
 
   const sub = await post("sub-units", { name: `横沥镇${IMG}`, kind: "town", areaCode: "440232" });
-  const pairing = await post("pairings", { kind: "school", counterpart: `乳源中学${SVG}`, areaCode: "440232", program: PROGRAM, startDate: "2026-07-01", subUnitId: sub.id });
+  const pairing = await post("pairings", { kind: "school", counterpart: `乳源中学${SVG}`, areaCode: "440232", program: PROGRAM, startDate: "2024-07-01", subUnitId: sub.id });
   for (const [i, payload] of PAYLOADS.entries()) {
     const project = await post("projects", {
       title: `项目${i}${payload}`,
@@ -52,22 +52,22 @@ beforeAll(async () => {
       program: PROGRAM,
       pairingId: pairing.id,
       grassroots: true,
-      startDate: "2026-07-02",
+      startDate: "2024-07-02",
       budgetFen: 1_000_000,
       location: `地点${payload}`,
       description: `内容${payload}`,
     });
-    await post("funds", { kind: "allocation", source: "city", amountFen: 500_000, date: "2026-07-03", areaCode: "440232", projectId: project.id, program: PROGRAM, grassroots: true, note: `备注${payload}` });
-    await post("activities", { kind: "joint_meeting", date: `2026-0${7 + (i % 3)}-1${i}`, title: `联席会议${payload}`, program: PROGRAM, note: payload });
+    await post("funds", { kind: "allocation", source: "city", amountFen: 500_000, date: "2024-07-03", areaCode: "440232", projectId: project.id, program: PROGRAM, grassroots: true, note: `备注${payload}` });
+    await post("activities", { kind: "joint_meeting", date: `2024-0${7 + (i % 3)}-1${i}`, title: `联席会议${payload}`, program: PROGRAM, note: payload });
   }
-  await post("cadres", { name: `干部${SCRIPT}`, post: `副县长${IMG}`, level: "county_deputy", hostAreaCode: "440232", program: PROGRAM, startDate: "2026-01-05", note: SVG });
-  const submission = await post("submissions", { year: 2026, quarter: 3, program: PROGRAM, progress: `进展${SCRIPT}`, problems: `问题${IMG}`, nextSteps: `下一步${BREAKOUT}` });
+  await post("cadres", { name: `干部${SCRIPT}`, post: `副县长${IMG}`, level: "county_deputy", hostAreaCode: "440232", program: PROGRAM, startDate: "2024-01-05", note: SVG });
+  const submission = await post("submissions", { year: 2024, quarter: 3, program: PROGRAM, progress: `进展${SCRIPT}`, problems: `问题${IMG}`, nextSteps: `下一步${BREAKOUT}` });
   const submitted = await call(h, "POST", `/api/t/dongguan/submissions/${submission.id}/submit`, { token: editor.token, headers: { "if-match": '"1"' } });
   expect(submitted.status).toBe(200);
   await h.services.snapshots.settled();
 
-  expect((await runJob(h.services, "quarterly", null, "2026-10-05")).status).toBe("succeeded");
-  expect((await runJob(h.services, "annual", null, "2027-01-15")).status).toBe("succeeded");
+  expect((await runJob(h.services, "quarterly", null, "2024-10-05")).status).toBe("succeeded");
+  expect((await runJob(h.services, "annual", null, "2025-01-15")).status).toBe("succeeded");
   const { rows } = await h.services.platformClient.execute("SELECT id, kind, program, unit FROM reports");
   issued = rows.map((r) => ({ id: String(r.id), kind: String(r.kind), program: String(r.program), unit: r.unit ? String(r.unit) : null }));
   browser = await launchBrowser();
@@ -153,10 +153,10 @@ describe("errors that echo input", () => {
     ["an unknown record id", "GET", "/api/t/dongguan/projects/abc-script-alert-1", undefined],
     ["an invalid id", "GET", `/api/t/dongguan/projects/${encodeURIComponent(IMG)}`, undefined],
     ["an unknown unit", "GET", `/api/t/${encodeURIComponent(SCRIPT)}/projects`, undefined],
-    ["an unknown area code in a body", "POST", "/api/t/dongguan/activities", { kind: "joint_meeting", date: "2026-05-01", title: SCRIPT, areaCode: "999999" }],
-    ["an unknown field", "POST", "/api/t/dongguan/activities", { kind: "joint_meeting", date: "2026-05-01", title: "x", [SCRIPT]: 1 }],
-    ["an unknown enum value", "POST", "/api/t/dongguan/activities", { kind: SCRIPT, date: "2026-05-01", title: "x" }],
-    ["an unknown program", "POST", "/api/t/dongguan/activities", { kind: "joint_meeting", date: "2026-05-01", title: "x", program: "script-alert" }],
+    ["an unknown area code in a body", "POST", "/api/t/dongguan/activities", { kind: "joint_meeting", date: "2024-05-01", title: SCRIPT, areaCode: "999999" }],
+    ["an unknown field", "POST", "/api/t/dongguan/activities", { kind: "joint_meeting", date: "2024-05-01", title: "x", [SCRIPT]: 1 }],
+    ["an unknown enum value", "POST", "/api/t/dongguan/activities", { kind: SCRIPT, date: "2024-05-01", title: "x" }],
+    ["an unknown program", "POST", "/api/t/dongguan/activities", { kind: "joint_meeting", date: "2024-05-01", title: "x", program: "script-alert" }],
   ] as const)("%s is answered as JSON with nosniff", async (_name, method, path, body) => {
     const res = await call(h, method, path, { token: editor.token, ...(body ? { body } : {}) });
     expect(res.status).toBeGreaterThanOrEqual(400);

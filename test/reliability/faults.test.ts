@@ -40,6 +40,8 @@ describe("a unit whose database fails", () => {
       expect(res.status).toBe(201);
     }
     await h.services.snapshots.settled();
+    // Writes refresh the facts of their record's year: forget them, so that 2025 is a period never computed.
+    await h.services.platformClient.execute("DELETE FROM unit_facts WHERE year = 2025");
     // The unit's file is replaced by garbage (a disk fault, a bad restore). The database and its WAL
     // are moved aside rather than overwritten: libsql releases a closed connection's file handles
     // only when it is garbage-collected, and such a connection checkpointing its WAL into an

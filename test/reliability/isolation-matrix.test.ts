@@ -37,10 +37,10 @@ async function create(path: string, body: Record<string, unknown>): Promise<stri
 /** A schema-valid body for each write operation (by method and path template), so only access control can stop it. */
 function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: string } {
   if (op.path === "/api/programs/{program}/rules/{rule}") return { body: { enabled: false, params: { perYear: 9 } } };
-  if (op.path === "/api/programs/{program}/reports/run") return { body: { job: "quarterly", year: 2026, quarter: 3, reissue: true } };
+  if (op.path === "/api/programs/{program}/reports/run") return { body: { job: "quarterly", year: 2024, quarter: 3, reissue: true } };
   const tail = op.path.replace(/^\/api\/t\/\{unit\}\/?/, "");
   const [resource = "", second, third] = tail.split("/");
-  if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2026-08-02,导入的联席会议\n", contentType: "text/csv" };
+  if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
   if (op.method === "POST" && third === "void") return { body: { reason: "越权作废测试" } };
   if (op.method === "POST" && third === "reopen") return { body: { reason: "越权退回测试" } };
   if (op.method === "POST" && third === "submit") return {};
@@ -52,13 +52,13 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
 
 const CREATE_BODIES: Record<string, Record<string, unknown>> = {
   "sub-units": { name: "越权新增学校", kind: "school" },
-  pairings: { kind: "school", counterpart: "越权结对", areaCode: "440232", startDate: "2026-01-10" },
+  pairings: { kind: "school", counterpart: "越权结对", areaCode: "440232", startDate: "2024-01-10" },
   projects: { title: "越权项目", category: "education", areaCode: "440232", program: PROGRAM },
-  funds: { kind: "social_donation", source: "society", amountFen: 100, date: "2026-03-15", areaCode: "440232" },
-  cadres: { name: "越权干部", post: "副县长", level: "section", hostAreaCode: "440232", program: PROGRAM, startDate: "2026-01-05" },
-  activities: { kind: "joint_meeting", date: "2026-08-01", title: "越权会议" },
+  funds: { kind: "social_donation", source: "society", amountFen: 100, date: "2024-03-15", areaCode: "440232" },
+  cadres: { name: "越权干部", post: "副县长", level: "section", hostAreaCode: "440232", program: PROGRAM, startDate: "2024-01-05" },
+  activities: { kind: "joint_meeting", date: "2024-08-01", title: "越权会议" },
   targets: { year: 2028, program: PROGRAM, indicator: "placeholder", target: 1 },
-  submissions: { year: 2026, quarter: 4, program: PROGRAM, progress: "越权报送" },
+  submissions: { year: 2024, quarter: 4, program: PROGRAM, progress: "越权报送" },
 };
 
 /** Fills {unit}, {id}, {program}, {code}, {rule} with real values, so a missing check would answer 200. */
@@ -100,18 +100,18 @@ beforeAll(async () => {
   who.strangerCoordinator = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
 
   ids["sub-units"] = await create("sub-units", { name: `${MARK}-学校`, kind: "school", note: `${MARK}-note` });
-  ids.pairings = await create("pairings", { kind: "school", counterpart: `${MARK}-中学`, areaCode: "440232", program: PROGRAM, startDate: "2026-01-10" });
-  ids.projects = await create("projects", { title: `${MARK}-项目`, category: "education", areaCode: "440232", program: PROGRAM, startDate: "2026-07-02", budgetFen: 1_234_567, grassroots: true });
-  ids.funds = await create("funds", { kind: "allocation", source: "city", amountFen: 1_234_567, date: "2026-07-03", areaCode: "440232", projectId: ids.projects, program: PROGRAM, note: `${MARK}-资金` });
-  ids.cadres = await create("cadres", { name: `${MARK}-干部`, post: `${MARK}-职务`, level: "section", hostAreaCode: "440232", program: PROGRAM, startDate: "2026-01-05" });
-  ids.activities = await create("activities", { kind: "joint_meeting", date: "2026-08-01", title: `${MARK}-会议`, program: PROGRAM });
+  ids.pairings = await create("pairings", { kind: "school", counterpart: `${MARK}-中学`, areaCode: "440232", program: PROGRAM, startDate: "2024-01-10" });
+  ids.projects = await create("projects", { title: `${MARK}-项目`, category: "education", areaCode: "440232", program: PROGRAM, startDate: "2024-07-02", budgetFen: 1_234_567, grassroots: true });
+  ids.funds = await create("funds", { kind: "allocation", source: "city", amountFen: 1_234_567, date: "2024-07-03", areaCode: "440232", projectId: ids.projects, program: PROGRAM, note: `${MARK}-资金` });
+  ids.cadres = await create("cadres", { name: `${MARK}-干部`, post: `${MARK}-职务`, level: "section", hostAreaCode: "440232", program: PROGRAM, startDate: "2024-01-05" });
+  ids.activities = await create("activities", { kind: "joint_meeting", date: "2024-08-01", title: `${MARK}-会议`, program: PROGRAM });
   const indicator = indicatorsFor([PROGRAM])[0]!.key;
   CREATE_BODIES.targets!.indicator = indicator;
-  ids.targets = await create("targets", { year: 2026, program: PROGRAM, indicator, target: 7, note: `${MARK}-目标` });
-  ids.submissions = await create("submissions", { year: 2026, quarter: 3, program: PROGRAM, progress: `${MARK}-进展` });
+  ids.targets = await create("targets", { year: 2024, program: PROGRAM, indicator, target: 7, note: `${MARK}-目标` });
+  ids.submissions = await create("submissions", { year: 2024, quarter: 3, program: PROGRAM, progress: `${MARK}-进展` });
 
-  await runJob(h.services, "quarterly", null, "2026-10-05");
-  const { items } = await (await call(h, "GET", `/api/t/${UNIT}/reports?period=2026-Q3`, { token: who.editor.token })).json();
+  await runJob(h.services, "quarterly", null, "2024-10-05");
+  const { items } = await (await call(h, "GET", `/api/t/${UNIT}/reports?period=2024-Q3`, { token: who.editor.token })).json();
   ids.reports = items.find((r: { program: string }) => r.program === PROGRAM).id;
   const program = await (await call(h, "GET", `/api/programs/${PROGRAM}/reports?kind=program_quarterly`, { token: who.coordinator.token })).json();
   programReportId = program.items[0].id;

@@ -25,13 +25,13 @@ beforeAll(async () => {
   const project = await (
     await call(h, "POST", "/api/t/dongguan/projects", {
       token: editor.token,
-      body: { title: '新丰县<img src=x onerror="alert(1)">学校', category: "education", areaCode: "440233", program, grassroots: true, startDate: "2026-07-02", budgetFen: 123_456_789 },
+      body: { title: '新丰县<img src=x onerror="alert(1)">学校', category: "education", areaCode: "440233", program, grassroots: true, startDate: "2024-07-02", budgetFen: 123_456_789 },
     })
   ).json();
   // 1,234,567.89 元 = 123.46 万元
-  await call(h, "POST", "/api/t/dongguan/funds", { token: editor.token, body: { kind: "allocation", source: "city", amountFen: 123_456_789, date: "2026-07-03", areaCode: "440233", projectId: project.id, program, grassroots: true } });
-  await runJob(h.services, "quarterly", null, "2026-10-05");
-  const list = await (await call(h, "GET", "/api/t/dongguan/reports?kind=unit_quarterly&period=2026-Q3", { token: editor.token })).json();
+  await call(h, "POST", "/api/t/dongguan/funds", { token: editor.token, body: { kind: "allocation", source: "city", amountFen: 123_456_789, date: "2024-07-03", areaCode: "440233", projectId: project.id, program, grassroots: true } });
+  await runJob(h.services, "quarterly", null, "2024-10-05");
+  const list = await (await call(h, "GET", "/api/t/dongguan/reports?kind=unit_quarterly&period=2024-Q3", { token: editor.token })).json();
   reportId = list.items.find((i: { program: string }) => i.program === program).id;
   browser = await launchBrowser();
 }, 120_000);
@@ -62,7 +62,7 @@ describe("HTML", () => {
     });
     await page.setContent(html, { waitUntil: "load" });
     const text = await page.locator("body").innerText();
-    expect(text).toContain("东莞市2026年第三季度对口帮扶工作进展报告");
+    expect(text).toContain("东莞市2024年第三季度对口帮扶工作进展报告");
     expect(text).toContain("123.46");
     expect(dialogs).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/unit-quarterly.png`, fullPage: false });
@@ -93,7 +93,7 @@ describe("DOCX", () => {
     writeFileSync(`${ARTIFACTS}/unit-quarterly.docx`, bytes);
     const { value: text, messages } = await mammoth.extractRawText({ buffer: bytes });
     expect(messages.filter((m) => m.type === "error")).toEqual([]);
-    expect(text).toContain("东莞市2026年第三季度对口帮扶工作进展报告");
+    expect(text).toContain("东莞市2024年第三季度对口帮扶工作进展报告");
     expect(text).toContain("一、总体情况");
     expect(text).toContain("123.46");
     expect(text).toContain('新丰县<img src=x onerror="alert(1)">学校');

@@ -65,12 +65,14 @@ describe("the quarterly job", () => {
   it("issues every unit's quarterly report and each program's report, recorded as one run", async () => {
     const run = await runJob(h.services, "quarterly", "0 1 5 1,4,7,10 *", DAY);
     expect(run.status).toBe("succeeded");
-    // 141 units' programs (dongguan is in two) + 5 programs
+    // Only programs whose term holds 2024 report it: old areas (2022–2030), Gannan (2021–2030), Dongguan–Shaoguan
+    // (2022–2024), Guangdong–Guizhou (2022–2025) — 4; the 2016 East–West program ran 2016–2020 and issues none.
     const unitReports = await reportRows({ kind: "unit_quarterly", period: "2024-Q3" });
     const programReports = await reportRows({ kind: "program_quarterly", period: "2024-Q3" });
-    expect(programReports).toHaveLength(5);
-    expect(unitReports.length).toBe(run.outcomes.length - 5);
-    expect(unitReports.filter((r) => r.unit === "dongguan").map((r) => r.program).sort()).toEqual(["dongguan-shaoguan", "gd-east-west-2016"]);
+    expect(programReports.map((r) => r.program).sort()).toEqual(["dongguan-shaoguan", "gannan-central", "gd-guizhou", "gd-old-areas"]);
+    expect(unitReports.length).toBe(run.outcomes.length - 4);
+    expect(unitReports.some((r) => r.program === "gd-east-west-2016")).toBe(false);
+    expect(unitReports.filter((r) => r.unit === "dongguan").map((r) => r.program).sort()).toEqual(["dongguan-shaoguan"]);
     const [row] = await h.services.platform.select().from(jobRuns).where(eq(jobRuns.id, run.runId));
     expect(row).toMatchObject({ job: "quarterly", status: "succeeded", cron: "0 1 5 1,4,7,10 *" });
   });
@@ -160,7 +162,7 @@ describe("a unit whose database fails", () => {
 
 describe("the annual assessment", () => {
   it("scores the five dimensions with the weights it keeps, and ranks", async () => {
-    const run = await runJob(h.services, "annual", "0 1 15 1 *", "2027-01-15");
+    const run = await runJob(h.services, "annual", "0 1 15 1 *", "2025-01-15");
     expect(run.status).toBe("succeeded");
     const [row] = await reportRows({ kind: "program_annual", program: "dongguan-shaoguan", period: "2024" });
     const doc = (row!.content as { document: ReportDocument }).document;

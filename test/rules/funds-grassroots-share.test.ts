@@ -48,7 +48,7 @@ describe("funds-grassroots-share", () => {
   });
 
   it("warns on a shortfall before the year is over (a share has no pro rata: 80% at every quarter)", async () => {
-    const data = periodData({ quarter: 2, to: "2026-06-30", funds: [fund("allocation", 700, { grassroots: true }), fund("allocation", 300)] });
+    const data = periodData({ quarter: 2, funds: [fund("allocation", 700, { grassroots: true }), fund("allocation", 300)] });
     // 700 / 1,000 = 70% < 80% at Q2
     expect(await evaluate(fundsGrassrootsShare, data, params)).toMatchObject({ status: "warn", actual: 70, expected: 80 });
   });

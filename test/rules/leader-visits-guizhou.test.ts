@@ -24,7 +24,7 @@ describe("leader-visits-guizhou", () => {
   });
 
   it("at Q1 already expects ceil(1 × 1/4) = 1: the boundary, none warns and one passes", async () => {
-    expect(await evaluate(leaderVisitsGuizhou, guizhou({ quarter: 1, to: "2026-03-31", activities: [] }), params)).toMatchObject({ status: "warn", actual: 0, expected: 1 });
+    expect(await evaluate(leaderVisitsGuizhou, guizhou({ quarter: 1, activities: [] }), params)).toMatchObject({ status: "warn", actual: 0, expected: 1 });
     expect(await evaluate(leaderVisitsGuizhou, guizhou({ quarter: 1, activities: [visit("main", "to_recipient", { areaCode: "520324", date: "2026-02-01" })] }), params)).toMatchObject({ status: "pass" });
   });
 

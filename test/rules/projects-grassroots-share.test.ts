@@ -52,10 +52,9 @@ describe("projects-grassroots-share", () => {
   it("warns on a shortfall before the year is over, leaving out projects starting after the quarter", async () => {
     const data = periodData({
       quarter: 2,
-      to: "2026-06-30",
       projects: [...grassroots(3), ...other(1), project({ grassroots: true, startDate: "2026-09-01" })],
     });
-    // to 2026-06-30: 3 / 4 = 75% < 80% → warn; the September project does not count yet
+    // Q2 ends 2026-06-30: 3 / 4 = 75% < 80% → warn; the September project does not count yet
     expect(await evaluate(projectsGrassrootsShare, data, params)).toMatchObject({ status: "warn", actual: 75, expected: 80 });
   });
 });

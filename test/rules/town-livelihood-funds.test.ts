@@ -70,7 +70,7 @@ describe("town-livelihood-funds", () => {
 
   it("is pro rata by quarter: at Q2 each town owes ceil(200,000,000 × 2/4) = 100,000,000 fen", async () => {
     const result = await evaluate(townLivelihoodFunds, 
-      dongguan({ quarter: 2, to: "2026-06-30", subUnits: [shilong, humen], funds: [livelihood(100_000_000, "440232"), livelihood(99_999_999, "440282")] }),
+      dongguan({ quarter: 2, subUnits: [shilong, humen], funds: [livelihood(100_000_000, "440232"), livelihood(99_999_999, "440282")] }),
       params,
     );
     // 石龙 100,000,000 ≥ 100,000,000; 虎门 99,999,999 < 100,000,000 → warn, 1 of 2

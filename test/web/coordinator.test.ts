@@ -6,18 +6,22 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { containsText, eventually, hasCount, hasText } from "./support/eventually";
-import { docShot, openPage, shot, signIn, startWeb, YEAR, type WebHarness } from "./support/web-harness";
+import { docShot, DONGGUAN_YEAR, openPage, shot, signIn, startWeb, YEAR, type WebHarness } from "./support/web-harness";
 
 const COORDINATOR = "demo-coordinator";
 const PROGRAM = "dongguan-shaoguan";
 
-/** The last quarter that has ended (its reports can be issued; the demo ledger submits Q1 and Q2 of this year only). */
+/**
+ * The last quarter of the plan that has ended (its reports can be issued; the demo ledger submits Q1 and Q2
+ * of its year only). Once the plan (2022–2024) is over, that is its last quarter.
+ */
 function lastEndedQuarter(now = new Date()): { year: number; quarter: number } {
+  if (DONGGUAN_YEAR < YEAR) return { year: DONGGUAN_YEAR, quarter: 4 };
   const current = Math.floor(now.getMonth() / 3) + 1;
   return current === 1 ? { year: YEAR - 1, quarter: 4 } : { year: YEAR, quarter: current - 1 };
 }
 const PERIOD = lastEndedQuarter();
-const NOT_SUBMITTED = PERIOD.year < YEAR || PERIOD.quarter > 2;
+const NOT_SUBMITTED = PERIOD.year < DONGGUAN_YEAR || PERIOD.quarter > 2;
 
 let h: WebHarness;
 let page: Page;

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fenToWan } from "../../web/src/format/money";
 import { containsText, hasAttribute, hasCount, hasText, hasValue, isFocused } from "./support/eventually";
-import { docShot, openPage, shot, signIn, startWeb, YEAR, type WebHarness } from "./support/web-harness";
+import { docShot, DONGGUAN_YEAR as YEAR, openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
 
 const EDITOR = "demo-editor";
 const UNIT = "dongguan";

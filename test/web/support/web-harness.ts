@@ -3,6 +3,7 @@
  * databases with the demo accounts and demo ledger, Debian's Chromium driven by playwright-core,
  * a signed-in API client to check what the UI wrote, and screenshots under test-artifacts/web/.
  */
+import { demoYear } from "../../../db/seed/demo-ledger";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -111,5 +112,8 @@ export async function docShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(folder, `${name}.png`) });
 }
 
-/** This year, as the server's demo ledger and the UI's defaults see it. */
+/** This year, as the UI's defaults see it. */
 export const YEAR = new Date().getFullYear();
+
+/** The year 东莞市's Dongguan–Shaoguan demo work is dated in (the plan's last year once it has ended). */
+export const DONGGUAN_YEAR = demoYear("dongguan-shaoguan", YEAR);
