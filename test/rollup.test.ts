@@ -163,10 +163,9 @@ describe("rule sets", () => {
     const visits = list.items.find((r: any) => r.id === "main-leader-visits");
     expect(visits).toMatchObject({ enabled: true, params: { perYear: 2 }, version: 1 });
 
-    const compliance = async () =>
-      (await (await call(h, "GET", `/api/t/gd-org-dept/compliance?year=${YEAR}`, { token: editors["gd-org-dept"]!.token })).json()).programs[0].results.find(
-        (r: any) => r.rule === "main-leader-visits",
-      );
+    const judged = async () => (await (await call(h, "GET", `/api/t/gd-org-dept/compliance?year=${YEAR}`, { token: editors["gd-org-dept"]!.token })).json()).programs[0];
+    const compliance = async () => (await judged()).results.find((r: any) => r.rule === "main-leader-visits");
+    expect((await judged()).inputs.rulesVersion).toBe(1);
     // One visit of two: behind. It fails only once the year is over; while it runs it warns.
     const yearOver = new Date().toISOString().slice(0, 10) > `${YEAR}-12-31`;
     expect(await compliance()).toMatchObject({ status: yearOver ? "fail" : "warn", actual: 1, target: 2, title: { zh: "主要负责同志每年赴受援地不少于2次" } });
@@ -176,6 +175,8 @@ describe("rule sets", () => {
     expect(await put.json()).toMatchObject({ params: { perYear: 1 }, version: 2 });
     // The title is a template over the parameter, so it can never disagree with the figure.
     expect(await compliance()).toMatchObject({ status: "pass", target: 1, title: { zh: "主要负责同志每年赴受援地不少于1次" } });
+    // The judgement says which rule set it used: the program's version moved with the change.
+    expect((await judged()).inputs.rulesVersion).toBe(2);
 
     const audit = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entityId, "gd-old-areas/main-leader-visits"));
     expect(audit).toHaveLength(1);

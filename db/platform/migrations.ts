@@ -63,8 +63,7 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE `unit_data_versions` (\n\t`unit` text NOT NULL,\n\t`year` integer NOT NULL,\n\t`version` integer NOT NULL,\n\tPRIMARY KEY(`unit`, `year`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE TABLE `unit_facts` (\n\t`unit` text NOT NULL,\n\t`program` text NOT NULL,\n\t`year` integer NOT NULL,\n\t`shape` integer NOT NULL,\n\t`facts` text,\n\t`versions` text NOT NULL,\n\t`computed_at` text,\n\t`error` text,\n\t`error_at` text,\n\tPRIMARY KEY(`unit`, `program`, `year`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE INDEX `unit_facts_program_year_idx` ON `unit_facts` (`program`,`year`);",
-      "ALTER TABLE `programs` ADD `rules_version` integer DEFAULT 1 NOT NULL;",
-      "ALTER TABLE `programs` ADD `structure_version` integer DEFAULT 1 NOT NULL;"
+      "ALTER TABLE `programs` ADD `rules_version` integer DEFAULT 1 NOT NULL;"
     ]
   },
   {

@@ -21,8 +21,6 @@ export const programs = sqliteTable("programs", {
   cadreTermMonths: integer("cadre_term_months"),
   /** Bumped with every change to the program's rule set: judgements record the version they used. */
   rulesVersion: integer("rules_version").notNull().default(1),
-  /** Bumped with every change to the program's groups and memberships. */
-  structureVersion: integer("structure_version").notNull().default(1),
   createdAt: text("created_at").notNull().default(now),
 });
 

@@ -6,7 +6,7 @@ import { areaLabels, type AreaLabel } from "./areas";
 
 export type ProgramRow = typeof programs.$inferSelect;
 
-export interface ProgramSummary extends Omit<ProgramRow, "createdAt" | "rulesVersion" | "structureVersion"> {
+export interface ProgramSummary extends Omit<ProgramRow, "createdAt" | "rulesVersion"> {
   groupCount: number;
   unitCount: number;
 }

@@ -16,7 +16,7 @@ type Cadre = typeof cadres.$inferSelect;
 type Pairing = typeof pairings.$inferSelect;
 
 /** Bump when the shape below or what the loader counts changes: stored facts of another shape are recomputed. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 /** Activities by quarter, kind and direction, with their summed figures. */
 export interface ActivityFact {
@@ -37,6 +37,8 @@ export interface PlaceActivityFact {
   quarter: Quarter;
   kind: "visit" | "joint_meeting" | "job_fair";
   areaCode: string | null;
+  /** The sub-unit (a town) the entry names, if any. */
+  subUnitId: string | null;
   direction: Activity["direction"];
   leaderLevel: Activity["leaderLevel"];
   count: number;

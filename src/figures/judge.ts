@@ -8,7 +8,7 @@ import { lastQuarter, periodKey, type PeriodContext, type Quarter } from "../per
 import { cadreTerms } from "../rules/catalog/cadre-terms";
 import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
 import { RULES_CATALOG_VERSION } from "../rules/catalog";
-import type { ConfiguredRule } from "../rules/rule-sets";
+import { paramsFor, type ConfiguredRule } from "../rules/rule-sets";
 import type { GroupArea, RuleInput, RuleResult, Text } from "../rules/types";
 import type { DataVersions, Facts, TargetFact } from "./facts";
 import { submissionStanding, type SubmissionStanding } from "./submissions";
@@ -19,7 +19,6 @@ export interface ProgramTerms {
   startYear: number;
   endYear: number;
   rulesVersion: number;
-  structureVersion: number;
 }
 
 export interface EvaluatedRule extends RuleResult {
@@ -34,7 +33,6 @@ export interface EvaluatedRule extends RuleResult {
 export interface FigureInputs {
   dataVersions: DataVersions;
   rulesVersion: number;
-  structureVersion: number;
   term: string;
   catalog: number;
   factsComputedAt: string | null;
@@ -71,17 +69,11 @@ export interface JudgeInput {
   factsComputedAt: string | null;
 }
 
-/** A parameter of a rule as the program sets it, else the catalog's default. */
-function paramsOf<T>(rules: readonly ConfiguredRule[], rule: { id: string; params: { parse(v: unknown): T } }): T {
-  const configured = rules.find((r) => r.rule.id === rule.id);
-  return (configured?.params as T | undefined) ?? rule.params.parse({});
-}
-
 export function judgeUnit(input: JudgeInput): UnitFigures {
   const { period, program, facts } = input;
   const last = lastQuarter(period);
-  const warnDays = paramsOf(input.rules, cadreTerms).warnDays;
-  const dueDays = paramsOf(input.rules, quarterlySubmission).dueDays;
+  const warnDays = paramsFor(input.rules, cadreTerms).warnDays;
+  const dueDays = paramsFor(input.rules, quarterlySubmission).dueDays;
   const inTerm = program === null || (period.year >= program.startYear && period.year <= program.endYear);
   const ruleInput: RuleInput = {
     unit: input.unit,
@@ -125,7 +117,6 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
     inputs: {
       dataVersions: input.versions,
       rulesVersion: program?.rulesVersion ?? 0,
-      structureVersion: program?.structureVersion ?? 0,
       term: termText,
       catalog: RULES_CATALOG_VERSION,
       factsComputedAt: input.factsComputedAt,

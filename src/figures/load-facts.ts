@@ -65,10 +65,18 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
       .where(liveActivitiesInYear)
       .groupBy(sql`1`, activities.kind, activities.direction),
     db
-      .select({ quarter: quarterOf(activities.date), kind: activities.kind, areaCode: activities.areaCode, direction: activities.direction, leaderLevel: activities.leaderLevel, count: count() })
+      .select({
+        quarter: quarterOf(activities.date),
+        kind: activities.kind,
+        areaCode: activities.areaCode,
+        subUnitId: activities.subUnitId,
+        direction: activities.direction,
+        leaderLevel: activities.leaderLevel,
+        count: count(),
+      })
       .from(activities)
       .where(and(liveActivitiesInYear, inArray(activities.kind, ["visit", "joint_meeting", "job_fair"])))
-      .groupBy(sql`1`, activities.kind, activities.areaCode, activities.direction, activities.leaderLevel),
+      .groupBy(sql`1`, activities.kind, activities.areaCode, activities.subUnitId, activities.direction, activities.leaderLevel),
     db
       .select({
         quarter: quarterOf(activities.date),

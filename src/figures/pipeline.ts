@@ -21,7 +21,7 @@ export interface FreshFacts extends LoadedFacts {
 /** The program's term and input versions. */
 export async function programTerms(services: Services, program: string): Promise<ProgramTerms | null> {
   const [row] = await services.platform
-    .select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear, rulesVersion: programs.rulesVersion, structureVersion: programs.structureVersion })
+    .select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear, rulesVersion: programs.rulesVersion })
     .from(programs)
     .where(eq(programs.slug, program));
   return row ?? null;
@@ -41,12 +41,13 @@ export async function groupAreasOf(services: Services, unit: string, program: st
  * the platform's copy does. A whole-ledger view (program null) is computed each time, not stored.
  */
 export async function freshFacts(services: Services, unit: UnitRow, program: string | null, year: number, tenant?: TenantDb): Promise<FreshFacts> {
-  const db = tenant ?? (await services.tenants.open(unit)).db;
-  if (program === null) return { ...(await loadFacts(db, null, year)), computedAt: new Date().toISOString() };
-  const [stored, versions] = await Promise.all([readFacts(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(db) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
+  // The tenant is opened only when it must be read: stored facts that are current need no tenant.
+  const db = async () => tenant ?? (await services.tenants.open(unit)).db;
+  if (program === null) return { ...(await loadFacts(await db(), null, year)), computedAt: new Date().toISOString() };
+  const [stored, versions] = await Promise.all([readFacts(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(tenant) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
   const row = stored.get(unit.slug);
   if (usable(row, versions)) return { facts: row.facts, versions: row.versions, computedAt: row.computedAt };
-  return computeAndStore(services, unit.slug, db, program, year);
+  return computeAndStore(services, unit.slug, await db(), program, year);
 }
 
 /** Computes facts from the tenant and stores them (and the versions they saw) for other readers. */

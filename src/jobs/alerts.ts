@@ -16,16 +16,10 @@ import { newId } from "../ledger/ids";
 import { addDays, previousQuarter } from "../periods/period";
 import { cadreTerms } from "../rules/catalog/cadre-terms";
 import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
-import { ruleSet } from "../rules/rule-sets";
+import { paramsFor, ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
 
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
-
-/** A rule's parameters in a program's set, else the catalog's defaults. */
-async function paramsIn<T>(services: Services, program: string, rule: { id: string; params: { parse(v: unknown): T } }): Promise<T> {
-  const configured = (await ruleSet(services.platform, program)).find((r) => r.rule.id === rule.id);
-  return (configured?.params as T | undefined) ?? rule.params.parse({});
-}
 
 export async function recordAlerts(services: Services, unitSlug: string, day: string): Promise<number> {
   const unit = await services.tenants.find(unitSlug);
@@ -35,8 +29,9 @@ export async function recordAlerts(services: Services, unitSlug: string, day: st
 
   const last = previousQuarter(day);
   const programs = await programsOf(services.platform, unitSlug);
+  const ruleSets = new Map(await Promise.all(programs.map(async (p) => [p, await ruleSet(services.platform, p)] as const)));
   for (const program of programs) {
-    const { dueDays, remindDays } = await paramsIn(services, program, quarterlySubmission);
+    const { dueDays, remindDays } = paramsFor(ruleSets.get(program)!, quarterlySubmission);
     const rows = await db
       .select({ quarter: submissions.quarter, status: submissions.status, submittedAt: submissions.submittedAt })
       .from(submissions)
@@ -48,7 +43,7 @@ export async function recordAlerts(services: Services, unitSlug: string, day: st
   }
 
   const warnDays = new Map<string | null, number>();
-  for (const program of programs) warnDays.set(program, (await paramsIn(services, program, cadreTerms)).warnDays);
+  for (const program of programs) warnDays.set(program, paramsFor(ruleSets.get(program)!, cadreTerms).warnDays);
   const defaultWarn = Math.max(...[...warnDays.values(), cadreTerms.params.parse({}).warnDays]);
   const inPost = await db
     .select({ id: cadres.id, program: cadres.program, startDate: cadres.startDate, plannedEndDate: cadres.plannedEndDate, actualEndDate: cadres.actualEndDate, status: cadres.status })

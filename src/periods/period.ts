@@ -24,11 +24,6 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Whole days from `a` to `b` (negative when `b` is earlier). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * The last day of a term of `months` starting on `start`: the day before the same date `months`
  * later (a 3-year term from 2022-03-01 ends on 2025-02-28); a start on the 31st of a month whose
@@ -63,11 +58,6 @@ export function calendarRange(year: number, quarter?: number | null): { from: st
 
 export function periodKey(p: Period): string {
   return p.quarter ? `${p.year}-Q${p.quarter}` : String(p.year);
-}
-
-export function parsePeriodKey(key: string): Period | null {
-  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(key);
-  return m ? { year: Number(m[1]), quarter: m[2] ? (Number(m[2]) as Quarter) : null } : null;
 }
 
 /** The last quarter a period reaches: its own, or Q4 for a whole year. */

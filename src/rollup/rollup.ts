@@ -41,6 +41,7 @@ export interface UnitSummary extends Summary {
   standings: SubmissionStanding[];
   targets: UnitFigures["targets"];
   inTerm: boolean;
+  inputs: UnitFigures["inputs"];
 }
 
 export interface UnitRollup {
@@ -82,7 +83,7 @@ export function sharePercent(part: number, whole: number): number | null {
 
 /** The rollup's view of a unit's figures. */
 export function unitSummary(f: UnitFigures, submissions: SubmissionFact[]): UnitSummary {
-  return { ...f.summary, rules: f.rules.map(({ params: _params, ...rest }) => rest), submissions, standings: f.submissions, targets: f.targets, inTerm: f.inTerm };
+  return { ...f.summary, rules: f.rules.map(({ params: _params, ...rest }) => rest), submissions, standings: f.submissions, targets: f.targets, inTerm: f.inTerm, inputs: f.inputs };
 }
 
 export async function programRollup(services: Services, program: string, period: Period, day = today()): Promise<ProgramRollup> {

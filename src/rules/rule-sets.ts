@@ -46,6 +46,15 @@ export async function ruleSet(db: PlatformDb, program: string): Promise<Configur
   return out;
 }
 
+/**
+ * A rule's parameters in a program's set, or the catalog's defaults when the program has no such
+ * rule — so a figure outside the rule (alert days, "ending soon") reads the same number the rule does.
+ */
+export function paramsFor<T>(rules: readonly ConfiguredRule[], rule: { id: string; params: { parse(v: unknown): T } }): T {
+  const configured = rules.find((r) => r.rule.id === rule.id);
+  return (configured?.params as T | undefined) ?? rule.params.parse({});
+}
+
 /** One configured rule of a program, or undefined. */
 export async function configuredRule(db: PlatformDb, program: string, ruleId: string): Promise<ConfiguredRule | undefined> {
   const rule = ruleById(ruleId);

@@ -22,5 +22,4 @@ CREATE TABLE `unit_facts` (
 );
 --> statement-breakpoint
 CREATE INDEX `unit_facts_program_year_idx` ON `unit_facts` (`program`,`year`);--> statement-breakpoint
-ALTER TABLE `programs` ADD `rules_version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
-ALTER TABLE `programs` ADD `structure_version` integer DEFAULT 1 NOT NULL;
+ALTER TABLE `programs` ADD `rules_version` integer DEFAULT 1 NOT NULL;

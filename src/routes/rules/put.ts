@@ -4,8 +4,8 @@
  * (If-Match); audited with before and after. Evaluations from then on use it; issued reports keep theirs.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
-import { platformAudit, programRules } from "../../../db/platform/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { platformAudit, programRules, programs } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
 import { etag, requireIfMatch } from "../../ledger/etag";
@@ -66,6 +66,8 @@ export function registerPutRule(app: Router) {
         .set({ enabled, params, version: version + 1, updatedAt: now, updatedBy: actor })
         .where(and(eq(programRules.program, program), eq(programRules.rule, ruleId), eq(programRules.version, version)))
         .returning({ version: programRules.version }),
+      // The program's rule-set version moves with the rule, only when the guarded update above won.
+      platform.update(programs).set({ rulesVersion: sql`${programs.rulesVersion} + 1` }).where(and(eq(programs.slug, program), sql`changes() = 1`)),
       platform.insert(platformAudit).values({
         actor,
         requestId: c.get("requestId"),

@@ -36,7 +36,19 @@ const route = createRoute({
   request: { params: z.object({ unit: UnitSlugParam }), query: PeriodQuery },
   responses: {
     200: ok(
-      z.object({ period: z.string(), asOf: z.string(), programs: z.array(z.object({ program: z.string(), inTerm: z.boolean(), results: z.array(RuleResultSchema) })) }),
+      z.object({
+        period: z.string(),
+        asOf: z.string(),
+        programs: z.array(
+          z.object({
+            program: z.string(),
+            inTerm: z.boolean(),
+            /** The versions the judgement was computed from (data, rule set, term, catalog). */
+            inputs: z.object({ dataVersions: z.record(z.string(), z.number()), rulesVersion: z.number(), term: z.string(), catalog: z.number(), factsComputedAt: z.string().nullable() }),
+            results: z.array(RuleResultSchema),
+          }),
+        ),
+      }),
       "核查结果 Results",
     ),
     ...errors(400, 401, 403, 404),
@@ -54,7 +66,7 @@ export function registerCompliance(app: Router) {
     for (const program of await programsOf(services.platform, unit.slug)) {
       const figures = await unitFigures(services, unit, program, period, day, db);
       asOf = figures.asOf;
-      programs.push({ program, inTerm: figures.inTerm, results: figures.rules });
+      programs.push({ program, inTerm: figures.inTerm, inputs: figures.inputs, results: figures.rules });
     }
     return c.json({ period: periodKey(period), asOf, programs }, 200);
   });

@@ -13,8 +13,8 @@
  * year is over fails.
  */
 import { z } from "zod";
-import { behindStatus, expectedByNow, notApplicable, wan, yuan } from "../progress";
-import { toDate } from "../progress";
+import { expectedByNow, toDate, wan, yuan } from "../progress";
+import { creditedTown, judgeTowns } from "../towns";
 import { defineRule } from "../types";
 
 export const townLivelihoodFunds = defineRule({
@@ -29,39 +29,32 @@ export const townLivelihoodFunds = defineRule({
   facts: ["towns", "pairings", "fundPairs"],
   evaluate(input, params) {
     const towns = input.facts.towns;
-    if (towns.length === 0) return notApplicable("count", "本单位没有登记对口帮扶镇街，不适用。", "The unit has no paired towns recorded: not applicable.");
-    const townOfPairing = new Map(input.facts.pairings.filter((p) => p.subUnitId !== null).map((p) => [p.id, p.subUnitId]));
+    const townOfPairing = new Map(input.facts.pairings.map((p) => [p.id, p.subUnitId]));
     const sums = new Map(towns.map((t) => [t.id, 0]));
     let unattributed = 0;
     for (const f of toDate(input.facts.fundPairs, input)) {
       if (f.townLivelihoodFen === 0) continue;
-      const linked = f.pairingId !== null ? townOfPairing.get(f.pairingId) : undefined;
-      const sameCounty = towns.filter((t) => t.areaCode === f.areaCode);
-      const town = linked && sums.has(linked) ? linked : sameCounty.length === 1 ? sameCounty[0]!.id : undefined;
+      // The town its project's pairing names, else the one town of the fund's county.
+      const town = creditedTown(towns, f.pairingId !== null ? townOfPairing.get(f.pairingId) : null, f.areaCode);
       if (town === undefined) unattributed += f.townLivelihoodFen;
-      else sums.set(town, sums.get(town)! + f.townLivelihoodFen);
+      else sums.set(town.id, sums.get(town.id)! + f.townLivelihoodFen);
     }
     const perTown = expectedByNow(params.minFen, input);
-    const behind = towns.filter((t) => sums.get(t.id)! < perTown);
-    const actual = towns.length - behind.length;
     const unattributedText = unattributed > 0 ? { zh: `另有 ${yuan(unattributed)} 元无法确定所属镇街（未关联结对项目）。`, en: ` ${yuan(unattributed)} yuan could not be credited to a town (no linked pairing project).` } : { zh: "", en: "" };
-    return {
-      status: behind.length === 0 ? "pass" : behindStatus(input),
-      actual,
-      expected: towns.length,
-      target: towns.length,
-      unit: "count",
-      explanation: {
+    return judgeTowns(
+      input,
+      (town) => sums.get(town.id)! >= perTown,
+      (kept, total, behind) => ({
         zh:
-          `${towns.length} 个镇街中 ${actual} 个达到截至本期应安排的 ${yuan(perTown)} 元（全年不少于 ${yuan(params.minFen)} 元）` +
+          `${total} 个镇街中 ${kept} 个达到截至本期应安排的 ${yuan(perTown)} 元（全年不少于 ${yuan(params.minFen)} 元）` +
           (behind.length ? `；未达到：${behind.map((t) => `${t.name} ${yuan(sums.get(t.id)!)} 元`).join("、")}。` : "。") +
           unattributedText.zh,
         en:
-          `${actual} of ${towns.length} town(s) reached the ${yuan(perTown)} yuan due by this period (at least ${yuan(params.minFen)} yuan a year)` +
+          `${kept} of ${total} town(s) reached the ${yuan(perTown)} yuan due by this period (at least ${yuan(params.minFen)} yuan a year)` +
           (behind.length ? `; behind: ${behind.map((t) => `${t.name} ${yuan(sums.get(t.id)!)} yuan`).join(", ")}.` : ".") +
           unattributedText.en,
-      },
-    };
+      }),
+    );
   },
   evidence: (input) => ({ entity: "fund", from: input.period.from, to: input.period.to, kinds: ["allocation", "social_donation", "enterprise_investment"], source: "town", grassroots: true }),
 });
