@@ -56,7 +56,7 @@ export function periodData(over: Partial<Scenario> = {}): Scenario {
 }
 
 /** Writes the scenario, loads its facts and judges `rule`; the evidence comes from the evidence query. */
-export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P): Promise<RuleResult & { evidence: EvidenceItem[] }> {
+export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P, unit: { slug: string } = { slug: "test-unit" }): Promise<RuleResult & { evidence: EvidenceItem[] }> {
   const client = createClient({ url: ":memory:" });
   try {
     await migrateDatabase(client, TENANT_MIGRATIONS);
@@ -74,7 +74,7 @@ export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P): Pr
     await insert(submissions, scenario.submissions);
     const { facts } = await loadFacts(db, scenario.program, scenario.year);
     const day = scenario.today ?? scenario.asOf ?? `${scenario.year + 1}-01-15`;
-    const input = { unit: { slug: "test-unit", name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts };
+    const input = { unit: { slug: unit.slug, name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts };
     const result = rule.evaluate(input, params as never);
     const query = rule.evidence(input, params as never);
     const evidence = query ? (await readEvidence(db, scenario.program, query, { limit: 200 })).items : [];
