@@ -6,11 +6,12 @@
  */
 import type { ProgramRollup } from "../rollup/rollup";
 import { DIMENSIONS, type Scored, type Weights } from "./assessment";
+import type { AssessmentBasis } from "./assessment-basis";
 import type { Cell, ReportDocument, ReportSection } from "./document";
 import { STATUS_LABELS } from "./labels";
 
 export interface ProgramInput {
-  program: { slug: string; name: string; coordinator: string };
+  program: { slug: string; name: string; coordinator: string; docNumber: string };
   rollup: ProgramRollup;
   year: number;
   quarter: 1 | 2 | 3 | 4 | null;
@@ -93,6 +94,14 @@ function lagSection(r: ProgramRollup): ReportSection {
   };
 }
 
+/** Who has not submitted the quarter's report and who submitted it late — the late are never "on time". */
+function submissionParagraph(r: ProgramRollup, quarter: string, n: Map<string, string>): string {
+  const list = (slugs: string[]) => slugs.map((s) => n.get(s) ?? s).join("、");
+  const late = r.submittedLate.length ? `逾期提交：${list(r.submittedLate)}` : "";
+  if (r.notSubmitted.length) return `截至报告日，以下单位尚未提交第${quarter}季度报送：${list(r.notSubmitted)}${late ? `；${late}` : ""}。`;
+  return late ? `各单位均已提交第${quarter}季度报送，其中${late}。` : `各单位均已按期提交第${quarter}季度报送。`;
+}
+
 export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
   const { program, rollup: r, year, quarter } = input;
   const n = names(r);
@@ -116,7 +125,7 @@ export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
       unitSection(r),
       {
         heading: "季度报送情况",
-        paragraphs: [r.notSubmitted.length ? `截至报告日，以下单位尚未提交第${QUARTER[q]}季度报送：${r.notSubmitted.map((s) => n.get(s) ?? s).join("、")}。` : `各单位均已提交第${QUARTER[q]}季度报送。`],
+        paragraphs: [submissionParagraph(r, QUARTER[q]!, n)],
         tables: [],
       },
       lagSection(r),
@@ -124,20 +133,61 @@ export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
   };
 }
 
-export function buildAnnualAssessment(input: ProgramInput & { scored: Scored[]; weights: Weights }): ReportDocument {
-  const { program, rollup: r, year, scored, weights } = input;
+/** A clause's section as a reader cites it: §14 → 第14条, §五(五) → 第五部分第（五）项, §(二十) → 第（二十）项. */
+function sectionText(clause: string): string {
+  const section = clause.split("§")[1] ?? "";
+  const m = /^([一二三四五六七八九十]+)?(?:\(([^)]+)\))?$/.exec(section);
+  if (/^\d+$/.test(section)) return `第${section}条`;
+  if (!m) return section;
+  return `${m[1] ? `第${m[1]}部分` : ""}${m[2] ? `第（${m[2]}）项` : ""}`;
+}
+
+/** The annual requirements each unit was judged on, with their results. */
+function annualRulesSection(r: ProgramRollup): ReportSection {
   const n = names(r);
   return {
-    title: `${program.name}${year}年度考核结果`,
-    issuer: program.coordinator,
-    recipient: "各帮扶单位",
-    date: input.date,
+    heading: "年度政策要求核查",
+    paragraphs: [],
+    tables: [
+      {
+        title: "年度要求核查结果",
+        columns: ["帮扶单位", "要求", "结果", "说明"],
+        rows: r.units.flatMap((u) => (u.summary?.rules ?? []).filter((x) => x.status !== "not_applicable").map((x): Cell[] => [n.get(u.unit.slug) ?? u.unit.slug, x.title.zh, STATUS_LABELS[x.status], x.explanation.zh])),
+      },
+    ],
+  };
+}
+
+/**
+ * The annual assessment, on the basis the program's own document gives: scored and ranked on the
+ * five dimensions where the document sets them (2016 §14), else the year's requirements unit by unit
+ * and who excels or lags, without a score the document does not define.
+ */
+export function buildAnnualAssessment(input: ProgramInput & { basis: AssessmentBasis; scoring?: { scored: Scored[]; weights: Weights } }): ReportDocument {
+  const { program, rollup: r, year, basis, scoring } = input;
+  const cited = `依据《${program.name}》（${program.docNumber}）${sectionText(basis.clause)}：“${basis.quote}”`;
+  const head = { title: `${program.name}${year}年度考核结果`, issuer: program.coordinator, recipient: "各帮扶单位", date: input.date };
+  if (!basis.dimensions || !scoring) {
+    return {
+      ...head,
+      subtitle: `${year}年度，${r.totals.units} 个帮扶单位，逐项核查年度政策要求`,
+      sections: [
+        { heading: "考核办法", paragraphs: [`${cited}该文件未规定考核的具体方面和指标，本年度考核逐项列示各单位年度政策要求的核查结果，并列出先进与滞后单位，不计总分、不排名。`], tables: [] },
+        annualRulesSection(r),
+        lagSection(r),
+        areaSection(r),
+      ],
+    };
+  }
+  const { scored, weights } = scoring;
+  return {
+    ...head,
     subtitle: `${year}年度，${scored.length} 个帮扶单位，按减贫成效、劳务协作、产业合作、人才支援、资金支持五个方面考核`,
     sections: [
       {
         heading: "考核办法",
         paragraphs: [
-          "依据《关于进一步加强东西部扶贫协作工作的实施意见》第14条，重点考核减贫成效、劳务协作、产业合作、人才支援、资金支持5个方面。各指标以本帮扶工作中最高值为100分、其余按比例计分；各方面得分为其指标的加权平均，总分为五个方面的加权和。",
+          `${cited}各指标以本帮扶工作中最高值为100分、其余按比例计分；各方面得分为其指标的加权平均，总分为五个方面的加权和。`,
           `本次权重：${DIMENSIONS.map((d) => `${d.label} ${weights.dimensions[d.key] ?? 0}%`).join("，")}。`,
         ],
         tables: [
@@ -159,17 +209,7 @@ export function buildAnnualAssessment(input: ProgramInput & { scored: Scored[]; 
           },
         ],
       },
-      {
-        heading: "年度政策要求核查",
-        paragraphs: [],
-        tables: [
-          {
-            title: "年度要求核查结果",
-            columns: ["帮扶单位", "要求", "结果", "说明"],
-            rows: r.units.flatMap((u) => (u.summary?.rules ?? []).filter((x) => x.status !== "not_applicable").map((x): Cell[] => [n.get(u.unit.slug) ?? u.unit.slug, x.title.zh, STATUS_LABELS[x.status], x.explanation.zh])),
-          },
-        ],
-      },
+      annualRulesSection(r),
       areaSection(r),
     ],
   };

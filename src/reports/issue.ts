@@ -15,6 +15,7 @@ import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
 import { ApiError } from "../errors";
 import { score } from "./assessment";
+import { assessmentBasis } from "./assessment-basis";
 import { buildAnnualAssessment, buildProgramQuarterly } from "./build-program";
 import { buildUnitQuarterly } from "./build-unit-quarterly";
 import { canonicalJson, sha256Hex } from "./canonical";
@@ -35,6 +36,9 @@ export interface IssueRequest {
   ifAbsent?: boolean;
 }
 
+/** The program as a report names it. */
+type ProgramInfo = { slug: string; name: string; coordinator: string; docNumber: string };
+
 /** What a report froze besides its document. */
 interface Frozen {
   document: ReportDocument;
@@ -46,7 +50,7 @@ async function rulesParams(services: Services, program: string) {
   return Object.fromEntries((await ruleSet(services.platform, program)).map((r) => [r.rule.id, { enabled: r.enabled, params: r.params }]));
 }
 
-async function unitQuarterly(services: Services, program: { slug: string; name: string; coordinator: string }, unitSlug: string, period: Period, day: string): Promise<Frozen> {
+async function unitQuarterly(services: Services, program: ProgramInfo, unitSlug: string, period: Period, day: string): Promise<Frozen> {
   const unit = await services.tenants.find(unitSlug);
   if (!unit) throw new Error(`no unit ${unitSlug}`);
   if (!period.quarter) throw new Error("a unit's quarterly report needs a quarter");
@@ -88,16 +92,20 @@ async function unitQuarterly(services: Services, program: { slug: string; name: 
   return { document, params: { rules: Object.fromEntries(configured.map((r) => [r.rule.id, { enabled: r.enabled, params: r.params }])) }, demo: Boolean(demoMark) };
 }
 
-async function programReport(services: Services, kind: ReportKind, program: { slug: string; name: string; coordinator: string }, period: Period, day: string): Promise<Frozen> {
-  const rollup = await programRollup(services, program.slug, period);
+async function programReport(services: Services, kind: ReportKind, program: ProgramInfo, period: Period, day: string): Promise<Frozen> {
+  // Judged on the report's own day, as the unit reports of the same run are.
+  const rollup = await programRollup(services, program.slug, period, day);
   const input = { program, rollup, year: period.year, quarter: period.quarter, date: day };
-  if (kind === "program_quarterly") return { document: buildProgramQuarterly(input), params: { rules: await rulesParams(services, program.slug) }, demo: false };
+  const rules = await rulesParams(services, program.slug);
+  if (kind === "program_quarterly") return { document: buildProgramQuarterly(input), params: { rules }, demo: false };
+  const basis = assessmentBasis(program.slug);
+  if (!basis.dimensions) return { document: buildAnnualAssessment({ ...input, basis }), params: { rules }, demo: false };
   const { weights } = await programWeights(services.platform, program.slug);
   const scored = score(
     rollup.units.filter((u) => u.summary).map((u) => ({ unit: u.unit.slug, name: u.unit.name, summary: u.summary! })),
     weights,
   );
-  return { document: buildAnnualAssessment({ ...input, scored, weights }), params: { rules: await rulesParams(services, program.slug), weights }, demo: false };
+  return { document: buildAnnualAssessment({ ...input, basis, scoring: { scored, weights } }), params: { rules, weights }, demo: false };
 }
 
 /** The latest version of a report's identity, if any. */
@@ -122,7 +130,7 @@ export async function issueReport(services: Services, req: IssueRequest, day = t
   if (!inTerm(req.period.year, program)) {
     throw new ApiError("UNPROCESSABLE", "error.outside_term", { program: program.name, term: `${program.startYear}—${program.endYear}`, year: req.period.year });
   }
-  const info = { slug: program.slug, name: program.name, coordinator: program.coordinator };
+  const info = { slug: program.slug, name: program.name, coordinator: program.coordinator, docNumber: program.docNumber };
   const frozen = req.kind === "unit_quarterly" ? await unitQuarterly(services, info, unit, req.period, day) : await programReport(services, req.kind, info, req.period, day);
   const content = { document: frozen.document };
   const contentHash = await sha256Hex(canonicalJson({ kind: req.kind, program: req.program, unit, period, params: frozen.params, content }));

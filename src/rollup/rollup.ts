@@ -66,7 +66,7 @@ export interface ProgramRollup {
   totals: Summary & { units: number; staleUnits: number; grassrootsSharePercent: number | null; rules: Record<"pass" | "warn" | "fail" | "not_applicable", number> };
   areas: AreaRollup[];
   units: UnitRollup[];
-  /** Units with no submitted report for the period's quarter (quarterly periods, once due). */
+  /** Units with no submitted report for the period's quarter (quarterly periods). */
   notSubmitted: string[];
   /** Units whose report for the period's quarter came after its due day. */
   submittedLate: string[];
@@ -170,7 +170,8 @@ export async function programRollup(services: Services, program: string, period:
     if (lag.length) lagging.push({ unit: u.unit.slug, rules: lag.map((r) => ({ rule: r.rule, status: r.status, title: r.title })) });
     else if (s.rules.some((r) => r.status === "pass")) excelling.push(u.unit.slug);
     const standing = period.quarter ? s.standings.find((x) => x.quarter === period.quarter) : undefined;
-    if (standing?.state === "missing") notSubmitted.push(u.unit.slug);
+    // No submitted report for the quarter (overdue or still due): the office is still waiting for it.
+    if (standing && standing.submittedOn === null) notSubmitted.push(u.unit.slug);
     if (standing?.state === "late") submittedLate.push(u.unit.slug);
   }
   const pc = periodContext(period, day);

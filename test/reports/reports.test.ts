@@ -161,14 +161,39 @@ describe("a unit whose database fails", () => {
 });
 
 describe("the annual assessment", () => {
-  it("scores the five dimensions with the weights it keeps, and ranks", async () => {
+  it("follows the Dongguan–Shaoguan plan, which sets no dimensions: requirements unit by unit, no score, no ranking", async () => {
     const run = await runJob(h.services, "annual", "0 1 15 1 *", "2025-01-15");
     expect(run.status).toBe("succeeded");
     const [row] = await reportRows({ kind: "program_annual", program: "dongguan-shaoguan", period: "2024" });
     const doc = (row!.content as { document: ReportDocument }).document;
-    const ranking = table(doc, "年度考核得分");
-    // One unit in the program: it is the best on every indicator it has any figure for.
-    expect(ranking.rows[0]!.slice(0, 2)).toEqual([1, "东莞市"]);
+    const method = doc.sections.find((s) => s.heading === "考核办法")!.paragraphs.join("");
+    expect(method).toContain("依据《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）第五部分第（五）项");
+    expect(method).toContain("不计总分、不排名");
+    expect(doc.sections.flatMap((s) => s.tables).some((t) => t.title === "年度考核得分")).toBe(false);
+    expect(table(doc, "年度要求核查结果").rows.length).toBeGreaterThan(0);
+    expect(doc.sections.some((s) => s.heading === "先进与滞后")).toBe(true);
+    expect(row!.params).not.toHaveProperty("weights");
+  });
+
+  it("scores the 2016 East–West program on its five dimensions (§14) with the weights it keeps, and ranks", async () => {
+    // 2020, the last year of the 2016 document's term. 广州市 puts in 1,000,000 fen for livelihoods, 深圳市 500,000 fen not.
+    for (const [unit, amountFen, grassroots, areaCode] of [["guangzhou", 1_000_000, true, "522701"], ["shenzhen", 500_000, false, "451002"]] as const) {
+      const clerk = await makeUser(h, "unit_editor", { unit });
+      const res = await call(h, "POST", `/api/t/${unit}/funds`, { token: clerk.token, body: { kind: "allocation", source: "city", amountFen, date: "2020-06-01", areaCode, program: "gd-east-west-2016", grassroots } });
+      expect(res.status).toBe(201);
+    }
+    expect((await runJob(h.services, "annual", null, "2021-01-15")).status).toBe("succeeded");
+    const [row] = await reportRows({ kind: "program_annual", program: "gd-east-west-2016", period: "2020" });
+    const doc = (row!.content as { document: ReportDocument }).document;
+    expect(doc.sections[0]!.paragraphs[0]).toContain("依据《关于进一步加强东西部扶贫协作工作的实施意见》（粤办发〔2016〕32号）第14条");
+    // Fund support: 投入资金 广州 100 (the best), 深圳 50; 基层民生资金 100 and 0; 已拨付 0 for all →
+    // 广州 (100 + 100 + 0) / 3 = 66.7, 深圳 (50 + 0 + 0) / 3 = 16.7; every other dimension 0 for all.
+    // Total = 20% × fund support: 广州 13.3, 深圳 3.3; the units with nothing tie on 0.0.
+    const ranking = table(doc, "年度考核得分").rows;
+    expect(ranking[0]!.slice(0, 3)).toEqual([1, "广州市", "13.3"]);
+    expect(ranking[0]![7]).toBe("66.7");
+    expect(ranking[1]!.slice(0, 3)).toEqual([2, "深圳市", "3.3"]);
+    expect(ranking.slice(2).every((r) => r[0] === 3 && r[2] === "0.0")).toBe(true);
     expect((row!.params as { weights: { dimensions: Record<string, number> } }).weights.dimensions).toEqual({ poverty: 20, labour: 20, industry: 20, talent: 20, funds: 20 });
   });
 });

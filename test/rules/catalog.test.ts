@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROGRAMS } from "../../db/seed/structure";
+import { ASSESSMENT_BASIS } from "../../src/reports/assessment-basis";
 import { RULES } from "../../src/rules/catalog";
 
 const POLICY = join(process.cwd(), "..", "shared", "policy");
@@ -34,5 +35,18 @@ describe("the rule catalog", () => {
         expect(texts.some((text) => text.includes(flat(part))), `${rule.id}: "${part.slice(0, 30)}…" not found in ${files.join(", ")}`).toBe(true);
       }
     }
+  });
+});
+
+describe("the annual assessment's basis", () => {
+  it("names, for every program, the clause its assessment rests on, quoted word for word", () => {
+    for (const program of PROGRAMS) {
+      const basis = ASSESSMENT_BASIS[program.slug];
+      expect(basis, program.slug).toBeDefined();
+      expect(basis!.clause.split(" ")[0], program.slug).toBe(program.document);
+      if (existsSync(POLICY)) expect(flat(readFileSync(join(POLICY, program.document), "utf8")).includes(flat(basis!.quote)), program.slug).toBe(true);
+    }
+    // Only the 2016 document sets dimensions to score (§14).
+    expect(PROGRAMS.filter((p) => ASSESSMENT_BASIS[p.slug]!.dimensions).map((p) => p.slug)).toEqual(["gd-east-west-2016"]);
   });
 });

@@ -6,7 +6,7 @@ import { evaluate, fund, periodData } from "./fixtures";
 // Baise and Hechi paid by Shenzhen in full; the five prefectures in Sichuan, Yunnan and Guizhou shared 3 : 7 by
 // province and city. The document names no county: the coordinator registers them (countiesByArea).
 const base = fiscalPerCounty.params.parse({});
-const params = { ...base, countiesByArea: { "522700": ["522701", "522702"], "451000": ["451021"] } };
+const params = { ...base, countiesByArea: { "522700": ["522701", "522702"], "451000": ["451002"] } };
 const eastWest = (areas: string[], over: Parameters<typeof periodData>[0] = {}) =>
   periodData({ program: "gd-east-west-2016", term: { startYear: 2016, endYear: 2030 }, groupAreas: areas.map((areaCode) => ({ areaCode, role: "lead" as const })), ...over });
 const allocation = (amountFen: number, areaCode: string, source: "province" | "city") => fund("allocation", amountFen, { areaCode, source });
@@ -21,14 +21,14 @@ describe("fiscal-per-county", () => {
           allocation(700_000_000, "522701", "city"),
           allocation(300_000_000, "522702", "province"),
           allocation(700_000_000, "522702", "city"),
-          allocation(1_000_000_000, "451021", "city"),
+          allocation(1_000_000_000, "451002", "city"),
           fund("disbursement", 5_000_000_000, { areaCode: "522701" }),
           allocation(1_000_000_000, "530602", "city"),
         ],
       }),
       params,
     );
-    // 522701: 300,000,000 + 700,000,000 = 1,000,000,000, province 30.00%; 522702 the same; 451021 1,000,000,000 at 0%;
+    // 522701: 300,000,000 + 700,000,000 = 1,000,000,000, province 30.00%; 522702 the same; 451002 1,000,000,000 at 0%;
     // the disbursement and the 昭通 allocation (outside the unit's areas) do not count → 3 of 3 counties
     expect(result).toMatchObject({ status: "pass", actual: 3, expected: 3, target: 3, unit: "count" });
     expect(result.evidence).toHaveLength(5);
@@ -58,17 +58,17 @@ describe("fiscal-per-county", () => {
   });
 
   it("expects no province part in Baise, and leaves Ganzi (supported 按对口支援方式) outside §10", async () => {
-    const baise = [allocation(200_000_000, "451021", "province"), allocation(800_000_000, "451021", "city")];
+    const baise = [allocation(200_000_000, "451002", "province"), allocation(800_000_000, "451002", "city")];
     // 200,000,000 / 1,000,000,000 = 20% > 0% + 1%
     expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { funds: baise }), params)).toMatchObject({ status: "fail" });
     expect(await evaluate(fiscalPerCounty, eastWest(["513300"], { funds: [allocation(1, "513301", "province")] }), params)).toMatchObject({ status: "not_applicable" });
   });
 
   it("is pro rata by quarter: at Q2 a county owes ceil(1,000,000,000 × 2/4) = 500,000,000", async () => {
-    const one = { ...base, countiesByArea: { "451000": ["451021"] } };
-    const funds = [fund("allocation", 500_000_000, { areaCode: "451021", source: "city", date: "2026-05-01" })];
+    const one = { ...base, countiesByArea: { "451000": ["451002"] } };
+    const funds = [fund("allocation", 500_000_000, { areaCode: "451002", source: "city", date: "2026-05-01" })];
     expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { quarter: 2, funds }), one)).toMatchObject({ status: "pass" });
-    expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { quarter: 2, funds: [fund("allocation", 499_999_999, { areaCode: "451021", source: "city", date: "2026-05-01" })] }), one)).toMatchObject({ status: "warn" });
+    expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { quarter: 2, funds: [fund("allocation", 499_999_999, { areaCode: "451002", source: "city", date: "2026-05-01" })] }), one)).toMatchObject({ status: "warn" });
   });
 
   it("is not applicable without a paired area", async () => {

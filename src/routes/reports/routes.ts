@@ -20,6 +20,8 @@ import type { ReportRow } from "../../reports/issue";
 import type { Router } from "../../router";
 import { decideAccess } from "../../tenants/access";
 import { programsOf } from "../../directory/unit-programs";
+import { findProgram } from "../../directory/programs";
+import { inTerm } from "../../periods/period";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
 import { requireProgramAccess } from "../programs/access";
 import { renderReport, reportSummary } from "./render";
@@ -168,13 +170,16 @@ export function registerReportRoutes(app: Router) {
           required: true,
         },
       },
-      responses: { 202: ok(z.object({ runId: z.string(), status: z.string(), outcomes: z.array(z.object({}).passthrough()) }), "已受理 Accepted"), ...errors(400, 401, 403, 404) },
+      responses: { 202: ok(z.object({ runId: z.string(), status: z.string(), outcomes: z.array(z.object({}).passthrough()) }), "已受理 Accepted"), ...errors(400, 401, 403, 404, 422) },
     }),
     async (c) => {
       const { program } = c.req.valid("param");
       const body = c.req.valid("json");
       const services = c.get("services");
       const period = { year: body.year, quarter: (body.quarter ?? null) as 1 | 2 | 3 | 4 | null };
+      // A report speaks for a period of the program's own document: none outside its term.
+      const terms = (await findProgram(services.platform, program))!;
+      if (!inTerm(period.year, terms)) throw new ApiError("UNPROCESSABLE", "error.outside_term", { program: terms.name, term: `${terms.startYear}—${terms.endYear}`, year: period.year });
       const runId = await startReportRun(services, services.queue, body.job, period, { programs: [program], reissue: body.reissue });
       return c.json(await runSummary(services.platform, runId), 202);
     },
