@@ -50,12 +50,11 @@ export async function freshFacts(services: Services, unit: UnitRow, program: str
   return computeAndStore(services, unit.slug, await db(), program, year);
 }
 
-/** Computes facts from the tenant and stores them (and the versions they saw) for other readers. */
+/** Computes facts from the tenant and stores them, with the versions they saw, for other readers. */
 export async function computeAndStore(services: Services, unit: string, db: TenantDb, program: string, year: number): Promise<FreshFacts> {
   const computedAt = new Date().toISOString();
   const loaded = await loadFacts(db, program, year);
   await storeFacts(services.platform, unit, program, year, loaded, computedAt);
-  await markChanged(services.platform, unit, loaded.versions);
   return { ...loaded, computedAt };
 }
 
@@ -98,15 +97,17 @@ export async function refreshUnitFacts(services: Services, slug: string, program
   try {
     const { db } = await services.tenants.open(unit);
     const versions = await tenantVersions(db);
-    await markChanged(services.platform, slug, versions);
     for (const program of programsOfUnit) {
       for (const year of years) {
         const row = (await readFacts(services.platform, program, year, [slug])).get(slug);
         if (usable(row, versions) && !row.error) continue;
+        // Computing stores the facts and copies the versions they saw to the platform.
         await computeAndStore(services, slug, db, program, year);
         refreshed += 1;
       }
     }
+    // Nothing was behind: still repair a platform copy of the versions that missed a write.
+    if (refreshed === 0) await markChanged(services.platform, slug, versions);
     return { unit: slug, ok: true, refreshed };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -38,14 +38,18 @@ export async function tenantVersions(db: TenantDb): Promise<DataVersions> {
   return Object.fromEntries(rows.map((r) => [String(r.year), r.version]));
 }
 
-/** Copies a tenant's data versions to the platform (never moving one back). */
-export async function markChanged(platform: PlatformDb, unit: string, versions: DataVersions): Promise<void> {
+/** The upsert that copies a tenant's data versions to the platform (never moving one back). */
+function versionsUpsert(platform: PlatformDb, unit: string, versions: DataVersions) {
   const rows = Object.entries(versions).map(([year, version]) => ({ unit, year: Number(year), version }));
-  if (rows.length === 0) return;
-  await platform
+  return platform
     .insert(unitDataVersions)
     .values(rows)
     .onConflictDoUpdate({ target: [unitDataVersions.unit, unitDataVersions.year], set: { version: sql`max(${unitDataVersions.version}, excluded.version)` } });
+}
+
+/** Copies a tenant's data versions to the platform (never moving one back). */
+export async function markChanged(platform: PlatformDb, unit: string, versions: DataVersions): Promise<void> {
+  if (Object.keys(versions).length) await versionsUpsert(platform, unit, versions);
 }
 
 export async function readFacts(platform: PlatformDb, program: string, year: number, unitSlugs?: readonly string[]): Promise<Map<string, FactsRow>> {
@@ -54,9 +58,11 @@ export async function readFacts(platform: PlatformDb, program: string, year: num
   return new Map(rows.map((r) => [r.unit, r]));
 }
 
+/** Stores facts and, in the same transaction, the versions they saw as the platform's copy. */
 export async function storeFacts(platform: PlatformDb, unit: string, program: string, year: number, loaded: LoadedFacts, computedAt: string): Promise<void> {
   const row = { unit, program, year, shape: FACTS_VERSION, facts: loaded.facts, versions: loaded.versions, computedAt, error: null, errorAt: null };
-  await platform.insert(unitFacts).values(row).onConflictDoUpdate({ target: [unitFacts.unit, unitFacts.program, unitFacts.year], set: row });
+  // loadFacts always reports year 0 and the fact year, so the upsert has rows.
+  await platform.batch([platform.insert(unitFacts).values(row).onConflictDoUpdate({ target: [unitFacts.unit, unitFacts.program, unitFacts.year], set: row }), versionsUpsert(platform, unit, loaded.versions)]);
 }
 
 /** Records a failed refresh on the row, keeping its last good facts. */
