@@ -77,5 +77,12 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "CREATE TRIGGER cadres_data_version_insert AFTER INSERT ON cadres\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
       "CREATE TRIGGER cadres_data_version_update AFTER UPDATE ON cadres\nBEGIN\n  INSERT INTO data_versions (year, version) SELECT 0, 1 WHERE true ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;"
     ]
+  },
+  {
+    "version": 5,
+    "tag": "0004_linked-activities-index",
+    "statements": [
+      "CREATE INDEX `activities_linked_idx` ON `activities` (`date`) WHERE \"activities\".\"pairing_id\" IS NOT NULL OR \"activities\".\"sub_unit_id\" IS NOT NULL;"
+    ]
   }
 ];

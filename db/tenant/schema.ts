@@ -264,6 +264,8 @@ export const activities = sqliteTable(
     index("activities_date_idx").on(t.date),
     index("activities_pairing_idx").on(t.pairingId),
     index("activities_live_idx").on(t.date, t.id).where(sql`${t.voidedAt} IS NULL`),
+    // Entries that name a pairing or a sub-unit, by date: the per-pair and per-town facts read only these.
+    index("activities_linked_idx").on(t.date).where(sql`${t.pairingId} IS NOT NULL OR ${t.subUnitId} IS NOT NULL`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `activities_linked_idx` ON `activities` (`date`) WHERE "activities"."pairing_id" IS NOT NULL OR "activities"."sub_unit_id" IS NOT NULL;
