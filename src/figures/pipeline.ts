@@ -12,7 +12,7 @@ import type { Services, TenantDb } from "../services";
 import type { UnitRow } from "../tenants/directory";
 import { judgeUnit, type ProgramTerms, type UnitFigures } from "./judge";
 import { loadFacts, type LoadedFacts } from "./load-facts";
-import { markChanged, platformVersions, readFacts, recordFactsError, storeFacts, tenantVersions, usable } from "./store";
+import { markChanged, platformVersions, readFacts, readFactsMeta, recordFactsError, storeFacts, tenantVersions, usable } from "./store";
 
 export interface FreshFacts extends LoadedFacts {
   computedAt: string | null;
@@ -44,9 +44,10 @@ export async function freshFacts(services: Services, unit: UnitRow, program: str
   // The tenant is opened only when it must be read: stored facts that are current need no tenant.
   const db = async () => tenant ?? (await services.tenants.open(unit)).db;
   if (program === null) return { ...(await loadFacts(await db(), null, year)), computedAt: new Date().toISOString() };
-  const [stored, versions] = await Promise.all([readFacts(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(tenant) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
+  const [stored, versions] = await Promise.all([readFactsMeta(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(tenant) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
   const row = stored.get(unit.slug);
-  if (usable(row, versions)) return { facts: row.facts, versions: row.versions, computedAt: row.computedAt };
+  const facts = usable(row, versions) ? (await readFacts(services.platform, program, year, [unit.slug])).get(unit.slug) : undefined;
+  if (row && facts) return { facts, versions: row.versions, computedAt: row.computedAt };
   return computeAndStore(services, unit.slug, await db(), program, year);
 }
 
@@ -99,8 +100,7 @@ export async function refreshUnitFacts(services: Services, slug: string, program
     const versions = await tenantVersions(db);
     for (const program of programsOfUnit) {
       for (const year of years) {
-        const row = (await readFacts(services.platform, program, year, [slug])).get(slug);
-        if (usable(row, versions) && !row.error) continue;
+        if (usable((await readFactsMeta(services.platform, program, year, [slug])).get(slug), versions)) continue;
         // Computing stores the facts and copies the versions they saw to the platform.
         await computeAndStore(services, slug, db, program, year);
         refreshed += 1;

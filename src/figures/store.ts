@@ -4,23 +4,26 @@
  * A tenant's writes bump its own `data_versions` (by trigger); `markChanged` copies them to the
  * platform's `unit_data_versions` right after each write, so the next reader knows.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { unitDataVersions, unitFacts } from "../../db/platform/schema";
 import { dataVersions } from "../../db/tenant/schema";
 import type { PlatformDb, TenantDb } from "../services";
 import { FACTS_VERSION, type DataVersions, type Facts } from "./facts";
 import type { LoadedFacts } from "./load-facts";
 
-export type FactsRow = typeof unitFacts.$inferSelect;
+type FactsRow = typeof unitFacts.$inferSelect;
+
+/** A stored row without its facts: enough to tell whether they can serve. */
+export type FactsMeta = Omit<FactsRow, "facts"> & { hasFacts: boolean };
 
 /** Whether facts computed at `had` are behind the versions `now` for their year. */
 export function behind(had: DataVersions, now: DataVersions, year: number): boolean {
   return (now["0"] ?? 0) > (had["0"] ?? 0) || (now[String(year)] ?? 0) > (had[String(year)] ?? 0);
 }
 
-/** Whether a stored row can serve: it has facts of the current shape and no newer data exists. */
-export function usable(row: FactsRow | undefined, now: DataVersions): row is FactsRow & { facts: Facts } {
-  return Boolean(row?.facts) && row!.shape === FACTS_VERSION && !behind(row!.versions, now, row!.year);
+/** Whether a stored row can serve: it has facts of the current shape, no newer data exists, no failed refresh since. */
+export function usable(row: FactsMeta | undefined, now: DataVersions): row is FactsMeta {
+  return row !== undefined && row.hasFacts && row.shape === FACTS_VERSION && !row.error && !behind(row.versions, now, row.year);
 }
 
 /** The platform's copy of the units' data versions. */
@@ -52,10 +55,23 @@ export async function markChanged(platform: PlatformDb, unit: string, versions: 
   if (Object.keys(versions).length) await versionsUpsert(platform, unit, versions);
 }
 
-export async function readFacts(platform: PlatformDb, program: string, year: number, unitSlugs?: readonly string[]): Promise<Map<string, FactsRow>> {
-  const where = and(eq(unitFacts.program, program), eq(unitFacts.year, year), unitSlugs ? inArray(unitFacts.unit, [...unitSlugs]) : undefined);
-  const rows = await platform.select().from(unitFacts).where(where);
+const rowsOf = (program: string, year: number, unitSlugs: readonly string[]) => and(eq(unitFacts.program, program), eq(unitFacts.year, year), inArray(unitFacts.unit, [...unitSlugs]));
+
+/** The stored rows of some units for a program and year, without their facts (a few hundred bytes each). */
+export async function readFactsMeta(platform: PlatformDb, program: string, year: number, unitSlugs: readonly string[]): Promise<Map<string, FactsMeta>> {
+  const { facts: _facts, ...columns } = getTableColumns(unitFacts);
+  const rows = await platform
+    .select({ ...columns, hasFacts: sql<number>`${unitFacts.facts} IS NOT NULL`.mapWith(Boolean) })
+    .from(unitFacts)
+    .where(rowsOf(program, year, unitSlugs));
   return new Map(rows.map((r) => [r.unit, r]));
+}
+
+/** The stored facts themselves, for the units that need them. */
+export async function readFacts(platform: PlatformDb, program: string, year: number, unitSlugs: readonly string[]): Promise<Map<string, Facts>> {
+  if (unitSlugs.length === 0) return new Map();
+  const rows = await platform.select({ unit: unitFacts.unit, facts: unitFacts.facts }).from(unitFacts).where(rowsOf(program, year, unitSlugs));
+  return new Map(rows.filter((r) => r.facts).map((r) => [r.unit, r.facts as Facts]));
 }
 
 /** Stores facts and, in the same transaction, the versions they saw as the platform's copy. */

@@ -10,10 +10,11 @@
 import { units } from "../../db/platform/schema";
 import { eachBounded } from "../bounded";
 import { listGroups, type GroupView } from "../directory/programs";
-import type { Facts, SubmissionFact } from "../figures/facts";
+import type { SubmissionFact } from "../figures/facts";
 import { judge, programTerms, computeAndStore, type FreshFacts } from "../figures/pipeline";
 import type { EvaluatedRule, UnitFigures } from "../figures/judge";
-import { platformVersions, readFacts, recordFactsError, usable } from "../figures/store";
+import { cachedJudgement, judgedKey, rememberJudgement, type Judged } from "../figures/judged-cache";
+import { platformVersions, readFacts, readFactsMeta, recordFactsError, usable } from "../figures/store";
 import type { SubmissionStanding } from "../figures/submissions";
 import { addInto, emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
 import { areaPrefix } from "../rules/progress";
@@ -94,51 +95,65 @@ export async function programRollup(services: Services, program: string, period:
   const slugs = [...memberships.keys()].sort();
 
   const [stored, marks, unitRows] = await Promise.all([
-    readFacts(services.platform, program, period.year, slugs),
+    readFactsMeta(services.platform, program, period.year, slugs),
     platformVersions(services.platform, slugs),
     services.platform.select().from(units),
   ]);
   const unitBySlug = new Map(unitRows.map((u) => [u.slug, u]));
-  const facts = new Map<string, Omit<FreshFacts, "facts"> & { facts: FreshFacts["facts"] | null; stale: boolean; error: string | null }>();
-  const behind: string[] = [];
-  for (const slug of slugs) {
-    const row = stored.get(slug);
-    if (usable(row, marks.get(slug) ?? {}) && !row.error) facts.set(slug, { facts: row.facts, versions: row.versions, computedAt: row.computedAt, stale: false, error: null });
-    else behind.push(slug);
+  const freshness = new Map<string, Freshness>();
+  const figures = new Map<string, Judged>();
+  const clock = Date.now();
+  const age = (at: string | null) => (at ? Math.round((clock - Date.parse(at)) / 1000) : null);
+
+  /** Judges a unit's facts for the period, or takes the same judgement made earlier in this process. */
+  const keyOf = (slug: string, computedAt: string | null) => judgedKey(slug, terms, memberships.get(slug) ?? [], period, day, computedAt);
+  const judged = (slug: string, facts: FreshFacts) => {
+    const result = { figures: judge(unitBySlug.get(slug) ?? ({ slug, name: slug } as never), terms, rules, memberships.get(slug) ?? [], period, day, facts), submissions: facts.facts.submissions };
+    rememberJudgement(keyOf(slug, facts.computedAt), result);
+    figures.set(slug, result);
+  };
+
+  // Current facts: the same judgement made earlier in this process, else judged now — their facts
+  // (the bulk of a stored row) are read only for the units judged now.
+  const current = slugs.filter((slug) => usable(stored.get(slug), marks.get(slug) ?? {}));
+  for (const slug of current) {
+    const hit = cachedJudgement(keyOf(slug, stored.get(slug)!.computedAt));
+    if (hit) figures.set(slug, hit);
+    freshness.set(slug, { takenAt: stored.get(slug)!.computedAt, ageSeconds: age(stored.get(slug)!.computedAt), stale: false, error: null });
   }
+  const misses = current.filter((slug) => !figures.has(slug));
+  for (const [slug, facts] of await readFacts(services.platform, program, period.year, misses)) judged(slug, { facts, versions: stored.get(slug)!.versions, computedAt: stored.get(slug)!.computedAt });
+
   // Units behind their latest write are recomputed now, a few at a time (issue 12 moves this to the Queue).
+  const behind = slugs.filter((slug) => !current.includes(slug));
+  const failed: string[] = [];
   await eachBounded(behind, COMPUTE_CONCURRENCY, async (slug) => {
     const unit = unitBySlug.get(slug);
     if (!unit) return;
     try {
       const { db } = await services.tenants.open(unit);
-      facts.set(slug, { ...(await computeAndStore(services, slug, db, program, period.year)), stale: false, error: null });
+      const fresh = await computeAndStore(services, slug, db, program, period.year);
+      judged(slug, fresh);
+      freshness.set(slug, { takenAt: fresh.computedAt, ageSeconds: 0, stale: false, error: null });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: message });
       await recordFactsError(services.platform, slug, program, period.year, message, new Date().toISOString());
-      const row = stored.get(slug);
-      stored.set(slug, { ...(row ?? { unit: slug, program, year: period.year, shape: 0, facts: null, versions: {}, computedAt: null }), error: message, errorAt: new Date().toISOString() });
+      failed.push(slug);
+      freshness.set(slug, { takenAt: stored.get(slug)?.computedAt ?? null, ageSeconds: age(stored.get(slug)?.computedAt ?? null), stale: true, error: message });
     }
   });
-  for (const slug of behind) {
-    if (facts.has(slug)) continue;
-    const row = stored.get(slug);
-    if (row?.facts) facts.set(slug, { facts: row.facts as Facts, versions: row.versions, computedAt: row.computedAt, stale: true, error: row.error ?? null });
-    else facts.set(slug, { facts: null, versions: {}, computedAt: null, stale: true, error: row?.error ?? null });
-  }
+  // A unit that could not be refreshed is served from its last facts, if it has any, marked stale.
+  const last = await readFacts(services.platform, program, period.year, failed.filter((slug) => stored.get(slug)?.hasFacts));
+  for (const [slug, facts] of last) judged(slug, { facts, versions: stored.get(slug)!.versions, computedAt: stored.get(slug)!.computedAt });
 
-  const clock = Date.now();
   const unitRollups: UnitRollup[] = slugs.map((slug) => {
-    const unit = unitBySlug.get(slug) ?? ({ slug, name: slug } as never);
-    const f = facts.get(slug)!;
-    const figures = f.facts ? judge(unit, terms, rules, memberships.get(slug) ?? [], period, day, { ...f, facts: f.facts }) : null;
-    const age = f.computedAt ? Math.round((clock - Date.parse(f.computedAt)) / 1000) : null;
+    const f = figures.get(slug);
     return {
-      unit: { slug, name: unit.name },
+      unit: { slug, name: unitBySlug.get(slug)?.name ?? slug },
       groups: memberships.get(slug) ?? [],
-      freshness: { takenAt: f.computedAt, ageSeconds: age, stale: f.stale || !f.facts, error: f.error },
-      summary: figures && f.facts ? unitSummary(figures, f.facts.submissions) : null,
+      freshness: freshness.get(slug) ?? { takenAt: null, ageSeconds: null, stale: true, error: null },
+      summary: f ? unitSummary(f.figures, f.submissions) : null,
     };
   });
 
