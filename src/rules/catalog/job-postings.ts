@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { annualCount } from "../progress";
 import { defineRule, type RuleInput, type RuleResult } from "../types";
-import { sumQuantity } from "./events";
+import { sumQuantity } from "../events";
 
 const DS = "2022-dongguan-shaoguan-three-year-action-plan.txt §四(九)";
 const QUOTE =

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { annualCount } from "../progress";
 import { defineRule } from "../types";
-import { countEvents } from "./events";
+import { countEvents } from "../events";
 
 export const performances = defineRule({
   id: "performances",

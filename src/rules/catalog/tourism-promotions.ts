@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { annualCount } from "../progress";
-import { countEvents } from "./events";
+import { countEvents } from "../events";
 import { defineRule } from "../types";
 
 export const tourismPromotions = defineRule({

@@ -1,7 +1,7 @@
 /** Counting events of one kind of activity (an entry stands for its quantity of events, at least one). */
-import type { ActivityFact } from "../../figures/facts";
-import { sum, toDate } from "../progress";
-import type { RuleInput } from "../types";
+import type { ActivityFact } from "../figures/facts";
+import { sum, toDate } from "./progress";
+import type { RuleInput } from "./types";
 
 /** Events of a kind (and direction, when given) by the judging day. */
 export function countEvents(input: RuleInput, kind: ActivityFact["kind"], direction?: ActivityFact["direction"]): number {
