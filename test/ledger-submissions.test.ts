@@ -32,6 +32,16 @@ describe("targets", () => {
     expect(list.items[0].note).toContain("§三(五)");
   });
 
+  it("pre-fills the figure the program's rule judges by, after a coordinator changed it", async () => {
+    const rule = (await (await call(h, "GET", "/api/programs/dongguan-shaoguan/rules", { token: coordinator.token })).json()).items.find((r: { id: string }) => r.id === "joint-meetings-dongguan");
+    const put = await call(h, "PUT", "/api/programs/dongguan-shaoguan/rules/joint-meetings-dongguan", { token: coordinator.token, body: { params: { perYear: 5 } }, headers: { "if-match": `"${rule.version}"` } });
+    expect(put.status).toBe(200);
+    await call(h, "POST", "/api/t/dongguan/targets/prefill", { token: editor.token, body: { year: 2034 } });
+    const [target] = (await (await call(h, "GET", "/api/t/dongguan/targets?year=2034&indicator=meetings.joint&program=dongguan-shaoguan", { token: editor.token })).json()).items;
+    // §五(一) says 2; the program now judges by 5, and so does the target.
+    expect(target).toMatchObject({ program: "dongguan-shaoguan", target: 5, source: "rule" });
+  });
+
   it("marks a target the unit changes as its own", async () => {
     await call(h, "POST", "/api/t/dongguan/targets/prefill", { token: editor.token, body: { year: 2032 } });
     const [target] = (await (await call(h, "GET", "/api/t/dongguan/targets?year=2032&indicator=meetings.joint", { token: editor.token })).json()).items;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { PROGRAMS } from "../../db/seed/structure";
 import { ASSESSMENT_BASIS } from "../../src/reports/assessment-basis";
 import { RULES } from "../../src/rules/catalog";
+import { INDICATORS } from "../../src/rules/indicators";
 
 const POLICY = join(process.cwd(), "..", "shared", "policy");
 
@@ -34,6 +35,20 @@ describe("the rule catalog", () => {
       for (const part of rule.quote.split(" / ")) {
         expect(texts.some((text) => text.includes(flat(part))), `${rule.id}: "${part.slice(0, 30)}…" not found in ${files.join(", ")}`).toBe(true);
       }
+    }
+  });
+});
+
+describe("the indicators", () => {
+  it("take each rule-checked figure from that rule's parameter, which exists and holds a number", () => {
+    for (const indicator of INDICATORS) {
+      if (!indicator.param) {
+        expect(indicator.target, indicator.key).toBeTypeOf("number");
+        continue;
+      }
+      const rule = RULES.find((r) => r.id === indicator.param!.rule);
+      expect(rule?.programs, `${indicator.key} → ${indicator.param.rule}`).toContain(indicator.program);
+      expect((rule!.params.parse({}) as Record<string, unknown>)[indicator.param.key], indicator.key).toBeTypeOf("number");
     }
   });
 });

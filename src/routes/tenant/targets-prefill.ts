@@ -1,6 +1,7 @@
 /**
- * POST /api/t/{unit}/targets/prefill — fills a year's targets from the documents' figures for every
- * program the unit takes part in, leaving targets the unit already has untouched. Idempotent.
+ * POST /api/t/{unit}/targets/prefill — fills a year's targets for every program the unit takes part in
+ * with the figures its rules judge by (the program's parameters, else the documents' figures), leaving
+ * targets the unit already has untouched. Idempotent.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
@@ -9,7 +10,8 @@ import { writeContext } from "../../ledger/context";
 import { targetsResource } from "../../ledger/resources/targets";
 import { importRecords } from "../../ledger/write";
 import type { Router } from "../../router";
-import { indicatorsFor } from "../../rules/indicators";
+import { indicatorsFor, indicatorTarget } from "../../rules/indicators";
+import { ruleSet } from "../../rules/rule-sets";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 
 const route = createRoute({
@@ -35,7 +37,9 @@ export function registerTargetsPrefill(app: Router) {
       .where(and(eq(targets.year, year)));
     const existing = new Set(have.map((t) => `${t.program}/${t.indicator}`));
     const missing = indicatorsFor(ctx.unitPrograms).filter((i) => !existing.has(`${i.program}/${i.key}`));
-    const rows = missing.map((i, n) => ({ row: n + 1, errors: [], record: { year, program: i.program, indicator: i.key, target: i.target, source: "rule", note: i.clause } }));
+    // The figure each program's rules judge by now, not the document's default.
+    const ruleSets = new Map(await Promise.all(ctx.unitPrograms.map(async (p) => [p, await ruleSet(ctx.platform, p)] as const)));
+    const rows = missing.map((i, n) => ({ row: n + 1, errors: [], record: { year, program: i.program, indicator: i.key, target: indicatorTarget(i, ruleSets.get(i.program) ?? []), source: "rule", note: i.clause } }));
     const created = rows.length ? await importRecords(targetsResource, ctx, rows, (f) => f, "prefill") : 0;
     return c.json({ created, existing: existing.size }, 200);
   });
