@@ -51,11 +51,28 @@ export interface UnitFigures {
   summary: Summary;
   /** The period's quarter alone (null for a whole year). */
   quarter: Summary | null;
-  /** Where each quarter's submission stands, up to the period's quarter. */
+  /** Where each quarter's submission of the year stands on the judging day. */
   submissions: SubmissionStanding[];
   targets: TargetFact[];
   rules: EvaluatedRule[];
+  /** The days the deadlines above were counted with (the program's rule parameters), for anyone who shows them. */
+  deadlines: Deadlines;
   inputs: FigureInputs;
+}
+
+export interface Deadlines {
+  /** A quarter's report is due this many days after the quarter. */
+  submissionDueDays: number;
+  /** Its alert opens this many days before. */
+  submissionRemindDays: number;
+  /** A cadre's term is "ending soon" within this many days. */
+  cadreWarnDays: number;
+}
+
+/** The deadline days a rule set implies (its parameters, else the catalog's defaults). */
+export function deadlinesOf(rules: readonly ConfiguredRule[]): Deadlines {
+  const submission = paramsFor(rules, quarterlySubmission);
+  return { submissionDueDays: submission.dueDays, submissionRemindDays: submission.remindDays, cadreWarnDays: paramsFor(rules, cadreTerms).warnDays };
 }
 
 export interface JudgeInput {
@@ -72,8 +89,8 @@ export interface JudgeInput {
 export function judgeUnit(input: JudgeInput): UnitFigures {
   const { period, program, facts } = input;
   const last = lastQuarter(period);
-  const warnDays = paramsFor(input.rules, cadreTerms).warnDays;
-  const dueDays = paramsFor(input.rules, quarterlySubmission).dueDays;
+  const deadlines = deadlinesOf(input.rules);
+  const { cadreWarnDays: warnDays, submissionDueDays: dueDays } = deadlines;
   const inTerm = program === null || (period.year >= program.startYear && period.year <= program.endYear);
   const ruleInput: RuleInput = {
     unit: input.unit,
@@ -101,7 +118,6 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
               };
           return { rule: rule.id, title: rule.title(params as never), clause: rule.clause, period: rule.period, params, ...result };
         });
-  const quarters = ([1, 2, 3, 4] as Quarter[]).filter((q) => q <= last);
   return {
     unit: input.unit,
     program: program?.slug ?? null,
@@ -111,9 +127,10 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
     inTerm,
     summary: summarize(facts, 1, last, period.asOf, warnDays),
     quarter: period.quarter ? summarize(facts, period.quarter, period.quarter, period.asOf, warnDays) : null,
-    submissions: quarters.map((q) => submissionStanding(facts.submissions, period.year, q, dueDays, period.today)),
+    submissions: ([1, 2, 3, 4] as Quarter[]).map((q) => submissionStanding(facts.submissions, period.year, q, dueDays, period.today)),
     targets: facts.targets,
     rules,
+    deadlines,
     inputs: {
       dataVersions: input.versions,
       rulesVersion: program?.rulesVersion ?? 0,

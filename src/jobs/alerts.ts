@@ -14,9 +14,8 @@ import { inPostOn, termState } from "../figures/cadres";
 import { submissionStanding } from "../figures/submissions";
 import { newId } from "../ledger/ids";
 import { addDays, previousQuarter } from "../periods/period";
-import { cadreTerms } from "../rules/catalog/cadre-terms";
-import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
-import { paramsFor, ruleSet } from "../rules/rule-sets";
+import { deadlinesOf } from "../figures/judge";
+import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
 
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
@@ -29,9 +28,9 @@ export async function recordAlerts(services: Services, unitSlug: string, day: st
 
   const last = previousQuarter(day);
   const programs = await programsOf(services.platform, unitSlug);
-  const ruleSets = new Map(await Promise.all(programs.map(async (p) => [p, await ruleSet(services.platform, p)] as const)));
+  const deadlines = new Map(await Promise.all(programs.map(async (p) => [p, deadlinesOf(await ruleSet(services.platform, p))] as const)));
   for (const program of programs) {
-    const { dueDays, remindDays } = paramsFor(ruleSets.get(program)!, quarterlySubmission);
+    const { submissionDueDays: dueDays, submissionRemindDays: remindDays } = deadlines.get(program)!;
     const rows = await db
       .select({ quarter: submissions.quarter, status: submissions.status, submittedAt: submissions.submittedAt })
       .from(submissions)
@@ -42,16 +41,15 @@ export async function recordAlerts(services: Services, unitSlug: string, day: st
     else if (standing.state === "not_due" && day >= addDays(standing.due, -remindDays)) open.push({ program, kind: "submission_due", subject, dueDate: standing.due });
   }
 
-  const warnDays = new Map<string | null, number>();
-  for (const program of programs) warnDays.set(program, paramsFor(ruleSets.get(program)!, cadreTerms).warnDays);
-  const defaultWarn = Math.max(...[...warnDays.values(), cadreTerms.params.parse({}).warnDays]);
+  // A cadre of no program (the unit's general work) is reminded by the widest window of its programs.
+  const defaultWarn = Math.max(...[...deadlines.values()].map((d) => d.cadreWarnDays), deadlinesOf([]).cadreWarnDays);
   const inPost = await db
     .select({ id: cadres.id, program: cadres.program, startDate: cadres.startDate, plannedEndDate: cadres.plannedEndDate, actualEndDate: cadres.actualEndDate, status: cadres.status })
     .from(cadres)
     .where(and(eq(cadres.status, "in_post"), isNull(cadres.voidedAt)));
   for (const c of inPost) {
     if (!inPostOn(c, day)) continue;
-    const state = termState(c, day, warnDays.get(c.program) ?? defaultWarn);
+    const state = termState(c, day, (c.program ? deadlines.get(c.program)?.cadreWarnDays : undefined) ?? defaultWarn);
     if (state === "overdue") open.push({ program: c.program, kind: "cadre_term_overdue", subject: c.id, dueDate: c.plannedEndDate });
     else if (state === "ending") open.push({ program: c.program, kind: "cadre_term_ending", subject: c.id, dueDate: c.plannedEndDate });
   }

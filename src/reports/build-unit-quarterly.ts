@@ -27,6 +27,8 @@ export interface UnitQuarterlyInput {
   submission: { progress: string; problems: string; nextSteps: string; status: string; submittedAt: string | null } | null;
   projects: { title: string; area: string; status: string; budgetFen: number; grassroots: boolean }[];
   areaNames: Record<string, string>;
+  /** The window "ending soon" was counted with (the program's cadre-terms parameter). */
+  cadreWarnDays: number;
 }
 
 const QUARTER = ["", "一", "二", "三", "四"];
@@ -126,7 +128,7 @@ export function buildUnitQuarterly(input: UnitQuarterlyInput): ReportDocument {
       },
       {
         heading: "干部人才",
-        paragraphs: [`在岗挂职干部 ${y.cadres.inPost} 人，其中 90 日内期满 ${y.cadres.endingSoon} 人，已超期 ${y.cadres.overdue} 人。`],
+        paragraphs: [`在岗挂职干部 ${y.cadres.inPost} 人，其中 ${input.cadreWarnDays} 日内期满 ${y.cadres.endingSoon} 人，已超期 ${y.cadres.overdue} 人。`],
         tables: cadreRows.length ? [{ title: "在岗挂职干部（按职级）", columns: ["职级", "人数"], rows: cadreRows, total: ["合计", y.cadres.inPost] }] : [],
       },
       { heading: "工作台账与年度目标", paragraphs: [], tables: [activitiesTable(q, y), ...(targets ? [targets] : [])] },

@@ -57,7 +57,6 @@ async function unitQuarterly(services: Services, program: ProgramInfo, unitSlug:
   const { db } = await services.tenants.open(unit);
   // The same figures the unit's dashboard and the coordinator's rollup show for this period.
   const figures = await unitFigures(services, unit, program.slug, period, day, db);
-  const configured = await ruleSet(services.platform, program.slug);
   const ytd = { ...figures.summary, targets: figures.targets };
   const q = figures.quarter!;
   const rules = figures.rules;
@@ -88,8 +87,9 @@ async function unitQuarterly(services: Services, program: ProgramInfo, unitSlug:
     submission: submission ? { progress: submission.progress, problems: submission.problems, nextSteps: submission.nextSteps, status: submission.status, submittedAt: submission.submittedAt } : null,
     projects: yearProjects.map((p) => ({ title: p.title, area: areaNames[p.areaCode] ?? p.areaCode, status: p.status, budgetFen: p.budgetFen, grassroots: p.grassroots })),
     areaNames,
+    cadreWarnDays: figures.deadlines.cadreWarnDays,
   });
-  return { document, params: { rules: Object.fromEntries(configured.map((r) => [r.rule.id, { enabled: r.enabled, params: r.params }])) }, demo: Boolean(demoMark) };
+  return { document, params: { rules: await rulesParams(services, program.slug) }, demo: Boolean(demoMark) };
 }
 
 async function programReport(services: Services, kind: ReportKind, program: ProgramInfo, period: Period, day: string): Promise<Frozen> {

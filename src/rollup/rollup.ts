@@ -12,7 +12,7 @@ import { eachBounded } from "../bounded";
 import { listGroups, type GroupView } from "../directory/programs";
 import type { SubmissionFact } from "../figures/facts";
 import { judge, programTerms, computeAndStore, type FreshFacts } from "../figures/pipeline";
-import type { EvaluatedRule, UnitFigures } from "../figures/judge";
+import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import { cachedJudgement, judgedKey, rememberJudgement, type Judged } from "../figures/judged-cache";
 import { platformVersions, readFacts, readFactsMeta, recordFactsError, usable } from "../figures/store";
 import type { SubmissionStanding } from "../figures/submissions";
@@ -42,6 +42,7 @@ export interface UnitSummary extends Summary {
   standings: SubmissionStanding[];
   targets: UnitFigures["targets"];
   inTerm: boolean;
+  deadlines: UnitFigures["deadlines"];
   inputs: UnitFigures["inputs"];
 }
 
@@ -64,6 +65,8 @@ export interface ProgramRollup {
   asOf: string;
   generatedAt: string;
   inTerm: boolean;
+  /** The deadline days the program's rules set ("ending soon" means within `cadreWarnDays`). */
+  deadlines: UnitFigures["deadlines"];
   totals: Summary & { units: number; staleUnits: number; grassrootsSharePercent: number | null; rules: Record<"pass" | "warn" | "fail" | "not_applicable", number> };
   areas: AreaRollup[];
   units: UnitRollup[];
@@ -84,7 +87,7 @@ export function sharePercent(part: number, whole: number): number | null {
 
 /** The rollup's view of a unit's figures. */
 export function unitSummary(f: UnitFigures, submissions: SubmissionFact[]): UnitSummary {
-  return { ...f.summary, rules: f.rules.map(({ params: _params, ...rest }) => rest), submissions, standings: f.submissions, targets: f.targets, inTerm: f.inTerm, inputs: f.inputs };
+  return { ...f.summary, rules: f.rules.map(({ params: _params, ...rest }) => rest), submissions, standings: f.submissions, targets: f.targets, inTerm: f.inTerm, deadlines: f.deadlines, inputs: f.inputs };
 }
 
 export async function programRollup(services: Services, program: string, period: Period, day = today()): Promise<ProgramRollup> {
@@ -196,6 +199,7 @@ export async function programRollup(services: Services, program: string, period:
     asOf: pc.asOf,
     generatedAt: new Date().toISOString(),
     inTerm: period.year >= terms.startYear && period.year <= terms.endYear,
+    deadlines: deadlinesOf(rules),
     totals: {
       ...total,
       units: unitRollups.length,

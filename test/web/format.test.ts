@@ -3,7 +3,6 @@
  * multiply), fen to 万元 for display, quarterly due dates, and form text to API values.
  */
 import { describe, expect, it } from "vitest";
-import { submissionDue } from "../../web/src/format/date";
 import { fenToWan, fenToYuan, parseYuan } from "../../web/src/format/money";
 import { mapDetails, toBody, toRaw } from "../../web/src/ledger/form-values";
 import { FUNDS } from "../../web/src/ledger/resources";
@@ -35,14 +34,6 @@ describe("fen for display", () => {
     expect(fenToWan(4_999)).toBe("0.00"); // 49.99 元 < 50 元
     expect(fenToWan(5_000)).toBe("0.01"); // 50 元 rounds up to 0.01 万元
     expect(fenToYuan(45_678_912)).toBe("456789.12");
-  });
-});
-
-describe("submissionDue", () => {
-  it("is the 5th day after the quarter", () => {
-    expect(submissionDue(2026, 1)).toBe("2026-04-05");
-    expect(submissionDue(2026, 3)).toBe("2026-10-05");
-    expect(submissionDue(2026, 4)).toBe("2027-01-05");
   });
 });
 

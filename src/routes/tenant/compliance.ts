@@ -44,6 +44,8 @@ const route = createRoute({
             program: z.string(),
             inTerm: z.boolean(),
             /** The versions the judgement was computed from (data, rule set, term, catalog). */
+            /** The deadline days this program's rules set, for showing what is due. */
+            deadlines: z.object({ submissionDueDays: z.number(), submissionRemindDays: z.number(), cadreWarnDays: z.number() }),
             inputs: z.object({ dataVersions: z.record(z.string(), z.number()), rulesVersion: z.number(), term: z.string(), catalog: z.number(), factsComputedAt: z.string().nullable() }),
             results: z.array(RuleResultSchema),
           }),
@@ -66,7 +68,7 @@ export function registerCompliance(app: Router) {
     for (const program of await programsOf(services.platform, unit.slug)) {
       const figures = await unitFigures(services, unit, program, period, day, db);
       asOf = figures.asOf;
-      programs.push({ program, inTerm: figures.inTerm, inputs: figures.inputs, results: figures.rules });
+      programs.push({ program, inTerm: figures.inTerm, deadlines: figures.deadlines, inputs: figures.inputs, results: figures.rules });
     }
     return c.json({ period: periodKey(period), asOf, programs }, 200);
   });

@@ -76,10 +76,17 @@ export interface RuleResult {
   explanation: { zh: string; en: string };
 }
 
+/** The deadline days a program's rules set (the server's, so the web never keeps its own copy). */
+export interface Deadlines {
+  submissionDueDays: number;
+  submissionRemindDays: number;
+  cadreWarnDays: number;
+}
+
 export interface Compliance {
   period: string;
   asOf: string;
-  programs: { program: string; results: RuleResult[] }[];
+  programs: { program: string; inTerm: boolean; deadlines: Deadlines; results: RuleResult[] }[];
 }
 
 export interface AuditEntry {

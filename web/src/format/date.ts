@@ -43,13 +43,3 @@ export function addDays(iso: string, days: number): string {
 export function quarterOf(iso: string): 1 | 2 | 3 | 4 {
   return (Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
-
-/**
- * When a quarter's report is due: the 5th day after the quarter ends.
- * @example submissionDue(2026, 3) // "2026-10-05"
- */
-export function submissionDue(year: number, quarter: number, dueDays = 5): string {
-  const nextMonth = quarter * 3 + 1;
-  const start = nextMonth > 12 ? `${year + 1}-01-01` : `${year}-${String(nextMonth).padStart(2, "0")}-01`;
-  return addDays(start, dueDays - 1);
-}

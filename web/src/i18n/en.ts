@@ -242,7 +242,7 @@ export const en: Record<MessageKey, string> = {
   "rollup.projects": "Projects",
   "rollup.grassrootsProjects": "{n} grassroots",
   "rollup.cadres": "Cadres in post",
-  "rollup.endingSoon": "{n} ending within 90 days",
+  "rollup.endingSoon": "{n} ending within {days} days",
   "rollup.chartFunds": "Funds by recipient area (×10k yuan)",
   "rollup.chartRules": "Policy requirement results",
   "rollup.byArea": "By recipient area",

@@ -240,7 +240,7 @@ export const zhCN = {
   "rollup.projects": "项目",
   "rollup.grassrootsProjects": "其中基层民生 {n} 个",
   "rollup.cadres": "在岗挂职干部",
-  "rollup.endingSoon": "90 天内期满 {n} 名",
+  "rollup.endingSoon": "{days} 天内期满 {n} 名",
   "rollup.chartFunds": "各受援地资金投入（万元）",
   "rollup.chartRules": "政策要求核查结果",
   "rollup.byArea": "按受援地",

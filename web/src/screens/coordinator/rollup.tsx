@@ -50,7 +50,7 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
               {t("rollup.grassrootsProjects", { n: r.totals.projects.grassroots })}
             </FigureCard>
             <FigureCard label={t("rollup.cadres")} value={count(r.totals.cadres.inPost)} unit={t("unit.people")} testId="cadres">
-              {t("rollup.endingSoon", { n: r.totals.cadres.endingSoon })}
+              {t("rollup.endingSoon", { n: r.totals.cadres.endingSoon, days: r.deadlines.cadreWarnDays })}
             </FigureCard>
           </div>
           <div class="chart-grid">

@@ -10,7 +10,7 @@ import { StaleBadge, Tag } from "../../components/badge";
 import { FigureCard } from "../../components/figure-card";
 import { ErrorNote, Loading } from "../../components/feedback";
 import { ReportList } from "../../components/report-list";
-import { dateTime, longDate, submissionDue, todayIso } from "../../format/date";
+import { dateTime, longDate } from "../../format/date";
 import { count, fenToWan } from "../../format/money";
 import { pick, t } from "../../i18n";
 import { ACTIVITY_KIND, label, PROJECT_STATUS } from "../../labels";
@@ -60,7 +60,7 @@ export function UnitDrillScreen({ program, unit, query }: { program: string; uni
                   .join(" · ")}
               </FigureCard>
               <FigureCard label={t("rollup.cadres")} value={count(s.cadres.inPost)} unit={t("unit.people")}>
-                {t("rollup.endingSoon", { n: s.cadres.endingSoon })}
+                {t("rollup.endingSoon", { n: s.cadres.endingSoon, days: s.deadlines.cadreWarnDays })}
               </FigureCard>
               <FigureCard label={t("unitDrill.activities")} value={count(Object.values(s.activities).reduce((n, a) => n + a.count, 0))} unit={t("unit.records")}>
                 {Object.entries(s.activities)
@@ -86,13 +86,15 @@ export function UnitDrillScreen({ program, unit, query }: { program: string; uni
                 <ul class="name-list">
                   {[1, 2, 3, 4].map((q) => {
                     const sub = s?.submissions.find((x) => x.quarter === q);
+                    // Where the quarter stands, as the server judged it (due day from the program's rules).
+                    const standing = s?.standings.find((x) => x.quarter === q);
                     return (
                       <li key={q}>
                         <a href={href(["u", unit, "submissions"], { year: period.year, quarter: q, program })}>{t("common.quarterN", { quarter: q })}</a>{" "}
                         {sub ? (
                           <Tag tone={sub.status === "submitted" ? "ok" : "warn"}>{t(`sub.status.${sub.status}` as "sub.status.draft")}</Tag>
-                        ) : submissionDue(period.year, q) > todayIso() ? (
-                          <span class="muted small">{t("rollup.notDue", { date: longDate(submissionDue(period.year, q)) })}</span>
+                        ) : standing?.state === "not_due" ? (
+                          <span class="muted small">{t("rollup.notDue", { date: longDate(standing.due) })}</span>
                         ) : (
                           <Tag tone="danger">{t("rollup.notSubmittedShort")}</Tag>
                         )}

@@ -1,16 +1,16 @@
 /**
- * What is due: each program's quarterly submissions (due the 5th day after the quarter; overdue ones
- * first) and seconded cadres whose planned end falls within 90 days.
+ * What is due: each program's quarterly submissions (overdue ones first) and seconded cadres whose
+ * planned end is near — with the days each program's rules set (from the compliance answer), so the
+ * dashboard never keeps its own copy of a parameter.
  */
 import { useApi } from "../../api/use-api";
 import type { Compliance, LedgerRecord, Page, Submission } from "../../api/types";
 import { Tag } from "../../components/badge";
-import { addDays, daysBetween, longDate, submissionDue, todayIso } from "../../format/date";
+import { quarterDue, type Quarter } from "../../../../src/periods/period";
+import { addDays, daysBetween, longDate, todayIso } from "../../format/date";
 import { pick, t } from "../../i18n";
 import { useProgramNames } from "../../api/programs";
 import { href } from "../../router";
-
-const CADRE_WINDOW_DAYS = 90;
 
 interface Due {
   program: string;
@@ -19,13 +19,13 @@ interface Due {
   status: string | null;
 }
 
-/** Quarters of the year already due but not submitted, and the next one due. */
-export function dueSubmissions(year: number, today: string, programs: string[], subs: Submission[]): Due[] {
+/** Quarters of the year already due but not submitted, and the next one due; `dueDays` per program. */
+export function dueSubmissions(year: number, today: string, programs: { program: string; dueDays: number }[], subs: Submission[]): Due[] {
   const out: Due[] = [];
-  for (const program of programs) {
+  for (const { program, dueDays } of programs) {
     let nextShown = false;
     for (let q = 1; q <= 4; q++) {
-      const due = submissionDue(year, q);
+      const due = quarterDue(year, q as Quarter, dueDays);
       const status = subs.find((s) => s.program === program && s.quarter === q)?.status ?? null;
       if (status === "submitted") continue;
       if (due < today) out.push({ program, quarter: q, due, status });
@@ -42,8 +42,16 @@ export function dueSubmissions(year: number, today: string, programs: string[], 
  * The programs whose rule set asks this unit for quarterly submissions (the quarterly-submission rule
  * applies to it), from the year's compliance results.
  */
-export function submittingPrograms(compliance: Compliance | undefined): string[] {
-  return (compliance?.programs ?? []).filter((p) => p.results.some((r) => r.rule === "quarterly-submission" && r.status !== "not_applicable")).map((p) => p.program);
+export function submittingPrograms(compliance: Compliance | undefined): { program: string; dueDays: number }[] {
+  return (compliance?.programs ?? [])
+    .filter((p) => p.results.some((r) => r.rule === "quarterly-submission" && r.status !== "not_applicable"))
+    .map((p) => ({ program: p.program, dueDays: p.deadlines.submissionDueDays }));
+}
+
+/** How far ahead a cadre's term end is shown: the widest window the unit's programs set. */
+function cadreWindow(compliance: Compliance | undefined): number | null {
+  const days = (compliance?.programs ?? []).map((p) => p.deadlines.cadreWarnDays);
+  return days.length ? Math.max(...days) : null;
 }
 
 export function Deadlines({ unit, compliance, year }: { unit: string; compliance: Compliance | undefined; year: number }) {
@@ -52,7 +60,8 @@ export function Deadlines({ unit, compliance, year }: { unit: string; compliance
   const cadres = useApi<Page<LedgerRecord>>(`/api/t/${unit}/cadres`, { status: "in_post", sort: "plannedEndDate", limit: 20 });
   const names = useProgramNames();
   const due = dueSubmissions(year, today, submittingPrograms(compliance), subs.data?.items ?? []);
-  const ending = (cadres.data?.items ?? []).filter((c) => String(c.plannedEndDate ?? "9999") <= addDays(today, CADRE_WINDOW_DAYS));
+  const window = cadreWindow(compliance);
+  const ending = window === null ? [] : (cadres.data?.items ?? []).filter((c) => String(c.plannedEndDate ?? "9999") <= addDays(today, window));
 
   return (
     <ul class="deadlines">

@@ -1,11 +1,12 @@
 /** 季度报送: choose the year, quarter and program; the narrative for that choice below. */
 import { useState } from "preact/hooks";
 import { useApi } from "../../api/use-api";
-import type { Page, Submission } from "../../api/types";
+import type { Compliance, Page, Submission } from "../../api/types";
+import { quarterDue, type Quarter } from "../../../../src/periods/period";
 import { useProgramNames } from "../../api/programs";
 import { useTenant } from "../../api/unit-data";
 import { ErrorNote, Loading, Notice } from "../../components/feedback";
-import { longDate, quarterOf, submissionDue, todayIso } from "../../format/date";
+import { longDate, quarterOf, todayIso } from "../../format/date";
 import { pick, t } from "../../i18n";
 import { YEARS } from "../../ledger/filters";
 import { href, navigate } from "../../router";
@@ -24,6 +25,9 @@ export function SubmissionScreen({ unit, query }: { unit: string; query: Record<
   const program = query.program && programs.some((p) => p.slug === query.program) ? query.program : (programs.find((p) => p.slug === "dongguan-shaoguan") ?? programs[0])?.slug;
   const list = useApi<Page<Submission>>(program ? `/api/t/${unit}/submissions` : null, { year, quarter, program, limit: 1 });
   const record = list.data?.items[0] ?? null;
+  // The due day from the program's own rule parameters, as the server judges it.
+  const compliance = useApi<Compliance>(`/api/t/${unit}/compliance`, { year, quarter });
+  const dueDays = compliance.data?.programs.find((p) => p.program === program)?.deadlines.submissionDueDays;
   const [flash, setFlash] = useState<string | null>(null);
   // Bumped when the record changes from outside the editor (a coordinator's reopen): the editor starts afresh.
   const [generation, setGeneration] = useState(0);
@@ -67,7 +71,7 @@ export function SubmissionScreen({ unit, query }: { unit: string; query: Record<
               ))}
             </select>
           </div>
-          <p class="filters__note">{t("sub.due", { date: longDate(submissionDue(year, quarter)) })}</p>
+          {dueDays !== undefined ? <p class="filters__note">{t("sub.due", { date: longDate(quarterDue(year, quarter as Quarter, dueDays)) })}</p> : null}
         </form>
       </div>
       {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
