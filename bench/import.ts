@@ -1,6 +1,6 @@
 /** Benchmark: importing a 5,000-row XLSX of activities into one tenant, end to end through the API. */
 import { createApp } from "../src/app";
-import { issueToken } from "../src/auth/tokens";
+import { tokenForUser } from "../src/auth/users";
 import { XLSX } from "../src/sheets/xlsx";
 import type { Services } from "../src/services";
 import { users } from "../db/platform/schema";
@@ -30,7 +30,7 @@ export async function benchImport(services: Services, rows = 5000): Promise<Impo
   const app = createApp(services);
   const id = `bench-editor-${Date.now()}`;
   await services.platform.insert(users).values({ id, username: id, displayName: "bench", passwordHash: "x", role: "unit_editor", unit: "dongguan" });
-  const { token } = await issueToken(services.config.jwt, { userId: id, username: id, name: "bench", role: "unit_editor", unit: "dongguan", programs: [] });
+  const { token } = await tokenForUser(services.platform, services.config.jwt, id);
   const file = activitiesWorkbook(rows);
   const form = new FormData();
   form.set("file", new File([file], "activities.xlsx"));

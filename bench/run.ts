@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { userPrograms, users } from "../db/platform/schema";
-import { issueToken } from "../src/auth/tokens";
+import { tokenForUser } from "../src/auth/users";
 import { DEV_JWT_SECRET, parseEnv, toConfig } from "../src/env";
 import { createLogger } from "../src/log";
 import { closeServices, createNodeServices } from "../src/node-services";
@@ -73,8 +73,8 @@ async function main() {
       { id: coordinatorId, username: coordinatorId, displayName: "bench", passwordHash: "x", role: "coordinator", unit: null },
     ]).onConflictDoNothing();
     await services.platform.insert(userPrograms).values({ userId: coordinatorId, program: BENCH_PROGRAM }).onConflictDoNothing();
-    const editorToken = (await issueToken(services.config.jwt, { userId: editorId, username: editorId, name: "bench", role: "unit_editor", unit: slugs[0]!, programs: [] })).token;
-    const coordinatorToken = (await issueToken(services.config.jwt, { userId: coordinatorId, username: coordinatorId, name: "bench", role: "coordinator", unit: null, programs: [BENCH_PROGRAM] })).token;
+    const editorToken = (await tokenForUser(services.platform, services.config.jwt, editorId)).token;
+    const coordinatorToken = (await tokenForUser(services.platform, services.config.jwt, coordinatorId)).token;
     const evaluation = await benchEvaluation(services, slugs[0]!, editorToken, coordinatorToken);
     results.evaluation = evaluation;
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(2)} MiB`;
@@ -87,7 +87,7 @@ async function main() {
     log("API throughput…");
     const id = "bench-editor";
     await services.platform.insert(users).values({ id, username: id, displayName: "bench", passwordHash: "x", role: "unit_editor", unit: slugs[0]! }).onConflictDoNothing();
-    const { token } = await issueToken(services.config.jwt, { userId: id, username: id, name: "bench", role: "unit_editor", unit: slugs[0]!, programs: [] });
+    const { token } = await tokenForUser(services.platform, services.config.jwt, id);
     const api = await benchApi(dir, slugs[0]!, token, env.JWT_SECRET, quick ? 2 : 5);
     results.api = api;
     for (const a of api) {

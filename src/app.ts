@@ -16,6 +16,7 @@ import { registerLogin } from "./routes/auth/login";
 import { registerListAreas } from "./routes/areas/list";
 import { registerHealth } from "./routes/health/get";
 import { registerMe } from "./routes/me/get";
+import { registerChangePassword } from "./routes/me/password";
 import { registerGetProgram } from "./routes/programs/get";
 import { registerListGroups } from "./routes/programs/groups";
 import { registerListPrograms } from "./routes/programs/list";
@@ -69,6 +70,7 @@ export function createApp(services: Services): Router {
   registerHealth(app);
   registerLogin(app);
   registerMe(app);
+  registerChangePassword(app);
   registerListPrograms(app);
   registerGetProgram(app);
   registerListGroups(app);

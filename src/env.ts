@@ -27,7 +27,13 @@ export const envSchema = z.object({
 
   // Node (embedded default)
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  HOST: z.string().default("0.0.0.0"),
+  /** Where the Node server listens. Unset: loopback in development and tests, every interface in production. */
+  HOST: z.string().min(1).optional(),
+  /**
+   * Behind a reverse proxy on Node: take the client's address from the last X-Forwarded-For entry
+   * (the one the proxy added) instead of the socket's, for sign-in throttling.
+   */
+  TRUST_PROXY: bool.optional(),
   /** Folder of the embedded databases, or ":memory:" for throw-away in-memory databases. */
   DATA_DIR: z.string().default("./data"),
   /** How many tenant connections a process or isolate keeps open. */
@@ -55,6 +61,14 @@ export interface Config {
   demoLedger: boolean;
   logLevel: Env["LOG_LEVEL"];
   programReportDelaySeconds: number;
+  /** Node: the address to listen on. */
+  host: string;
+  trustProxy: boolean;
+}
+
+/** Whether a listen address is reachable only from this machine. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Thrown when the environment is invalid or unsafe; the entry refuses to start. */
@@ -87,7 +101,14 @@ export function toConfig(env: Env): Config {
     demoLedger: env.DEMO_LEDGER ?? development,
     logLevel: env.LOG_LEVEL,
     programReportDelaySeconds: env.REPORT_PROGRAM_DELAY_SECONDS,
+    host: env.HOST ?? (development ? "127.0.0.1" : "0.0.0.0"),
+    trustProxy: env.TRUST_PROXY ?? false,
   };
+  // The development secret is public (it is in this file): anything reachable from another machine
+  // would accept tokens anyone can forge. Development mode stays on loopback unless given a secret.
+  if (config.jwt.secret === DEV_JWT_SECRET && !isLoopback(config.host)) {
+    throw new ConfigError(`Refusing to listen on ${config.host} with the development JWT_SECRET: set JWT_SECRET (32+ characters) or listen on 127.0.0.1`);
+  }
   if (config.mode === "production") {
     if (config.jwt.secret === DEV_JWT_SECRET) throw new ConfigError("Refusing to start in production with the default JWT_SECRET");
     if (config.demoUsers) throw new ConfigError("Refusing to start in production with DEMO_USERS enabled");

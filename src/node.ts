@@ -48,7 +48,7 @@ export async function main(rawEnv: Record<string, unknown> = process.env) {
       }),
   );
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: config.host }, (info) => {
     log.info("duikou listening", { url: `http://${info.address === "0.0.0.0" ? "localhost" : info.address}:${info.port}`, mode: config.mode, crons });
     if (config.mode !== "production" && config.demoUsers) {
       console.log(

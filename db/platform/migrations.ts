@@ -72,5 +72,30 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
     "statements": [
       "DROP TABLE `unit_snapshots`;"
     ]
+  },
+  {
+    "version": 7,
+    "tag": "0006_auth-version",
+    "statements": [
+      "ALTER TABLE `users` ADD `auth_version` integer DEFAULT 1 NOT NULL;",
+      "-- A token is valid only for the user row it was issued against. Triggers, not application code,\n-- so that no write path (the users API, the seed, a structure change, a future one) can forget to\n-- end the sessions of a user whose rights changed.\nCREATE TRIGGER users_auth_version AFTER UPDATE OF role, unit, password_hash, disabled ON users\nWHEN OLD.role IS NOT NEW.role OR OLD.unit IS NOT NEW.unit OR OLD.password_hash IS NOT NEW.password_hash OR OLD.disabled IS NOT NEW.disabled\nBEGIN\n  UPDATE users SET auth_version = auth_version + 1 WHERE id = NEW.id;\nEND;",
+      "CREATE TRIGGER user_programs_auth_version_insert AFTER INSERT ON user_programs\nBEGIN\n  UPDATE users SET auth_version = auth_version + 1 WHERE id = NEW.user_id;\nEND;",
+      "CREATE TRIGGER user_programs_auth_version_delete AFTER DELETE ON user_programs\nBEGIN\n  UPDATE users SET auth_version = auth_version + 1 WHERE id = OLD.user_id;\nEND;"
+    ]
+  },
+  {
+    "version": 8,
+    "tag": "0007_login-throttle",
+    "statements": [
+      "CREATE TABLE `login_throttle` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`failures` integer NOT NULL,\n\t`last_at` integer NOT NULL,\n\t`locked_until` integer DEFAULT 0 NOT NULL\n);",
+      "CREATE INDEX `login_throttle_last_idx` ON `login_throttle` (`last_at`);"
+    ]
+  },
+  {
+    "version": 9,
+    "tag": "0008_drop-login-failures",
+    "statements": [
+      "DROP TABLE `login_failures`;"
+    ]
   }
 ];

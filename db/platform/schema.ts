@@ -92,6 +92,11 @@ export const users = sqliteTable("users", {
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   /** For If-Match on updates by an administrator. */
   version: integer("version").notNull().default(1),
+  /**
+   * What a token was issued against: triggers bump it whenever the role, unit, password, disabled
+   * flag or coordinated programs change, and a token that carries an older value is refused.
+   */
+  authVersion: integer("auth_version").notNull().default(1),
   createdAt: text("created_at").notNull().default(now),
   /** Null until first changed (SQLite cannot add a column whose default is an expression). */
   updatedAt: text("updated_at"),
@@ -107,13 +112,21 @@ export const userPrograms = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.program] })],
 );
 
-/** Failed logins per username, kept in the database so that every isolate and process slows down together. */
-export const loginFailures = sqliteTable("login_failures", {
-  username: text("username").primaryKey(),
-  failures: integer("failures").notNull(),
-  lastFailureAt: text("last_failure_at").notNull(),
-  lockedUntil: text("locked_until"),
-});
+/**
+ * Sign-in attempts counted per key — an account from one client, a client, an account from
+ * everywhere (src/auth/throttle.ts) — in the platform database, so every isolate and process
+ * counts together. Times are epoch milliseconds; rows past their window are purged as others arrive.
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    lastAt: integer("last_at").notNull(),
+    lockedUntil: integer("locked_until").notNull().default(0),
+  },
+  (t) => [index("login_throttle_last_idx").on(t.lastAt)],
+);
 
 /** Every run of a scheduled job, with the outcome per unit. */
 export const jobRuns = sqliteTable(

@@ -4,7 +4,7 @@ import type { Role } from "../../db/platform/schema";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../types";
 import { verifyToken } from "./tokens";
-import { userIsActive } from "./users";
+import { tokenStanding } from "./users";
 
 /**
  * Requires a valid bearer token and puts the caller on `c.var.auth`.
@@ -16,8 +16,11 @@ export function requireAuth() {
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
     if (!match?.[1]) throw new ApiError("UNAUTHORIZED", "error.unauthorized", {}, [], { "WWW-Authenticate": 'Bearer realm="duikou"' });
     const auth = await verifyToken(c.get("services").config.jwt, match[1]);
-    if (!auth || !(await userIsActive(c.get("services").platform, auth.userId))) {
-      throw new ApiError("UNAUTHORIZED", "error.unauthorized", {}, [], { "WWW-Authenticate": 'Bearer error="invalid_token"' });
+    const standing = auth ? await tokenStanding(c.get("services").platform, auth) : "changed";
+    if (!auth || standing !== "current") {
+      // Say why, so a clerk whose account was changed does not think the session merely expired.
+      const key = !auth ? "error.unauthorized" : standing === "disabled" ? "error.account_disabled" : "error.session_changed";
+      throw new ApiError("UNAUTHORIZED", key, {}, [], { "WWW-Authenticate": 'Bearer error="invalid_token"' });
     }
     c.set("auth", auth);
     await next();

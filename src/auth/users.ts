@@ -1,23 +1,44 @@
 /**
- * Whether a token's user may still act: tokens are stateless, so a user who was disabled or removed
- * would otherwise keep access until the token expires. Checked on every authenticated request,
- * cached for a few seconds; an administrator's change takes effect at once in this process.
+ * A token is a copy of the user row at the time it was issued. Tokens are stateless, so every
+ * authenticated request reads the row's `disabled` and `auth_version` (one primary-key read, not
+ * cached: a change must hold on the very next request, in every process and isolate). Triggers bump
+ * `auth_version` on every change of role, unit, password, disabled flag or coordinated programs.
  */
 import { eq } from "drizzle-orm";
-import { users } from "../../db/platform/schema";
+import { userPrograms, users } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
-import { TtlCache } from "../tenants/ttl-cache";
+import type { Config } from "../env";
+import type { AuthInfo } from "./claims";
+import { issueToken } from "./tokens";
 
-const active = new TtlCache<boolean>(5_000);
+export type TokenStanding = "current" | "disabled" | "changed";
 
-export async function userIsActive(db: PlatformDb, id: string): Promise<boolean> {
-  return active.get(id, async () => {
-    const [row] = await db.select({ disabled: users.disabled }).from(users).where(eq(users.id, id));
-    return Boolean(row && !row.disabled);
-  });
+/** Whether a verified token still speaks for its user. */
+export async function tokenStanding(db: PlatformDb, auth: AuthInfo): Promise<TokenStanding> {
+  const [row] = await db.select({ disabled: users.disabled, authVersion: users.authVersion }).from(users).where(eq(users.id, auth.userId));
+  if (!row) return "changed";
+  if (row.disabled) return "disabled";
+  return row.authVersion === auth.authVersion ? "current" : "changed";
 }
 
-/** Drops a user's cached state after a change. */
-export function forgetUser(id: string): void {
-  active.delete(id);
+/** A user's claims as the directory has them now; coordinators carry the programs they coordinate. */
+export async function loadAuthInfo(db: PlatformDb, user: typeof users.$inferSelect): Promise<AuthInfo> {
+  const programs =
+    user.role === "coordinator"
+      ? (await db.select({ program: userPrograms.program }).from(userPrograms).where(eq(userPrograms.userId, user.id))).map((r) => r.program).sort()
+      : [];
+  return { userId: user.id, username: user.username, name: user.displayName, role: user.role, unit: user.unit, programs, authVersion: user.authVersion };
+}
+
+/** Reloads a user by id (after a change that ended their sessions, to issue a fresh token). */
+export async function loadAuthInfoById(db: PlatformDb, id: string): Promise<AuthInfo | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user ? loadAuthInfo(db, user) : undefined;
+}
+
+/** A fresh token for a user as the directory has them now. */
+export async function tokenForUser(db: PlatformDb, jwt: Config["jwt"], id: string): Promise<{ token: string; expiresAt: string; auth: AuthInfo }> {
+  const auth = await loadAuthInfoById(db, id);
+  if (!auth) throw new Error(`No such user: ${id}`);
+  return { ...(await issueToken(jwt, auth)), auth };
 }

@@ -173,3 +173,40 @@ describe("parallel imports into one unit", () => {
     expect(Number(rows!.imports)).toBe(1);
   });
 });
+
+describe("directory writes use the same guard (finding 12)", () => {
+  const platformRows = async (query: string, args: (string | number)[] = []) => (await h.services.platformClient.execute({ sql: query, args })).rows;
+
+  it("parallel rule changes with one If-Match: one wins, the others get 412 and leave no audit row, the rule-set version moves once", async () => {
+    const rule = "joint-meetings-dongguan";
+    const current = await call(h, "GET", `/api/programs/${PROGRAM}/rules`, { token: coordinator.token });
+    const listed = (await current.json()).items.find((r: { id: string }) => r.id === rule);
+    const before = (await platformRows("SELECT rules_version FROM programs WHERE slug = ?", [PROGRAM]))[0]!.rules_version;
+    const auditBefore = (await platformRows("SELECT count(*) AS n FROM platform_audit WHERE entity = 'program_rule'"))[0]!.n;
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        call(h, "PUT", `/api/programs/${PROGRAM}/rules/${rule}`, { token: coordinator.token, body: { enabled: i % 2 === 0 }, headers: { "if-match": `"${listed.version}"` } }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(oneWinner);
+    expect(Number((await platformRows("SELECT count(*) AS n FROM platform_audit WHERE entity = 'program_rule'"))[0]!.n)).toBe(Number(auditBefore) + 1);
+    expect(Number((await platformRows("SELECT rules_version FROM programs WHERE slug = ?", [PROGRAM]))[0]!.rules_version)).toBe(Number(before) + 1);
+  });
+
+  it("parallel user changes with one If-Match: one wins, no phantom audit rows or program rows from the losers", async () => {
+    const admin = await makeUser(h, "admin");
+    const target = await makeUser(h, "coordinator", { programs: [PROGRAM] });
+    const version = (await (await call(h, "GET", `/api/users/${target.id}`, { token: admin.token })).json()).version;
+    const choices = ["gannan-central", "gd-east-west-2016", "dongguan-shaoguan"];
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        call(h, "PATCH", `/api/users/${target.id}`, { token: admin.token, body: { programs: [choices[i % 3]] }, headers: { "if-match": `"${version}"` } }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(oneWinner);
+    expect((await platformRows("SELECT count(*) AS n FROM platform_audit WHERE entity = 'user' AND entity_id = ?", [target.id]))[0]!.n).toBe(1);
+    const winner = await results.find((r) => r.status === 200)!.json();
+    const stored = (await platformRows("SELECT program FROM user_programs WHERE user_id = ? ORDER BY program", [target.id])).map((r) => r.program);
+    expect(stored).toEqual(winner.programs);
+  });
+});

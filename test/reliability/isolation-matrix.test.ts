@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJob } from "../../src/jobs/schedule";
 import { indicatorsFor } from "../../src/rules/indicators";
+import { tokenForUser } from "../../src/auth/users";
 import { call, makeUser, startHarness, type Harness, type TestUser } from "../support/harness";
 import { diff, fill, isErrorEnvelope, operations, platformCounts, tenantCounts, type Operation } from "./helpers";
 
@@ -98,6 +99,17 @@ beforeAll(async () => {
   who.strangerEditor = await makeUser(h, "unit_editor", { unit: "gd-org-dept" });
   who.strangerViewer = await makeUser(h, "viewer", { unit: "gd-org-dept" });
   who.strangerCoordinator = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
+  // Users who had every right to dongguan when their token was issued, then were changed by an admin.
+  who.movedUnitAdmin = await makeUser(h, "unit_admin", { unit: UNIT });
+  who.demotedEditor = await makeUser(h, "unit_editor", { unit: UNIT });
+  who.passwordReset = await makeUser(h, "unit_editor", { unit: UNIT });
+  who.disabledEditor = await makeUser(h, "unit_editor", { unit: UNIT });
+  who.formerCoordinator = await makeUser(h, "coordinator", { programs: [PROGRAM] });
+  await changeUser(who.movedUnitAdmin, { role: "viewer", unit: "gd-org-dept" });
+  await changeUser(who.demotedEditor, { role: "viewer" });
+  await changeUser(who.passwordReset, { password: "换了一个新的很长的密码-2026" });
+  await changeUser(who.disabledEditor, { disabled: true });
+  await changeUser(who.formerCoordinator, { programs: ["gannan-central"] });
 
   ids["sub-units"] = await create("sub-units", { name: `${MARK}-学校`, kind: "school", note: `${MARK}-note` });
   ids.pairings = await create("pairings", { kind: "school", counterpart: `${MARK}-中学`, areaCode: "440232", program: PROGRAM, startDate: "2024-01-10" });
@@ -119,6 +131,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => h.close());
+
+/** Changes a user through the admin API, as an administrator would. */
+async function changeUser(user: TestUser, body: Record<string, unknown>) {
+  const current = await call(h, "GET", `/api/users/${user.id}`, { token: who.admin!.token });
+  const res = await call(h, "PATCH", `/api/users/${user.id}`, { token: who.admin!.token, body, headers: { "if-match": current.headers.get("etag")! } });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
 
 const tenantOps = () => ops.filter((o) => o.path === "/api/t/{unit}" || o.path.startsWith("/api/t/{unit}/"));
 const writeOps = () => tenantOps().filter((o) => o.method !== "GET");
@@ -181,6 +200,30 @@ describe("roles with no right to dongguan", () => {
     const own = await call(h, "GET", `/api/reports/${ids.reports}`, { token: who.viewer!.token });
     expect(own.status).toBe(200);
     expect(await own.text()).toContain(MARK);
+  });
+});
+
+describe("users changed after their token was issued", () => {
+  const CHANGED = ["movedUnitAdmin", "demotedEditor", "passwordReset", "disabledEditor", "formerCoordinator"] as const;
+  const programRoutes = () => ops.filter((o) => o.path.startsWith("/api/programs/{program}/"));
+
+  it.each(CHANGED)("%s's old token gets 401 on every tenant and program route, and nothing is written", async (role) => {
+    const before = await tenantCounts(h, UNIT);
+    const platformBefore = await platformCounts(h);
+    for (const op of [...tenantOps(), ...programRoutes()]) await expectRefused(await send(op, who[role]!.token), [401], `${role} ${label(op)}`);
+    for (const id of [ids.reports!, programReportId]) await expectRefused(await call(h, "GET", `/api/reports/${id}`, { token: who[role]!.token }), [401], `${role} /api/reports/{id}`);
+    expect(diff(before, await tenantCounts(h, UNIT))).toEqual({});
+    expect(diff(platformBefore, await platformCounts(h))).toEqual({});
+  });
+
+  it("a fresh token follows the new rights: the moved admin reads its new unit, not dongguan; the former coordinator reads its new program only", async () => {
+    const moved = (await tokenForUser(h.services.platform, h.services.config.jwt, who.movedUnitAdmin!.id)).token;
+    expect((await call(h, "GET", "/api/t/gd-org-dept/projects", { token: moved })).status).toBe(200);
+    expect((await call(h, "POST", "/api/t/gd-org-dept/activities", { token: moved, body: CREATE_BODIES.activities })).status).toBe(403);
+    await expectRefused(await call(h, "GET", `/api/t/${UNIT}/cadres`, { token: moved }), [403], "moved → dongguan cadres");
+    const former = (await tokenForUser(h.services.platform, h.services.config.jwt, who.formerCoordinator!.id)).token;
+    expect((await call(h, "GET", "/api/programs/gannan-central/rollup", { token: former })).status).toBe(200);
+    await expectRefused(await call(h, "GET", `/api/programs/${PROGRAM}/rollup`, { token: former }), [403], "former coordinator → old program");
   });
 });
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { userPrograms, users, type Role } from "../../db/platform/schema";
 import { createApp } from "../../src/app";
-import { issueToken } from "../../src/auth/tokens";
+import { tokenForUser } from "../../src/auth/users";
 import { parseEnv, toConfig, type Env } from "../../src/env";
 import { createLogger, type Logger } from "../../src/log";
 import { closeServices, createNodeServices } from "../../src/node-services";
@@ -65,14 +65,7 @@ export async function makeUser(h: Harness, role: Role, scope: { unit?: string; p
   const username = id.toLowerCase();
   await h.services.platform.insert(users).values({ id, username, displayName: `测试 ${role}`, passwordHash: "x", role, unit: scope.unit ?? null });
   for (const program of scope.programs ?? []) await h.services.platform.insert(userPrograms).values({ userId: id, program });
-  const { token } = await issueToken(h.services.config.jwt, {
-    userId: id,
-    username,
-    name: `测试 ${role}`,
-    role,
-    unit: scope.unit ?? null,
-    programs: scope.programs ?? [],
-  });
+  const { token } = await tokenForUser(h.services.platform, h.services.config.jwt, id);
   return { id, username, token };
 }
 

@@ -82,7 +82,7 @@ describe("admin", () => {
     await page.click("dialog[open] button[type=submit]");
 
     // The API's 400: shown under the password field (and only there); the form keeps what was typed.
-    await hasText(page.locator('[data-field="user-password"] .field__error'), "至少 10 个字符");
+    await hasText(page.locator('[data-field="user-password"] .field__error'), "密码至少 12 个字符");
     await hasAttribute(page.locator("#user-password"), "aria-invalid", "true");
     await hasAttribute(page.locator("#user-password"), "aria-describedby", "user-password-help user-password-error");
     await hasCount(page.locator("dialog[open] .field__error"), 1);

@@ -27,8 +27,8 @@ function load(): Session | null {
 
 export const session = createStore<Session | null>(typeof sessionStorage === "undefined" ? null : load());
 
-/** Why the user is at the sign-in screen (shown there once). */
-export const signOutReason = createStore<"expired" | null>(null);
+/** Why the user is at the sign-in screen, in the server's words (shown there once). */
+export const signOutReason = createStore<string | null>(null);
 
 export function signIn(value: Session): void {
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
@@ -36,12 +36,40 @@ export function signIn(value: Session): void {
   session.set(value);
 }
 
-export function signOut(expired = false): void {
+/** Signs out; `reason` is what the server said when it refused the token (disabled, rights changed, expired). */
+export function signOut(reason: string | null = null): void {
   sessionStorage.removeItem(STORAGE_KEY);
-  signOutReason.set(expired ? "expired" : null);
+  signOutReason.set(reason);
   session.set(null);
   navigate("#/login", true);
 }
+
+/** Replaces the token after the user changed their own password (their other sessions ended). */
+export function replaceToken(token: string, expiresAt: string): void {
+  const current = session.get();
+  if (current) signIn({ ...current, token, expiresAt });
+}
+
+/**
+ * The device mark of an account on this browser: kept across sessions (localStorage), sent with
+ * the next sign-in so that an attacker's guesses elsewhere cannot lock this browser out.
+ */
+export const deviceMark = {
+  get(username: string): string | undefined {
+    try {
+      return localStorage.getItem(`duikou.device.${username.toLowerCase()}`) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  set(username: string, mark: string): void {
+    try {
+      localStorage.setItem(`duikou.device.${username.toLowerCase()}`, mark);
+    } catch {
+      // private mode: no mark, the throttle treats this browser as any other
+    }
+  },
+};
 
 export function useSession(): Session | null {
   return useStore(session);

@@ -4,11 +4,10 @@
  * (If-Match); audited with before and after. Evaluations from then on use it; issued reports keep theirs.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, sql } from "drizzle-orm";
-import { platformAudit, programRules, programs } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
 import { etag, requireIfMatch } from "../../ledger/etag";
+import { auditIfWon, ifAudited } from "../../platform/guarded-write";
 import { configuredRule } from "../../rules/rule-sets";
 import type { Router } from "../../router";
 import { issuesToDetails } from "../../validation";
@@ -60,25 +59,29 @@ export function registerPutRule(app: Router) {
     const enabled = body.enabled ?? current.enabled;
     const now = new Date().toISOString();
     const actor = c.get("auth").username;
-    const [updated] = await platform.batch([
-      platform
-        .update(programRules)
-        .set({ enabled, params, version: version + 1, updatedAt: now, updatedBy: actor })
-        .where(and(eq(programRules.program, program), eq(programRules.rule, ruleId), eq(programRules.version, version)))
-        .returning({ version: programRules.version }),
-      // The program's rule-set version moves with the rule, only when the guarded update above won.
-      platform.update(programs).set({ rulesVersion: sql`${programs.rulesVersion} + 1` }).where(and(eq(programs.slug, program), sql`changes() = 1`)),
-      platform.insert(platformAudit).values({
-        actor,
-        requestId: c.get("requestId"),
-        action: "update",
-        entity: "program_rule",
-        entityId: `${program}/${ruleId}`,
-        before: { enabled: current.enabled, params: current.params, version },
-        after: { enabled, params, version: version + 1 },
-      }),
-    ]);
-    if (updated.length !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+    const entry = {
+      actor,
+      requestId: c.get("requestId"),
+      action: "update",
+      entity: "program_rule",
+      entityId: `${program}/${ruleId}`,
+      before: { enabled: current.enabled, params: current.params, version },
+      after: { enabled, params, version: version + 1 },
+    };
+    const won = ifAudited(entry);
+    const [updated] = await c.get("services").platformClient.batch(
+      [
+        {
+          sql: "UPDATE program_rules SET enabled = ?, params = ?, version = ?, updated_at = ?, updated_by = ? WHERE program = ? AND rule = ? AND version = ?",
+          args: [enabled ? 1 : 0, JSON.stringify(params), version + 1, now, actor, program, ruleId, version],
+        },
+        auditIfWon(entry),
+        // The program's rule-set version moves with the rule, only when the guarded update above won.
+        { sql: `UPDATE programs SET rules_version = rules_version + 1 WHERE slug = ? AND ${won.sql}`, args: [program, ...won.args] },
+      ],
+      "write",
+    );
+    if (!updated || updated.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
     const after = await configuredRule(platform, program, ruleId);
     c.header("ETag", etag(version + 1));
     return c.json(ruleView(after!), 200);

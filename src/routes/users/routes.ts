@@ -12,12 +12,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { platformAudit, programs, ROLES, units, userPrograms, users } from "../../../db/platform/schema";
 import { hashPassword } from "../../auth/password";
+import { passwordProblems } from "../../auth/password-policy";
 import { requireAuth, requireRole } from "../../auth/middleware";
-import { forgetUser } from "../../auth/users";
-import { ApiError } from "../../errors";
+import { ApiError, type ErrorDetail } from "../../errors";
 import { newId } from "../../ledger/ids";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import type { Router } from "../../router";
+import { auditIfWon, ifAudited } from "../../platform/guarded-write";
 import type { PlatformDb } from "../../services";
 import { bearer, errors, ok } from "../openapi-common";
 import { displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
@@ -38,7 +39,7 @@ async function checkReferences(db: PlatformDb, unit: string | null | undefined, 
   return problems;
 }
 
-function fail(problems: { path: string; message: string }[]): void {
+function fail(problems: ErrorDetail[]): void {
   if (problems.length) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, problems);
 }
 
@@ -129,7 +130,11 @@ export function registerUserRoutes(app: Router) {
     async (c) => {
       const body = c.req.valid("json");
       const { platform } = c.get("services");
-      fail([...scopeProblems(body.role, body.unit, body.programs), ...(await checkReferences(platform, body.unit, body.programs))]);
+      fail([
+        ...scopeProblems(body.role, body.unit, body.programs),
+        ...(await checkReferences(platform, body.unit, body.programs)),
+        ...passwordProblems(body.password, [body.username, body.displayName, body.unit ?? ""]),
+      ]);
       if ((await platform.select({ id: users.id }).from(users).where(eq(users.username, body.username))).length) throw new ApiError("CONFLICT", "error.conflict", {}, [{ path: "body.username", message: "用户名已被使用 | Username taken" }]);
       const id = `user-${newId()}`;
       const passwordHash = await hashPassword(body.password);
@@ -197,7 +202,11 @@ export function registerUserRoutes(app: Router) {
       // Changing the role away from a unit or from coordinating clears what no longer applies.
       const nextUnit = unitRole ? unit : null;
       const nextPrograms = role === "coordinator" ? progs : [];
-      fail([...scopeProblems(role, nextUnit, nextPrograms), ...(await checkReferences(platform, body.unit ?? undefined, body.programs))]);
+      fail([
+        ...scopeProblems(role, nextUnit, nextPrograms),
+        ...(await checkReferences(platform, body.unit ?? undefined, body.programs)),
+        ...(body.password ? passwordProblems(body.password, [before.username, body.displayName ?? before.displayName, nextUnit ?? ""]) : []),
+      ]);
       if (c.get("auth").userId === id && (body.disabled || (body.role && body.role !== "admin"))) {
         throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body", message: "不能停用自己或取消自己的管理员角色 | You cannot disable yourself or drop your own admin role" }]);
       }
@@ -208,30 +217,25 @@ export function registerUserRoutes(app: Router) {
         disabled: body.disabled ?? before.disabled,
         ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
         version: version + 1,
-        updatedAt: `${new Date().toISOString()}#${crypto.randomUUID().slice(0, 8)}`,
       };
       const after = { displayName: changes.displayName, role, unit: nextUnit, programs: nextPrograms, disabled: changes.disabled, passwordChanged: Boolean(body.password) };
-      // One batch; the guarded UPDATE stamps the row, and the other statements run only if that stamp
-      // is there — so a writer that lost the version race changes nothing at all.
-      const stamp = changes.updatedAt;
-      const mine = { sql: "(SELECT updated_at FROM users WHERE id = ?) = ?", args: [id, stamp] };
+      const entry = { actor: c.get("auth").username, requestId: c.get("requestId"), action: "update", entity: "user", entityId: id, before, after };
+      const won = ifAudited(entry);
       const [updated] = await c.get("services").platformClient.batch(
         [
           {
             sql: "UPDATE users SET display_name = ?, role = ?, unit = ?, disabled = ?, password_hash = COALESCE(?, password_hash), version = ?, updated_at = ? WHERE id = ? AND version = ?",
-            args: [changes.displayName, role, nextUnit, changes.disabled ? 1 : 0, ("passwordHash" in changes ? changes.passwordHash : null) ?? null, version + 1, stamp, id, version],
+            args: [changes.displayName, role, nextUnit, changes.disabled ? 1 : 0, ("passwordHash" in changes ? changes.passwordHash : null) ?? null, version + 1, new Date().toISOString(), id, version],
           },
-          { sql: `DELETE FROM user_programs WHERE user_id = ? AND ${mine.sql}`, args: [id, ...mine.args] },
-          ...nextPrograms.map((program) => ({ sql: `INSERT INTO user_programs (user_id, program) SELECT ?, ? WHERE ${mine.sql}`, args: [id, program, ...mine.args] })),
-          {
-            sql: `INSERT INTO platform_audit (actor, request_id, action, entity, entity_id, before, after) SELECT ?, ?, 'update', 'user', ?, ?, ? WHERE ${mine.sql}`,
-            args: [c.get("auth").username, c.get("requestId"), id, JSON.stringify(before), JSON.stringify(after), ...mine.args],
-          },
+          auditIfWon(entry),
+          // Only the programs that change: each one ends the coordinator's sessions (a trigger), a
+          // rename alone must not.
+          ...before.programs.filter((p) => !nextPrograms.includes(p)).map((program) => ({ sql: `DELETE FROM user_programs WHERE user_id = ? AND program = ? AND ${won.sql}`, args: [id, program, ...won.args] })),
+          ...nextPrograms.filter((p) => !before.programs.includes(p)).map((program) => ({ sql: `INSERT INTO user_programs (user_id, program) SELECT ?, ? WHERE ${won.sql}`, args: [id, program, ...won.args] })),
         ],
         "write",
       );
       if (!updated || updated.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
-      forgetUser(id);
       const view = (await userView(platform, id))!;
       c.header("ETag", etag(view.version));
       return c.json(view, 200);

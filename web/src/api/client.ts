@@ -2,7 +2,7 @@
  * The one way the UI talks to the API: bearer token from the session, Accept-Language from the UI
  * language, JSON in and out, the error envelope turned into an ApiFailure, and 401 → sign-in.
  */
-import { langStore } from "../i18n";
+import { langStore, t } from "../i18n";
 import { session, signOut } from "../session";
 
 /** A field or row problem from the error envelope. */
@@ -58,7 +58,8 @@ export async function failure(res: Response, path: string): Promise<ApiFailure> 
   } catch {
     // not JSON (a proxy's page): keep the status
   }
-  if (res.status === 401 && !path.startsWith("/api/auth/")) signOut(true);
+  // The server says why (expired, account disabled, rights or password changed): the sign-in screen shows it.
+  if (res.status === 401 && !path.startsWith("/api/auth/") && path !== "/api/me/password") signOut(body.error?.message ?? t("login.expired"));
   const retry = Number(res.headers.get("Retry-After"));
   return new ApiFailure(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.details ?? [], Number.isFinite(retry) && retry > 0 ? retry : null);
 }

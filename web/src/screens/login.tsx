@@ -4,7 +4,7 @@ import { ApiFailure, send } from "../api/client";
 import { describe, FieldRow } from "../components/field";
 import { t } from "../i18n";
 import { navigate } from "../router";
-import { homeOf, signIn, signOutReason, type Session } from "../session";
+import { deviceMark, homeOf, signIn, signOutReason, type Session } from "../session";
 import { useStore } from "../store";
 import { LangSwitch } from "../shell/top-bar";
 
@@ -33,8 +33,10 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
-      const { data } = await send<Session>("POST", "/api/auth/login", { username: username.trim(), password });
-      signIn(data);
+      const name = username.trim();
+      const { data } = await send<Session & { device: string }>("POST", "/api/auth/login", { username: name, password, device: deviceMark.get(name) });
+      deviceMark.set(name, data.device);
+      signIn({ token: data.token, expiresAt: data.expiresAt, user: data.user });
       navigate(homeOf(data.user), true);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 429) {
@@ -63,9 +65,9 @@ export function LoginScreen() {
           </div>
         </div>
         <form class="form" onSubmit={submit} noValidate>
-          {reason === "expired" ? (
+          {reason ? (
             <p class="notice notice--warn" role="status">
-              {t("login.expired")}
+              {reason}
             </p>
           ) : null}
           <FieldRow id="login-username" label={t("login.username")}>

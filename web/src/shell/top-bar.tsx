@@ -1,4 +1,6 @@
-/** The top bar: product name, language switch, the signed-in user, sign out. */
+/** The top bar: product name, language switch, the signed-in user, changing one's password, sign out. */
+import { useState } from "preact/hooks";
+import { ChangePasswordDialog } from "../screens/account/change-password";
 import { setLang, t, useLang } from "../i18n";
 import { label, ROLE } from "../labels";
 import { homeOf, signOut, useSession } from "../session";
@@ -15,6 +17,7 @@ export function LangSwitch() {
 
 export function TopBar() {
   const current = useSession();
+  const [changing, setChanging] = useState(false);
   return (
     <header class="topbar">
       <a class="topbar__brand" href={current ? homeOf(current.user) : "#/login"}>
@@ -31,6 +34,10 @@ export function TopBar() {
               <span class="topbar__user-name">{current.user.name}</span>
               <span class="topbar__role">{label(ROLE, current.user.role)}</span>
             </span>
+            <button type="button" class="topbar__signout" onClick={() => setChanging(true)}>
+              {t("account.changePassword")}
+            </button>
+            {changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
             <button type="button" class="topbar__signout" onClick={() => signOut()}>
               {t("app.signOut")}
             </button>
