@@ -38,6 +38,7 @@ import { registerListUnits } from "./routes/units/list";
 import { registerUserRoutes } from "./routes/users/routes";
 import type { Services } from "./services";
 import { tenantContext } from "./tenants/middleware";
+import { findXmlInvalid, XML_INVALID_MESSAGE } from "./xml-text";
 
 /** Largest request body accepted (spreadsheet imports are the largest). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -64,6 +65,16 @@ export function createApp(services: Services): Router {
       onError: (c) => errorResponse(c, new ApiError("PAYLOAD_TOO_LARGE", "error.payload_too_large")),
     }),
   );
+  // Every JSON body, whatever its route: no string may hold a character XML cannot carry (a report
+  // or an export would break on it). Malformed JSON is left to the route's validator to answer.
+  app.use("/api/*", async function refuseXmlInvalid(c, next) {
+    if (c.req.method !== "GET" && (c.req.header("content-type") ?? "").includes("json")) {
+      const body = await c.req.json().catch(() => undefined);
+      const path = findXmlInvalid(body);
+      if (path) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path, code: "invalid_character", message: XML_INVALID_MESSAGE }]);
+    }
+    await next();
+  });
   app.use("/api/t/:unit", requireAuth(), tenantContext());
   app.use("/api/t/:unit/*", requireAuth(), tenantContext());
 

@@ -8,12 +8,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Cron } from "croner";
+import { Hono } from "hono";
 import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { createApp } from "./app";
 import { ConfigError, parseEnv, toConfig } from "./env";
 import { cronsFromWranglerToml } from "./jobs/crons";
 import { runScheduled } from "./jobs/schedule";
 import { createLogger } from "./log";
+import { headersFor, parseHeadersFile } from "./static-headers";
 import { closeServices, createNodeServices } from "./node-services";
 import { bootstrap } from "./platform/bootstrap";
 
@@ -36,8 +38,16 @@ export async function main(rawEnv: Record<string, unknown> = process.env) {
   const app = createApp(services);
   const webRoot = join(root, "web", "dist");
   if (existsSync(webRoot)) {
-    app.use("/*", serveStatic({ root: webRoot }));
-    app.get("*", serveStatic({ path: join(webRoot, "index.html") }));
+    const headerRules = existsSync(join(webRoot, "_headers")) ? parseHeadersFile(readFileSync(join(webRoot, "_headers"), "utf8")) : [];
+    // The web pages and assets: never for /api/*, whose unknown paths answer the API's 404 envelope.
+    const web = new Hono();
+    web.use("*", async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(headersFor(c.req.path, headerRules))) c.res.headers.set(name, value);
+    });
+    web.use("/*", serveStatic({ root: webRoot }));
+    web.get("*", serveStatic({ path: join(webRoot, "index.html") }));
+    app.use("*", async (c, next) => (c.req.path === "/api" || c.req.path.startsWith("/api/") ? next() : web.fetch(c.req.raw, c.env)));
   }
 
   const crons = cronsFromWranglerToml(readFileSync(join(root, "wrangler.toml"), "utf8"));

@@ -20,12 +20,12 @@ afterAll(() => h.close());
 describe("access decisions (pure)", () => {
   const base: AuthInfo = { userId: "u", username: "u", name: "u", role: "viewer", unit: null, programs: [], authVersion: 1 };
   it.each([
-    ["unit_editor own", { ...base, role: "unit_editor", unit: "a" }, "a", [], { read: true, write: true, personal: true }],
-    ["unit_editor other", { ...base, role: "unit_editor", unit: "a" }, "b", [], { read: false, write: false, personal: false }],
-    ["viewer own", { ...base, role: "viewer", unit: "a" }, "a", [], { read: true, write: false, personal: true }],
-    ["coordinator of the unit's program", { ...base, role: "coordinator", programs: ["p"] }, "a", ["p", "q"], { read: true, write: false, personal: false }],
-    ["coordinator of another program", { ...base, role: "coordinator", programs: ["x"] }, "a", ["p"], { read: false, write: false, personal: false }],
-    ["admin", { ...base, role: "admin" }, "a", [], { read: true, write: false, personal: false }],
+    ["unit_editor own", { ...base, role: "unit_editor", unit: "a" }, "a", ["p", "q"], { read: true, write: true, personal: true, programs: ["p", "q"], scoped: false }],
+    ["unit_editor other", { ...base, role: "unit_editor", unit: "a" }, "b", ["p"], { read: false, write: false, personal: false, programs: [], scoped: true }],
+    ["viewer own", { ...base, role: "viewer", unit: "a" }, "a", ["p"], { read: true, write: false, personal: true, programs: ["p"], scoped: false }],
+    ["coordinator of one of the unit's programs sees that one only", { ...base, role: "coordinator", programs: ["p"] }, "a", ["p", "q"], { read: true, write: false, personal: false, programs: ["p"], scoped: true }],
+    ["coordinator of another program", { ...base, role: "coordinator", programs: ["x"] }, "a", ["p"], { read: false, write: false, personal: false, programs: [], scoped: true }],
+    ["admin", { ...base, role: "admin" }, "a", ["p"], { read: true, write: false, personal: false, programs: ["p"], scoped: false }],
   ] as const)("%s", (_name, auth, unit, programs, expected) => {
     expect(decideAccess(auth as AuthInfo, unit, programs)).toEqual(expected);
   });
@@ -36,7 +36,7 @@ describe("GET /api/t/:unit", () => {
     const res = await call(h, "GET", "/api/t/dongguan", { token: who.editor!.token });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.access).toEqual({ write: true, personal: true });
+    expect(body.access).toMatchObject({ write: true, personal: true, scoped: false });
     const ds = body.programs.find((p: { slug: string }) => p.slug === "dongguan-shaoguan");
     expect(ds.groups).toHaveLength(10);
     expect(body.counts).toEqual({ subUnits: 10, placeholders: 10 });
@@ -45,7 +45,7 @@ describe("GET /api/t/:unit", () => {
   it("lets the coordinator of the unit's program read, without personal fields", async () => {
     const res = await call(h, "GET", "/api/t/dongguan", { token: who.coordinator!.token });
     expect(res.status).toBe(200);
-    expect((await res.json()).access).toEqual({ write: false, personal: false });
+    expect((await res.json()).access).toEqual({ write: false, personal: false, programs: ["dongguan-shaoguan"], scoped: true });
   });
 
   it.each(["otherEditor", "otherCoordinator"])("answers 403 to %s, and never data", async (name) => {

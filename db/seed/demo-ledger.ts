@@ -148,7 +148,8 @@ export async function seedDemoLedger(platform: PlatformDb, tenants: TenantDirect
     const tenant = await tenants.open(unit);
     const [done] = await tenant.db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
     if (done) continue;
-    const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true } }, platform, actor: systemActor("demo"), unitPrograms: await programsOf(platform, slug) };
+    const unitPrograms = await programsOf(platform, slug);
+    const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true, programs: unitPrograms, scoped: false } }, platform, actor: systemActor("demo"), unitPrograms };
     const write: Writer = (def, record) => createRecord(def, ctx, record, { demo: true });
     const dated = demoYear(program, year);
     await build(write, dated, seededRandom(slug.length * 7919 + dated));

@@ -3,6 +3,7 @@
  * import and the OpenAPI document), its spreadsheet column (Chinese header, how a cell is read
  * and written), and what must exist for it to be valid (areas, referenced records, programs).
  */
+import { XML_INVALID, XML_INVALID_MESSAGE } from "../xml-text";
 import { z } from "@hono/zod-openapi";
 import { MAX_FEN } from "./money";
 
@@ -48,11 +49,12 @@ export const dateSchema = dateIn();
 export const areaCodeSchema = z.string().regex(/^\d{6}$/, "应为 6 位行政区划代码 | Must be a 6-digit area code").openapi({ example: "440282" });
 
 /**
- * Text a database stores exactly as given: no NUL (the driver would cut the text there) and no lone
- * UTF-16 surrogate (it would be stored as U+FFFD), so a record never differs from its audit row.
+ * Text a database stores exactly as given and every report can carry: none of the characters XML
+ * cannot hold (NUL would cut the text in the driver, a lone surrogate becomes U+FFFD, U+FFFE breaks
+ * Word), so a record never differs from its audit row or its report.
  */
 export function storableText(schema: z.ZodString) {
-  return schema.refine((s) => !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s), "含有无法保存的字符（如空字符） | Contains characters that cannot be stored (e.g. NUL)");
+  return schema.refine((s) => !XML_INVALID.test(s), XML_INVALID_MESSAGE);
 }
 
 function field(schema: z.ZodType, cell: CellKind, header: string, headerEn: string, opts: Opts, extra: Partial<Field> = {}): Field {

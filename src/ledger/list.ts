@@ -5,7 +5,7 @@
  */
 import { calendarRange } from "../periods/period";
 import { z } from "@hono/zod-openapi";
-import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { ApiError } from "../errors";
 import { areaCodeSchema, dateSchema } from "./fields";
@@ -56,8 +56,20 @@ function col(def: ResourceDef, key: string): SQLiteColumn {
 }
 
 /** The WHERE of a list or export (without the cursor). */
-export function listWhere(def: ResourceDef, query: ListQuery): SQL | undefined {
+/** The programs whose records a reader may see: `null` for every record of the unit. */
+export type ProgramScope = readonly string[] | null;
+
+/** A coordinator reads a unit's records of its own programs and those tagged with no program. */
+function scopeCondition(def: ResourceDef, scope: ProgramScope): SQL | undefined {
+  if (scope === null || !def.fields.program) return undefined;
+  const column = col(def, "program");
+  return scope.length ? or(isNull(column), inArray(column, [...scope])) : isNull(column);
+}
+
+export function listWhere(def: ResourceDef, query: ListQuery, scope: ProgramScope = null): SQL | undefined {
   const where: SQL[] = [];
+  const scoped = scopeCondition(def, scope);
+  if (scoped) where.push(scoped);
   if (!query.includeVoided) where.push(isNull(def.table.voidedAt));
   for (const key of def.filters) {
     const value = query[key];
@@ -109,8 +121,8 @@ function decodeCursor(cursor: string): [string | number, string] {
 }
 
 /** One page of records, the cursor of the next page, and the total matching the filters. */
-export async function listRecords(def: ResourceDef, db: TenantDb, query: ListQuery): Promise<{ items: Row[]; nextCursor: string | null; total: number }> {
-  const base = listWhere(def, query);
+export async function listRecords(def: ResourceDef, db: TenantDb, query: ListQuery, scope: ProgramScope = null): Promise<{ items: Row[]; nextCursor: string | null; total: number }> {
+  const base = listWhere(def, query, scope);
   const { expr, descending } = sortKey(def, query.sort);
   let where = base;
   if (query.cursor) {
@@ -133,12 +145,12 @@ export async function listRecords(def: ResourceDef, db: TenantDb, query: ListQue
 }
 
 /** Every record matching the filters (for export), in sort order, up to `max`. */
-export async function allRecords(def: ResourceDef, db: TenantDb, query: ListQuery, max: number): Promise<Row[]> {
+export async function allRecords(def: ResourceDef, db: TenantDb, query: ListQuery, max: number, scope: ProgramScope = null): Promise<Row[]> {
   const { expr, descending } = sortKey(def, query.sort);
   const rows = await db
     .select()
     .from(def.table)
-    .where(listWhere(def, query))
+    .where(listWhere(def, query, scope))
     .orderBy(...(descending ? [desc(expr), desc(def.table.id)] : [asc(expr), asc(def.table.id)]))
     .limit(max);
   return rows as Row[];

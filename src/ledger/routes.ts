@@ -20,7 +20,7 @@ import { parseImport, readSheet } from "../sheets/import";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
-import { allRecords, listQuerySchema, listRecords, type ListQuery } from "./list";
+import { allRecords, listQuerySchema, listRecords, type ListQuery, type ProgramScope } from "./list";
 import { visible, type ResourceDef, type Row } from "./resource";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
 
@@ -54,6 +54,10 @@ function attachment(filename: string): string {
   return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+/** What a reader's access lets it see of the unit's programs (null: everything). */
+const scopeOf = (access: { scoped: boolean; programs: readonly string[] }): ProgramScope => (access.scoped ? access.programs : null);
+const inScope = (row: Row, scope: ProgramScope) => scope === null || row.program == null || scope.includes(String(row.program));
+
 export function registerResource(app: Router, def: ResourceDef): void {
   const base = `/api/t/{unit}/${def.path}`;
   const tags = [def.path];
@@ -78,7 +82,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
     }),
     async (c) => {
       const { db, access } = c.get("tenant");
-      const page = await listRecords(def, db, c.req.valid("query") as ListQuery);
+      const page = await listRecords(def, db, c.req.valid("query") as ListQuery, scopeOf(access));
       return c.json({ ...page, items: page.items.map(show(access.personal)) }, 200);
     },
   );
@@ -113,7 +117,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
     async (c) => {
       const { db, access, unit } = c.get("tenant");
       const query = c.req.valid("query") as ListQuery & { format: "xlsx" | "csv" };
-      const records = await allRecords(def, db, query, MAX_EXPORT_ROWS);
+      const records = await allRecords(def, db, query, MAX_EXPORT_ROWS, scopeOf(access));
       const name = `${unit.name}-${def.label.zh}-${today()}`;
       if (query.format === "csv") {
         c.header("Content-Disposition", attachment(`${name}.csv`));
@@ -200,7 +204,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
       const { id } = c.req.valid("param");
       const tenant = c.get("tenant");
       const row = await readRecord(def, { tenant }, id);
-      if (!row) throw new ApiError("NOT_FOUND", "error.record_not_found", { entity: def.label.zh, id });
+      if (!row || !inScope(row, scopeOf(tenant.access))) throw new ApiError("NOT_FOUND", "error.record_not_found", { entity: def.label.zh, id });
       c.header("ETag", etag(Number(row.version)));
       return c.json(visible(def, row, tenant.access.personal), 200);
     },

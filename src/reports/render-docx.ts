@@ -6,11 +6,12 @@
  */
 import { fenToWan } from "../ledger/money";
 import { XLSX } from "../sheets/xlsx";
+import { xmlSafe } from "../xml-text";
 import { cellText, chineseDate, sectionNumber, type ReportDocument, type ReportTable } from "./document";
 
 /** Escapes text for XML content. */
 function x(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return xmlSafe(text).replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
 }
 
 function run(text: string, opts: { bold?: boolean; size?: number; font?: "hei" | "song"; color?: string } = {}): string {

@@ -11,7 +11,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
-const STYLE = `
+export const REPORT_STYLE = `
 @page { size: A4; margin: 25mm 20mm 22mm 25mm; }
 * { box-sizing: border-box; }
 body { font-family: "FangSong", "STFangsong", "Noto Serif CJK SC", "Songti SC", serif; font-size: 15.5pt; line-height: 1.75; color: #111; margin: 0 auto; max-width: 180mm; padding: 12mm 0; }
@@ -57,7 +57,7 @@ export function renderHtml(doc: ReportDocument, meta: { version: number; content
     .join("\n");
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(doc.title)}</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex"><title>${escapeHtml(doc.title)}</title><style>${REPORT_STYLE}</style></head>
 <body>
 <header class="issuer">${escapeHtml(doc.issuer)}</header>
 <h1>${escapeHtml(doc.title)}</h1>

@@ -1,12 +1,13 @@
 /** A report as an XLSX workbook: a cover sheet with the text, then one sheet per table (amounts in 万元, as numbers). */
 import { fenToWan } from "../ledger/money";
 import { XLSX } from "../sheets/xlsx";
+import { xmlSafe } from "../xml-text";
 import { sectionNumber, type Cell, type ReportDocument } from "./document";
 
 function value(cell: Cell): string | number | null {
   if (cell === null) return null;
   if (typeof cell === "object") return Number(fenToWan(cell.fen, 4));
-  return cell;
+  return typeof cell === "string" ? xmlSafe(cell) : cell;
 }
 
 /** Sheet names: at most 31 characters, no []:*?/\, unique. */
@@ -21,10 +22,10 @@ function sheetName(title: string, taken: Set<string>): string {
 export function renderXlsx(doc: ReportDocument): Uint8Array<ArrayBuffer> {
   const book = XLSX.utils.book_new();
   const taken = new Set<string>();
-  const cover: (string | null)[][] = [[doc.title], [doc.subtitle], [`${doc.issuer}  ${doc.date}`], ["金额单位：万元"], [null]];
+  const cover: (string | null)[][] = [[xmlSafe(doc.title)], [xmlSafe(doc.subtitle)], [xmlSafe(`${doc.issuer}  ${doc.date}`)], ["金额单位：万元"], [null]];
   doc.sections.forEach((s, i) => {
-    cover.push([`${sectionNumber(i)}${s.heading}`]);
-    for (const p of s.paragraphs) cover.push([p]);
+    cover.push([xmlSafe(`${sectionNumber(i)}${s.heading}`)]);
+    for (const p of s.paragraphs) cover.push([xmlSafe(p)]);
     for (const t of s.tables) cover.push([`（见工作表“${t.title.slice(0, 28)}”）`]);
   });
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cover), sheetName("报告", taken));

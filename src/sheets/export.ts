@@ -2,6 +2,7 @@
  * Writes records as XLSX or CSV with the template's Chinese headers, and the blank template itself
  * (with an instructions sheet saying what each column takes).
  */
+import { xmlSafe } from "../xml-text";
 import type { Fields } from "../ledger/fields";
 import type { Row } from "../ledger/resource";
 import { formatCell } from "./cells";
@@ -31,7 +32,9 @@ function toRows(fields: Fields, records: Row[], personal: boolean): unknown[][] 
   const [idHeader, versionHeader, updatedHeader, voidHeader] = EXPORT_ONLY_HEADERS;
   const header = [idHeader, ...columns.map(([, s]) => s.header), versionHeader, updatedHeader, voidHeader];
   const body = records.map((r) => [r.id, ...columns.map(([key, spec]) => formatCell(spec, r[key])), r.version, r.updatedAt, r.voidReason ?? null]);
-  return [header, ...body];
+  // Stored text cannot hold XML-invalid characters (refused at input); stripped here too, so a
+  // record written before that rule still exports to a file Excel opens.
+  return [header, ...body.map((row) => row.map((v) => (typeof v === "string" ? xmlSafe(v) : v)))];
 }
 
 /** XLSX bytes of records (one sheet named after the resource). */

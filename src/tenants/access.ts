@@ -13,29 +13,34 @@ export interface TenantAccess {
   read: boolean;
   write: boolean;
   personal: boolean;
+  /**
+   * The unit's programs the caller may see. A coordinator sees a unit only through the programs it
+   * coordinates — compliance, reports, figures and every ledger record tagged with a program are
+   * limited to these; records tagged with no program are the unit's own and visible to any reader.
+   */
+  programs: readonly string[];
+  /** Whether records of the unit's other programs must be hidden (coordinators). */
+  scoped: boolean;
 }
 
-const NONE: TenantAccess = { read: false, write: false, personal: false };
+const NONE: TenantAccess = { read: false, write: false, personal: false, programs: [], scoped: true };
 
 /**
- * @param unitPrograms the programs the unit takes part in (only needed for coordinators)
+ * @param unitPrograms the programs the unit takes part in
  * @example decideAccess(auth, "dongguan", ["dongguan-shaoguan"])
  */
 export function decideAccess(auth: AuthInfo, unit: string, unitPrograms: readonly string[]): TenantAccess {
   switch (auth.role) {
     case "unit_admin":
     case "unit_editor":
-      return auth.unit === unit ? { read: true, write: true, personal: true } : NONE;
+      return auth.unit === unit ? { read: true, write: true, personal: true, programs: unitPrograms, scoped: false } : NONE;
     case "viewer":
-      return auth.unit === unit ? { read: true, write: false, personal: true } : NONE;
-    case "coordinator":
-      return unitPrograms.some((p) => auth.programs.includes(p)) ? { read: true, write: false, personal: false } : NONE;
+      return auth.unit === unit ? { read: true, write: false, personal: true, programs: unitPrograms, scoped: false } : NONE;
+    case "coordinator": {
+      const mine = unitPrograms.filter((p) => auth.programs.includes(p));
+      return mine.length ? { read: true, write: false, personal: false, programs: mine, scoped: true } : NONE;
+    }
     case "admin":
-      return { read: true, write: false, personal: false };
+      return { read: true, write: false, personal: false, programs: unitPrograms, scoped: false };
   }
-}
-
-/** Whether a decision needs the unit's programs (to avoid a query for everyone else). */
-export function needsPrograms(auth: AuthInfo): boolean {
-  return auth.role === "coordinator";
 }

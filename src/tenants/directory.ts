@@ -3,6 +3,7 @@
  * bounded), brings it to the latest tenant migration the first time this process or isolate
  * touches it, and creates new tenants.
  */
+import type { TenantAccess } from "./access";
 import type { Client } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { latestVersion, migrateDatabase } from "../../db/migrate";
@@ -28,7 +29,7 @@ export interface TenantHandle {
 
 /** What the caller may do in this tenant (decided by the tenant middleware). */
 export interface TenantContext extends TenantHandle {
-  access: { write: boolean; personal: boolean };
+  access: Omit<TenantAccess, "read">;
 }
 
 export interface NewUnit {

@@ -7,7 +7,7 @@ import { ApiError } from "../errors";
 import { programsOf } from "../directory/unit-programs";
 import { markChanged, tenantVersions } from "../figures/store";
 import type { AppEnv } from "../types";
-import { decideAccess, needsPrograms } from "./access";
+import { decideAccess } from "./access";
 import { UNIT_SLUG_PATTERN } from "./connector";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -23,7 +23,7 @@ export function tenantContext() {
     const { platform, tenants, log } = c.get("services");
     if (!UNIT_SLUG_PATTERN.test(slug)) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit: slug.slice(0, 40) });
 
-    const access = decideAccess(auth, slug, needsPrograms(auth) ? await programsOf(platform, slug) : []);
+    const access = decideAccess(auth, slug, await programsOf(platform, slug));
     if (!access.read) throw new ApiError("FORBIDDEN", "error.forbidden_unit");
     const coordinatorReopen = auth.role === "coordinator" && c.req.method === "POST" && COORDINATOR_WRITE.test(c.req.path);
     if (!READ_METHODS.has(c.req.method) && !access.write && !coordinatorReopen) throw new ApiError("FORBIDDEN", "error.forbidden");
@@ -37,7 +37,7 @@ export function tenantContext() {
       log.error("tenant database unavailable", { unit: slug, requestId: c.get("requestId"), error: String(error) });
       throw new ApiError("UNAVAILABLE", "error.tenant_unavailable");
     }
-    c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal } });
+    c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal, programs: access.programs, scoped: access.scoped } });
     await next();
     // A successful write changes the unit's figures: tell the platform now (so the next reader of the
     // rollup knows this unit's facts are behind), then refresh them in the background.

@@ -10,7 +10,7 @@
  *   POST /api/programs/{program}/reports/run       issue a period's reports (coordinator, admin)
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { reports, REPORT_KINDS } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
@@ -55,7 +55,9 @@ export function registerReportRoutes(app: Router) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const where = [eq(reports.unit, c.get("tenant").unit.slug)];
+      const { unit, access } = c.get("tenant");
+      // A unit report belongs to one program: a coordinator sees those of its own programs only.
+      const where = [eq(reports.unit, unit.slug), ...(access.scoped ? [inArray(reports.program, [...access.programs])] : [])];
       if (q.kind) where.push(eq(reports.kind, q.kind));
       if (q.period) where.push(eq(reports.period, q.period));
       return c.json({ items: await list(c, where, q.limit) }, 200);
@@ -74,8 +76,9 @@ export function registerReportRoutes(app: Router) {
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const [report] = await c.get("services").platform.select().from(reports).where(and(eq(reports.id, id), eq(reports.unit, c.get("tenant").unit.slug)));
-      if (!report) throw new ApiError("NOT_FOUND", "error.not_found");
+      const { unit, access } = c.get("tenant");
+      const [report] = await c.get("services").platform.select().from(reports).where(and(eq(reports.id, id), eq(reports.unit, unit.slug)));
+      if (!report || (access.scoped && !access.programs.includes(report.program))) throw new ApiError("NOT_FOUND", "error.not_found");
       return renderReport(c, report, c.req.valid("query").format);
     },
   );
@@ -188,6 +191,9 @@ export function registerReportRoutes(app: Router) {
 
 /** Unit reports follow the tenant's access rules; program reports are for the program's coordinators and admins. */
 async function mayRead(auth: import("../../auth/claims").AuthInfo, report: ReportRow, platform: import("../../services").PlatformDb): Promise<boolean> {
-  if (report.unit) return decideAccess(auth, report.unit, auth.role === "coordinator" ? await programsOf(platform, report.unit) : []).read;
+  if (report.unit) {
+    const access = decideAccess(auth, report.unit, await programsOf(platform, report.unit));
+    return access.read && (!access.scoped || access.programs.includes(report.program));
+  }
   return auth.role === "admin" || (auth.role === "coordinator" && auth.programs.includes(report.program));
 }

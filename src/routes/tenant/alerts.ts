@@ -1,6 +1,6 @@
 /** GET /api/t/{unit}/alerts — the unit's open deadline alerts recorded by the daily job. */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alerts } from "../../../db/platform/schema";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
@@ -27,6 +27,9 @@ const route = createRoute({
   responses: { 200: ok(z.object({ items: z.array(Alert) }), "提醒 Alerts"), ...errors(401, 403, 404) },
 });
 
+/** A coordinator sees the alerts of its own programs (and the unit's alerts of no program). */
+const programScope = (access: { scoped: boolean; programs: readonly string[] }) => (access.scoped ? [or(isNull(alerts.program), inArray(alerts.program, [...access.programs]))!] : []);
+
 export function registerTenantAlerts(app: Router) {
   app.openapi(route, async (c) => {
     const rows = await c
@@ -41,7 +44,7 @@ export function registerTenantAlerts(app: Router) {
         lastSeenAt: alerts.lastSeenAt,
       })
       .from(alerts)
-      .where(and(eq(alerts.unit, c.get("tenant").unit.slug), isNull(alerts.resolvedAt)))
+      .where(and(eq(alerts.unit, c.get("tenant").unit.slug), isNull(alerts.resolvedAt), ...programScope(c.get("tenant").access)))
       .orderBy(asc(alerts.dueDate));
     return c.json({ items: rows }, 200);
   });

@@ -3,7 +3,6 @@
  * that count toward one rule's figure for the period, paged. Cadres appear by post and term only.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { programsOf } from "../../directory/unit-programs";
 import { ApiError } from "../../errors";
 import { readEvidence } from "../../figures/evidence";
 import { freshFacts, groupAreasOf, programTerms } from "../../figures/pipeline";
@@ -32,9 +31,9 @@ export function registerEvidence(app: Router) {
   app.openapi(route, async (c) => {
     const { program, rule: ruleId } = c.req.valid("param");
     const query = c.req.valid("query");
-    const { unit, db } = c.get("tenant");
+    const { unit, db, access } = c.get("tenant");
     const services = c.get("services");
-    if (!(await programsOf(services.platform, unit.slug)).includes(program)) throw new ApiError("NOT_FOUND", "error.program_not_found", { program: program.slice(0, 40) });
+    if (!access.programs.includes(program)) throw new ApiError("NOT_FOUND", "error.program_not_found", { program: program.slice(0, 40) });
     const configured = (await ruleSet(services.platform, program)).find((r) => r.rule.id === ruleId);
     if (!configured) throw new ApiError("NOT_FOUND", "error.not_found");
     const period = periodContext(toPeriod(query), today());

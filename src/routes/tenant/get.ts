@@ -14,7 +14,7 @@ const TenantSchema = z
     kind: z.string(),
     schemaVersion: z.number().int(),
     demo: z.boolean(),
-    access: z.object({ write: z.boolean(), personal: z.boolean() }),
+    access: z.object({ write: z.boolean(), personal: z.boolean(), programs: z.array(z.string()), scoped: z.boolean() }),
     programs: z.array(z.object({ slug: z.string(), name: z.string(), groups: z.array(GroupSchema) })),
     counts: z.object({ subUnits: z.number().int(), placeholders: z.number().int() }),
   })
@@ -36,6 +36,7 @@ export function registerGetTenant(app: Router) {
     const { platform } = c.get("services");
     const programs = [];
     for (const p of await listPrograms(platform)) {
+      if (!access.programs.includes(p.slug)) continue;
       const groups = await listGroups(platform, p.slug, { unit: unit.slug });
       if (groups.length) programs.push({ slug: p.slug, name: p.name, groups });
     }
@@ -50,7 +51,7 @@ export function registerGetTenant(app: Router) {
         kind: unit.kind,
         schemaVersion: unit.schemaVersion,
         demo: unit.demo,
-        access,
+        access: { ...access, programs: [...access.programs] },
         programs,
         counts: { subUnits: Number(counts?.total ?? 0), placeholders: Number(counts?.placeholders ?? 0) },
       },

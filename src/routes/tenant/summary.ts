@@ -8,7 +8,6 @@ import { unitFigures } from "../../figures/pipeline";
 import { today } from "../../periods/period";
 import type { Router } from "../../router";
 import { ApiError } from "../../errors";
-import { programsOf } from "../../directory/unit-programs";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 import { PeriodQuery, toPeriod } from "../programs/access";
 
@@ -28,8 +27,10 @@ export function registerTenantSummary(app: Router) {
     const period = toPeriod(query);
     const { unit, db } = c.get("tenant");
     const services = c.get("services");
-    const program = query.program ?? null;
-    if (program !== null && !(await programsOf(services.platform, unit.slug)).includes(program)) throw new ApiError("NOT_FOUND", "error.program_not_found", { program: program.slice(0, 40) });
+    const { access } = c.get("tenant");
+    // Without a program the figures span the unit's whole ledger: only for those who may see all of it.
+    const program = query.program ?? (access.scoped ? (access.programs[0] ?? null) : null);
+    if (program !== null && !access.programs.includes(program)) throw new ApiError("NOT_FOUND", "error.program_not_found", { program: program.slice(0, 40) });
     const figures = await unitFigures(services, unit, program, period, today(), db);
     return c.json({ period: figures.period, asOf: figures.asOf, program, summary: { ...figures.summary, quarter: figures.quarter, submissions: figures.submissions, targets: figures.targets } }, 200);
   });
