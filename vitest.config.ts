@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+/** Timed against a real server: they run after the rest, alone, so no other test file competes for the two cores. */
+const ALONE = ["test/reliability/stall.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     exclude: ["node_modules/**"],
     pool: "forks",
     maxWorkers: 2,
@@ -10,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { DUIKOU_ENV: "test", WRANGLER_SEND_METRICS: "false" },
+    projects: [
+      { extends: true, test: { name: "suite", include: ["test/**/*.test.ts"], exclude: ["node_modules/**", ...ALONE], sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: "alone", include: ALONE, fileParallelism: false, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -16,3 +16,21 @@ export async function eachBounded<T, R>(items: readonly T[], limit: number, fn: 
   );
   return out;
 }
+
+/** Lets timers and I/O run: awaiting an embedded database call alone does not, as it resolves at once. */
+export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Maps a long list in slices with a breath between them, so one request's thousands of rows do not
+ * hold the thread that serves every other request.
+ * @example const statements = await mapInSlices(records, toInsert)
+ */
+export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T, i: number) => R | Promise<R>, size = 1000): Promise<R[]> {
+  const out: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    if (start > 0) await breathe();
+    const end = Math.min(items.length, start + size);
+    for (let i = start; i < end; i++) out.push(await fn(items[i]!, i));
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from "./log";
 import { platformDb, type Services } from "./services";
 import { inProcessReportQueue } from "./jobs/report-jobs";
 import { writeRefresher } from "./figures/refresh";
+import { threadSheetWork } from "./sheets/thread";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 
@@ -24,6 +25,7 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
     log,
     snapshots: writeRefresher(() => services),
     queue: inProcessReportQueue(() => services),
+    sheets: threadSheetWork(),
   };
   return services;
 }
@@ -32,4 +34,5 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
 export function closeServices(services: Services): void {
   services.tenants.close();
   services.platformClient.close();
+  void services.sheets.close();
 }

@@ -12,6 +12,7 @@ import type { Config } from "./env";
 import type { Logger } from "./log";
 import type { JobQueue } from "./jobs/queue";
 import type { SnapshotRefresher } from "./rollup/refresher";
+import type { SheetWork } from "./sheets/work";
 import type { TenantDirectory } from "./tenants/directory";
 
 export type PlatformDb = LibSQLDatabase<typeof platformSchema>;
@@ -27,6 +28,8 @@ export interface Services {
   snapshots: SnapshotRefresher;
   /** Where scheduled report work fans out to (Cloudflare Queue on Workers, in-process on Node). */
   queue: JobQueue;
+  /** Reading, validating and writing spreadsheets (a worker thread on Node, inline on Workers). */
+  sheets: SheetWork;
   log: Logger;
 }
 

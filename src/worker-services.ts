@@ -2,6 +2,7 @@
  * Builds the services for Cloudflare Workers from the Worker's bindings: the platform database and
  * each tenant database over libSQL's HTTP protocol. Built once per isolate.
  */
+import { inlineSheetWork } from "./sheets/work";
 import { createClient } from "@libsql/client/web";
 import { ConfigError, type Config, type Env } from "./env";
 import { createLogger } from "./log";
@@ -38,6 +39,7 @@ export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeo
     snapshots: writeRefresher(() => services),
     // Without a queue binding (e.g. `npm run migrate -- --edge` from Node) work runs in-process.
     queue: producer ? new CloudflareQueue(producer) : inProcessReportQueue(() => services),
+    sheets: inlineSheetWork(),
   };
   return services;
 }

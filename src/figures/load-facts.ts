@@ -8,6 +8,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { activities, cadres, dataVersions, funds, pairings, projects, submissions, subUnits, targets } from "../../db/tenant/schema";
 import type { Quarter } from "../periods/period";
+import { breathe } from "../bounded";
 import type { TenantDb } from "../services";
 import { FACTS_VERSION, type DataVersions, type Facts, type PlaceActivityFact } from "./facts";
 
@@ -25,29 +26,32 @@ export interface LoadedFacts {
   versions: DataVersions;
 }
 
-export async function loadFacts(db: TenantDb, program: string | null, year: number): Promise<LoadedFacts> {
+/**
+ * On a blocking (embedded) database the queries run one at a time with a breath between them, so a
+ * unit with a hundred thousand records does not hold the server for the whole read; the data
+ * versions are read before and after, and the read is repeated if a write came in between — the
+ * same one moment a batch gives. Remotely it is one batch.
+ */
+async function readSteadily<T extends readonly PromiseLike<unknown>[]>(db: TenantDb, queries: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const out: unknown[] = [];
+    for (const query of queries) {
+      out.push(await query);
+      await breathe();
+    }
+    if (JSON.stringify(await queries[0]) === JSON.stringify(out[0])) return out as { [K in keyof T]: Awaited<T[K]> };
+  }
+  return (await db.batch(queries as never)) as { [K in keyof T]: Awaited<T[K]> };
+}
+
+export async function loadFacts(db: TenantDb, program: string | null, year: number, options: { blocking?: boolean } = {}): Promise<LoadedFacts> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const scoped = (column: SQLiteColumn) => (program === null ? undefined : or(eq(column, program), isNull(column)));
   const projectDay = sql<string>`coalesce(${projects.startDate}, substr(${projects.createdAt}, 1, 10))`;
   const liveActivitiesInYear = and(isNull(activities.voidedAt), scoped(activities.program), gte(activities.date, from), lte(activities.date, to));
 
-  const [
-    versionRows,
-    activityRows,
-    placeRows,
-    pairActivityRows,
-    planRows,
-    agreementRows,
-    fundAreaRows,
-    fundPairRows,
-    projectRows,
-    cadreRows,
-    pairingRows,
-    townRows,
-    submissionRows,
-    targetRows,
-  ] = await db.batch([
+  const queries = [
     db.select().from(dataVersions).where(inArray(dataVersions.year, [0, year])),
     db
       .select({
@@ -199,7 +203,23 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
       .from(targets)
       .where(and(isNull(targets.voidedAt), eq(targets.year, year), program === null ? undefined : eq(targets.program, program)))
       .orderBy(targets.indicator),
-  ]);
+  ] as const;
+  const [
+    versionRows,
+    activityRows,
+    placeRows,
+    pairActivityRows,
+    planRows,
+    agreementRows,
+    fundAreaRows,
+    fundPairRows,
+    projectRows,
+    cadreRows,
+    pairingRows,
+    townRows,
+    submissionRows,
+    targetRows,
+  ] = options.blocking ? await readSteadily(db, queries) : await db.batch(queries);
 
   const projectAreas = new Map<string, Facts["projectAreas"][number]>();
   const projectStatuses = new Map<string, Facts["projectStatuses"][number]>();

@@ -43,7 +43,7 @@ export async function groupAreasOf(services: Services, unit: string, program: st
 export async function freshFacts(services: Services, unit: UnitRow, program: string | null, year: number, tenant?: TenantDb): Promise<FreshFacts> {
   // The tenant is opened only when it must be read: stored facts that are current need no tenant.
   const db = async () => tenant ?? (await services.tenants.open(unit)).db;
-  if (program === null) return { ...(await loadFacts(await db(), null, year)), computedAt: new Date().toISOString() };
+  if (program === null) return { ...(await loadFacts(await db(), null, year, { blocking: services.tenants.connector.blocking })), computedAt: new Date().toISOString() };
   const [stored, versions] = await Promise.all([readFactsMeta(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(tenant) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
   const row = stored.get(unit.slug);
   const facts = usable(row, versions) ? (await readFacts(services.platform, program, year, [unit.slug])).get(unit.slug) : undefined;
@@ -54,7 +54,7 @@ export async function freshFacts(services: Services, unit: UnitRow, program: str
 /** Computes facts from the tenant and stores them, with the versions they saw, for other readers. */
 export async function computeAndStore(services: Services, unit: string, db: TenantDb, program: string, year: number): Promise<FreshFacts> {
   const computedAt = new Date().toISOString();
-  const loaded = await loadFacts(db, program, year);
+  const loaded = await loadFacts(db, program, year, { blocking: services.tenants.connector.blocking });
   await storeFacts(services.platform, unit, program, year, loaded, computedAt);
   return { ...loaded, computedAt };
 }

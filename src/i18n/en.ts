@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   "error.import_invalid": "The file has {count} error(s); nothing was written. Correct the cells indicated and import again.",
   "error.import_unreadable": "The uploaded file cannot be read; upload an .xlsx or .csv file.",
   "error.import_empty": "The file has no data rows.",
+  "error.import_inflates": "The file would inflate beyond {max} MB, which no ledger sheet needs; check the file or import in parts.",
   "error.import_too_many": "At most {max} rows per import; split the file.",
   "error.submission_locked": "This quarter's submission is submitted and locked; ask the coordinating office to reopen it.",
   "field.required": "This field is required",

@@ -31,6 +31,7 @@ export const zhCN = {
   "error.import_invalid": "导入文件中有 {count} 处错误，未写入任何数据；请按行列提示修改后重新导入。",
   "error.import_unreadable": "无法读取上传的文件，请上传 .xlsx 或 .csv 文件。",
   "error.import_empty": "导入文件中没有数据行。",
+  "error.import_inflates": "文件解压后超过 {max} MB，不像是一份台账表格；请检查文件或分批导入。",
   "error.import_too_many": "一次最多导入 {max} 行，请分批导入。",
   "error.submission_locked": "该季度报送已提交并锁定；如需修改，请联系牵头部门退回。",
   "field.required": "此项为必填项",

@@ -7,6 +7,7 @@ import { calendarRange } from "../periods/period";
 import { z } from "@hono/zod-openapi";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { breathe } from "../bounded";
 import { ApiError } from "../errors";
 import { areaCodeSchema, dateSchema } from "./fields";
 import type { ResourceDef, Row } from "./resource";
@@ -120,38 +121,60 @@ function decodeCursor(cursor: string): [string | number, string] {
   throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "query.cursor", message: "分页游标无效，请从第一页重新开始 | Invalid cursor; start again from the first page" }]);
 }
 
-/** One page of records, the cursor of the next page, and the total matching the filters. */
-export async function listRecords(def: ResourceDef, db: TenantDb, query: ListQuery, scope: ProgramScope = null): Promise<{ items: Row[]; nextCursor: string | null; total: number }> {
-  const base = listWhere(def, query, scope);
-  const { expr, descending } = sortKey(def, query.sort);
+/** Rows after a cursor, in sort order: one more than asked, so the caller knows whether more follow. */
+function pageAfter(def: ResourceDef, db: TenantDb, base: SQL | undefined, sort: string, limit: number, cursor: string | undefined) {
+  const { expr, descending } = sortKey(def, sort);
   let where = base;
-  if (query.cursor) {
-    const [value, id] = decodeCursor(query.cursor);
+  if (cursor) {
+    const [value, id] = decodeCursor(cursor);
     const after = descending ? sql`(${expr} < ${value} OR (${expr} = ${value} AND ${def.table.id} < ${id}))` : sql`(${expr} > ${value} OR (${expr} = ${value} AND ${def.table.id} > ${id}))`;
     where = base ? and(base, after) : after;
   }
   const order = descending ? [desc(expr), desc(def.table.id)] : [asc(expr), asc(def.table.id)];
-  const [rows, totals] = await Promise.all([
-    db.select({ row: def.table, key: expr }).from(def.table).where(where).orderBy(...order).limit(query.limit + 1),
-    db.select({ n: count() }).from(def.table).where(base),
-  ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => r.row as Row),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.key, (last.row as Row).id) : null,
-    total: totals[0]?.n ?? 0,
-  };
+  return db.select({ row: def.table, key: expr }).from(def.table).where(where).orderBy(...order).limit(limit + 1);
 }
 
-/** Every record matching the filters (for export), in sort order, up to `max`. */
-export async function allRecords(def: ResourceDef, db: TenantDb, query: ListQuery, max: number, scope: ProgramScope = null): Promise<Row[]> {
+function cursorAfter(rows: { row: unknown; key: unknown }[], limit: number): string | null {
+  const last = rows[Math.min(rows.length, limit) - 1];
+  return rows.length > limit && last ? encodeCursor(last.key, (last.row as Row).id) : null;
+}
+
+/** One page of records, the cursor of the next page, and the total matching the filters. */
+export async function listRecords(def: ResourceDef, db: TenantDb, query: ListQuery, scope: ProgramScope = null): Promise<{ items: Row[]; nextCursor: string | null; total: number }> {
+  const base = listWhere(def, query, scope);
+  const [rows, totals] = await Promise.all([pageAfter(def, db, base, query.sort, query.limit, query.cursor), db.select({ n: count() }).from(def.table).where(base)]);
+  return { items: rows.slice(0, query.limit).map((r) => r.row as Row), nextCursor: cursorAfter(rows, query.limit), total: totals[0]?.n ?? 0 };
+}
+
+/** Rows read per query of an export: each read is short, and other requests run between them. */
+const EXPORT_PAGE = 500;
+
+/**
+ * Every record matching the filters (for export), in sort order, up to `max`, page by page: each
+ * read is short, other requests run between them, and the pages can go on to be written as they come.
+ * Ties are broken by rowid rather than id: an index on the sort column holds its rowids in order,
+ * so each page is a seek into the index instead of a re-sort of everything before it.
+ */
+export async function* recordPages(def: ResourceDef, db: TenantDb, query: ListQuery, max: number, scope: ProgramScope = null): AsyncGenerator<Row[]> {
+  const base = listWhere(def, query, scope);
   const { expr, descending } = sortKey(def, query.sort);
-  const rows = await db
-    .select()
-    .from(def.table)
-    .where(listWhere(def, query, scope))
-    .orderBy(...(descending ? [desc(expr), desc(def.table.id)] : [asc(expr), asc(def.table.id)]))
-    .limit(max);
-  return rows as Row[];
+  const rowid = sql`${def.table}.rowid`;
+  let read = 0;
+  let after: [unknown, number] | null = null;
+  while (read < max) {
+    const limit = Math.min(EXPORT_PAGE, max - read);
+    const seek: SQL | undefined = after ? (descending ? sql`(${expr}, ${rowid}) < (${after[0]}, ${after[1]})` : sql`(${expr}, ${rowid}) > (${after[0]}, ${after[1]})`) : undefined;
+    const rows: { row: unknown; key: unknown; rowid: number }[] = await db
+      .select({ row: def.table, key: expr, rowid: sql<number>`${rowid}` })
+      .from(def.table)
+      .where(base && seek ? and(base, seek) : (base ?? seek))
+      .orderBy(...(descending ? [desc(expr), desc(rowid)] : [asc(expr), asc(rowid)]))
+      .limit(limit);
+    read += rows.length;
+    if (rows.length) yield rows.map((r) => r.row as Row);
+    const last = rows.at(-1);
+    if (!last || rows.length < limit) return;
+    after = [last.key, Number(last.rowid)];
+    await breathe();
+  }
 }

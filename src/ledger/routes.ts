@@ -15,12 +15,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ApiError } from "../errors";
 import type { Router } from "../router";
 import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
-import { recordsToCsv, recordsToXlsx, templateXlsx } from "../sheets/export";
-import { parseImport, readSheet } from "../sheets/import";
+import { templateXlsx } from "../sheets/export";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
-import { allRecords, listQuerySchema, listRecords, type ListQuery, type ProgramScope } from "./list";
+import { listQuerySchema, listRecords, recordPages, type ListQuery, type ProgramScope } from "./list";
 import { visible, type ResourceDef, type Row } from "./resource";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
 
@@ -117,14 +116,14 @@ export function registerResource(app: Router, def: ResourceDef): void {
     async (c) => {
       const { db, access, unit } = c.get("tenant");
       const query = c.req.valid("query") as ListQuery & { format: "xlsx" | "csv" };
-      const records = await allRecords(def, db, query, MAX_EXPORT_ROWS, scopeOf(access));
       const name = `${unit.name}-${def.label.zh}-${today()}`;
+      const file = await c.get("services").sheets.render(def.path, query.format, recordPages(def, db, query, MAX_EXPORT_ROWS, scopeOf(access)), access.personal);
       if (query.format === "csv") {
         c.header("Content-Disposition", attachment(`${name}.csv`));
-        return c.body(recordsToCsv(def.fields, records, access.personal), 200, { "Content-Type": "text/csv; charset=utf-8" });
+        return c.body(file as string, 200, { "Content-Type": "text/csv; charset=utf-8" });
       }
       c.header("Content-Disposition", attachment(`${name}.xlsx`));
-      return c.body(recordsToXlsx(def.label.zh, def.fields, records, access.personal), 200, {
+      return c.body(file as Uint8Array<ArrayBuffer>, 200, {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
     },
@@ -162,7 +161,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
           bytes = new Uint8Array(await c.req.arrayBuffer());
           if (type.includes("csv")) filename = "upload.csv";
         }
-        const { rows, headerErrors } = parseImport(def.fields, readSheet(bytes, filename));
+        const { rows, headerErrors } = await c.get("services").sheets.parse(def.path, bytes, filename);
         const ctx = await writeContext(c);
         if (headerErrors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: headerErrors.length }, headerErrors);
         const columnOf = (key: string) => def.fields[key]?.header ?? key;

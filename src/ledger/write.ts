@@ -5,8 +5,9 @@
  * audit row is inserted only if the UPDATE changed a row, so of two writers with the same version
  * exactly one wins and the other gets 412.
  */
-import type { InStatement, ResultSet } from "@libsql/client";
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import type { InStatement, InValue, ResultSet } from "@libsql/client";
+import { eq, getTableColumns, getTableName, sql, type Column } from "drizzle-orm";
+import { breathe, mapInSlices } from "../bounded";
 import { ApiError, type ErrorDetail } from "../errors";
 import type { AuditActor } from "../tenants/audit";
 import { newId } from "./ids";
@@ -47,18 +48,81 @@ function auditStatement(who: AuditActor, entity: string, id: string, action: str
   };
 }
 
-/** Runs statements as one write batch, translating the database's invariant errors. */
+/** Statements per chunk of a long write on a blocking (embedded) database: about 20 ms of work. */
+const CHUNK = 500;
+
+/**
+ * Runs statements as one atomic write, translating the database's invariant errors. On an embedded
+ * database a long write (an import of thousands of rows) is one transaction executed in chunks with
+ * a yield between them, so the server answers other tenants meanwhile; remotely it is one batch
+ * (one round trip, and nothing blocks the thread).
+ */
 async function runBatch(ctx: WriteContext, statements: InStatement[]): Promise<ResultSet[]> {
+  const { client, blocking, unit } = ctx.tenant;
+  if (!blocking) return writeNow(() => client.batch(statements, "write"));
+  // On one thread a second writer must wait its turn here, not in SQLite: SQLite's busy wait would
+  // sleep the very thread the first writer needs to finish its chunks.
+  return inTurn(unit.slug, () => writeNow(() => (statements.length <= CHUNK ? client.batch(statements, "write") : inChunks(client, statements))));
+}
+
+/** Writers waiting per tenant in this process (embedded databases only). */
+const turns = new Map<string, Promise<unknown>>();
+
+async function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = turns.get(key) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(work);
+  const settled = mine.catch(() => undefined);
+  turns.set(key, settled);
   try {
-    return await ctx.tenant.client.batch(statements, "write");
+    return await mine;
+  } finally {
+    if (turns.get(key) === settled) turns.delete(key);
+  }
+}
+
+async function writeNow(write: () => Promise<ResultSet[]>): Promise<ResultSet[]> {
+  try {
+    return await write();
   } catch (error) {
     throw invariantError(error) ?? error;
+  }
+}
+
+async function inChunks(client: WriteContext["tenant"]["client"], statements: InStatement[]): Promise<ResultSet[]> {
+  const tx = await client.transaction("write");
+  try {
+    const results: ResultSet[] = [];
+    for (let i = 0; i < statements.length; i += CHUNK) {
+      results.push(...(await tx.batch(statements.slice(i, i + CHUNK))));
+      await breathe();
+    }
+    await tx.commit();
+    return results;
+  } finally {
+    tx.close();
   }
 }
 
 function toStatement(query: { toSQL(): { sql: string; params: unknown[] } }): InStatement {
   const { sql: text, params } = query.toSQL();
   return { sql: text, args: params as InStatement extends { args?: infer A } ? A : never };
+}
+
+/**
+ * An INSERT of one full row (see completeRow), its SQL built once per table: for thousands of rows,
+ * building each through the query builder costs more than writing them. Values go through each
+ * column's own driver mapping (booleans, JSON), exactly as the query builder would send them.
+ */
+function insertStatement(def: ResourceDef): (record: Row) => InStatement {
+  const columns = Object.entries(getTableColumns(def.table) as Record<string, Column>);
+  const text = `INSERT INTO "${getTableName(def.table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+  return (record) => ({
+    sql: text,
+    args: columns.map(([key, column]) => {
+      const value = record[key];
+      return value === null || value === undefined ? null : (column.mapToDriverValue(value) as InValue);
+    }),
+  });
 }
 
 /** A full row as the table stores it: given values, then column defaults, then null. */
@@ -148,8 +212,8 @@ export interface ImportRow {
  */
 export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: ImportRow[], columnOf: (field: string) => string, action = "import"): Promise<number> {
   const now = new Date().toISOString();
-  const prepared = await Promise.all(rows.map((r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record)));
-  const records = rows.map((r, i) =>
+  const prepared = await mapInSlices(rows, (r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record));
+  const records = await mapInSlices(rows, (_r, i) =>
     completeRow(def, { ...prepared[i], id: newId(), version: 1, demo: false, createdAt: now, createdBy: ctx.actor.actor, updatedAt: now, updatedBy: ctx.actor.actor }),
   );
   // Database checks (areas, references, business rules) run on every row, so that one pass names
@@ -170,10 +234,8 @@ export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: I
     errors.push(...r.errors, ...(checked[i] ?? []).filter((e) => !seen.has(e.column)));
   });
   if (errors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: errors.length }, errors);
-  const statements = records.flatMap((record) => [
-    toStatement(ctx.tenant.db.insert(def.table).values(record)),
-    auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false),
-  ]);
+  const insert = insertStatement(def);
+  const statements = (await mapInSlices(records, (record) => [insert(record), auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false)])).flat();
   await runBatch(ctx, statements);
   return records.length;
 }

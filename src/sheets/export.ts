@@ -40,7 +40,8 @@ function toRows(fields: Fields, records: Row[], personal: boolean): unknown[][] 
 /** XLSX bytes of records (one sheet named after the resource). */
 export function recordsToXlsx(sheetName: string, fields: Fields, records: Row[], personal: boolean): Uint8Array<ArrayBuffer> {
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(toRows(fields, records, personal)), sheetName.slice(0, 31));
+  // Dense sheets (rows of cells, not an object keyed A1…) write 100,000 rows in well under half the time and garbage.
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(toRows(fields, records, personal), { dense: true }), sheetName.slice(0, 31));
   return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
 }
 

@@ -10,21 +10,31 @@ import type { ImportRow } from "../ledger/write";
 import { describeIssue } from "../validation";
 import { parseCell } from "./cells";
 import { XLSX } from "./xlsx";
+import { checkZip } from "./zip-guard";
 
 export const MAX_IMPORT_ROWS = 20_000;
 
-/** Reads the first sheet of a file as rows of cells (row 1 = headers). */
-export function readSheet(bytes: Uint8Array, filename: string): unknown[][] {
+/**
+ * Reads the first sheet of a file as rows of cells (row 1 = headers). An XLSX is checked before it
+ * is inflated (zip-guard.ts); no more rows are parsed than an import may hold, so a million-row file
+ * is refused after reading its first 20,001, not all of them.
+ */
+export async function readSheet(bytes: Uint8Array, filename: string): Promise<unknown[][]> {
+  const isCsv = /\.csv$/i.test(filename) || looksLikeText(bytes);
+  if (!isCsv) await checkZip(bytes);
   let book;
   try {
-    const isCsv = /\.csv$/i.test(filename) || looksLikeText(bytes);
-    book = isCsv ? XLSX.read(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), { type: "string", raw: true }) : XLSX.read(bytes, { type: "array" });
+    const options = { sheetRows: MAX_IMPORT_ROWS + 2 };
+    book = isCsv ? XLSX.read(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), { type: "string", raw: true, ...options }) : XLSX.read(bytes, { type: "array", ...options });
   } catch {
     throw new ApiError("BAD_REQUEST", "error.import_unreadable");
   }
   const first = book.SheetNames[0];
   const sheet = first ? book.Sheets[first] : undefined;
   if (!sheet) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
+  // SheetJS keeps the sheet's whole range in !fullref when it stopped at sheetRows.
+  const full = sheet["!fullref"] ? XLSX.utils.decode_range(sheet["!fullref"]) : null;
+  if (full && full.e.r - full.s.r + 1 > MAX_IMPORT_ROWS + 1) throw new ApiError("PAYLOAD_TOO_LARGE", "error.import_too_many", { max: MAX_IMPORT_ROWS });
   // Blank rows are kept so that every row's number is its number in the sheet; parseImport skips them.
   return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
 }

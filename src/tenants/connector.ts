@@ -7,6 +7,11 @@ import type { Client } from "@libsql/client";
 export interface TenantConnector {
   /** False for in-memory databases, which vanish when their only connection closes. */
   readonly evictable: boolean;
+  /**
+   * True when a database call runs on the calling thread (embedded files): a long write is then
+   * split into chunks of one transaction with a yield between them, so other requests run meanwhile.
+   */
+  readonly blocking: boolean;
   /** Creates the database of a new unit and returns where it lives (recorded for operators). */
   create(slug: string): Promise<string>;
   /** Removes the database of a unit whose creation failed half-way. */

@@ -25,6 +25,8 @@ export interface TenantHandle {
   unit: UnitRow;
   client: Client;
   db: TenantDb;
+  /** Whether calls on this client block the thread (see TenantConnector.blocking). */
+  blocking: boolean;
 }
 
 /** What the caller may do in this tenant (decided by the tenant middleware). */
@@ -81,7 +83,7 @@ export class TenantDirectory {
   async open(unit: UnitRow): Promise<TenantHandle> {
     const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
     if (!this.#current.has(unit.slug)) await this.#bringCurrent(unit, client);
-    return { unit, client, db: tenantDb(client) };
+    return { unit, client, db: tenantDb(client), blocking: this.connector.blocking };
   }
 
   /**

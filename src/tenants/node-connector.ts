@@ -34,6 +34,7 @@ export function nodeConnector(dataDir: string): TenantConnector {
   const memory = dataDir === MEMORY;
   return {
     evictable: !memory,
+    blocking: true,
     async create(slug) {
       // Relative to DATA_DIR, so the data folder can move as a whole.
       return memory ? `${MEMORY}${slug}` : tenantFile(slug);

@@ -34,6 +34,7 @@ export function webConnector(options: WebConnectorOptions): TenantConnector {
   };
   return {
     evictable: true,
+    blocking: false,
     async create(slug) {
       if (options.turso) {
         const res = await api("POST", "/databases", { name: slug, group: options.turso.group });

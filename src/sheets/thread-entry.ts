@@ -1,0 +1,41 @@
+/**
+ * The sheet thread's entry (see thread.ts): runs each job it is sent and answers with its result or
+ * error. An export arrives as `begin`, its pages, then `end`; a parse as one `job`.
+ */
+import { parentPort } from "node:worker_threads";
+import { ApiError } from "../errors";
+import type { Row } from "../ledger/resource";
+import { runSheetJob, toJobError, type SheetJob } from "./work";
+
+type Message =
+  | { id: number; job: SheetJob }
+  | { id: number; begin: { resource: string; format: "xlsx" | "csv"; personal: boolean } }
+  | { id: number; page: Row[] }
+  | { id: number; end: true }
+  | { id: number; abort: true };
+
+const exports = new Map<number, { resource: string; format: "xlsx" | "csv"; personal: boolean; records: Row[] }>();
+
+async function answer(id: number, job: SheetJob): Promise<void> {
+  try {
+    const result = await runSheetJob(job);
+    // A file's bytes move to the other thread rather than being copied.
+    parentPort!.postMessage({ id, ok: result }, result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : []);
+  } catch (error) {
+    if (error instanceof ApiError) parentPort!.postMessage({ id, error: toJobError(error) });
+    else parentPort!.postMessage({ id, crash: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+parentPort!.on("message", (message: Message) => {
+  if ("job" in message) return void answer(message.id, message.job);
+  if ("begin" in message) return void exports.set(message.id, { ...message.begin, records: [] });
+  const open = exports.get(message.id);
+  if (!open) return;
+  if ("page" in message) {
+    for (const row of message.page) open.records.push(row);
+    return;
+  }
+  exports.delete(message.id);
+  if ("end" in message) void answer(message.id, { op: "render", ...open });
+});

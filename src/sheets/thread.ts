@@ -1,0 +1,78 @@
+/**
+ * Node only: sheet work on a worker thread. One thread, jobs in order: on a two-core server the
+ * other core keeps serving requests while a large import is parsed or an export is written. The
+ * thread starts on first use and is restarted if it dies; a job's ApiError (400, 413) comes back
+ * as the same ApiError.
+ */
+import { Worker } from "node:worker_threads";
+import { fromJobError, type ParsedImport, type SheetJob, type SheetJobError, type SheetWork } from "./work";
+
+type Reply = { id: number; ok: unknown } | { id: number; error: SheetJobError } | { id: number; crash: string };
+
+export function threadSheetWork(): SheetWork {
+  let worker: Worker | undefined;
+  let next = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+
+  function start(): Worker {
+    // thread-boot.mjs registers tsx, which compiles the thread's TypeScript as it does the server's.
+    // Bounded: a job that would need more memory than any legitimate sheet fails alone, the server stays.
+    const w = new Worker(new URL("./thread-boot.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    w.on("message", (reply: Reply) => {
+      const job = pending.get(reply.id);
+      if (!job) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref();
+      if ("ok" in reply) job.resolve(reply.ok);
+      else if ("error" in reply) job.reject(fromJobError(reply.error));
+      else job.reject(new Error(reply.crash));
+    });
+    w.on("error", (error) => {
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+      worker = undefined;
+    });
+    w.on("exit", () => {
+      worker = undefined;
+    });
+    // Idle, the thread does not keep the process alive; while a job is pending it does.
+    w.unref();
+    return w;
+  }
+
+  function run<T>(job: SheetJob): Promise<T> {
+    worker ??= start();
+    const id = next++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker!.ref();
+      worker!.postMessage({ id, job });
+    });
+  }
+
+  return {
+    parse: (resource, bytes, filename) => run<ParsedImport>({ op: "parse", resource, bytes, filename }),
+    async render(resource, format, pages, personal) {
+      // Pages cross to the thread as they are read: one page's copy is short, all of them at once
+      // (100,000 rows) would hold this thread for a third of a second.
+      const id = next++;
+      worker ??= start();
+      const done = new Promise<Uint8Array | string>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+      worker.ref();
+      worker.postMessage({ id, begin: { resource, format, personal } });
+      try {
+        for await (const page of pages) worker?.postMessage({ id, page });
+      } catch (error) {
+        worker?.postMessage({ id, abort: true });
+        pending.delete(id);
+        throw error;
+      }
+      worker?.postMessage({ id, end: true });
+      return done;
+    },
+    async close() {
+      await worker?.terminate();
+      worker = undefined;
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The CPU-heavy part of imports and exports — reading a spreadsheet, validating its rows, writing
+ * one — behind one interface, so the Node server can run it on a worker thread (a 20,000-row import
+ * or a 100,000-row export must not hold up other tenants' requests) while Workers, where each
+ * request already has its own isolate and CPU budget, run it inline. Both run `runSheetJob`.
+ */
+import { ApiError, type ErrorDetail } from "../errors";
+import type { MessageKey } from "../i18n";
+import { LEDGER_RESOURCES } from "../ledger/resources";
+import type { Row } from "../ledger/resource";
+import type { ImportRow } from "../ledger/write";
+import { recordsToCsv, recordsToXlsx } from "./export";
+import { parseImport, readSheet } from "./import";
+
+export type SheetJob =
+  | { op: "parse"; resource: string; bytes: Uint8Array; filename: string }
+  | { op: "render"; resource: string; format: "xlsx" | "csv"; records: Row[]; personal: boolean };
+
+/** Pages of records as the export reads them. */
+export type RecordPages = AsyncIterable<Row[]>;
+
+export interface ParsedImport {
+  rows: ImportRow[];
+  headerErrors: ErrorDetail[];
+}
+
+export interface SheetWork {
+  parse(resource: string, bytes: Uint8Array, filename: string): Promise<ParsedImport>;
+  /** Writes the pages as an export file; the pages may be consumed as they are read. */
+  render(resource: string, format: "xlsx" | "csv", pages: RecordPages, personal: boolean): Promise<Uint8Array | string>;
+  close(): Promise<void>;
+}
+
+/** An ApiError as plain data, to cross a thread boundary and be thrown again on the other side. */
+export interface SheetJobError {
+  code: ApiError["code"];
+  messageKey: MessageKey;
+  params: Record<string, string | number>;
+  details: ErrorDetail[];
+}
+
+export function toJobError(error: ApiError): SheetJobError {
+  return { code: error.code, messageKey: error.messageKey, params: error.params, details: error.details };
+}
+
+export function fromJobError(error: SheetJobError): ApiError {
+  return new ApiError(error.code, error.messageKey, error.params, error.details);
+}
+
+function resourceOf(path: string) {
+  const def = LEDGER_RESOURCES.find((d) => d.path === path);
+  if (!def) throw new Error(`Unknown ledger resource: ${path}`);
+  return def;
+}
+
+export async function runSheetJob(job: SheetJob): Promise<ParsedImport | Uint8Array | string> {
+  const def = resourceOf(job.resource);
+  if (job.op === "parse") return parseImport(def.fields, await readSheet(job.bytes, job.filename));
+  return job.format === "csv" ? recordsToCsv(def.fields, job.records, job.personal) : recordsToXlsx(def.label.zh, def.fields, job.records, job.personal);
+}
+
+/** Runs sheet work in the calling thread (Workers: the request's own isolate). */
+export function inlineSheetWork(): SheetWork {
+  return {
+    parse: async (resource, bytes, filename) => (await runSheetJob({ op: "parse", resource, bytes, filename })) as ParsedImport,
+    render: async (resource, format, pages, personal) => {
+      const records: Row[] = [];
+      for await (const page of pages) records.push(...page);
+      return (await runSheetJob({ op: "render", resource, format, records, personal })) as Uint8Array | string;
+    },
+    close: async () => undefined,
+  };
+}
