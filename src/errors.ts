@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { t, type MessageKey } from "./i18n";
 import type { AppEnv } from "./types";
+import { classifyFault, FAULT_MESSAGES, recordFault } from "./tenants/faults";
 import { pickBilingual } from "./validation";
 
 export const ERROR_STATUS = {
@@ -73,8 +74,16 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
  * The app's `onError`: known errors become their envelope; anything else is logged with the
  * request id and answered with a 500 that carries the id and nothing from inside.
  */
-export function handleError(err: Error, c: Context<AppEnv>): Response {
+export async function handleError(err: Error, c: Context<AppEnv>): Promise<Response> {
   if (err instanceof ApiError) return errorResponse(c, err);
+  const fault = classifyFault(err);
+  const tenant = c.get("tenant");
+  if (fault && tenant) {
+    // The unit's database failed under a request: the unit's fault, not a bug (src/tenants/faults.ts).
+    c.get("services").log.error("tenant database fault", { unit: tenant.unit.slug, fault, requestId: c.get("requestId"), error: describe(err) });
+    await recordFault(c.get("services").platform, tenant.unit.slug, fault).catch(() => undefined);
+    return errorResponse(c, new ApiError("UNAVAILABLE", "error.tenant_unavailable", {}, [{ code: fault, message: FAULT_MESSAGES[fault] }]));
+  }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono's own 4xx (e.g. a malformed JSON body seen by the validator, or the body limit).
     const code: ErrorCode = err.status === 413 ? "PAYLOAD_TOO_LARGE" : err.status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";

@@ -97,5 +97,13 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
     "statements": [
       "DROP TABLE `login_failures`;"
     ]
+  },
+  {
+    "version": 10,
+    "tag": "0009_unit-faults",
+    "statements": [
+      "ALTER TABLE `units` ADD `fault_code` text;",
+      "ALTER TABLE `units` ADD `fault_at` text;"
+    ]
   }
 ];

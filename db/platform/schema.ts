@@ -48,6 +48,12 @@ export const units = sqliteTable("units", {
   status: text("status", { enum: ["provisioning", "active", "failed"] }).notNull().default("provisioning"),
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   version: integer("version").notNull().default(1),
+  /**
+   * The last fault of its database (src/tenants/faults.ts: a code, never the driver's text) and
+   * when it was met; cleared by the next success. Health counts these; the rollup marks them stale.
+   */
+  faultCode: text("fault_code"),
+  faultAt: text("fault_at"),
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
 });

@@ -3,6 +3,7 @@
  * exists, else computed from the tenant and stored — judged for a period by `judgeUnit`. Every
  * consumer asks here; none loads records or sums on its own.
  */
+import { classifyFault, clearFault, recordFault } from "../tenants/faults";
 import { and, eq } from "drizzle-orm";
 import { groupMembers, groups, programs } from "../../db/platform/schema";
 import { periodContext, today, type Period } from "../periods/period";
@@ -108,10 +109,14 @@ export async function refreshUnitFacts(services: Services, slug: string, program
     }
     // Nothing was behind: still repair a platform copy of the versions that missed a write.
     if (refreshed === 0) await markChanged(services.platform, slug, versions);
+    if (unit.faultCode) await clearFault(services.platform, slug);
     return { unit: slug, ok: true, refreshed };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    services.log.warn("facts refresh failed; keeping the last facts", { unit: slug, error: message });
+    services.log.warn("facts refresh failed; keeping the last facts", { unit: slug, error: error instanceof Error ? error.message : String(error) });
+    // Stored and reported as the fault's code: the driver's text (SQL, file paths) stays in the log.
+    const fault = classifyFault(error);
+    const message = fault ?? "refresh_failed";
+    if (fault) await recordFault(services.platform, slug, fault).catch(() => undefined);
     const at = new Date().toISOString();
     for (const program of programsOfUnit) for (const year of years) await recordFactsError(services.platform, slug, program, year, message, at).catch(() => undefined);
     return { unit: slug, ok: false, refreshed, error: message };

@@ -15,6 +15,7 @@ import { judge, programTerms, computeAndStore, type FreshFacts } from "../figure
 import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import { cachedJudgement, judgedKey, rememberJudgement, type Judged } from "../figures/judged-cache";
 import { platformVersions, readFacts, readFactsMeta, recordFactsError, usable } from "../figures/store";
+import { classifyFault, FAULT_MESSAGES, recordFault, type FaultCode } from "../tenants/faults";
 import type { SubmissionStanding } from "../figures/submissions";
 import { addInto, emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
 import { areaPrefix } from "../rules/progress";
@@ -118,7 +119,9 @@ export async function programRollup(services: Services, program: string, period:
 
   // Current facts: the same judgement made earlier in this process, else judged now — their facts
   // (the bulk of a stored row) are read only for the units judged now.
-  const current = slugs.filter((slug) => usable(stored.get(slug), marks.get(slug) ?? {}));
+  // A unit whose database is known to be failing is never called current, however recent its facts.
+  const faultOf = (slug: string) => unitBySlug.get(slug)?.faultCode as FaultCode | null | undefined;
+  const current = slugs.filter((slug) => !faultOf(slug) && usable(stored.get(slug), marks.get(slug) ?? {}));
   for (const slug of current) {
     const hit = cachedJudgement(keyOf(slug, stored.get(slug)!.computedAt));
     if (hit) figures.set(slug, hit);
@@ -128,7 +131,7 @@ export async function programRollup(services: Services, program: string, period:
   for (const [slug, facts] of await readFacts(services.platform, program, period.year, misses)) judged(slug, { facts, versions: stored.get(slug)!.versions, computedAt: stored.get(slug)!.computedAt });
 
   // Units behind their latest write are recomputed now, a few at a time (issue 12 moves this to the Queue).
-  const behind = slugs.filter((slug) => !current.includes(slug));
+  const behind = slugs.filter((slug) => !current.includes(slug) && !faultOf(slug));
   const failed: string[] = [];
   await eachBounded(behind, COMPUTE_CONCURRENCY, async (slug) => {
     const unit = unitBySlug.get(slug);
@@ -139,13 +142,19 @@ export async function programRollup(services: Services, program: string, period:
       judged(slug, fresh);
       freshness.set(slug, { takenAt: fresh.computedAt, ageSeconds: 0, stale: false, error: null });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: message });
-      await recordFactsError(services.platform, slug, program, period.year, message, new Date().toISOString());
+      // The log keeps the driver's text; readers get the fault's code and sentence, never SQL or paths.
+      services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: error instanceof Error ? error.message : String(error) });
+      const fault = classifyFault(error) ?? "database_unavailable";
+      await recordFault(services.platform, slug, fault);
+      await recordFactsError(services.platform, slug, program, period.year, fault, new Date().toISOString());
       failed.push(slug);
-      freshness.set(slug, { takenAt: stored.get(slug)?.computedAt ?? null, ageSeconds: age(stored.get(slug)?.computedAt ?? null), stale: true, error: message });
+      freshness.set(slug, { takenAt: stored.get(slug)?.computedAt ?? null, ageSeconds: age(stored.get(slug)?.computedAt ?? null), stale: true, error: FAULT_MESSAGES[fault] });
     }
   });
+  for (const slug of slugs.filter((s) => faultOf(s))) {
+    failed.push(slug);
+    freshness.set(slug, { takenAt: stored.get(slug)?.computedAt ?? null, ageSeconds: age(stored.get(slug)?.computedAt ?? null), stale: true, error: FAULT_MESSAGES[faultOf(slug)!] ?? FAULT_MESSAGES.database_unavailable });
+  }
   // A unit that could not be refreshed is served from its last facts, if it has any, marked stale.
   const last = await readFacts(services.platform, program, period.year, failed.filter((slug) => stored.get(slug)?.hasFacts));
   for (const [slug, facts] of last) judged(slug, { facts, versions: stored.get(slug)!.versions, computedAt: stored.get(slug)!.computedAt });

@@ -8,6 +8,7 @@ import { programsOf } from "../directory/unit-programs";
 import { markChanged, tenantVersions } from "../figures/store";
 import type { AppEnv } from "../types";
 import { decideAccess } from "./access";
+import { classifyFault, clearFault, FAULT_MESSAGES, recordFault } from "./faults";
 import { UNIT_SLUG_PATTERN } from "./connector";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -34,11 +35,14 @@ export function tenantContext() {
     try {
       handle = await tenants.open(unit);
     } catch (error) {
-      log.error("tenant database unavailable", { unit: slug, requestId: c.get("requestId"), error: String(error) });
-      throw new ApiError("UNAVAILABLE", "error.tenant_unavailable");
+      const fault = classifyFault(error) ?? "database_unavailable";
+      log.error("tenant database unavailable", { unit: slug, requestId: c.get("requestId"), fault, error: String(error) });
+      await recordFault(platform, slug, fault);
+      throw new ApiError("UNAVAILABLE", "error.tenant_unavailable", {}, [{ code: fault, message: FAULT_MESSAGES[fault] }]);
     }
     c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal, programs: access.programs, scoped: access.scoped } });
     await next();
+    if (c.res.status < 500 && unit.faultCode) await clearFault(platform, slug);
     // A successful write changes the unit's figures: tell the platform now (so the next reader of the
     // rollup knows this unit's facts are behind), then refresh them in the background.
     if (!READ_METHODS.has(c.req.method) && c.res.status < 400) {

@@ -1,0 +1,2 @@
+ALTER TABLE `units` ADD `fault_code` text;--> statement-breakpoint
+ALTER TABLE `units` ADD `fault_at` text;

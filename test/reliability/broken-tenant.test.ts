@@ -1,0 +1,77 @@
+/**
+ * A unit's database broken while the server runs (security finding 9): requests to it answer 503
+ * with a code and a sentence (no SQL, no file path), health says "degraded" and names the unit, the
+ * rollup marks it stale at once instead of serving its last facts as fresh, and the next success
+ * after a restore clears all of it.
+ */
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, makeUser, startHarness, tempDir, type Harness, type TestUser } from "../support/harness";
+
+const BROKEN = "pboc-guangzhou";
+let dir: ReturnType<typeof tempDir>;
+let h: Harness;
+let editor: TestUser;
+let coordinator: TestUser;
+const file = () => join(dir.path, "tenants", `${BROKEN}.db`);
+
+beforeAll(async () => {
+  dir = tempDir("duikou-broken-");
+  h = await startHarness({ DATA_DIR: dir.path });
+  editor = await makeUser(h, "unit_editor", { unit: BROKEN });
+  coordinator = await makeUser(h, "coordinator", { programs: ["gd-old-areas"] });
+  const res = await call(h, "POST", `/api/t/${BROKEN}/funds`, { token: editor.token, body: { kind: "allocation", source: "province", amountFen: 3_000_000, date: "2025-08-01", areaCode: "440282" } });
+  expect(res.status).toBe(201);
+  await h.services.snapshots.settled();
+  // Facts for 2025 are stored and current: before the fault, the rollup has nothing to recompute.
+  expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).status).toBe(200);
+  // Checkpoint so the file holds everything, keep a copy to restore, then damage it under the open connection.
+  const unit = await h.services.tenants.find(BROKEN);
+  await (await h.services.tenants.open(unit!)).client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  copyFileSync(file(), `${file()}.good`);
+  writeFileSync(file(), Buffer.alloc(64 * 1024, 0x5a));
+}, 60_000);
+
+afterAll(() => {
+  h.close();
+  dir.remove();
+});
+
+describe("a unit's database damaged while running", () => {
+  it("answers 503 with a code and a sentence, never the driver's text", async () => {
+    const res = await call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token });
+    const text = await res.text();
+    expect(res.status, text).toBe(503);
+    const { error } = JSON.parse(text);
+    expect(error.code).toBe("UNAVAILABLE");
+    expect(error.details[0].code).toMatch(/^database_/);
+    expect(text).not.toMatch(/SQLITE|sqlite|\.db|\/tmp|SELECT|select /);
+  });
+
+  it("health says degraded and names the unit", async () => {
+    const health = await (await call(h, "GET", "/api/health")).json();
+    expect(health.status).toBe("degraded");
+    expect(health.tenants.failing).toBe(1);
+    expect(health.tenants.faults[0]).toMatchObject({ unit: BROKEN, code: expect.stringMatching(/^database_/) });
+  });
+
+  it("the rollup marks the unit stale at once, with the sentence, though its stored facts looked current", async () => {
+    const rollup = await (await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).json();
+    const text = JSON.stringify(rollup);
+    const row = rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === BROKEN);
+    expect(row.freshness.stale).toBe(true);
+    expect(row.freshness.error).toMatch(/^该单位的数据库|^暂时无法连接/);
+    expect(text).not.toMatch(/SQLITE|\.db|\/tmp/);
+  });
+
+  it("once the file is restored, the next success clears the fault everywhere", async () => {
+    h.services.tenants.close();
+    copyFileSync(`${file()}.good`, file());
+    expect((await call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token })).status).toBe(200);
+    const health = await (await call(h, "GET", "/api/health")).json();
+    expect(health).toMatchObject({ status: "ok", tenants: { failing: 0 } });
+    const rollup = await (await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).json();
+    expect(rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === BROKEN).freshness.stale).toBe(false);
+  });
+});
