@@ -2,12 +2,16 @@
  * What a new password must be (OWASP ASVS 2.1): at least 12 characters, at most 128, any characters,
  * no composition rules — and not guessable: zxcvbn-ts estimates how many guesses it takes against
  * its dictionaries of common and breached passwords, keyboard patterns, repeats, sequences and dates,
- * and against what an attacker knows of this user (username, name, unit). Score 3 ("safely
+ * (the 10,000 most common, src/auth/common-passwords.ts), and against what an attacker knows of
+ * this user (username, name, unit). Score 3 ("safely
  * unguessable: moderate protection from offline slow-hash scenario") is the floor.
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+// The keyboard layouts only (the package is side-effect free, so its unused 49,000-word list is not
+// bundled): the whole list would add 237 KiB gzip to the Worker (see common-passwords.ts).
+import { adjacencyGraphs } from "@zxcvbn-ts/language-common";
 import type { ErrorDetail } from "../errors";
+import { COMMON_PASSWORDS } from "./common-passwords";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -16,7 +20,7 @@ const MIN_SCORE = 3;
 let estimator: ZxcvbnFactory | undefined;
 /** Built on first use: the dictionaries take a few milliseconds to index, and most requests never need them. */
 function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  estimator ??= new ZxcvbnFactory({ dictionary: { "passwords-common": [...COMMON_PASSWORDS] }, graphs: adjacencyGraphs });
   return estimator;
 }
 

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/auth/password";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import { COMMON_PASSWORDS } from "../../src/auth/common-passwords";
 import { passwordProblems } from "../../src/auth/password-policy";
 import { beginAttempt, clientKey } from "../../src/auth/throttle";
 import { users } from "../../db/platform/schema";
@@ -109,6 +111,10 @@ describe("passwords (OWASP ASVS 2.1)", () => {
     const problems = passwordProblems(candidate.replace("@username", "zhang.wei2026"), [username, "张伟"]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/^密码/);
+  });
+
+  it("checks against the maintained list's most common passwords (src/auth/common-passwords.ts is its current head)", () => {
+    expect(COMMON_PASSWORDS).toEqual(dictionary["passwords-common"].slice(0, 10_000));
   });
 
   it("accepts a long, unusual phrase with no composition rules, and any script", () => {

@@ -101,6 +101,21 @@ describe("a file cannot stall the server", () => {
     expect(list).toBeLessThan(STALL_LIMIT_MS);
   }, 30_000);
 
+  it("a 500,000-row file is refused (413) after reading the first 20,001 rows, not all of them", async () => {
+    const csv = `事项类型,日期,事项\n${"联席会议,2024-08-02,行\n".repeat(500_000)}`;
+    expect(new TextEncoder().encode(csv).length).toBeLessThan(16 * 1024 * 1024);
+    const { result, health, list } = await whileProbing(async () => {
+      const started = performance.now();
+      const res = await fetch(`${base}/api/t/dongguan/activities/import`, { method: "POST", headers: { authorization: `Bearer ${editor}`, "content-type": "text/csv" }, body: csv });
+      return { status: res.status, message: (await res.json()).error.message as string, ms: performance.now() - started };
+    });
+    console.log(`500,000-row file: refused in ${result.ms.toFixed(0)} ms; slowest health ${health.toFixed(0)} ms, list ${list.toFixed(0)} ms`);
+    expect(result.status).toBe(413);
+    expect(result.message).toContain("20000");
+    expect(result.ms).toBeLessThan(3_000);
+    expect(health).toBeLessThan(STALL_LIMIT_MS);
+  }, 30_000);
+
   it("a 20,000-row import is stored while health and another tenant's list answer within 200 ms", { retry: 1, timeout: 60_000 }, async () => {
     const file = activitiesWorkbook(20_000);
     const { result, health, list, probes } = await whileProbing(async () => {
