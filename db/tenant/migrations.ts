@@ -84,5 +84,44 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
     "statements": [
       "CREATE INDEX `activities_linked_idx` ON `activities` (`date`) WHERE \"activities\".\"pairing_id\" IS NOT NULL OR \"activities\".\"sub_unit_id\" IS NOT NULL;"
     ]
+  },
+  {
+    "version": 6,
+    "tag": "0005_search-index",
+    "statements": [
+      "-- Text search (security finding 6): one FTS5 table with the trigram tokenizer over every ledger table's\n-- searchable columns (each resource's `search` fields). An entry's rowid is the record's rowid × 16 + the\n-- table's code (src/ledger/search.ts), so triggers find it without a lookup. Triggers, not application code,\n-- so no write path can leave the index behind; the existing records are indexed here. (These tables have no\n-- INTEGER PRIMARY KEY, so a VACUUM may renumber their rowids: after one, empty search_text and re-run the\n-- INSERT … SELECT statements below.)\nCREATE VIRTUAL TABLE `search_text` USING fts5(body, tokenize = 'trigram');",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 1, coalesce(sub_units.`name`, '') || char(10) || coalesce(sub_units.`note`, '') FROM `sub_units`;",
+      "CREATE TRIGGER sub_units_search_insert AFTER INSERT ON `sub_units` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 1, coalesce(NEW.`name`, '') || char(10) || coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER sub_units_search_update AFTER UPDATE ON `sub_units` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 1;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 1, coalesce(NEW.`name`, '') || char(10) || coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER sub_units_search_delete AFTER DELETE ON `sub_units` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 1;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 2, coalesce(pairings.`counterpart`, '') || char(10) || coalesce(pairings.`note`, '') FROM `pairings`;",
+      "CREATE TRIGGER pairings_search_insert AFTER INSERT ON `pairings` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 2, coalesce(NEW.`counterpart`, '') || char(10) || coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER pairings_search_update AFTER UPDATE ON `pairings` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 2;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 2, coalesce(NEW.`counterpart`, '') || char(10) || coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER pairings_search_delete AFTER DELETE ON `pairings` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 2;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 3, coalesce(projects.`title`, '') || char(10) || coalesce(projects.`location`, '') || char(10) || coalesce(projects.`description`, '') FROM `projects`;",
+      "CREATE TRIGGER projects_search_insert AFTER INSERT ON `projects` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 3, coalesce(NEW.`title`, '') || char(10) || coalesce(NEW.`location`, '') || char(10) || coalesce(NEW.`description`, ''));\nEND;",
+      "CREATE TRIGGER projects_search_update AFTER UPDATE ON `projects` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 3;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 3, coalesce(NEW.`title`, '') || char(10) || coalesce(NEW.`location`, '') || char(10) || coalesce(NEW.`description`, ''));\nEND;",
+      "CREATE TRIGGER projects_search_delete AFTER DELETE ON `projects` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 3;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 4, coalesce(funds.`note`, '') || char(10) || coalesce(funds.`overrun_reason`, '') FROM `funds`;",
+      "CREATE TRIGGER funds_search_insert AFTER INSERT ON `funds` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 4, coalesce(NEW.`note`, '') || char(10) || coalesce(NEW.`overrun_reason`, ''));\nEND;",
+      "CREATE TRIGGER funds_search_update AFTER UPDATE ON `funds` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 4;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 4, coalesce(NEW.`note`, '') || char(10) || coalesce(NEW.`overrun_reason`, ''));\nEND;",
+      "CREATE TRIGGER funds_search_delete AFTER DELETE ON `funds` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 4;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 5, coalesce(cadres.`post`, '') FROM `cadres`;",
+      "CREATE TRIGGER cadres_search_insert AFTER INSERT ON `cadres` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 5, coalesce(NEW.`post`, ''));\nEND;",
+      "CREATE TRIGGER cadres_search_update AFTER UPDATE ON `cadres` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 5;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 5, coalesce(NEW.`post`, ''));\nEND;",
+      "CREATE TRIGGER cadres_search_delete AFTER DELETE ON `cadres` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 5;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 6, coalesce(activities.`title`, '') || char(10) || coalesce(activities.`note`, '') FROM `activities`;",
+      "CREATE TRIGGER activities_search_insert AFTER INSERT ON `activities` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 6, coalesce(NEW.`title`, '') || char(10) || coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER activities_search_update AFTER UPDATE ON `activities` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 6;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 6, coalesce(NEW.`title`, '') || char(10) || coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER activities_search_delete AFTER DELETE ON `activities` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 6;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 7, coalesce(targets.`note`, '') FROM `targets`;",
+      "CREATE TRIGGER targets_search_insert AFTER INSERT ON `targets` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 7, coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER targets_search_update AFTER UPDATE ON `targets` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 7;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 7, coalesce(NEW.`note`, ''));\nEND;",
+      "CREATE TRIGGER targets_search_delete AFTER DELETE ON `targets` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 7;\nEND;",
+      "INSERT INTO search_text (rowid, body) SELECT rowid * 16 + 8, coalesce(submissions.`progress`, '') || char(10) || coalesce(submissions.`problems`, '') || char(10) || coalesce(submissions.`next_steps`, '') FROM `submissions`;",
+      "CREATE TRIGGER submissions_search_insert AFTER INSERT ON `submissions` BEGIN\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 8, coalesce(NEW.`progress`, '') || char(10) || coalesce(NEW.`problems`, '') || char(10) || coalesce(NEW.`next_steps`, ''));\nEND;",
+      "CREATE TRIGGER submissions_search_update AFTER UPDATE ON `submissions` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 8;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 8, coalesce(NEW.`progress`, '') || char(10) || coalesce(NEW.`problems`, '') || char(10) || coalesce(NEW.`next_steps`, ''));\nEND;",
+      "CREATE TRIGGER submissions_search_delete AFTER DELETE ON `submissions` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 8;\nEND;"
+    ]
   }
 ];

@@ -11,6 +11,7 @@ import { breathe } from "../bounded";
 import { ApiError } from "../errors";
 import { areaCodeSchema, dateSchema } from "./fields";
 import type { ResourceDef, Row } from "./resource";
+import { searchCondition } from "./search";
 import type { TenantDb } from "../services";
 
 const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -85,9 +86,7 @@ export function listWhere(def: ResourceDef, query: ListQuery, scope: ProgramScop
     if (from) where.push(gte(date, from));
     if (to) where.push(lte(date, to));
   }
-  if (typeof query.q === "string") {
-    where.push(or(...def.search.map((key) => sql`instr(coalesce(${col(def, key)}, ''), ${query.q}) > 0`))!);
-  }
+  if (typeof query.q === "string") where.push(searchCondition(def, query.q));
   return where.length ? and(...where) : undefined;
 }
 
