@@ -7,7 +7,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { activities, cadres, dataVersions, funds, pairings, projects, submissions, subUnits, targets } from "../../db/tenant/schema";
-import type { Quarter } from "../periods/period";
+import { quarterRange, type Quarter } from "../periods/period";
 import { breathe } from "../bounded";
 import type { TenantDb } from "../services";
 import { FACTS_VERSION, type DataVersions, type Facts, type PlaceActivityFact } from "./facts";
@@ -19,6 +19,11 @@ const count = () => sql<number>`count(*)`.mapWith(Number);
 const q = (n: number) => n as Quarter;
 
 const MONEY_IN = ["allocation", "social_donation", "enterprise_investment"] as const;
+
+interface Range {
+  from: string;
+  to: string;
+}
 
 /** Facts and the data versions they were read at. */
 export interface LoadedFacts {
@@ -32,12 +37,27 @@ export interface LoadedFacts {
  * versions are read before and after, and the read is repeated if a write came in between — the
  * same one moment a batch gives. Remotely it is one batch.
  */
-async function readSteadily<T extends readonly PromiseLike<unknown>[]>(db: TenantDb, queries: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+async function readSteadily<T extends readonly PromiseLike<unknown>[]>(
+  db: TenantDb,
+  queries: T,
+  byQuarter: Map<number, (range: Range) => PromiseLike<unknown[]>>,
+  year: number,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const out: unknown[] = [];
-    for (const query of queries) {
-      out.push(await query);
-      await breathe();
+    for (const [i, query] of queries.entries()) {
+      const split = byQuarter.get(i);
+      if (!split) {
+        out.push(await query);
+        await breathe();
+        continue;
+      }
+      const rows: unknown[] = [];
+      for (const q of [1, 2, 3, 4] as const) {
+        rows.push(...(await split(quarterRange(year, q))));
+        await breathe();
+      }
+      out.push(rows);
     }
     if (JSON.stringify(await queries[0]) === JSON.stringify(out[0])) return out as { [K in keyof T]: Awaited<T[K]> };
   }
@@ -49,10 +69,10 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
   const to = `${year}-12-31`;
   const scoped = (column: SQLiteColumn) => (program === null ? undefined : or(eq(column, program), isNull(column)));
   const projectDay = sql<string>`coalesce(${projects.startDate}, substr(${projects.createdAt}, 1, 10))`;
-  const liveActivitiesInYear = and(isNull(activities.voidedAt), scoped(activities.program), gte(activities.date, from), lte(activities.date, to));
+  const liveActivitiesIn = (range: Range) => and(isNull(activities.voidedAt), scoped(activities.program), gte(activities.date, range.from), lte(activities.date, range.to));
+  const year_: Range = { from, to };
 
-  const queries = [
-    db.select().from(dataVersions).where(inArray(dataVersions.year, [0, year])),
+  const activityTotals = (range: Range) =>
     db
       .select({
         quarter: quarterOf(activities.date),
@@ -66,8 +86,9 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         events: total(sql`max(1, ${activities.quantity})`),
       })
       .from(activities)
-      .where(liveActivitiesInYear)
-      .groupBy(sql`1`, activities.kind, activities.direction),
+      .where(liveActivitiesIn(range))
+      .groupBy(sql`1`, activities.kind, activities.direction);
+  const placeActivities = (range: Range) =>
     db
       .select({
         quarter: quarterOf(activities.date),
@@ -79,8 +100,9 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         count: count(),
       })
       .from(activities)
-      .where(and(liveActivitiesInYear, inArray(activities.kind, ["visit", "joint_meeting", "job_fair"])))
-      .groupBy(sql`1`, activities.kind, activities.areaCode, activities.subUnitId, activities.direction, activities.leaderLevel),
+      .where(and(liveActivitiesIn(range), inArray(activities.kind, ["visit", "joint_meeting", "job_fair"])))
+      .groupBy(sql`1`, activities.kind, activities.areaCode, activities.subUnitId, activities.direction, activities.leaderLevel);
+  const pairActivities = (range: Range) =>
     db
       .select({
         quarter: quarterOf(activities.date),
@@ -95,8 +117,13 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         events: total(sql`max(1, ${activities.quantity})`),
       })
       .from(activities)
-      .where(and(liveActivitiesInYear, or(isNotNull(activities.pairingId), isNotNull(activities.subUnitId))))
-      .groupBy(sql`1`, activities.pairingId, activities.subUnitId, activities.kind, activities.direction, sql`6`),
+      .where(and(liveActivitiesIn(range), or(isNotNull(activities.pairingId), isNotNull(activities.subUnitId))))
+      .groupBy(sql`1`, activities.pairingId, activities.subUnitId, activities.kind, activities.direction, sql`6`);
+  const queries = [
+    db.select().from(dataVersions).where(inArray(dataVersions.year, [0, year])),
+    activityTotals(year_),
+    placeActivities(year_),
+    pairActivities(year_),
     db
       .select({ documentType: activities.documentType, year: sql<number>`CAST(substr(${activities.date}, 1, 4) AS INTEGER)`.mapWith(Number), count: count() })
       .from(activities)
@@ -105,7 +132,7 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
     db
       .select({ quarter: quarterOf(activities.date), agreementYear: activities.agreementYear, areaCode: activities.areaCode, count: count() })
       .from(activities)
-      .where(and(liveActivitiesInYear, eq(activities.kind, "agreement")))
+      .where(and(liveActivitiesIn(year_), eq(activities.kind, "agreement")))
       .groupBy(sql`1`, activities.agreementYear, activities.areaCode),
     db
       .select({
@@ -204,6 +231,13 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
       .where(and(isNull(targets.voidedAt), eq(targets.year, year), program === null ? undefined : eq(targets.program, program)))
       .orderBy(targets.indicator),
   ] as const;
+  // The queries over every activity of the year, by quarter: on a blocking database each is read one
+  // quarter at a time (their rows are per quarter already, so the union is the same answer).
+  const byQuarter = new Map<number, (range: Range) => PromiseLike<unknown[]>>([
+    [1, activityTotals],
+    [2, placeActivities],
+    [3, pairActivities],
+  ]);
   const [
     versionRows,
     activityRows,
@@ -219,7 +253,7 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
     townRows,
     submissionRows,
     targetRows,
-  ] = options.blocking ? await readSteadily(db, queries) : await db.batch(queries);
+  ] = options.blocking ? await readSteadily(db, queries, byQuarter, year) : await db.batch(queries);
 
   const projectAreas = new Map<string, Facts["projectAreas"][number]>();
   const projectStatuses = new Map<string, Facts["projectStatuses"][number]>();

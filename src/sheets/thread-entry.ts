@@ -2,6 +2,8 @@
  * The sheet thread's entry (see thread.ts): runs each job it is sent and answers with its result or
  * error. An export arrives as `begin`, its pages, then `end`; a parse as one `job`.
  */
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { ApiError } from "../errors";
 import type { Row } from "../ledger/resource";
@@ -13,6 +15,16 @@ type Message =
   | { id: number; page: Row[] }
   | { id: number; end: true }
   | { id: number; abort: true };
+
+// Sheet work is background work: on Linux this thread runs at a lower priority (nice 10) than the
+// thread serving requests, so on a two-core server a 100,000-row export yields the CPU to them.
+// /proc/thread-self names this thread's own id; elsewhere the thread simply keeps its priority.
+try {
+  const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+} catch {
+  // not Linux, or not permitted
+}
 
 const exports = new Map<number, { resource: string; format: "xlsx" | "csv"; personal: boolean; records: Row[] }>();
 
