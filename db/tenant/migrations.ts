@@ -123,5 +123,17 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "CREATE TRIGGER submissions_search_update AFTER UPDATE ON `submissions` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 8;\n  INSERT INTO search_text (rowid, body) VALUES (NEW.rowid * 16 + 8, coalesce(NEW.`progress`, '') || char(10) || coalesce(NEW.`problems`, '') || char(10) || coalesce(NEW.`next_steps`, ''));\nEND;",
       "CREATE TRIGGER submissions_search_delete AFTER DELETE ON `submissions` BEGIN\n  DELETE FROM search_text WHERE rowid = OLD.rowid * 16 + 8;\nEND;"
     ]
+  },
+  {
+    "version": 7,
+    "tag": "0006_fund-totals",
+    "statements": [
+      "-- A project's running fund totals, kept by triggers, so that the overrun invariant (0001) checks one row\n-- instead of summing every fund of the project on every insert: the old triggers made an import of\n-- 20,000 disbursements into one project read 2 × 10^8 rows (42 s). Same rule, same error.\nCREATE TABLE `project_fund_totals` (\n\t`project_id` text PRIMARY KEY NOT NULL,\n\t`allocated` integer DEFAULT 0 NOT NULL,\n\t`disbursed` integer DEFAULT 0 NOT NULL\n);",
+      "INSERT INTO project_fund_totals (project_id, allocated, disbursed)\nSELECT project_id,\n       COALESCE(SUM(CASE WHEN kind = 'allocation' THEN amount_fen END), 0),\n       COALESCE(SUM(CASE WHEN kind = 'disbursement' AND overrun = 0 THEN amount_fen END), 0)\nFROM funds WHERE project_id IS NOT NULL AND voided_at IS NULL GROUP BY project_id;",
+      "DROP TRIGGER funds_no_overrun_insert;",
+      "DROP TRIGGER funds_no_overrun_update;",
+      "CREATE TRIGGER funds_totals_insert AFTER INSERT ON funds\nWHEN NEW.project_id IS NOT NULL AND NEW.voided_at IS NULL\nBEGIN\n  INSERT INTO project_fund_totals (project_id, allocated, disbursed)\n  SELECT NEW.project_id,\n         CASE WHEN NEW.kind = 'allocation' THEN NEW.amount_fen ELSE 0 END,\n         CASE WHEN NEW.kind = 'disbursement' AND NEW.overrun = 0 THEN NEW.amount_fen ELSE 0 END\n  WHERE true\n  ON CONFLICT(project_id) DO UPDATE SET allocated = allocated + excluded.allocated, disbursed = disbursed + excluded.disbursed;\n  SELECT RAISE(ABORT, 'FUND_OVERRUN') WHERE (SELECT disbursed - allocated FROM project_fund_totals WHERE project_id = NEW.project_id) > 0;\nEND;",
+      "CREATE TRIGGER funds_totals_update AFTER UPDATE ON funds\nBEGIN\n  UPDATE project_fund_totals\n  SET allocated = allocated - CASE WHEN OLD.kind = 'allocation' THEN OLD.amount_fen ELSE 0 END,\n      disbursed = disbursed - CASE WHEN OLD.kind = 'disbursement' AND OLD.overrun = 0 THEN OLD.amount_fen ELSE 0 END\n  WHERE project_id = OLD.project_id AND OLD.voided_at IS NULL;\n  INSERT INTO project_fund_totals (project_id, allocated, disbursed)\n  SELECT NEW.project_id,\n         CASE WHEN NEW.kind = 'allocation' THEN NEW.amount_fen ELSE 0 END,\n         CASE WHEN NEW.kind = 'disbursement' AND NEW.overrun = 0 THEN NEW.amount_fen ELSE 0 END\n  WHERE NEW.project_id IS NOT NULL AND NEW.voided_at IS NULL\n  ON CONFLICT(project_id) DO UPDATE SET allocated = allocated + excluded.allocated, disbursed = disbursed + excluded.disbursed;\n  SELECT RAISE(ABORT, 'FUND_OVERRUN')\n  WHERE (SELECT disbursed - allocated FROM project_fund_totals WHERE project_id = NEW.project_id) > 0\n     OR (SELECT disbursed - allocated FROM project_fund_totals WHERE project_id = OLD.project_id) > 0;\nEND;"
+    ]
   }
 ];

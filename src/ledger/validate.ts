@@ -3,6 +3,7 @@
  * records it refers to exist and are not voided, that its program is one the unit takes part in,
  * and the resource's own database rules. Returns every problem at once, never stops at the first.
  */
+import { breathe } from "../bounded";
 import { and, inArray, isNull } from "drizzle-orm";
 import { areas } from "../../db/platform/schema";
 import { pairings, projects, subUnits } from "../../db/tenant/schema";
@@ -49,7 +50,11 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
     knownRefs[table] = new Set(rows.map((r) => r.id));
   }
 
+  // The rows before this one that a business check may count (an import's earlier rows), grown as we
+  // go: one list, not a fresh copy per row.
+  const earlier: Row[] = [];
   for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % 100 === 0) await breathe();
     const { record, before, path, skipCheck } = records[i]!;
     for (const [key, spec] of Object.entries(def.fields)) {
       const value = record[key];
@@ -63,9 +68,9 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
       }
     }
     if (def.check && !skipCheck && problems[i]!.length === 0) {
-      const earlier = records.slice(0, i).filter((r) => !r.skipCheck).map((r) => r.record);
       for (const detail of await def.check(ctx, record, before, earlier)) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
     }
+    if (!skipCheck) earlier.push(record);
   }
   return problems;
 }

@@ -2,13 +2,15 @@
  * The web pages carry their security headers (security finding 8) — the policy of web/public/_headers,
  * the same file Workers Static Assets serve — and the real app runs under that policy in Chromium
  * without a single violation. Unknown /api/* paths answer the API's 404 envelope, not the web page.
+ * Changing one's own password: a guessable one is refused next to its field, and the user's other
+ * session is signed out and told why.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPORT_STYLE } from "../../src/reports/render-html";
-import { openPage, ROOT, signIn, startWeb, type WebHarness } from "./support/web-harness";
+import { DEMO_PASSWORD, openPage, ROOT, signIn, startWeb, type WebHarness } from "./support/web-harness";
 
 let h: WebHarness;
 beforeAll(async () => {
@@ -71,5 +73,36 @@ describe("web pages", () => {
     await coordinator.waitForSelector("canvas");
     expect(violations).toEqual([]);
     await coordinator.context().close();
+  }, 60_000);
+});
+
+describe("changing one's own password", () => {
+  it("refuses a guessable one next to its field, accepts a phrase, and another session is signed out with the reason", async () => {
+    const mine = await openPage(h);
+    const other = await openPage(h);
+    await signIn(mine, h, "demo-viewer");
+    await signIn(other, h, "demo-viewer");
+    await mine.getByRole("button", { name: "修改密码", exact: true }).click();
+    await mine.waitForSelector("dialog[open] #pw-current");
+    await mine.fill("#pw-current", DEMO_PASSWORD);
+    await mine.fill("#pw-new", "qwertyuiop12");
+    await mine.fill("#pw-repeat", "qwertyuiop12");
+    await mine.click("dialog[open] button[type=submit]");
+    await mine.waitForSelector('[data-field="pw-new"] .field__error');
+    expect(await mine.locator('[data-field="pw-new"] .field__error').textContent()).toContain("太容易被猜到");
+    await mine.fill("#pw-new", "静水流深-梧桐细雨-2026");
+    await mine.fill("#pw-repeat", "静水流深-梧桐细雨-2026");
+    await mine.click("dialog[open] button[type=submit]");
+    await mine.getByText("密码已修改").waitFor();
+    // This tab goes on with its fresh token…
+    await mine.getByRole("button", { name: "关闭", exact: true }).first().click();
+    await mine.reload();
+    await mine.waitForSelector(".app__main");
+    // …the other one is signed out at its next request, and told why.
+    await other.reload();
+    await other.waitForSelector("#login-username");
+    expect(await other.locator(".notice--warn").textContent()).toContain("密码已变更");
+    await mine.context().close();
+    await other.context().close();
   }, 60_000);
 });
