@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 /** Timed against a real server: they run after the rest, alone, so no other test file competes for the two cores. */
-const ALONE = ["test/reliability/stall.test.ts"];
+const ALONE = ["test/reliability/stall.test.ts", "test/reliability/search.test.ts"];
 
 export default defineConfig({
   test: {
