@@ -40,7 +40,7 @@ export interface ErrorDetail {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details: ErrorDetail[]; requestId?: string };
+  error: { code: ErrorCode; message: string; details: ErrorDetail[]; requestId: string };
 }
 
 /**
@@ -63,8 +63,9 @@ export class ApiError extends HTTPException {
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const lang = c.get("lang") ?? "zh-CN";
   const details = error.details.map((d) => ({ ...d, message: pickBilingual(d.message, lang) }));
+  // Every error carries the request id, so a clerk's report ("请求编号 …") finds its log lines.
   const body: ErrorBody = {
-    error: { code: error.code, message: t(lang, error.messageKey, error.params), details },
+    error: { code: error.code, message: t(lang, error.messageKey, error.params), details, requestId: c.get("requestId") ?? "unknown" },
   };
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   return c.json(body, ERROR_STATUS[error.code]);

@@ -37,9 +37,11 @@ function forBindings(bindings: WorkerBindings): Isolate {
 }
 
 function unavailable(error: unknown): Response {
-  console.error(JSON.stringify({ level: "error", msg: "worker cannot start", error: error instanceof Error ? error.message : String(error) }));
+  // Before the app exists there is no request-id middleware: the id is made here, logged and returned alike.
+  const requestId = crypto.randomUUID();
+  console.error(JSON.stringify({ level: "error", msg: "worker cannot start", requestId, error: error instanceof Error ? error.message : String(error) }));
   const message = error instanceof ConfigError ? "服务配置有误，暂不可用。" : "服务暂不可用，请稍后再试。";
-  return Response.json({ error: { code: "UNAVAILABLE", message, details: [] } }, { status: 503 });
+  return Response.json({ error: { code: "UNAVAILABLE", message, details: [], requestId } }, { status: 503, headers: { "X-Request-Id": requestId } });
 }
 
 export default {

@@ -20,7 +20,7 @@ describe("the error envelope", () => {
     const res = await call(h, "GET", "/api/does-not-exist");
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/json");
-    expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: "接口不存在：/api/does-not-exist", details: [] } });
+    expect(await res.json()).toEqual({ error: { code: "NOT_FOUND", message: "接口不存在：/api/does-not-exist", details: [], requestId: res.headers.get("x-request-id") } });
   });
 
   it("answers an unexpected failure with 500, a request id that is also logged, and nothing from inside", async () => {

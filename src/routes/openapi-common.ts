@@ -15,7 +15,7 @@ export const ErrorSchema = z
           message: z.string(),
         }),
       ),
-      requestId: z.string().optional(),
+      requestId: z.string().openapi({ description: "请求编号：报告问题时请附上 The request id: quote it when reporting a problem" }),
     }),
   })
   .openapi("Error");

@@ -53,7 +53,15 @@ export function isErrorEnvelope(body: unknown): boolean {
   if (keys.length !== 1 || keys[0] !== "error") return false;
   const error = (body as { error: unknown }).error as Record<string, unknown> | null;
   if (!error || typeof error !== "object") return false;
-  return typeof error.code === "string" && error.code.length > 0 && typeof error.message === "string" && error.message.length > 0 && Array.isArray(error.details);
+  return (
+    typeof error.code === "string" &&
+    error.code.length > 0 &&
+    typeof error.message === "string" &&
+    error.message.length > 0 &&
+    Array.isArray(error.details) &&
+    typeof error.requestId === "string" &&
+    error.requestId.length > 0
+  );
 }
 
 export interface Operation {
