@@ -14,6 +14,7 @@
  * lock out its real user. A success clears the account's counts and returns one to its client.
  */
 import type { Client, InStatement } from "@libsql/client";
+import { ApiError } from "../errors";
 
 interface Limit {
   prefix: string;
@@ -86,6 +87,11 @@ export async function beginAttempt(db: Client, attempt: Attempt, now = Date.now(
   const until = Number(results.at(-1)?.rows[0]?.until ?? 0);
   if (!counted) return { allowed: false, seconds: seconds(until - now) };
   return { allowed: true, lockIfFailed: until > now ? seconds(until - now) : 0 };
+}
+
+/** The answer to an attempt refused, or to the failure that locked: 429 with how long to wait. */
+export function tooManyAttempts(seconds: number): ApiError {
+  return new ApiError("TOO_MANY_REQUESTS", "error.too_many_attempts", { seconds }, [], { "Retry-After": String(seconds) });
 }
 
 /** After a right password: the account's counts are cleared and the client gets its attempt back. */

@@ -23,7 +23,7 @@ const claimsSchema = z.object({
 const keys = new Map<string, CryptoKey>();
 
 /** The HMAC key of a secret, imported once per process or isolate rather than on every request. */
-async function key(secret: string): Promise<CryptoKey> {
+export async function hmacKey(secret: string): Promise<CryptoKey> {
   let found = keys.get(secret);
   if (!found) {
     found = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
@@ -43,14 +43,14 @@ export async function issueToken(jwt: Config["jwt"], auth: AuthInfo): Promise<{ 
     .setAudience(jwt.audience)
     .setIssuedAt(nowSeconds)
     .setExpirationTime(exp)
-    .sign(await key(jwt.secret));
+    .sign(await hmacKey(jwt.secret));
   return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }
 
 /** Verifies a token; returns null for any token that is not ours, valid and current. */
 export async function verifyToken(jwt: Config["jwt"], token: string): Promise<AuthInfo | null> {
   try {
-    const { payload } = await jwtVerify(token, await key(jwt.secret), {
+    const { payload } = await jwtVerify(token, await hmacKey(jwt.secret), {
       algorithms: [ALG],
       issuer: jwt.issuer,
       audience: jwt.audience,

@@ -12,6 +12,7 @@ import { ApiError } from "../errors";
 import { areaCodeSchema, dateSchema } from "./fields";
 import type { ResourceDef, Row } from "./resource";
 import { searchCondition } from "./search";
+import type { ProgramScope } from "../tenants/access";
 import type { TenantDb } from "../services";
 
 const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -58,9 +59,6 @@ function col(def: ResourceDef, key: string): SQLiteColumn {
 }
 
 /** The WHERE of a list or export (without the cursor). */
-/** The programs whose records a reader may see: `null` for every record of the unit. */
-export type ProgramScope = readonly string[] | null;
-
 /** A coordinator reads a unit's records of its own programs and those tagged with no program. */
 function scopeCondition(def: ResourceDef, scope: ProgramScope): SQL | undefined {
   if (scope === null || !def.fields.program) return undefined;

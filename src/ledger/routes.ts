@@ -19,7 +19,8 @@ import { templateXlsx } from "../sheets/export";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
-import { listQuerySchema, listRecords, recordPages, type ListQuery, type ProgramScope } from "./list";
+import { programScope, seesProgram } from "../tenants/access";
+import { listQuerySchema, listRecords, recordPages, type ListQuery } from "./list";
 import { visible, type ResourceDef, type Row } from "./resource";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
 
@@ -53,10 +54,6 @@ function attachment(filename: string): string {
   return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** What a reader's access lets it see of the unit's programs (null: everything). */
-const scopeOf = (access: { scoped: boolean; programs: readonly string[] }): ProgramScope => (access.scoped ? access.programs : null);
-const inScope = (row: Row, scope: ProgramScope) => scope === null || row.program == null || scope.includes(String(row.program));
-
 export function registerResource(app: Router, def: ResourceDef): void {
   const base = `/api/t/{unit}/${def.path}`;
   const tags = [def.path];
@@ -81,7 +78,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
     }),
     async (c) => {
       const { db, access } = c.get("tenant");
-      const page = await listRecords(def, db, c.req.valid("query") as ListQuery, scopeOf(access));
+      const page = await listRecords(def, db, c.req.valid("query") as ListQuery, programScope(access));
       return c.json({ ...page, items: page.items.map(show(access.personal)) }, 200);
     },
   );
@@ -117,7 +114,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
       const { db, access, unit } = c.get("tenant");
       const query = c.req.valid("query") as ListQuery & { format: "xlsx" | "csv" };
       const name = `${unit.name}-${def.label.zh}-${today()}`;
-      const file = await c.get("services").sheets.render(def.path, query.format, recordPages(def, db, query, MAX_EXPORT_ROWS, scopeOf(access)), access.personal);
+      const file = await c.get("services").sheets.render(def.path, query.format, recordPages(def, db, query, MAX_EXPORT_ROWS, programScope(access)), access.personal);
       if (query.format === "csv") {
         c.header("Content-Disposition", attachment(`${name}.csv`));
         return c.body(file as string, 200, { "Content-Type": "text/csv; charset=utf-8" });
@@ -203,7 +200,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
       const { id } = c.req.valid("param");
       const tenant = c.get("tenant");
       const row = await readRecord(def, { tenant }, id);
-      if (!row || !inScope(row, scopeOf(tenant.access))) throw new ApiError("NOT_FOUND", "error.record_not_found", { entity: def.label.zh, id });
+      if (!row || !seesProgram(tenant.access, row.program as string | null)) throw new ApiError("NOT_FOUND", "error.record_not_found", { entity: def.label.zh, id });
       c.header("ETag", etag(Number(row.version)));
       return c.json(visible(def, row, tenant.access.personal), 200);
     },

@@ -42,14 +42,19 @@ export function threadSheetWork(): SheetWork {
     return w;
   }
 
-  function run<T>(job: SheetJob): Promise<T> {
-    worker ??= start();
+  /** A new job id and the promise of its answer; the thread is started and kept alive meanwhile. */
+  function expect<T>(): { id: number; thread: Worker; answer: Promise<T> } {
+    const thread = (worker ??= start());
     const id = next++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker!.ref();
-      worker!.postMessage({ id, job });
-    });
+    const answer = new Promise<T>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+    thread.ref();
+    return { id, thread, answer };
+  }
+
+  function run<T>(job: SheetJob): Promise<T> {
+    const { id, thread, answer } = expect<T>();
+    thread.postMessage({ id, job });
+    return answer;
   }
 
   return {
@@ -57,20 +62,17 @@ export function threadSheetWork(): SheetWork {
     async render(resource, format, pages, personal) {
       // Pages cross to the thread as they are read: one page's copy is short, all of them at once
       // (100,000 rows) would hold this thread for a third of a second.
-      const id = next++;
-      worker ??= start();
-      const done = new Promise<Uint8Array | string>((resolve, reject) => pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
-      worker.ref();
-      worker.postMessage({ id, begin: { resource, format, personal } });
+      const { id, thread, answer } = expect<Uint8Array | string>();
+      thread.postMessage({ id, begin: { resource, format, personal } });
       try {
-        for await (const page of pages) worker?.postMessage({ id, page });
+        for await (const page of pages) thread.postMessage({ id, page });
       } catch (error) {
-        worker?.postMessage({ id, abort: true });
+        thread.postMessage({ id, abort: true });
         pending.delete(id);
         throw error;
       }
-      worker?.postMessage({ id, end: true });
-      return done;
+      thread.postMessage({ id, end: true });
+      return answer;
     },
     async close() {
       await worker?.terminate();

@@ -44,3 +44,15 @@ export function decideAccess(auth: AuthInfo, unit: string, unitPrograms: readonl
       return { read: true, write: false, personal: false, programs: unitPrograms, scoped: false };
   }
 }
+
+/** The programs whose records and reports a reader sees: `null` for all of the unit's. */
+export type ProgramScope = readonly string[] | null;
+
+export function programScope(access: Pick<TenantAccess, "scoped" | "programs">): ProgramScope {
+  return access.scoped ? access.programs : null;
+}
+
+/** Whether a reader sees a record or report of this program; one of no program is the unit's own. */
+export function seesProgram(access: Pick<TenantAccess, "scoped" | "programs">, program: string | null | undefined): boolean {
+  return !access.scoped || program == null || access.programs.includes(program);
+}

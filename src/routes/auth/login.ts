@@ -4,7 +4,7 @@ import { users } from "../../../db/platform/schema";
 import { DUMMY_HASH, verifyPassword } from "../../auth/password";
 import { clientOf } from "../../auth/client-address";
 import { issueDeviceMark, verifyDeviceMark } from "../../auth/device";
-import { attemptSucceeded, beginAttempt } from "../../auth/throttle";
+import { attemptSucceeded, beginAttempt, tooManyAttempts } from "../../auth/throttle";
 import { issueToken } from "../../auth/tokens";
 import { loadAuthInfo } from "../../auth/users";
 import { ApiError } from "../../errors";
@@ -44,8 +44,6 @@ const route = createRoute({
   responses: { 200: ok(LoginResponse, "令牌 Token"), ...errors(400, 401, 429, 503) },
 });
 
-const tooMany = (seconds: number) => new ApiError("TOO_MANY_REQUESTS", "error.too_many_attempts", { seconds }, [], { "Retry-After": String(seconds) });
-
 export function registerLogin(app: Router) {
   app.openapi(route, async (c) => {
     const { username, password, device } = c.req.valid("json");
@@ -53,13 +51,13 @@ export function registerLogin(app: Router) {
     const attempt = { username, client: clientOf(c), device: await verifyDeviceMark(config.jwt, username, device) };
     // Counted before the password is checked, atomically: parallel guesses cannot pass the lock.
     const standing = await beginAttempt(platformClient, attempt);
-    if (!standing.allowed) throw tooMany(standing.seconds);
+    if (!standing.allowed) throw tooManyAttempts(standing.seconds);
 
     const [user] = await platform.select().from(users).where(eq(users.username, username.toLowerCase()));
     // Verify against a dummy hash when the user is unknown, so the answer takes as long either way.
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid || user.disabled) {
-      if (standing.lockIfFailed > 0) throw tooMany(standing.lockIfFailed);
+      if (standing.lockIfFailed > 0) throw tooManyAttempts(standing.lockIfFailed);
       throw new ApiError("UNAUTHORIZED", "error.invalid_credentials");
     }
     await attemptSucceeded(platformClient, attempt);

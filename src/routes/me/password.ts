@@ -11,9 +11,8 @@ import { clientOf } from "../../auth/client-address";
 import { requireAuth } from "../../auth/middleware";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { passwordProblems } from "../../auth/password-policy";
-import { attemptSucceeded, beginAttempt } from "../../auth/throttle";
-import { issueToken } from "../../auth/tokens";
-import { loadAuthInfo } from "../../auth/users";
+import { attemptSucceeded, beginAttempt, tooManyAttempts } from "../../auth/throttle";
+import { tokenForUser } from "../../auth/users";
 import { ApiError } from "../../errors";
 import { auditIfWon } from "../../platform/guarded-write";
 import type { Router } from "../../router";
@@ -46,7 +45,7 @@ export function registerChangePassword(app: Router) {
     const auth = c.get("auth");
     const attempt = { username: auth.username, client: clientOf(c), device: null };
     const standing = await beginAttempt(platformClient, attempt);
-    if (!standing.allowed) throw new ApiError("TOO_MANY_REQUESTS", "error.too_many_attempts", { seconds: standing.seconds }, [], { "Retry-After": String(standing.seconds) });
+    if (!standing.allowed) throw tooManyAttempts(standing.seconds);
     const [user] = await platform.select().from(users).where(eq(users.id, auth.userId));
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body.currentPassword", code: "wrong_password", message: "当前密码不正确 | The current password is wrong" }]);
@@ -63,7 +62,7 @@ export function registerChangePassword(app: Router) {
       "write",
     );
     if (!updated || updated.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
-    const [fresh] = await platform.select().from(users).where(eq(users.id, user.id));
-    return c.json(await issueToken(config.jwt, await loadAuthInfo(platform, fresh!)), 200);
+    const { token, expiresAt } = await tokenForUser(platform, config.jwt, user.id);
+    return c.json({ token, expiresAt }, 200);
   });
 }

@@ -18,7 +18,7 @@ import { startReportRun } from "../../jobs/report-jobs";
 import { runSummary } from "../../jobs/runs";
 import type { ReportRow } from "../../reports/issue";
 import type { Router } from "../../router";
-import { decideAccess } from "../../tenants/access";
+import { decideAccess, programScope, seesProgram } from "../../tenants/access";
 import { programsOf } from "../../directory/unit-programs";
 import { findProgram } from "../../directory/programs";
 import { inTerm } from "../../periods/period";
@@ -57,7 +57,8 @@ export function registerReportRoutes(app: Router) {
       const q = c.req.valid("query");
       const { unit, access } = c.get("tenant");
       // A unit report belongs to one program: a coordinator sees those of its own programs only.
-      const where = [eq(reports.unit, unit.slug), ...(access.scoped ? [inArray(reports.program, [...access.programs])] : [])];
+      const scope = programScope(access);
+      const where = [eq(reports.unit, unit.slug), ...(scope ? [inArray(reports.program, [...scope])] : [])];
       if (q.kind) where.push(eq(reports.kind, q.kind));
       if (q.period) where.push(eq(reports.period, q.period));
       return c.json({ items: await list(c, where, q.limit) }, 200);
@@ -78,7 +79,7 @@ export function registerReportRoutes(app: Router) {
       const { id } = c.req.valid("param");
       const { unit, access } = c.get("tenant");
       const [report] = await c.get("services").platform.select().from(reports).where(and(eq(reports.id, id), eq(reports.unit, unit.slug)));
-      if (!report || (access.scoped && !access.programs.includes(report.program))) throw new ApiError("NOT_FOUND", "error.not_found");
+      if (!report || !seesProgram(access, report.program)) throw new ApiError("NOT_FOUND", "error.not_found");
       return renderReport(c, report, c.req.valid("query").format);
     },
   );
@@ -193,7 +194,7 @@ export function registerReportRoutes(app: Router) {
 async function mayRead(auth: import("../../auth/claims").AuthInfo, report: ReportRow, platform: import("../../services").PlatformDb): Promise<boolean> {
   if (report.unit) {
     const access = decideAccess(auth, report.unit, await programsOf(platform, report.unit));
-    return access.read && (!access.scoped || access.programs.includes(report.program));
+    return access.read && seesProgram(access, report.program);
   }
   return auth.role === "admin" || (auth.role === "coordinator" && auth.programs.includes(report.program));
 }

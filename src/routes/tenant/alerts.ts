@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { alerts } from "../../../db/platform/schema";
 import type { Router } from "../../router";
+import { programScope, type ProgramScope } from "../../tenants/access";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 
 const Alert = z
@@ -27,8 +28,10 @@ const route = createRoute({
   responses: { 200: ok(z.object({ items: z.array(Alert) }), "提醒 Alerts"), ...errors(401, 403, 404) },
 });
 
-/** A coordinator sees the alerts of its own programs (and the unit's alerts of no program). */
-const programScope = (access: { scoped: boolean; programs: readonly string[] }) => (access.scoped ? [or(isNull(alerts.program), inArray(alerts.program, [...access.programs]))!] : []);
+/** A coordinator sees the alerts of its own programs and the unit's alerts of no program (as seesProgram decides). */
+function inScope(scope: ProgramScope) {
+  return scope ? [or(isNull(alerts.program), inArray(alerts.program, [...scope]))!] : [];
+}
 
 export function registerTenantAlerts(app: Router) {
   app.openapi(route, async (c) => {
@@ -44,7 +47,7 @@ export function registerTenantAlerts(app: Router) {
         lastSeenAt: alerts.lastSeenAt,
       })
       .from(alerts)
-      .where(and(eq(alerts.unit, c.get("tenant").unit.slug), isNull(alerts.resolvedAt), ...programScope(c.get("tenant").access)))
+      .where(and(eq(alerts.unit, c.get("tenant").unit.slug), isNull(alerts.resolvedAt), ...inScope(programScope(c.get("tenant").access))))
       .orderBy(asc(alerts.dueDate));
     return c.json({ items: rows }, 200);
   });
