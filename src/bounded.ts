@@ -17,8 +17,13 @@ export async function eachBounded<T, R>(items: readonly T[], limit: number, fn: 
   return out;
 }
 
-/** Lets timers and I/O run: awaiting an embedded database call alone does not, as it resolves at once. */
-export const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets timers and I/O run: awaiting an embedded database call alone does not, as it resolves at once.
+ * setImmediate where the runtime has it (Node: the breath is one turn of the event loop), else a
+ * zero timeout (which Node would clamp to a whole millisecond, per breath).
+ */
+const nextTurn: (resolve: () => void) => unknown = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate ?? ((resolve) => setTimeout(resolve, 0));
+export const breathe = () => new Promise<void>((resolve) => nextTurn(resolve));
 
 /**
  * Maps a long list in slices with a breath between them, so one request's thousands of rows do not
