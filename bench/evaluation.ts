@@ -21,7 +21,7 @@ export interface EvaluationFigures {
 
 export async function benchEvaluation(services: Services, slug: string, token: string, coordinatorToken: string): Promise<EvaluationFigures> {
   const unit = (await services.tenants.find(slug))!;
-  const { client, db } = await services.tenants.open(unit);
+  const { client, db } = await services.tenants.lease(unit);
   // Measure every result set of the facts batch by wrapping the client's batch for this one call.
   let largestResultBytes = 0;
   const batch = client.batch.bind(client);

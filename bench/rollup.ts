@@ -21,7 +21,7 @@ async function floor(services: Services, slugs: string[]): Promise<number> {
   const started = performance.now();
   await eachBounded(slugs, 4, async (slug) => {
     const unit = (await services.tenants.find(slug))!;
-    const { client } = await services.tenants.open(unit);
+    const { client } = await services.tenants.lease(unit);
     await client.batch(
       [
         { sql: "SELECT area_code, kind, SUM(amount_fen), SUM(CASE WHEN grassroots THEN amount_fen END) FROM funds WHERE voided_at IS NULL AND date BETWEEN ? AND ? GROUP BY area_code, kind", args: [from, to] },

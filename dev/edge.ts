@@ -1,61 +1,162 @@
 /**
- * Runs the real Worker bundle in workerd (Miniflare) against a Node data folder: every database
- * request the Worker makes over libSQL's HTTP protocol is answered by the Hrana adapter from the
- * embedded files, and calls to the Turso Platform API by a tiny stand-in that creates the file.
- * Used by the workerd tests and by `npm run dev:edge`.
+ * Runs the real Worker bundle in workerd (Miniflare) against the real libSQL server: sqld with one
+ * namespace per tenant and one for the platform, seeded from Node over the same protocol (as
+ * `npm run migrate` seeds Turso or an on-premises cluster). The Worker's database requests leave
+ * through Miniflare's outbound service and reach sqld with their host name intact, so sqld picks
+ * the namespace; calls to the Turso Platform API — the one thing sqld cannot answer — go to a small
+ * stand-in that creates the namespace through sqld's admin API. Every database request is counted
+ * (requests, rows read) for the budget checks. Used by the workerd tests, `npm run dev:edge` and the bench.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import { createHranaHandler } from "./hrana/handler";
+import { createClient, type Client } from "@libsql/client/web";
+import { parseEnv, toConfig } from "../src/env";
+import { createLogger } from "../src/log";
+import { closeServices, createNodeServices } from "../src/node-services";
+import { bootstrap } from "../src/platform/bootstrap";
+import { connectToFetch } from "../src/tenants/connect-to-fetch";
+import { startSqld, type Sqld } from "./sqld";
 import { bundleWorker } from "./worker-bundle";
 
-export const PLATFORM_HOST = "platform.db.duikou.test";
-export const TENANT_TEMPLATE = "http://{tenant}.db.duikou.test";
+export const DB_DOMAIN = "db.duikou.test";
+export const PLATFORM_URL = `http://platform.${DB_DOMAIN}`;
+export const TENANT_TEMPLATE = `http://{tenant}.${DB_DOMAIN}`;
 export const TURSO_API = "http://api.turso.test";
-const TENANT_HOST = /^([a-z0-9-]+)\.db\.duikou\.test$/;
+
+/** What the Worker sent to its databases since the last reset. */
+export interface Traffic {
+  /** Database HTTP requests (each a subrequest on Workers), by namespace. */
+  requests: Map<string, number>;
+  rowsRead: number;
+  rowsWritten: number;
+  /** Largest database response body, in bytes. */
+  largestResponse: number;
+  reset(): void;
+  total(): number;
+}
 
 export interface Edge {
   mf: Miniflare;
+  sqld: Sqld;
+  /** Environment for a Node process (or services) over the same databases. */
+  env: Record<string, string>;
   /** Requests the Worker made to the Turso Platform API stand-in. */
   tursoCalls: { method: string; path: string; body: unknown }[];
-  /** Hosts the Worker may not reach: requests to them fail as if the database were down. */
+  /** Namespaces the Worker may not reach: requests to them fail as if the database were down. */
   unreachable: Set<string>;
+  /** Namespaces whose requests hang (never answered until released) — a stuck database. */
+  hung: Set<string>;
+  traffic: Traffic;
+  /** A client from Node on a namespace ("platform" or a unit slug). */
+  client(namespace: string): Client;
   close(): Promise<void>;
 }
 
-export async function startEdge(options: { dataDir: string; bindings?: Record<string, string>; port?: number }): Promise<Edge> {
-  const tenantsDir = join(options.dataDir, "tenants");
-  mkdirSync(tenantsDir, { recursive: true });
-  const created = new Set<string>();
+function trafficCounter(): Traffic {
+  const t: Traffic = {
+    requests: new Map(),
+    rowsRead: 0,
+    rowsWritten: 0,
+    largestResponse: 0,
+    reset() {
+      t.requests.clear();
+      t.rowsRead = 0;
+      t.rowsWritten = 0;
+      t.largestResponse = 0;
+    },
+    total: () => [...t.requests.values()].reduce((a, b) => a + b, 0),
+  };
+  return t;
+}
+
+/** Sums sqld's per-statement `rows_read` / `rows_written` anywhere in a pipeline response. */
+function countRows(value: unknown, into: Traffic): void {
+  if (Array.isArray(value)) for (const v of value) countRows(v, into);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "rows_read" && typeof v === "number") into.rowsRead += v;
+      else if (k === "rows_written" && typeof v === "number") into.rowsWritten += v;
+      else countRows(v, into);
+    }
+  }
+}
+
+export interface EdgeOptions {
+  /** Where sqld keeps its data. */
+  dataDir: string;
+  bindings?: Record<string, string>;
+  port?: number;
+  /** Seed the documents' structure (and these Node variables, e.g. DEMO_LEDGER) before starting the Worker. */
+  seed?: Record<string, string> | false;
+}
+
+export async function startEdge(options: EdgeOptions): Promise<Edge> {
+  const sqld = await startSqld({ dataDir: options.dataDir });
+  const toSqld = connectToFetch(sqld.address);
+  const env = {
+    PLATFORM_DB_URL: PLATFORM_URL,
+    TENANT_DB_URL_TEMPLATE: TENANT_TEMPLATE,
+    DB_CONNECT_TO: sqld.address,
+    TENANT_DB_ADMIN_URL: sqld.adminUrl,
+    TENANT_DB_ADMIN_KEY: sqld.adminKey,
+  };
+  await sqld.createNamespace("platform");
+  if (options.seed !== false) {
+    const nodeEnv = parseEnv({ DUIKOU_ENV: "test", LOG_LEVEL: "warn", ...options.bindings, ...options.seed, ...env });
+    const services = await createNodeServices(nodeEnv, toConfig(nodeEnv), createLogger("warn"));
+    try {
+      await bootstrap(services, { seed: true, migrateTenants: false });
+    } finally {
+      closeServices(services);
+    }
+  }
+
   const tursoCalls: Edge["tursoCalls"] = [];
   const unreachable = new Set<string>();
-
-  const hrana = createHranaHandler({
-    resolve(url) {
-      if (url.hostname === PLATFORM_HOST) return join(options.dataDir, "platform.db");
-      const slug = TENANT_HOST.exec(url.hostname)?.[1];
-      if (!slug) return null;
-      const file = join(tenantsDir, `${slug}.db`);
-      // Like Turso: a database exists only once it was created.
-      return existsSync(file) || created.has(slug) ? file : null;
-    },
-  });
+  const hung = new Set<string>();
+  const releaseHung: (() => void)[] = [];
+  const traffic = trafficCounter();
 
   async function outbound(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (unreachable.has(url.hostname)) return new Response("unreachable", { status: 502 });
     if (url.origin === TURSO_API) {
       const body = request.method === "POST" ? await request.json() : null;
       tursoCalls.push({ method: request.method, path: url.pathname, body });
-      const name = (body as { name?: string } | null)?.name;
+      const name = (body as { name?: string } | null)?.name ?? decodeURIComponent(url.pathname.split("/").pop() ?? "");
       if (request.method === "POST" && name) {
-        created.add(name);
-        return Response.json({ database: { Name: name, Hostname: `${name}.db.duikou.test` } });
+        await sqld.createNamespace(name);
+        return Response.json({ database: { Name: name, Hostname: `${name}.${DB_DOMAIN}` } });
+      }
+      if (request.method === "DELETE" && name) {
+        const res = await fetch(`${sqld.adminUrl}/v1/namespaces/${encodeURIComponent(name)}`, { method: "DELETE", headers: { authorization: `basic ${sqld.adminKey}` } });
+        return new Response(null, { status: res.ok ? 200 : res.status });
       }
       return Response.json({});
     }
-    if (url.hostname.endsWith(".db.duikou.test")) return hrana.fetch(request);
+    if (url.hostname.endsWith(`.${DB_DOMAIN}`)) {
+      const namespace = url.hostname.slice(0, -DB_DOMAIN.length - 1);
+      traffic.requests.set(namespace, (traffic.requests.get(namespace) ?? 0) + 1);
+      if (unreachable.has(namespace)) return new Response("unreachable", { status: 502 });
+      if (hung.has(namespace)) await new Promise<void>((resolve) => releaseHung.push(resolve));
+      const sent = process.env.EDGE_DEBUG ? await request.clone().text() : "";
+      let response: Response;
+      try {
+        response = await toSqld(request);
+      } catch (error) {
+        if (process.env.EDGE_DEBUG) console.error("sqld fetch failed", namespace, error);
+        throw error;
+      }
+      const text = await response.text();
+      if (process.env.EDGE_DEBUG && response.status >= 400) console.error("sqld", namespace, response.status, text.slice(0, 300), sent.slice(0, 300));
+      traffic.largestResponse = Math.max(traffic.largestResponse, text.length);
+      if (response.headers.get("content-type")?.includes("json")) {
+        try {
+          countRows(JSON.parse(text), traffic);
+        } catch {
+          // not JSON after all: nothing to count
+        }
+      }
+      return new Response(text, { status: response.status, headers: response.headers });
+    }
     return new Response("no network in edge development", { status: 502 });
   }
 
@@ -65,27 +166,46 @@ export async function startEdge(options: { dataDir: string; bindings?: Record<st
     compatibilityFlags: ["nodejs_compat"],
     bindings: {
       DUIKOU_ENV: "development",
-      PLATFORM_DB_URL: `http://${PLATFORM_HOST}`,
+      PLATFORM_DB_URL: PLATFORM_URL,
       TENANT_DB_URL_TEMPLATE: TENANT_TEMPLATE,
       TURSO_API_URL: TURSO_API,
       TURSO_API_TOKEN: "edge-development-token",
       TURSO_ORG: "duikou-dev",
       ...options.bindings,
     },
-    outboundService: outbound,
-    // Scheduled reports fan out through a Queue, as in wrangler.toml.
+    outboundService: async (request: Request) => {
+      try {
+        return await outbound(request);
+      } catch (error) {
+        console.error("edge outbound failed", request.url, error);
+        throw error;
+      }
+    },
+    // Scheduled work fans out through a Queue, as in wrangler.toml.
     queueProducers: { REPORT_QUEUE: "duikou-reports" },
     queueConsumers: { "duikou-reports": { maxBatchSize: 4, maxBatchTimeout: 1, maxRetries: 2, deadLetterQueue: "duikou-reports-dlq" } },
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   await mf.ready;
+  const clients: Client[] = [];
   return {
     mf,
+    sqld,
+    env,
     tursoCalls,
     unreachable,
+    hung,
+    traffic,
+    client(namespace) {
+      const c = createClient({ url: namespace === "platform" ? PLATFORM_URL : TENANT_TEMPLATE.replace("{tenant}", namespace), fetch: toSqld });
+      clients.push(c);
+      return c;
+    },
     async close() {
+      for (const release of releaseHung.splice(0)) release();
+      for (const c of clients) c.close();
       await mf.dispose();
-      hrana.close();
+      await sqld.stop();
     },
   };
 }

@@ -1,21 +1,20 @@
 /**
  * `npm run migrate`: brings the platform database and every tenant database to the latest
  * migration and seeds the documents' structure, then prints what changed. Idempotent: a second run
- * reports nothing applied. `--edge` does the same against Turso (PLATFORM_DB_URL,
- * TENANT_DB_URL_TEMPLATE, tokens and TURSO_* from the environment) — how a Workers deployment is
- * seeded, since a Worker invocation cannot create 141 databases within its limits.
+ * reports nothing applied. With PLATFORM_DB_URL and TENANT_DB_URL_TEMPLATE set it does the same
+ * against remote databases (Turso with TURSO_*, or sqld servers with TENANT_DB_ADMIN_URL) — how a
+ * Workers deployment or an on-premises cluster is seeded, since a Worker invocation cannot create
+ * 141 databases within its limits. (`--edge`, the old spelling, is accepted and changes nothing.)
  */
 import { parseEnv, toConfig } from "../src/env";
 import { createLogger } from "../src/log";
 import { closeServices, createNodeServices } from "../src/node-services";
 import { bootstrap } from "../src/platform/bootstrap";
-import { createWorkerServices } from "../src/worker-services";
 
 async function main() {
   const env = parseEnv(process.env);
   const config = toConfig(env);
-  const edge = process.argv.includes("--edge");
-  const services = edge ? createWorkerServices(env, config) : await createNodeServices(env, config, createLogger("warn"));
+  const services = await createNodeServices(env, config, createLogger("warn"));
   try {
     const report = await bootstrap(services, { seed: true, migrateTenants: true });
     const migrated = report.tenants.filter((t) => t.ok && t.from !== t.to);
@@ -30,7 +29,7 @@ async function main() {
     );
     if (failed.length) process.exitCode = 1;
   } finally {
-    if (!edge) closeServices(services);
+    closeServices(services);
   }
 }
 

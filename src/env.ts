@@ -39,7 +39,7 @@ export const envSchema = z.object({
   /** How many tenant connections a process or isolate keeps open. */
   TENANT_CONNECTION_CACHE: z.coerce.number().int().min(1).max(10_000).default(16),
 
-  // Workers (edge) with Turso
+  // Remote databases: Workers with Turso, or (Workers or Node) self-hosted sqld servers
   PLATFORM_DB_URL: z.string().optional(),
   PLATFORM_DB_TOKEN: z.string().optional(),
   /** e.g. libsql://{tenant}-myorg.turso.io — {tenant} is replaced by the unit slug. */
@@ -49,6 +49,15 @@ export const envSchema = z.object({
   TURSO_API_TOKEN: z.string().optional(),
   TURSO_ORG: z.string().optional(),
   TURSO_GROUP: z.string().default("default"),
+  /** A self-hosted sqld's admin API (its --admin-listen-addr), used to create a new unit's namespace. */
+  TENANT_DB_ADMIN_URL: z.string().url().optional(),
+  /** sqld's --admin-auth-key. */
+  TENANT_DB_ADMIN_KEY: z.string().optional(),
+  /**
+   * Node: host:port every database URL connects to, keeping the URL's host name for sqld to pick the
+   * namespace from — for servers without a wildcard DNS name (like curl's --connect-to).
+   */
+  DB_CONNECT_TO: z.string().regex(/^[^:\s]+:\d+$/, "DB_CONNECT_TO must be host:port").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 /**
- * Builds the services for the Node runtime: embedded libSQL files under DATA_DIR (or in memory).
- * Used by src/node.ts, scripts and tests; never by routes.
+ * Builds the services for the Node runtime: embedded libSQL files under DATA_DIR (or in memory) by
+ * default, or remote databases on sqld servers when PLATFORM_DB_URL and TENANT_DB_URL_TEMPLATE are
+ * set. Used by src/node.ts, scripts and tests; never by routes.
  */
 import type { Config, Env } from "./env";
 import { createLogger, type Logger } from "./log";
@@ -8,14 +9,18 @@ import { platformDb, type Services } from "./services";
 import { inProcessReportQueue } from "./jobs/report-jobs";
 import { writeRefresher } from "./figures/refresh";
 import { threadSheetWork } from "./sheets/thread";
+import { remoteDatabases, usesRemoteDatabases } from "./remote-databases";
+import { connectToFetch } from "./tenants/connect-to-fetch";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 
 export async function createNodeServices(env: Env, config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
-  const platformClient = openEmbedded(platformPath(env.DATA_DIR), 8);
-  if (env.DATA_DIR !== ":memory:") await useWal(platformClient);
+  const { platformClient, connector } = usesRemoteDatabases(env)
+    ? remoteDatabases(env, { dbFetch: env.DB_CONNECT_TO ? connectToFetch(env.DB_CONNECT_TO) : undefined })
+    : { platformClient: openEmbedded(platformPath(env.DATA_DIR), 8), connector: nodeConnector(env.DATA_DIR) };
+  if (!usesRemoteDatabases(env) && env.DATA_DIR !== ":memory:") await useWal(platformClient);
   const platform = platformDb(platformClient);
-  const tenants = new TenantDirectory(platform, nodeConnector(env.DATA_DIR), log, env.TENANT_CONNECTION_CACHE);
+  const tenants = new TenantDirectory(platform, connector, log, env.TENANT_CONNECTION_CACHE);
   const services: Services = {
     runtime: "node",
     config,

@@ -24,7 +24,7 @@ afterAll(() => h.close());
 describe("the steady read", () => {
   it.each([["dongguan-shaoguan"], [null]])("gives the same facts as one batch (program %s)", async (program) => {
     const unit = await h.services.tenants.find("dongguan");
-    const { db } = await h.services.tenants.open(unit!);
+    const { db } = await h.services.tenants.lease(unit!);
     for (const year of [2023, 2024]) {
       const batch = await loadFacts(db, program, year);
       const steady = await loadFacts(db, program, year, { blocking: true, stepFromActivities: 0 });

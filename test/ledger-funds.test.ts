@@ -55,7 +55,7 @@ const disburse = (projectId: string, amountFen: number, extra: Record<string, un
 
 async function tenantClient() {
   const unit = await h.services.tenants.find("dongguan");
-  return (await h.services.tenants.open(unit!)).client;
+  return (await h.services.tenants.lease(unit!)).client;
 }
 
 describe("amounts", () => {

@@ -160,7 +160,7 @@ describe("the status workflow", () => {
   it("is enforced by the database even when the API is bypassed", async () => {
     const project = await createProject();
     const unit = await h.services.tenants.find("dongguan");
-    const { client } = await h.services.tenants.open(unit!);
+    const { client } = await h.services.tenants.lease(unit!);
     await expect(client.execute({ sql: "UPDATE projects SET status = 'accepted' WHERE id = ?", args: [project.id] })).rejects.toThrow(/PROJECT_STATUS_TRANSITION/);
     const row = await client.execute({ sql: "SELECT status FROM projects WHERE id = ?", args: [project.id] });
     expect(row.rows[0]?.status).toBe("planned");

@@ -102,7 +102,7 @@ describe("quarterly submissions", () => {
     const draft = await (await call(h, "POST", "/api/t/dongguan/submissions", { token: editor.token, body: { year: 2026, quarter: 2, program: "dongguan-shaoguan", progress: "x" } })).json();
     await call(h, "POST", `/api/t/dongguan/submissions/${draft.id}/submit`, { token: editor.token, headers: ifMatch(1) });
     const unit = await h.services.tenants.find("dongguan");
-    const { client } = await h.services.tenants.open(unit!);
+    const { client } = await h.services.tenants.lease(unit!);
     await expect(client.execute({ sql: "UPDATE submissions SET progress = 'tampered' WHERE id = ?", args: [draft.id] })).rejects.toThrow(/SUBMISSION_LOCKED/);
   });
 

@@ -1,24 +1,20 @@
 /**
  * The quarterly cron in workerd: scheduled() enqueues one message per unit and program on a Queue,
  * the Worker's queue() consumer issues each report, and the run is recorded — the real bundle,
- * reaching its databases over libSQL's HTTP protocol.
+ * reaching its databases on the real libSQL server (sqld).
  */
-import { createClient } from "@libsql/client";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEdge, type Edge } from "../dev/edge";
 import { previousQuarter } from "../src/periods/period";
 import { periodKey } from "../src/periods/period";
-import { startHarness, tempDir, TEST_SECRET } from "./support/harness";
+import { tempDir, TEST_SECRET } from "./support/harness";
 
 let edge: Edge;
 let dir: ReturnType<typeof tempDir>;
 
 beforeAll(async () => {
   dir = tempDir("duikou-edge-reports-");
-  const seeded = await startHarness({ DATA_DIR: dir.path, DEMO_LEDGER: "true" });
-  seeded.close();
-  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, REPORT_PROGRAM_DELAY_SECONDS: "1" } });
+  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, REPORT_PROGRAM_DELAY_SECONDS: "1" }, seed: { DEMO_USERS: "true", DEMO_LEDGER: "true" } });
 }, 120_000);
 
 afterAll(async () => {
@@ -27,12 +23,7 @@ afterAll(async () => {
 });
 
 async function platformQuery(sql: string, args: (string | number)[] = []) {
-  const db = createClient({ url: `file:${join(dir.path, "platform.db")}` });
-  try {
-    return (await db.execute({ sql, args })).rows;
-  } finally {
-    db.close();
-  }
+  return (await edge.client("platform").execute({ sql, args })).rows;
 }
 
 describe("scheduled() for the quarterly cron in workerd", () => {

@@ -1,27 +1,22 @@
 /**
  * The real Worker bundle in workerd (Miniflare), reaching the platform and tenant databases over
- * libSQL's HTTP protocol as in production; the databases are embedded files seeded from Node as
- * `npm run migrate -- --edge` seeds Turso before a deploy.
+ * libSQL's HTTP protocol on the real server (sqld, one namespace per tenant), seeded from Node as
+ * `npm run migrate` seeds Turso before a deploy.
  */
-import { createClient } from "@libsql/client";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestVersion } from "../db/migrate";
 import { PLATFORM_MIGRATIONS } from "../db/platform/migrations";
 import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { startEdge, type Edge } from "../dev/edge";
 import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";
-import { startHarness, tempDir, TEST_SECRET } from "./support/harness";
+import { tempDir, TEST_SECRET } from "./support/harness";
 
 let edge: Edge;
 let dir: ReturnType<typeof tempDir>;
 
 beforeAll(async () => {
   dir = tempDir("duikou-edge-");
-  const seeded = await startHarness({ DATA_DIR: dir.path });
-  seeded.close();
-  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET } });
+  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, TENANT_CONNECTION_CACHE: process.env.CAP ?? "16" }, seed: { DEMO_USERS: "true", DEMO_LEDGER: "false" } });
 }, 120_000);
 
 afterAll(async () => {
@@ -38,7 +33,12 @@ async function request(path: string, init: { method?: string; token?: string; bo
     headers,
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) as any };
+  } catch {
+    throw new Error(`${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
+  }
 }
 
 async function login(username: string) {
@@ -73,6 +73,17 @@ describe("the Worker in workerd", () => {
     expect(other.status).toBe(403);
   });
 
+  it("serves 100 concurrent requests across 50 units with the default connection cache (16): no 5xx", async () => {
+    const admin = await login("demo-admin");
+    const platform = edge.client("platform");
+    const slugs = (await platform.execute("SELECT slug FROM units WHERE status = 'active' ORDER BY slug LIMIT 50")).rows.map((r) => String(r.slug));
+    expect(slugs).toHaveLength(50);
+    const paths = Array.from({ length: 100 }, (_, i) => (i % 2 ? `/api/t/${slugs[i % 50]}` : `/api/t/${slugs[i % 50]}/activities?limit=5`));
+    const statuses = await Promise.all(paths.map(async (path) => (await request(path, { token: admin })).status));
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+  });
+
   it("answers bad input with 400 and field paths", async () => {
     const res = await request("/api/auth/login", { method: "POST", body: { username: 1 } });
     expect(res.status).toBe(400);
@@ -85,16 +96,12 @@ describe("the Worker in workerd", () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: "active", schemaVersion: TENANT_SCHEMA_VERSION });
     expect(edge.tursoCalls).toContainEqual({ method: "POST", path: "/v1/organizations/duikou-dev/databases", body: { name: "edge-created", group: "default" } });
-    const file = join(dir.path, "tenants", "edge-created.db");
-    expect(existsSync(file)).toBe(true);
-    const db = createClient({ url: `file:${file}` });
-    const stamp = await db.execute("SELECT value FROM tenant_meta WHERE key = 'unit'");
-    db.close();
+    const stamp = await edge.client("edge-created").execute("SELECT value FROM tenant_meta WHERE key = 'unit'");
     expect(stamp.rows[0]?.value).toBe("edge-created");
   });
 
   it("answers 503 (not 500) when a tenant database cannot be reached", async () => {
-    edge.unreachable.add("gd-org-dept.db.duikou.test");
+    edge.unreachable.add("gd-org-dept");
     try {
       const viewer = await login("demo-viewer");
       const res = await request("/api/t/gd-org-dept", { token: viewer });
@@ -102,16 +109,14 @@ describe("the Worker in workerd", () => {
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe("UNAVAILABLE");
     } finally {
-      edge.unreachable.delete("gd-org-dept.db.duikou.test");
+      edge.unreachable.delete("gd-org-dept");
     }
   });
 
   it("runs the daily cron through scheduled() and records the run", async () => {
     const worker = await edge.mf.getWorker();
     await worker.scheduled({ cron: "0 18 * * *" });
-    const platform = createClient({ url: `file:${join(dir.path, "platform.db")}` });
-    const runs = await platform.execute("SELECT job, cron, status FROM job_runs ORDER BY started_at DESC LIMIT 1");
-    platform.close();
+    const runs = await edge.client("platform").execute("SELECT job, cron, status FROM job_runs ORDER BY started_at DESC LIMIT 1");
     expect(runs.rows[0]).toMatchObject({ job: "daily", cron: "0 18 * * *", status: "succeeded" });
   });
 });

@@ -145,16 +145,18 @@ export async function seedDemoLedger(platform: PlatformDb, tenants: TenantDirect
   for (const [slug, { program, build }] of Object.entries(DEMO_UNITS)) {
     const unit = await tenants.find(slug);
     if (!unit) continue;
-    const tenant = await tenants.open(unit);
-    const [done] = await tenant.db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
-    if (done) continue;
-    const unitPrograms = await programsOf(platform, slug);
-    const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true, programs: unitPrograms, scoped: false } }, platform, actor: systemActor("demo"), unitPrograms };
-    const write: Writer = (def, record) => createRecord(def, ctx, record, { demo: true });
-    const dated = demoYear(program, year);
-    await build(write, dated, seededRandom(slug.length * 7919 + dated));
-    await tenant.db.insert(tenantMeta).values({ key: "demo_ledger", value: String(dated) });
-    seeded.push(slug);
+    const done = await tenants.use(unit, async (tenant) => {
+      const [mark] = await tenant.db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
+      if (mark) return true;
+      const unitPrograms = await programsOf(platform, slug);
+      const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true, programs: unitPrograms, scoped: false } }, platform, actor: systemActor("demo"), unitPrograms };
+      const write: Writer = (def, record) => createRecord(def, ctx, record, { demo: true });
+      const dated = demoYear(program, year);
+      await build(write, dated, seededRandom(slug.length * 7919 + dated));
+      await tenant.db.insert(tenantMeta).values({ key: "demo_ledger", value: String(dated) });
+      return false;
+    });
+    if (!done) seeded.push(slug);
   }
   return seeded;
 }

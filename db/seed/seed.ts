@@ -6,7 +6,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "../../src/auth/password";
 import type { Logger } from "../../src/log";
-import type { PlatformDb } from "../../src/services";
+import type { PlatformDb, TenantDb } from "../../src/services";
 import { auditRow, systemActor } from "../../src/tenants/audit";
 import type { TenantDirectory } from "../../src/tenants/directory";
 import { areas, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
@@ -81,7 +81,10 @@ export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log
 async function seedDongguanTowns(tenants: TenantDirectory): Promise<void> {
   const unit = await tenants.find("dongguan");
   if (!unit) return;
-  const { db } = await tenants.open(unit);
+  await tenants.use(unit, ({ db }) => seedTownsOf(db));
+}
+
+async function seedTownsOf(db: TenantDb): Promise<void> {
   const ids = DONGGUAN_TOWN_GROUPS.map((t) => `town-${t.areaCode}`);
   const present = new Set((await db.select({ id: subUnits.id }).from(subUnits).where(inArray(subUnits.id, ids))).map((r) => r.id));
   const who = systemActor("seed");

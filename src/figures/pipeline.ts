@@ -43,13 +43,13 @@ export async function groupAreasOf(services: Services, unit: string, program: st
  */
 export async function freshFacts(services: Services, unit: UnitRow, program: string | null, year: number, tenant?: TenantDb): Promise<FreshFacts> {
   // The tenant is opened only when it must be read: stored facts that are current need no tenant.
-  const db = async () => tenant ?? (await services.tenants.open(unit)).db;
-  if (program === null) return { ...(await loadFacts(await db(), null, year, { blocking: services.tenants.connector.blocking })), computedAt: new Date().toISOString() };
+  const withDb = <T>(work: (db: TenantDb) => Promise<T>): Promise<T> => (tenant ? work(tenant) : services.tenants.use(unit, (t) => work(t.db)));
+  if (program === null) return { ...(await withDb((db) => loadFacts(db, null, year, { blocking: services.tenants.connector.blocking }))), computedAt: new Date().toISOString() };
   const [stored, versions] = await Promise.all([readFactsMeta(services.platform, program, year, [unit.slug]), tenant ? tenantVersions(tenant) : platformVersions(services.platform, [unit.slug]).then((m) => m.get(unit.slug) ?? {})]);
   const row = stored.get(unit.slug);
   const facts = usable(row, versions) ? (await readFacts(services.platform, program, year, [unit.slug])).get(unit.slug) : undefined;
   if (row && facts) return { facts, versions: row.versions, computedAt: row.computedAt };
-  return computeAndStore(services, unit.slug, await db(), program, year);
+  return withDb((db) => computeAndStore(services, unit.slug, db, program, year));
 }
 
 /** Computes facts from the tenant and stores them, with the versions they saw, for other readers. */
@@ -97,18 +97,19 @@ export async function refreshUnitFacts(services: Services, slug: string, program
   if (!unit || programsOfUnit.length === 0) return { unit: slug, ok: true, refreshed: 0 };
   let refreshed = 0;
   try {
-    const { db } = await services.tenants.open(unit);
-    const versions = await tenantVersions(db);
-    for (const program of programsOfUnit) {
-      for (const year of years) {
-        if (usable((await readFactsMeta(services.platform, program, year, [slug])).get(slug), versions)) continue;
-        // Computing stores the facts and copies the versions they saw to the platform.
-        await computeAndStore(services, slug, db, program, year);
-        refreshed += 1;
+    await services.tenants.use(unit, async ({ db }) => {
+      const versions = await tenantVersions(db);
+      for (const program of programsOfUnit) {
+        for (const year of years) {
+          if (usable((await readFactsMeta(services.platform, program, year, [slug])).get(slug), versions)) continue;
+          // Computing stores the facts and copies the versions they saw to the platform.
+          await computeAndStore(services, slug, db, program, year);
+          refreshed += 1;
+        }
       }
-    }
-    // Nothing was behind: still repair a platform copy of the versions that missed a write.
-    if (refreshed === 0) await markChanged(services.platform, slug, versions);
+      // Nothing was behind: still repair a platform copy of the versions that missed a write.
+      if (refreshed === 0) await markChanged(services.platform, slug, versions);
+    });
     if (unit.faultCode) await clearFault(services.platform, slug);
     return { unit: slug, ok: true, refreshed };
   } catch (error) {

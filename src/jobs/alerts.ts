@@ -16,14 +16,17 @@ import { newId } from "../ledger/ids";
 import { addDays, previousQuarter } from "../periods/period";
 import { deadlinesOf } from "../figures/judge";
 import { ruleSet } from "../rules/rule-sets";
-import type { Services } from "../services";
+import type { Services, TenantDb } from "../services";
 
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
 
 export async function recordAlerts(services: Services, unitSlug: string, day: string): Promise<number> {
   const unit = await services.tenants.find(unitSlug);
   if (!unit) return 0;
-  const { db } = await services.tenants.open(unit);
+  return services.tenants.use(unit, ({ db }) => recordAlertsOf(services, unitSlug, db, day));
+}
+
+async function recordAlertsOf(services: Services, unitSlug: string, db: TenantDb, day: string): Promise<number> {
   const open: { program: string | null; kind: AlertKind; subject: string; dueDate: string }[] = [];
 
   const last = previousQuarter(day);

@@ -12,7 +12,8 @@ import { newId } from "../ledger/ids";
 import { inTerm, periodKey, periodWindow, today, type Period } from "../periods/period";
 import { programRollup } from "../rollup/rollup";
 import { ruleSet } from "../rules/rule-sets";
-import type { Services } from "../services";
+import type { Services, TenantDb } from "../services";
+import type { UnitRow } from "../tenants/directory";
 import { ApiError } from "../errors";
 import { score } from "./assessment";
 import { assessmentBasis } from "./assessment-basis";
@@ -54,7 +55,11 @@ async function unitQuarterly(services: Services, program: ProgramInfo, unitSlug:
   const unit = await services.tenants.find(unitSlug);
   if (!unit) throw new Error(`no unit ${unitSlug}`);
   if (!period.quarter) throw new Error("a unit's quarterly report needs a quarter");
-  const { db } = await services.tenants.open(unit);
+  return services.tenants.use(unit, ({ db }) => unitQuarterlyOf(services, program, unit, period, day, db));
+}
+
+async function unitQuarterlyOf(services: Services, program: ProgramInfo, unit: UnitRow, period: Period, day: string, db: TenantDb): Promise<Frozen> {
+  if (!period.quarter) throw new Error("a unit's quarterly report needs a quarter");
   // The same figures the unit's dashboard and the coordinator's rollup show for this period.
   const figures = await unitFigures(services, unit, program.slug, period, day, db);
   const ytd = { ...figures.summary, targets: figures.targets };

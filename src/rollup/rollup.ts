@@ -137,8 +137,7 @@ export async function programRollup(services: Services, program: string, period:
     const unit = unitBySlug.get(slug);
     if (!unit) return;
     try {
-      const { db } = await services.tenants.open(unit);
-      const fresh = await computeAndStore(services, slug, db, program, period.year);
+      const fresh = await services.tenants.use(unit, ({ db }) => computeAndStore(services, slug, db, program, period.year));
       judged(slug, fresh);
       freshness.set(slug, { takenAt: fresh.computedAt, ageSeconds: 0, stale: false, error: null });
     } catch (error) {

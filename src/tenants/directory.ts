@@ -29,6 +29,11 @@ export interface TenantHandle {
   blocking: boolean;
 }
 
+/** A tenant held open for the caller until `release()` (see ConnectionCache). */
+export interface TenantLease extends TenantHandle {
+  release(): void;
+}
+
 /** What the caller may do in this tenant (decided by the tenant middleware). */
 export interface TenantContext extends TenantHandle {
   access: Omit<TenantAccess, "read">;
@@ -79,11 +84,34 @@ export class TenantDirectory {
     return row ? { ...row } : undefined;
   }
 
-  /** Opens a unit's database, migrating it first if this process has not yet seen it current. */
-  async open(unit: UnitRow): Promise<TenantHandle> {
-    const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
-    if (!this.#current.has(unit.slug)) await this.#bringCurrent(unit, client);
-    return { unit, client, db: tenantDb(client), blocking: this.connector.blocking };
+  /**
+   * Opens a unit's database for the caller, migrating it first if this process has not yet seen it
+   * current. The connection is not closed (nor evicted) until the lease is released.
+   */
+  async lease(unit: UnitRow): Promise<TenantLease> {
+    const lease = await this.#cache.lease(unit.slug, () => this.connector.open(unit.slug));
+    try {
+      if (!this.#current.has(unit.slug)) await this.#bringCurrent(unit, lease.value);
+    } catch (error) {
+      lease.release();
+      throw error;
+    }
+    return { unit, client: lease.value, db: tenantDb(lease.value), blocking: this.connector.blocking, release: lease.release };
+  }
+
+  /** Runs `work` with the unit's database open, and releases it afterwards. */
+  async use<T>(unit: UnitRow, work: (tenant: TenantHandle) => Promise<T>): Promise<T> {
+    const tenant = await this.lease(unit);
+    try {
+      return await work(tenant);
+    } finally {
+      tenant.release();
+    }
+  }
+
+  /** Connections held open now (tests). */
+  get leased(): number {
+    return this.#cache.leased;
   }
 
   /**
@@ -107,13 +135,12 @@ export class TenantDirectory {
       this.#rows.delete(input.slug);
       const row = await this.find(input.slug);
       if (!row) throw new Error(`unit ${input.slug} vanished while being provisioned`);
-      const handle = await this.open(row);
-      return handle.unit;
+      return await this.use(row, async (tenant) => tenant.unit);
     } catch (error) {
       this.log.error("tenant provisioning failed; rolling back", { unit: input.slug, error: String(error) });
       this.#cache.drop(input.slug);
       this.#current.delete(input.slug);
-      if (location) await this.connector.destroy(input.slug).catch(() => undefined);
+      if (location) await this.connector.destroy(input.slug).catch((e: unknown) => this.log.error("could not remove the half-created database; remove it by hand", { unit: input.slug, location, error: String(e) }));
       await this.platform.delete(units).where(eq(units.slug, input.slug));
       this.#rows.delete(input.slug);
       throw error;
@@ -130,12 +157,15 @@ export class TenantDirectory {
     const everyUnit = await this.platform.select().from(units).orderBy(units.slug);
     const all = options.onlyBehind ? everyUnit.filter((u) => u.schemaVersion < TENANT_SCHEMA_VERSION || u.status !== "active") : everyUnit;
     const results = await eachBounded(all, concurrency, async (unit): Promise<MigrateAllResult> => {
+      const lease = await this.#cache.lease(unit.slug, () => this.connector.open(unit.slug)).catch((error: unknown) => error as Error);
+      if (lease instanceof Error) return { unit: unit.slug, ok: false, error: lease.message };
       try {
-        const client = this.#cache.get(unit.slug, () => this.connector.open(unit.slug));
-        const { from, to } = await this.#bringCurrent(unit, client);
+        const { from, to } = await this.#bringCurrent(unit, lease.value);
         return { unit: unit.slug, ok: true, from, to };
       } catch (error) {
         return { unit: unit.slug, ok: false, error: error instanceof Error ? error.message : String(error) };
+      } finally {
+        lease.release();
       }
     });
     return results;

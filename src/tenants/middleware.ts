@@ -10,11 +10,42 @@ import type { AppEnv } from "../types";
 import { decideAccess } from "./access";
 import { classifyFault, clearFault, FAULT_MESSAGES, recordFault } from "./faults";
 import { UNIT_SLUG_PATTERN } from "./connector";
+import { CacheFullError } from "./connection-cache";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The one write a coordinator makes in a unit: sending a quarterly submission back (the handler checks the program). */
 const COORDINATOR_WRITE = /^\/api\/t\/[^/]+\/submissions\/[^/]+\/reopen$/;
+
+/**
+ * The response, with `release` called once its body has been sent or abandoned (at once when it has none).
+ */
+function releasedWhenSent(res: Response, release: () => void): Response {
+  if (!res.body) {
+    release();
+    return res;
+  }
+  const reader = res.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          release();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (error) {
+        release();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      release();
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
 
 /** Must run after requireAuth(). */
 export function tenantContext() {
@@ -33,26 +64,34 @@ export function tenantContext() {
     if (!unit) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit: slug });
     let handle;
     try {
-      handle = await tenants.open(unit);
+      handle = await tenants.lease(unit);
     } catch (error) {
+      if (error instanceof CacheFullError) throw new ApiError("UNAVAILABLE", "error.busy");
       const fault = classifyFault(error) ?? "database_unavailable";
       log.error("tenant database unavailable", { unit: slug, requestId: c.get("requestId"), fault, error: String(error) });
       await recordFault(platform, slug, fault);
       throw new ApiError("UNAVAILABLE", "error.tenant_unavailable", {}, [{ code: fault, message: FAULT_MESSAGES[fault] }]);
     }
     c.set("tenant", { ...handle, access: { write: access.write, personal: access.personal, programs: access.programs, scoped: access.scoped } });
-    await next();
-    if (c.res.status < 500 && unit.faultCode) await clearFault(platform, slug);
-    // A successful write changes the unit's figures: tell the platform now (so the next reader of the
-    // rollup knows this unit's facts are behind), then refresh them in the background.
-    if (!READ_METHODS.has(c.req.method) && c.res.status < 400) {
-      await markChanged(platform, slug, await tenantVersions(handle.db));
-      const refresh = c.get("services").snapshots.schedule(slug);
-      try {
-        c.executionCtx.waitUntil(refresh);
-      } catch {
-        // Node has no execution context: the refresh simply runs on.
+    try {
+      await next();
+      if (c.res.status < 500 && unit.faultCode) await clearFault(platform, slug);
+      // A successful write changes the unit's figures: tell the platform now (so the next reader of the
+      // rollup knows this unit's facts are behind), then refresh them in the background.
+      if (!READ_METHODS.has(c.req.method) && c.res.status < 400) {
+        await markChanged(platform, slug, await tenantVersions(handle.db));
+        const refresh = c.get("services").snapshots.schedule(slug);
+        try {
+          c.executionCtx.waitUntil(refresh);
+        } catch {
+          // Node has no execution context: the refresh simply runs on.
+        }
       }
+    } catch (error) {
+      handle.release();
+      throw error;
     }
+    // The connection is held until the response is done: a streamed export still reads from it.
+    c.res = releasedWhenSent(c.res, handle.release);
   });
 }

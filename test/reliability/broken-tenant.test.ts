@@ -28,7 +28,7 @@ beforeAll(async () => {
   expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).status).toBe(200);
   // Checkpoint so the file holds everything, keep a copy to restore, then damage it under the open connection.
   const unit = await h.services.tenants.find(BROKEN);
-  await (await h.services.tenants.open(unit!)).client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  await (await h.services.tenants.lease(unit!)).client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   copyFileSync(file(), `${file()}.good`);
   writeFileSync(file(), Buffer.alloc(64 * 1024, 0x5a));
 }, 60_000);

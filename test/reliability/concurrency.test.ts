@@ -27,7 +27,7 @@ async function audit(entity: string, id: string): Promise<string[]> {
 
 async function sql(query: string, args: (string | number)[] = []) {
   const unit = await h.services.tenants.find("dongguan");
-  const { client } = await h.services.tenants.open(unit!);
+  const { client } = await h.services.tenants.lease(unit!);
   return (await client.execute({ sql: query, args })).rows;
 }
 

@@ -132,7 +132,7 @@ describe("a process killed in the middle of an import", () => {
     const h = await startHarness({ DATA_DIR: dir.path });
     try {
       const unit = await h.services.tenants.find("dongguan");
-      const { client } = await h.services.tenants.open(unit!);
+      const { client } = await h.services.tenants.lease(unit!);
       const q = async (sql: string) => (await client.execute(sql)).rows[0]![0];
       return {
         activities: Number(await q("SELECT COUNT(*) FROM activities")),

@@ -35,7 +35,7 @@ describe("20,000 disbursements into one project", () => {
     const over = await importCsv([HEADER, `拨付（支出）,市级,0.01,2026-04-01,440232,${project.id},超出`].join("\n"));
     expect(over.status).toBe(400);
     const unit = await h.services.tenants.find("dongguan");
-    const { client } = await h.services.tenants.open(unit!);
+    const { client } = await h.services.tenants.lease(unit!);
     await expect(
       client.execute({ sql: "INSERT INTO funds (id, kind, source, amount_fen, date, area_code, project_id) VALUES ('direct-over', 'disbursement', 'city', 1, '2026-04-02', '440232', ?)", args: [project.id] }),
     ).rejects.toThrow(/FUND_OVERRUN/);

@@ -12,7 +12,7 @@ export type Counts = Record<string, number>;
 async function tenantClient(h: Harness, slug: string) {
   const unit = await h.services.tenants.find(slug);
   if (!unit) throw new Error(`no unit ${slug}`);
-  return (await h.services.tenants.open(unit)).client;
+  return (await h.services.tenants.lease(unit)).client;
 }
 
 /**

@@ -76,7 +76,7 @@ function report(name: string, r: autocannon.Result) {
 
 async function count(sql: string): Promise<number> {
   const unit = await services.tenants.find("dongguan");
-  const { client } = await services.tenants.open(unit!);
+  const { client } = await services.tenants.lease(unit!);
   return Number((await client.execute({ sql, args: [TITLE] })).rows[0]![0]);
 }
 

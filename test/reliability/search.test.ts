@@ -17,7 +17,7 @@ beforeAll(async () => {
   h = await startHarness({ DATA_DIR: dir.path });
   editor = await makeUser(h, "unit_editor", { unit: "dongguan" });
   const unit = await h.services.tenants.find("dongguan");
-  const { client } = await h.services.tenants.open(unit!);
+  const { client } = await h.services.tenants.lease(unit!);
   await client.execute(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SIZE}) ` +
       "INSERT INTO sub_units (id, name, kind, note) SELECT printf('su-%06d', i), printf('%s第%d中学', CASE i % 4 WHEN 0 THEN '乳源' WHEN 1 THEN '东莞' WHEN 2 THEN '翁源' ELSE '南雄' END, i), 'school', printf('备注 %d', i) FROM n",
@@ -32,7 +32,7 @@ afterAll(() => {
 /** The old full scan, as the oracle: how many live sub-units hold q in a searchable column. */
 async function scanned(q: string): Promise<number> {
   const unit = await h.services.tenants.find("dongguan");
-  const { client } = await h.services.tenants.open(unit!);
+  const { client } = await h.services.tenants.lease(unit!);
   const { rows } = await client.execute({ sql: "SELECT count(*) AS n FROM sub_units WHERE voided_at IS NULL AND (instr(name, ?) > 0 OR instr(coalesce(note, ''), ?) > 0)", args: [q, q] });
   return Number(rows[0]!.n);
 }

@@ -55,7 +55,7 @@ describe("stripped by every renderer", () => {
     const created = await call(h, "POST", "/api/t/dongguan/projects", { token: editor.token, body: { title: "旧数据项目", category: "education", areaCode: "440232", program: "dongguan-shaoguan", startDate: "2024-07-02" } });
     const { id } = await created.json();
     const unit = await h.services.tenants.find("dongguan");
-    const { client } = await h.services.tenants.open(unit!);
+    const { client } = await h.services.tenants.lease(unit!);
     await client.execute({ sql: "UPDATE projects SET title = ? WHERE id = ?", args: ["旧数据\uFFFE项目\u0001", id] });
 
     const exported = new Uint8Array(await (await call(h, "GET", "/api/t/dongguan/projects/export", { token: editor.token })).arrayBuffer());
