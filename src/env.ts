@@ -51,6 +51,11 @@ export const envSchema = z.object({
   TURSO_GROUP: z.string().default("default"),
   /** A self-hosted sqld's admin API (its --admin-listen-addr), used to create a new unit's namespace. */
   TENANT_DB_ADMIN_URL: z.string().url().optional(),
+  /**
+   * Remote databases: how long one database request may take before the call fails (a hung tenant).
+   * Above sqld's 5 s write-lock limit, after which it rolls a stuck holder back and a waiting write goes on.
+   */
+  DB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
   /** sqld's --admin-auth-key. */
   TENANT_DB_ADMIN_KEY: z.string().optional(),
   /**

@@ -8,7 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { t, type MessageKey } from "./i18n";
 import type { AppEnv } from "./types";
-import { classifyFault, FAULT_MESSAGES, recordFault } from "./tenants/faults";
+import { classifyFault, FAULT_MESSAGES, REQUEST_FAULTS, recordFault } from "./tenants/faults";
 import { pickBilingual } from "./validation";
 
 export const ERROR_STATUS = {
@@ -82,7 +82,7 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   if (fault && tenant) {
     // The unit's database failed under a request: the unit's fault, not a bug (src/tenants/faults.ts).
     c.get("services").log.error("tenant database fault", { unit: tenant.unit.slug, fault, requestId: c.get("requestId"), error: describe(err) });
-    await recordFault(c.get("services").platform, tenant.unit.slug, fault).catch(() => undefined);
+    if (!REQUEST_FAULTS.has(fault)) await recordFault(c.get("services").platform, tenant.unit.slug, fault).catch(() => undefined);
     return errorResponse(c, new ApiError("UNAVAILABLE", "error.tenant_unavailable", {}, [{ code: fault, message: FAULT_MESSAGES[fault] }]));
   }
   if (err instanceof HTTPException && err.status < 500) {

@@ -6,7 +6,7 @@
 import type { Config, Env } from "./env";
 import { createLogger, type Logger } from "./log";
 import { platformDb, type Services } from "./services";
-import { inProcessReportQueue } from "./jobs/report-jobs";
+import { inProcessJobQueue } from "./jobs/handle";
 import { writeRefresher } from "./figures/refresh";
 import { threadSheetWork } from "./sheets/thread";
 import { remoteDatabases, usesRemoteDatabases } from "./remote-databases";
@@ -29,7 +29,7 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
     tenants,
     log,
     snapshots: writeRefresher(() => services),
-    queue: inProcessReportQueue(() => services),
+    queue: inProcessJobQueue(() => services),
     sheets: threadSheetWork(),
   };
   return services;

@@ -24,7 +24,7 @@ export function usesRemoteDatabases(env: Env): boolean {
  * provisioning API's; both default to the runtime's fetch.
  */
 export function remoteDatabases(env: Env, fetches: { dbFetch?: typeof fetch | undefined; apiFetch?: typeof fetch | undefined } = {}): RemoteDatabases {
-  const fetchImpl = retryingFetch(fetches.dbFetch);
+  const fetchImpl = retryingFetch(fetches.dbFetch, env.DB_REQUEST_TIMEOUT_MS);
   if (!env.PLATFORM_DB_URL) throw new ConfigError("PLATFORM_DB_URL is required with remote databases");
   if (!env.TENANT_DB_URL_TEMPLATE) throw new ConfigError("TENANT_DB_URL_TEMPLATE is required with remote databases");
   if (!env.TENANT_DB_URL_TEMPLATE.includes("{tenant}")) throw new ConfigError("TENANT_DB_URL_TEMPLATE must contain {tenant}");

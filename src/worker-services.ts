@@ -7,7 +7,7 @@ import type { Config, Env } from "./env";
 import { createLogger } from "./log";
 import { platformDb, type Services } from "./services";
 import { CloudflareQueue, type QueueProducer } from "./jobs/queue";
-import { inProcessReportQueue } from "./jobs/report-jobs";
+import { inProcessJobQueue } from "./jobs/handle";
 import { writeRefresher } from "./figures/refresh";
 import { TenantDirectory } from "./tenants/directory";
 import { remoteDatabases } from "./remote-databases";
@@ -26,7 +26,7 @@ export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeo
     log,
     snapshots: writeRefresher(() => services),
     // Without a queue binding (e.g. `npm run migrate -- --edge` from Node) work runs in-process.
-    queue: producer ? new CloudflareQueue(producer) : inProcessReportQueue(() => services),
+    queue: producer ? new CloudflareQueue(producer) : inProcessJobQueue(() => services),
     sheets: inlineSheetWork(),
   };
   return services;

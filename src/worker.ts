@@ -6,7 +6,7 @@
 import { createApp } from "./app";
 import { ConfigError, parseEnv, toConfig } from "./env";
 import type { JobMessage, QueueProducer } from "./jobs/queue";
-import { handleReportMessage } from "./jobs/report-jobs";
+import { handleJobMessage } from "./jobs/handle";
 import { runScheduled } from "./jobs/schedule";
 import { bootstrap } from "./platform/bootstrap";
 import type { Router } from "./router";
@@ -63,13 +63,13 @@ export default {
     ctx.waitUntil(runScheduled(current.services, controller.cron));
   },
 
-  /** One report per message; a failure is retried by the Queue, then lands in the dead-letter queue. */
+  /** One unit's (or program's) work per message; a failure is retried by the Queue, then lands in the dead-letter queue. */
   async queue(batch: MessageBatch<JobMessage>, bindings: WorkerBindings): Promise<void> {
     const current = forBindings(bindings);
     await current.ready;
     for (const message of batch.messages) {
       try {
-        await handleReportMessage(current.services, message.body, message.attempts);
+        await handleJobMessage(current.services, message.body, message.attempts);
         message.ack();
       } catch {
         message.retry();

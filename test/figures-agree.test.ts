@@ -111,12 +111,20 @@ describe("every view of a unit's period shows the same figures", () => {
 });
 
 describe("the next rollup read shows what changed", () => {
-  it("a record dated in a past year, entered now, reaches that year's rollup at once", async () => {
+  it("a record dated in a past year, entered now, marks that year's rollup row stale at once and reaches it with the refresh", async () => {
     const read = async () => (await json("GET", `/api/programs/${PROGRAM}/rollup?year=2025`, coordinator.token)).units.find((u: { unit: { slug: string } }) => u.unit.slug === UNIT);
+    await read();
+    await h.services.queue.settled();
     const before = await read();
+    expect(before.freshness.stale).toBe(false);
     await json("POST", `/api/t/${UNIT}/funds`, editor.token, { kind: "allocation", source: "province", amountFen: 12_345, date: "2025-03-01", areaCode: OWN_AREA, program: PROGRAM });
+    // The write told the platform its 2025 facts are behind: the next read says so (last figures, stale).
+    const marked = await read();
+    expect(marked.freshness.stale).toBe(true);
+    expect(marked.summary.funds.inFen).toBe(before.summary.funds.inFen);
+    await h.services.snapshots.settled();
+    await h.services.queue.settled();
     const after = await read();
-    // no wait for the background refresher: the write marked the year's facts stale, the read recomputed them
     expect(after.summary.funds.inFen - before.summary.funds.inFen).toBe(12_345);
     expect(after.freshness.stale).toBe(false);
   });

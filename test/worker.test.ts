@@ -113,10 +113,35 @@ describe("the Worker in workerd", () => {
     }
   });
 
-  it("runs the daily cron through scheduled() and records the run", async () => {
+  it("runs the daily cron through the Queue: one message per unit, each unit refreshed and alerted, the run counted to its end", async () => {
+    const platform = edge.client("platform");
+    const active = Number((await platform.execute("SELECT COUNT(*) AS n FROM units WHERE status = 'active'")).rows[0]!.n);
+    edge.traffic.reset();
     const worker = await edge.mf.getWorker();
     await worker.scheduled({ cron: "0 18 * * *" });
-    const runs = await edge.client("platform").execute("SELECT job, cron, status FROM job_runs ORDER BY started_at DESC LIMIT 1");
-    expect(runs.rows[0]).toMatchObject({ job: "daily", cron: "0 18 * * *", status: "succeeded" });
-  });
+    // The cron invocation itself only listed the units and sent messages; the units were not touched by it.
+    const [run] = (await platform.execute("SELECT id, cron, expected FROM job_runs WHERE job = 'daily' ORDER BY started_at DESC LIMIT 1")).rows;
+    expect(run).toMatchObject({ cron: "0 18 * * *", expected: active });
+    const deadline = Date.now() + 100_000;
+    let status = "running";
+    while (Date.now() < deadline && status === "running") {
+      await new Promise((r) => setTimeout(r, 500));
+      status = String((await platform.execute({ sql: "SELECT status FROM job_runs WHERE id = ?", args: [String(run!.id)] })).rows[0]!.status);
+    }
+    expect(status).toBe("succeeded");
+    const targets = (await platform.execute({ sql: "SELECT target, ok, detail FROM job_targets WHERE run_id = ?", args: [String(run!.id)] })).rows;
+    expect(targets).toHaveLength(active);
+    expect(targets.every((t) => Number(t.ok) === 1 && /^refreshed \d+, alerts \d+$/.test(String(t.detail)))).toBe(true);
+    // Outcomes per unit: every unit in a program has this year's facts, and the deadline alerts exist.
+    const year = new Date().getUTCFullYear();
+    const withoutFacts = await platform.execute({
+      sql: `SELECT DISTINCT gm.unit FROM group_members gm JOIN groups g ON g.id = gm.group_id JOIN programs p ON p.slug = g.program
+             WHERE ? BETWEEN p.start_year AND p.end_year
+               AND NOT EXISTS (SELECT 1 FROM unit_facts f WHERE f.unit = gm.unit AND f.program = g.program AND f.year = ? AND f.error IS NULL)`,
+      args: [year, year],
+    });
+    expect(withoutFacts.rows).toEqual([]);
+    const alerted = Number((await platform.execute("SELECT COUNT(DISTINCT unit) AS n FROM alerts WHERE resolved_at IS NULL")).rows[0]!.n);
+    expect(alerted).toBeGreaterThan(100);
+  }, 120_000);
 });

@@ -105,5 +105,17 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE `units` ADD `fault_code` text;",
       "ALTER TABLE `units` ADD `fault_at` text;"
     ]
+  },
+  {
+    "version": 11,
+    "tag": "0010_counted-job-runs",
+    "statements": [
+      "ALTER TABLE `job_runs` ADD `expected` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `job_runs` ADD `done` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `job_runs` ADD `failed` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `job_targets` ADD `retries` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `job_targets` ADD `given_up` integer DEFAULT false NOT NULL;",
+      "CREATE INDEX `job_targets_failed_idx` ON `job_targets` (`ok`,`given_up`);"
+    ]
   }
 ];

@@ -145,6 +145,14 @@ export const jobRuns = sqliteTable(
     finishedAt: text("finished_at"),
     status: text("status", { enum: ["running", "succeeded", "partial", "failed"] }).notNull(),
     outcome: text("outcome", { mode: "json" }),
+    /**
+     * Targets (units, programs) the run sent messages for, and how many have recorded an outcome:
+     * each outcome adds one in the batch that records it, so completion is one comparison, never a
+     * count over the run's targets.
+     */
+    expected: integer("expected").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
   },
   (t) => [index("job_runs_job_idx").on(t.job, t.startedAt)],
 );
@@ -268,8 +276,12 @@ export const jobTargets = sqliteTable(
     ok: integer("ok", { mode: "boolean" }).notNull(),
     detail: text("detail"),
     at: text("at").notNull(),
+    /** Later retries of a failed report target by the daily job, for the run's own period. */
+    retries: integer("retries").notNull().default(0),
+    /** The daily job stopped retrying (and raised an alert). */
+    givenUp: integer("given_up", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.target] })],
+  (t) => [primaryKey({ columns: [t.runId, t.target] }), index("job_targets_failed_idx").on(t.ok, t.givenUp)],
 );
 
 /** Deadline alerts recorded by the daily job: a quarterly submission due or late, a cadre's term ending or overdue. */
@@ -279,7 +291,7 @@ export const alerts = sqliteTable(
     id: text("id").primaryKey(),
     unit: text("unit").notNull().references(() => units.slug),
     program: text("program"),
-    kind: text("kind", { enum: ["submission_due", "submission_late", "cadre_term_ending", "cadre_term_overdue"] }).notNull(),
+    kind: text("kind", { enum: ["submission_due", "submission_late", "cadre_term_ending", "cadre_term_overdue", "report_failed"] }).notNull(),
     /** What it is about: "2026-Q3" for a submission, a cadre record id for a term. */
     subject: text("subject").notNull(),
     dueDate: text("due_date").notNull(),

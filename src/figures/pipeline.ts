@@ -3,7 +3,7 @@
  * exists, else computed from the tenant and stored — judged for a period by `judgeUnit`. Every
  * consumer asks here; none loads records or sums on its own.
  */
-import { classifyFault, clearFault, recordFault } from "../tenants/faults";
+import { classifyFault, clearFault, recordFault, REQUEST_FAULTS } from "../tenants/faults";
 import { and, eq } from "drizzle-orm";
 import { groupMembers, groups, programs } from "../../db/platform/schema";
 import { periodContext, today, type Period } from "../periods/period";
@@ -117,7 +117,7 @@ export async function refreshUnitFacts(services: Services, slug: string, program
     // Stored and reported as the fault's code: the driver's text (SQL, file paths) stays in the log.
     const fault = classifyFault(error);
     const message = fault ?? "refresh_failed";
-    if (fault) await recordFault(services.platform, slug, fault).catch(() => undefined);
+    if (fault && !REQUEST_FAULTS.has(fault)) await recordFault(services.platform, slug, fault).catch(() => undefined);
     const at = new Date().toISOString();
     for (const program of programsOfUnit) for (const year of years) await recordFactsError(services.platform, slug, program, year, message, at).catch(() => undefined);
     return { unit: slug, ok: false, refreshed, error: message };

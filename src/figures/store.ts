@@ -27,10 +27,23 @@ export function usable(row: FactsMeta | undefined, now: DataVersions): row is Fa
 }
 
 /** The platform's copy of the units' data versions. */
+/**
+ * Units per query when reading many: each response stays well under a remote server's 10 MB limit
+ * (stored facts are ~3 KB a unit: 300 → ~1 MB) and each query's argument list short.
+ */
+export const UNITS_PER_READ = 300;
+
+/** `read` over slices of `slugs`, results concatenated. */
+async function inSlices<T>(slugs: readonly string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < slugs.length; i += UNITS_PER_READ) out.push(...(await read(slugs.slice(i, i + UNITS_PER_READ))));
+  return out;
+}
+
 export async function platformVersions(platform: PlatformDb, unitSlugs: readonly string[]): Promise<Map<string, DataVersions>> {
   const out = new Map<string, DataVersions>();
   if (unitSlugs.length === 0) return out;
-  const rows = await platform.select().from(unitDataVersions).where(inArray(unitDataVersions.unit, [...unitSlugs]));
+  const rows = await inSlices(unitSlugs, (slice) => platform.select().from(unitDataVersions).where(inArray(unitDataVersions.unit, slice)));
   for (const r of rows) (out.get(r.unit) ?? out.set(r.unit, {}).get(r.unit)!)[String(r.year)] = r.version;
   return out;
 }
@@ -60,17 +73,19 @@ const rowsOf = (program: string, year: number, unitSlugs: readonly string[]) => 
 /** The stored rows of some units for a program and year, without their facts (a few hundred bytes each). */
 export async function readFactsMeta(platform: PlatformDb, program: string, year: number, unitSlugs: readonly string[]): Promise<Map<string, FactsMeta>> {
   const { facts: _facts, ...columns } = getTableColumns(unitFacts);
-  const rows = await platform
-    .select({ ...columns, hasFacts: sql<number>`${unitFacts.facts} IS NOT NULL`.mapWith(Boolean) })
-    .from(unitFacts)
-    .where(rowsOf(program, year, unitSlugs));
+  const rows = await inSlices(unitSlugs, (slice) =>
+    platform
+      .select({ ...columns, hasFacts: sql<number>`${unitFacts.facts} IS NOT NULL`.mapWith(Boolean) })
+      .from(unitFacts)
+      .where(rowsOf(program, year, slice)),
+  );
   return new Map(rows.map((r) => [r.unit, r]));
 }
 
 /** The stored facts themselves, for the units that need them. */
 export async function readFacts(platform: PlatformDb, program: string, year: number, unitSlugs: readonly string[]): Promise<Map<string, Facts>> {
   if (unitSlugs.length === 0) return new Map();
-  const rows = await platform.select({ unit: unitFacts.unit, facts: unitFacts.facts }).from(unitFacts).where(rowsOf(program, year, unitSlugs));
+  const rows = await inSlices(unitSlugs, (slice) => platform.select({ unit: unitFacts.unit, facts: unitFacts.facts }).from(unitFacts).where(rowsOf(program, year, slice)));
   return new Map(rows.filter((r) => r.facts).map((r) => [r.unit, r.facts as Facts]));
 }
 

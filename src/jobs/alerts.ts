@@ -20,6 +20,9 @@ import type { Services, TenantDb } from "../services";
 
 type AlertKind = (typeof alerts.$inferInsert)["kind"];
 
+/** The kinds this module opens and resolves. */
+const DEADLINE_KINDS = new Set<AlertKind>(["submission_due", "submission_late", "cadre_term_ending", "cadre_term_overdue"]);
+
 export async function recordAlerts(services: Services, unitSlug: string, day: string): Promise<number> {
   const unit = await services.tenants.find(unitSlug);
   if (!unit) return 0;
@@ -67,7 +70,8 @@ async function recordAlertsOf(services: Services, unitSlug: string, db: TenantDb
   // Whatever was open and no longer holds is resolved.
   const stillOpen = open.map((a) => `${a.kind}/${a.subject}`);
   const previous = await services.platform.select().from(alerts).where(and(eq(alerts.unit, unitSlug), isNull(alerts.resolvedAt)));
-  const gone = previous.filter((p) => !stillOpen.includes(`${p.kind}/${p.subject}`)).map((p) => p.id);
+  // Only the kinds judged here: a report given up (src/jobs/daily.ts) stays open until someone acts on it.
+  const gone = previous.filter((p) => DEADLINE_KINDS.has(p.kind) && !stillOpen.includes(`${p.kind}/${p.subject}`)).map((p) => p.id);
   if (gone.length) await services.platform.update(alerts).set({ resolvedAt: now }).where(inArray(alerts.id, gone));
   return open.length;
 }

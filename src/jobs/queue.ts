@@ -1,11 +1,13 @@
 /**
- * The fan-out of scheduled work: one message per unit (or program). On Workers it is a Cloudflare
+ * The fan-out of scheduled work: one message per unit (or program), so no invocation touches more
+ * than one tenant. On Workers it is a Cloudflare
  * Queue (retries and a dead-letter queue by configuration); on Node an in-process queue with the
  * same interface, bounded concurrency and a few retries with back-off.
  */
 import type { Period } from "../periods/period";
 
-export interface JobMessage {
+/** Issue one report (a unit's quarterly, or a program's quarterly or annual). */
+export interface ReportMessage {
   runId: string;
   job: "quarterly" | "annual";
   target: { kind: "unit"; unit: string; program: string } | { kind: "program"; program: string };
@@ -13,6 +15,25 @@ export interface JobMessage {
   /** Issue a new version even if the period's report exists (a coordinator's re-run). */
   reissue?: boolean;
 }
+
+/** The daily work of one unit: bring its schema current, refresh its facts, record its deadline alerts. */
+export interface DailyMessage {
+  runId: string;
+  job: "daily";
+  target: { kind: "unit"; unit: string };
+  day: string;
+}
+
+/** Refresh one unit's facts (queued by a rollup that found them behind); no run is recorded. */
+export interface RefreshMessage {
+  runId: "";
+  job: "refresh";
+  target: { kind: "unit"; unit: string };
+  /** The years to bring current (default: the years a write would refresh). */
+  years?: number[];
+}
+
+export type JobMessage = ReportMessage | DailyMessage | RefreshMessage;
 
 export interface JobQueue {
   /** Whether `delaySeconds` is honoured (a Cloudflare Queue); otherwise the caller awaits `settled()` to order work. */

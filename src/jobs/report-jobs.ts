@@ -1,20 +1,16 @@
 /**
  * The quarterly and annual report jobs: plan one message per unit and program, handle each by
- * issuing its report if it is missing, and record every target's outcome on the run. A unit that
- * fails is reported and, having no report, is issued by the next run; the others never wait for it.
+ * issuing its report if it is missing, and record every target's outcome on the run. A target that
+ * fails is recorded, and the daily job retries it for the run's own period (src/jobs/daily.ts);
+ * the others never wait for it.
  */
-import { and, count, eq, sql } from "drizzle-orm";
-import { groupMembers, groups, jobRuns, jobTargets, programs } from "../../db/platform/schema";
+import { eq } from "drizzle-orm";
+import { groupMembers, groups, programs } from "../../db/platform/schema";
 import { issueReport } from "../reports/issue";
 import { inTerm, type Period } from "../periods/period";
 import type { Services } from "../services";
-import { InProcessQueue, type JobMessage, type JobQueue } from "./queue";
-
-/**
- * Reports issued at once in-process. Embedded libSQL calls run on Node's one thread, so more at
- * once would not be faster — only hold more units' records in memory together.
- */
-export const REPORT_CONCURRENCY = 1;
+import type { JobQueue, RefreshMessage, ReportMessage } from "./queue";
+import { recordTarget, startRun } from "./runs";
 
 /** Attempts per message before its failure is recorded on the run (the Queue's max_retries + 1). */
 export const REPORT_ATTEMPTS = 3;
@@ -32,27 +28,20 @@ export async function startReportRun(
   const programRows = (await services.platform.select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear }).from(programs))
     .filter((p) => inTerm(period.year, p) && (!options.programs || options.programs.includes(p.slug)))
     .map((p) => p.slug);
-  const unitMessages: JobMessage[] = [];
-  if (job === "quarterly") {
-    const memberships = await services.platform
-      .selectDistinct({ unit: groupMembers.unit, program: groups.program })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId));
-    for (const m of memberships) {
-      if (programRows.includes(m.program)) unitMessages.push({ runId, job, target: { kind: "unit", unit: m.unit, program: m.program }, period, ...(options.reissue ? { reissue: true } : {}) });
-    }
-  }
-  const programMessages: JobMessage[] = programRows.map((program) => ({ runId, job, target: { kind: "program", program }, period, ...(options.reissue ? { reissue: true } : {}) }));
-  await services.platform.insert(jobRuns).values({
-    id: runId,
-    job,
-    cron: options.cron ?? null,
-    startedAt: new Date().toISOString(),
-    status: "running",
-    outcome: { expected: unitMessages.length + programMessages.length, period },
-  });
-  await queue.send(unitMessages);
-  // Unit reports first; program reports after them (held back in the Queue, or awaited in-process).
+  const unitMessages: ReportMessage[] = [];
+  /** Annual runs issue no unit reports: their units' facts for the year are brought current first, so the program report reads current facts (it never reads a tenant itself). */
+  const refreshMessages: RefreshMessage[] = [];
+  const memberships = await services.platform
+    .selectDistinct({ unit: groupMembers.unit, program: groups.program })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId));
+  const inRun = memberships.filter((m) => programRows.includes(m.program));
+  if (job === "quarterly") for (const m of inRun) unitMessages.push({ runId, job, target: { kind: "unit", unit: m.unit, program: m.program }, period, ...(options.reissue ? { reissue: true } : {}) });
+  else for (const unit of new Set(inRun.map((m) => m.unit))) refreshMessages.push({ runId: "", job: "refresh", target: { kind: "unit", unit }, years: [period.year] });
+  const programMessages: ReportMessage[] = programRows.map((program) => ({ runId, job, target: { kind: "program", program }, period, ...(options.reissue ? { reissue: true } : {}) }));
+  await startRun(services, { id: runId, job, cron: options.cron ?? null, expected: unitMessages.length + programMessages.length, outcome: { period } });
+  await queue.send([...unitMessages, ...refreshMessages]);
+  // Unit reports (or refreshes) first; program reports after them (held back in the Queue, or awaited in-process).
   if (queue.delays) await queue.send(programMessages, { delaySeconds: services.config.programReportDelaySeconds });
   else {
     await queue.settled();
@@ -63,7 +52,7 @@ export async function startReportRun(
   return runId;
 }
 
-function targetKey(m: JobMessage): string {
+export function targetKey(m: ReportMessage): string {
   return m.target.kind === "unit" ? `${m.target.program}/${m.target.unit}` : m.target.program;
 }
 
@@ -71,7 +60,7 @@ function targetKey(m: JobMessage): string {
  * Handles one message: issues the report if absent and records the outcome. Throws on failure so
  * the queue can retry; the last attempt's failure is recorded on the run.
  */
-export async function handleReportMessage(services: Services, message: JobMessage, attempt = 1, maxAttempts = REPORT_ATTEMPTS): Promise<void> {
+export async function handleReportMessage(services: Services, message: ReportMessage, attempt = 1, maxAttempts = REPORT_ATTEMPTS): Promise<void> {
   const kind = message.target.kind === "unit" ? "unit_quarterly" : message.job === "annual" ? "program_annual" : "program_quarterly";
   try {
     const { report, created } = await issueReport(services, {
@@ -90,28 +79,4 @@ export async function handleReportMessage(services: Services, message: JobMessag
     if (attempt >= maxAttempts) await recordTarget(services, message.runId, targetKey(message), false, detail.slice(0, 500));
     throw error;
   }
-}
-
-async function recordTarget(services: Services, runId: string, target: string, ok: boolean, detail: string): Promise<void> {
-  const row = { runId, target, ok, detail, at: new Date().toISOString() };
-  await services.platform.insert(jobTargets).values(row).onConflictDoUpdate({ target: [jobTargets.runId, jobTargets.target], set: row });
-  await finishIfComplete(services, runId);
-}
-
-/** Marks a run finished once every expected target has an outcome. */
-export async function finishIfComplete(services: Services, runId: string): Promise<void> {
-  const [run] = await services.platform.select().from(jobRuns).where(eq(jobRuns.id, runId));
-  const expected = Number((run?.outcome as { expected?: number } | null)?.expected ?? 0);
-  if (!run || run.finishedAt) return;
-  const [done] = await services.platform.select({ n: count(), failed: sql<number>`COALESCE(SUM(${jobTargets.ok} = 0), 0)` }).from(jobTargets).where(eq(jobTargets.runId, runId));
-  if ((done?.n ?? 0) < expected) return;
-  await services.platform
-    .update(jobRuns)
-    .set({ finishedAt: new Date().toISOString(), status: Number(done?.failed ?? 0) > 0 ? "partial" : "succeeded" })
-    .where(and(eq(jobRuns.id, runId), sql`${jobRuns.finishedAt} IS NULL`));
-}
-
-/** The in-process report queue a runtime without a Cloudflare Queue uses (Node, or a script). */
-export function inProcessReportQueue(services: () => Services): InProcessQueue {
-  return new InProcessQueue((message, attempt) => handleReportMessage(services(), message, attempt, REPORT_ATTEMPTS), REPORT_CONCURRENCY, REPORT_ATTEMPTS - 1);
 }

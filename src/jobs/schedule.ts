@@ -4,12 +4,10 @@
  * the same file. `test/schedule.test.ts` checks that every declared expression has a job here.
  */
 import type { Services } from "../services";
-import { refreshUnit } from "../figures/refresh";
 import { previousQuarter, today } from "../periods/period";
-import { eachBounded } from "../bounded";
-import { recordAlerts } from "./alerts";
+import { startDailyRun } from "./daily";
 import { startReportRun } from "./report-jobs";
-import { recordRun, runSummary } from "./runs";
+import { runSummary } from "./runs";
 
 /**
  * Cron expressions (UTC, as Workers run them) → job. 18:00 UTC is 02:00 Beijing time; 01:00 UTC is
@@ -34,34 +32,18 @@ export async function runScheduled(services: Services, cron: string) {
 }
 
 /**
- * The daily job brings every tenant database to the latest migration, refreshes every unit's rollup
- * snapshots and records deadline alerts; a unit that cannot be reached is reported (its snapshot kept
- * and marked stale) and retried the next night, the others go on. The quarterly and annual jobs fan
- * out one message per unit and program; each issues its report if it is missing.
+ * Starts a job: one message per unit (and program, for reports) on the queue — in-process on Node,
+ * where the work is done when this returns, or a Cloudflare Queue, where it is done later by the
+ * queue() consumer. Reads the targets' outcomes only where the work is already done (in-process):
+ * a Worker's cron invocation reads nothing per unit.
  */
 export async function runJob(services: Services, job: JobName, cron: string | null = null, day = today()) {
-  switch (job) {
-    case "quarterly":
-      return runSummary(services.platform, await startReportRun(services, services.queue, "quarterly", previousQuarter(day), { cron }));
-    case "annual":
-      return runSummary(services.platform, await startReportRun(services, services.queue, "annual", { year: Number(day.slice(0, 4)) - 1, quarter: null }, { cron }));
-    case "daily":
-      return recordRun(services.platform, "daily", cron, async () => {
-        const migrated = await services.tenants.migrateAll({ onlyBehind: services.runtime === "workers" });
-        const refreshed = await eachBounded(
-          migrated.map((m) => m.unit),
-          4,
-          async (unit) => {
-            const refreshed = await refreshUnit(services, unit, day);
-            if (refreshed.ok) await recordAlerts(services, unit, day).catch((e: unknown) => services.log.warn("alerts failed", { unit, error: String(e) }));
-            return refreshed;
-          },
-        );
-        return migrated.map((m, i) => {
-          const r = refreshed[i]!;
-          if (!m.ok) return { unit: m.unit, ok: false, detail: `migration: ${m.error ?? ""}` };
-          return r.ok ? { unit: m.unit, ok: true } : { unit: m.unit, ok: false, detail: `facts: ${r.error ?? ""}` };
-        });
-      });
-  }
+  const runId =
+    job === "quarterly"
+      ? await startReportRun(services, services.queue, "quarterly", previousQuarter(day), { cron })
+      : job === "annual"
+        ? await startReportRun(services, services.queue, "annual", { year: Number(day.slice(0, 4)) - 1, quarter: null }, { cron })
+        : await startDailyRun(services, services.queue, day, cron);
+  if (services.queue.delays) return { runId, status: "running" as const, outcomes: [] };
+  return runSummary(services.platform, runId);
 }

@@ -4,18 +4,17 @@
  * added up per recipient area (a group's lead and members — each records only its own
  * contributions, in its own database, so nothing is counted twice), per unit, and in total.
  *
- * A unit whose facts are behind its latest write is recomputed now, a few at a time; when its
- * database cannot be reached it is served from its last facts, marked stale with the error.
+ * A unit whose facts are behind its latest write, or whose database is failing, is served from its
+ * last facts, marked stale (with the error, if any); a refresh of a unit behind is queued.
  */
 import { units } from "../../db/platform/schema";
-import { eachBounded } from "../bounded";
 import { listGroups, type GroupView } from "../directory/programs";
 import type { SubmissionFact } from "../figures/facts";
-import { judge, programTerms, computeAndStore, type FreshFacts } from "../figures/pipeline";
+import { judge, programTerms, type FreshFacts } from "../figures/pipeline";
 import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import { cachedJudgement, judgedKey, rememberJudgement, type Judged } from "../figures/judged-cache";
-import { platformVersions, readFacts, readFactsMeta, recordFactsError, usable } from "../figures/store";
-import { classifyFault, FAULT_MESSAGES, recordFault, type FaultCode } from "../tenants/faults";
+import { platformVersions, readFacts, readFactsMeta, usable } from "../figures/store";
+import { FAULT_MESSAGES, type FaultCode } from "../tenants/faults";
 import type { SubmissionStanding } from "../figures/submissions";
 import { addInto, emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
 import { areaPrefix } from "../rules/progress";
@@ -23,7 +22,19 @@ import { periodContext, periodKey, today, type Period } from "../periods/period"
 import { ruleSet } from "../rules/rule-sets";
 import type { Services } from "../services";
 
-const COMPUTE_CONCURRENCY = 4;
+/** Refreshes one rollup request queues at most (one Queue batch); the rest are queued by the next. */
+const REFRESHES_PER_ROLLUP = 100;
+
+/** What a reader is told of a stored refresh error: the fault's sentence, or a general one. */
+function refreshError(code: string | null): string | null {
+  if (!code) return null;
+  return FAULT_MESSAGES[code as FaultCode] ?? "最近一次更新未成功，显示的是此前的数据 | The last refresh did not succeed; earlier figures are shown";
+}
+
+async function queueRefreshes(services: Services, slugs: string[], year: number): Promise<void> {
+  if (slugs.length === 0) return;
+  await services.queue.send(slugs.slice(0, REFRESHES_PER_ROLLUP).map((unit) => ({ runId: "", job: "refresh", target: { kind: "unit", unit }, years: [year] })));
+}
 
 export type { AreaSums };
 
@@ -130,31 +141,17 @@ export async function programRollup(services: Services, program: string, period:
   const misses = current.filter((slug) => !figures.has(slug));
   for (const [slug, facts] of await readFacts(services.platform, program, period.year, misses)) judged(slug, { facts, versions: stored.get(slug)!.versions, computedAt: stored.get(slug)!.computedAt });
 
-  // Units behind their latest write are recomputed now, a few at a time (issue 12 moves this to the Queue).
+  // Units behind their latest write are never read here — a rollup touches no tenant database, so
+  // it costs the same for 10 units as for 10,000. They are served from their last facts, marked
+  // stale, and a refresh of each is queued (a unit's own write queues one too).
   const behind = slugs.filter((slug) => !current.includes(slug) && !faultOf(slug));
-  const failed: string[] = [];
-  await eachBounded(behind, COMPUTE_CONCURRENCY, async (slug) => {
-    const unit = unitBySlug.get(slug);
-    if (!unit) return;
-    try {
-      const fresh = await services.tenants.use(unit, ({ db }) => computeAndStore(services, slug, db, program, period.year));
-      judged(slug, fresh);
-      freshness.set(slug, { takenAt: fresh.computedAt, ageSeconds: 0, stale: false, error: null });
-    } catch (error) {
-      // The log keeps the driver's text; readers get the fault's code and sentence, never SQL or paths.
-      services.log.warn("rollup could not refresh a unit; serving its last facts", { unit: slug, error: error instanceof Error ? error.message : String(error) });
-      const fault = classifyFault(error) ?? "database_unavailable";
-      await recordFault(services.platform, slug, fault);
-      await recordFactsError(services.platform, slug, program, period.year, fault, new Date().toISOString());
-      failed.push(slug);
-      freshness.set(slug, { takenAt: stored.get(slug)?.computedAt ?? null, ageSeconds: age(stored.get(slug)?.computedAt ?? null), stale: true, error: FAULT_MESSAGES[fault] });
-    }
-  });
-  for (const slug of slugs.filter((s) => faultOf(s))) {
-    failed.push(slug);
-    freshness.set(slug, { takenAt: stored.get(slug)?.computedAt ?? null, ageSeconds: age(stored.get(slug)?.computedAt ?? null), stale: true, error: FAULT_MESSAGES[faultOf(slug)!] ?? FAULT_MESSAGES.database_unavailable });
-  }
-  // A unit that could not be refreshed is served from its last facts, if it has any, marked stale.
+  const lastTaken = (slug: string) => stored.get(slug)?.computedAt ?? null;
+  for (const slug of behind) freshness.set(slug, { takenAt: lastTaken(slug), ageSeconds: age(lastTaken(slug)), stale: true, error: refreshError(stored.get(slug)?.error ?? null) });
+  await queueRefreshes(services, behind, period.year);
+  const failing = slugs.filter((s) => faultOf(s));
+  for (const slug of failing) freshness.set(slug, { takenAt: lastTaken(slug), ageSeconds: age(lastTaken(slug)), stale: true, error: FAULT_MESSAGES[faultOf(slug)!] ?? FAULT_MESSAGES.database_unavailable });
+  const failed = [...behind, ...failing];
+  // A unit behind or failing is served from its last facts, if it has any, marked stale.
   const last = await readFacts(services.platform, program, period.year, failed.filter((slug) => stored.get(slug)?.hasFacts));
   for (const [slug, facts] of last) judged(slug, { facts, versions: stored.get(slug)!.versions, computedAt: stored.get(slug)!.computedAt });
 

@@ -56,7 +56,13 @@ describe("a unit whose database fails", () => {
     dir.remove();
   });
 
-  it("the rollup of a period never computed answers 200: the others' figures, the broken unit stale with its error", async () => {
+  it("the rollup of a period never computed answers 200 at once (every unit stale, refreshes queued), then the others' figures and the broken unit stale with its error", async () => {
+    const first = await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token });
+    expect(first.status).toBe(200);
+    const unread = await first.json();
+    // A rollup reads no tenant: nothing was computed for 2025, so every unit is stale and its refresh queued.
+    expect(unread.totals.staleUnits).toBe(unread.totals.units);
+    await h.services.queue.settled();
     const res = await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token });
     expect(res.status).toBe(200);
     const rollup = await res.json();

@@ -10,7 +10,7 @@ const Alert = z
   .object({
     id: z.string(),
     program: z.string().nullable(),
-    kind: z.enum(["submission_due", "submission_late", "cadre_term_ending", "cadre_term_overdue"]),
+    kind: z.enum(alerts.kind.enumValues),
     subject: z.string().openapi({ description: "A period (2026-Q3) or a cadre record id" }),
     dueDate: z.string(),
     firstSeenAt: z.string(),
