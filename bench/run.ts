@@ -19,6 +19,7 @@ import { BENCH_PROGRAM, buildFederation, DEFAULT_VOLUMES } from "./federation";
 import { benchImport } from "./import";
 import { benchQuarterlyJob } from "./jobs";
 import { benchRollup } from "./rollup";
+import { seedDocuments } from "../db/seed/seed";
 
 interface Line {
   measure: string;
@@ -51,7 +52,7 @@ async function main() {
     federation: { units: unitCount, volumesPerUnit: volumes },
   };
   try {
-    await bootstrap(services, { seed: true, migrateTenants: true });
+    await bootstrap(services, { seed: seedDocuments, migrateTenants: true });
     log(`generating ${unitCount} units…`);
     const slugs = await buildFederation(services, dir, unitCount, volumes, log);
 

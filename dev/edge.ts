@@ -15,7 +15,8 @@ import { closeServices, createNodeServices } from "../src/node-services";
 import { bootstrap } from "../src/platform/bootstrap";
 import { connectToFetch } from "../src/tenants/connect-to-fetch";
 import { startSqld, type Sqld } from "./sqld";
-import { bundleWorker } from "./worker-bundle";
+import { bundleWorker } from "../scripts/worker-bundle";
+import { seedDocuments } from "../db/seed/seed";
 
 export const DB_DOMAIN = "db.duikou.test";
 export const PLATFORM_URL = `http://platform.${DB_DOMAIN}`;
@@ -104,7 +105,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     const nodeEnv = parseEnv({ DUIKOU_ENV: "test", LOG_LEVEL: "warn", ...options.bindings, ...options.seed, ...env });
     const services = await createNodeServices(nodeEnv, toConfig(nodeEnv), createLogger("warn"));
     try {
-      await bootstrap(services, { seed: true, migrateTenants: false });
+      await bootstrap(services, { seed: seedDocuments, migrateTenants: false });
     } finally {
       closeServices(services);
     }

@@ -10,13 +10,14 @@ import { parseEnv, toConfig } from "../src/env";
 import { createLogger } from "../src/log";
 import { closeServices, createNodeServices } from "../src/node-services";
 import { bootstrap } from "../src/platform/bootstrap";
+import { seedDocuments } from "../db/seed/seed";
 
 async function main() {
   const env = parseEnv(process.env);
   const config = toConfig(env);
   const services = await createNodeServices(env, config, createLogger("warn"));
   try {
-    const report = await bootstrap(services, { seed: true, migrateTenants: true });
+    const report = await bootstrap(services, { seed: seedDocuments, migrateTenants: true });
     const migrated = report.tenants.filter((t) => t.ok && t.from !== t.to);
     const failed = report.tenants.filter((t) => !t.ok);
     console.log(

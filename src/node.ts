@@ -18,6 +18,7 @@ import { createLogger } from "./log";
 import { headersFor, parseHeadersFile } from "./static-headers";
 import { closeServices, createNodeServices } from "./node-services";
 import { bootstrap } from "./platform/bootstrap";
+import { seedDocuments } from "../db/seed/seed";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -27,7 +28,7 @@ export async function main(rawEnv: Record<string, unknown> = process.env) {
   const log = createLogger(config.logLevel);
   const services = await createNodeServices(env, config, log);
   const started = Date.now();
-  const report = await bootstrap(services, { seed: true, migrateTenants: true });
+  const report = await bootstrap(services, { seed: seedDocuments, migrateTenants: true });
   log.info("bootstrap done", {
     ms: Date.now() - started,
     platformSchema: report.platform.to,

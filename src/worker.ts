@@ -30,7 +30,7 @@ function forBindings(bindings: WorkerBindings): Isolate {
   const services = createWorkerServices(env, toConfig(env), undefined, bindings.REPORT_QUEUE as QueueProducer | undefined);
   // Seeding and the first migration of every tenant run from `npm run migrate` (see README);
   // an isolate only brings the platform schema up to date and migrates tenants as it opens them.
-  const ready = bootstrap(services, { seed: false, migrateTenants: false });
+  const ready = bootstrap(services, { migrateTenants: false });
   const value = { services, app: createApp(services), ready };
   isolate = { bindings, value };
   return value;

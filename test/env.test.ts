@@ -37,6 +37,6 @@ describe("production start with demo users left in the database", () => {
 
   it("refuses to start", async () => {
     const production = { ...h.services, config: toConfig(parseEnv({ DUIKOU_ENV: "production", JWT_SECRET: TEST_SECRET })) };
-    await expect(bootstrap(production, { seed: false, migrateTenants: false })).rejects.toThrow(/demo users exist/);
+    await expect(bootstrap(production, { migrateTenants: false })).rejects.toThrow(/demo users exist/);
   });
 });

@@ -6,7 +6,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { hashPassword } from "../../src/auth/password";
 import type { Logger } from "../../src/log";
-import type { PlatformDb, TenantDb } from "../../src/services";
+import type { PlatformDb, Services, TenantDb } from "../../src/services";
 import { auditRow, systemActor } from "../../src/tenants/audit";
 import type { TenantDirectory } from "../../src/tenants/directory";
 import { areas, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
@@ -113,7 +113,7 @@ async function seedDemoUsers(db: PlatformDb): Promise<string[]> {
 }
 
 /** Whether any demonstration account exists (production refuses to start if so). */
-export async function hasDemoUsers(db: PlatformDb): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(users).where(and(eq(users.demo, true), eq(users.disabled, false)));
-  return (row?.n ?? 0) > 0;
+/** The seeder `bootstrap` takes on Node and in scripts: the documents' structure, and demo data as configured. */
+export function seedDocuments(services: Services): Promise<SeedReport> {
+  return seedPlatform(services.platform, services.tenants, services.log, { demoUsers: services.config.demoUsers, demoLedger: services.config.demoLedger, year: new Date().getUTCFullYear() });
 }

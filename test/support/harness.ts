@@ -14,6 +14,7 @@ import { closeServices, createNodeServices } from "../../src/node-services";
 import { bootstrap } from "../../src/platform/bootstrap";
 import type { Router } from "../../src/router";
 import type { Services } from "../../src/services";
+import { seedDocuments } from "../../db/seed/seed";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
 
@@ -42,7 +43,7 @@ export async function startHarness(vars: Record<string, string> = {}, options: {
   const logs: string[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => logs.push(line));
   const services = await createNodeServices(env, config, log);
-  await bootstrap(services, { seed: options.seed ?? true, migrateTenants: true });
+  await bootstrap(services, { seed: (options.seed ?? true) ? seedDocuments : undefined, migrateTenants: true });
   return { services, app: createApp(services), env, logs, close: () => closeServices(services) };
 }
 
