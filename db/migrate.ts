@@ -3,8 +3,9 @@
  *
  * Turso's shared multi-database schemas are deprecated, so every database is migrated by us and its
  * version recorded (in `__duikou_migrations`, and for tenants also in the platform's `units` row).
- * A run takes the write lock first (`BEGIN IMMEDIATE` through `transaction("write")`), then reads
- * what is applied, so two runners at once serialise and the second finds nothing to do.
+ * A run applies everything pending in one write batch (one transaction); two runners at once cannot
+ * both apply a migration (its ledger row is written first, under a primary key), and the loser finds
+ * the work done.
  */
 import type { Client } from "@libsql/client";
 
@@ -43,29 +44,26 @@ export async function migrateDatabase(client: Client, migrations: readonly Migra
   const latest = latestVersion(migrations);
   if (current >= latest) return { from: current, to: current, applied: [] };
 
-  const tx = await client.transaction("write");
+  // One batch — one transaction, and over HTTP one round trip (a new tenant's schema was ~100 requests
+  // as an interactive transaction, and a transaction held across round trips is rolled back by sqld
+  // after 5 s). Each migration's ledger row goes first: if another runner applied it meanwhile, its
+  // primary key fails the batch, nothing of ours is kept, and we find the work done.
+  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+  const at = new Date().toISOString();
   try {
-    await tx.execute(LEDGER);
-    const row = await tx.execute("SELECT COALESCE(MAX(version), 0) AS v FROM __duikou_migrations");
-    const from = Number(row.rows[0]?.v ?? 0);
-    const applied: string[] = [];
-    for (const migration of migrations) {
-      if (migration.version <= from) continue;
-      for (const statement of migration.statements) await tx.execute(statement);
-      await tx.execute({
-        sql: "INSERT INTO __duikou_migrations (version, tag, applied_at) VALUES (?, ?, ?)",
-        args: [migration.version, migration.tag, new Date().toISOString()],
-      });
-      applied.push(migration.tag);
-    }
-    await tx.commit();
-    return { from, to: Math.max(from, latest), applied };
+    await client.batch(
+      [
+        LEDGER,
+        ...pending.flatMap((m) => [{ sql: "INSERT INTO __duikou_migrations (version, tag, applied_at) VALUES (?, ?, ?)", args: [m.version, m.tag, at] }, ...m.statements]),
+      ],
+      "write",
+    );
   } catch (error) {
-    await tx.rollback().catch(() => undefined);
+    const now = await appliedVersion(client);
+    if (now >= latest) return { from: current, to: now, applied: [] };
     throw error;
-  } finally {
-    tx.close();
   }
+  return { from: current, to: latest, applied: pending.map((m) => m.tag) };
 }
 
 /** The version a database has reached (0 for a new database). */
