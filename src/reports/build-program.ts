@@ -82,15 +82,36 @@ function lagSection(r: ProgramRollup): ReportSection {
       r.excelling.length ? `各项要求均达标的单位：${r.excelling.map((s) => n.get(s) ?? s).join("、")}。` : "本期无全部要求均达标的单位。",
       r.lagging.length ? `有 ${r.lagging.length} 个单位存在进度滞后或未达标的要求，见下表。` : "本期无进度滞后或未达标的单位。",
     ],
-    tables: r.lagging.length
-      ? [
-          {
-            title: "滞后单位及要求",
-            columns: ["帮扶单位", "要求", "结果"],
-            rows: r.lagging.flatMap((l) => l.rules.map((x): Cell[] => [n.get(l.unit) ?? l.unit, x.title.zh, STATUS_LABELS[x.status as keyof typeof STATUS_LABELS] ?? x.status])),
-          },
-        ]
-      : [],
+    tables: r.lagging.length ? [lagByRule(r, n)] : [],
+  };
+}
+
+/** Units named per requirement before the rest are counted: a report of 10,000 units stays a readable size. */
+export const UNITS_NAMED_PER_RULE = 30;
+
+/**
+ * One row per requirement and result, most units first, naming the units (up to a limit) — not one
+ * row per unit and requirement, which for a large program repeats the same requirement thousands of times.
+ */
+function lagByRule(r: ProgramRollup, n: Map<string, string>) {
+  const byRule = new Map<string, { title: string; status: string; units: string[] }>();
+  for (const l of r.lagging) {
+    for (const x of l.rules) {
+      const key = `${x.rule}/${x.status}`;
+      const row = byRule.get(key) ?? byRule.set(key, { title: x.title.zh, status: x.status, units: [] }).get(key)!;
+      row.units.push(n.get(l.unit) ?? l.unit);
+    }
+  }
+  const rows = [...byRule.values()].sort((a, b) => b.units.length - a.units.length || a.title.localeCompare(b.title, "zh-CN"));
+  return {
+    title: "滞后的要求及单位",
+    columns: ["要求", "结果", "单位数", "单位"],
+    rows: rows.map((x): Cell[] => [
+      x.title,
+      STATUS_LABELS[x.status as keyof typeof STATUS_LABELS] ?? x.status,
+      x.units.length,
+      x.units.length > UNITS_NAMED_PER_RULE ? `${x.units.slice(0, UNITS_NAMED_PER_RULE).join("、")}等 ${x.units.length} 个单位` : x.units.join("、"),
+    ]),
   };
 }
 

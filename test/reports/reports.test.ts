@@ -172,6 +172,11 @@ describe("the annual assessment", () => {
     expect(doc.sections.flatMap((s) => s.tables).some((t) => t.title === "年度考核得分")).toBe(false);
     expect(table(doc, "年度要求核查结果").rows.length).toBeGreaterThan(0);
     expect(doc.sections.some((s) => s.heading === "先进与滞后")).toBe(true);
+    // Lagging units grouped by requirement: each requirement and result once, with how many units.
+    const lag = table(doc, "滞后的要求及单位");
+    const keys = lag.rows.map((r) => `${r[0]}/${r[1]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(lag.rows.every((r) => typeof r[2] === "number" && r[2] > 0)).toBe(true);
     expect(row!.params).not.toHaveProperty("weights");
   });
 
