@@ -5,8 +5,8 @@
  * error envelope, and leave the isolate serving everyone else.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { startEdge, type Edge } from "../dev/edge";
+import { edgeRequests } from "./support/edge-requests";
 import { tempDir, TEST_SECRET } from "./support/harness";
 
 let edge: Edge;
@@ -31,27 +31,7 @@ afterAll(async () => {
   dir?.remove();
 });
 
-async function request(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const started = Date.now();
-  const res = await edge.mf.dispatchFetch(`http://duikou.test${path}`, { method: init.method ?? "GET", headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
-  const text = await res.text();
-  let body: any;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  }
-  return { status: res.status, body, ms: Date.now() - started };
-}
-
-async function login(username: string) {
-  const res = await request("/api/auth/login", { method: "POST", body: { username, password: DEMO_PASSWORD } });
-  expect(res.status).toBe(200);
-  return res.body.token as string;
-}
+const { request, login } = edgeRequests(() => edge);
 
 const envelope = (body: any) => expect(body.error).toMatchObject({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) });
 

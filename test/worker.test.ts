@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestVersion } from "../db/migrate";
 import { PLATFORM_MIGRATIONS } from "../db/platform/migrations";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { startEdge, type Edge } from "../dev/edge";
 import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";
+import { edgeRequests } from "./support/edge-requests";
 import { tempDir, TEST_SECRET } from "./support/harness";
 
 let edge: Edge;
@@ -16,7 +16,7 @@ let dir: ReturnType<typeof tempDir>;
 
 beforeAll(async () => {
   dir = tempDir("duikou-edge-");
-  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, TENANT_CONNECTION_CACHE: process.env.CAP ?? "16" }, seed: { DEMO_USERS: "true", DEMO_LEDGER: "false" } });
+  edge = await startEdge({ dataDir: dir.path, bindings: { DUIKOU_ENV: "test", JWT_SECRET: TEST_SECRET, TENANT_CONNECTION_CACHE: "16" }, seed: { DEMO_USERS: "true", DEMO_LEDGER: "false" } });
 }, 120_000);
 
 afterAll(async () => {
@@ -24,28 +24,7 @@ afterAll(async () => {
   dir?.remove();
 });
 
-async function request(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const res = await edge.mf.dispatchFetch(`http://duikou.test${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  try {
-    return { status: res.status, body: JSON.parse(text) as any };
-  } catch {
-    throw new Error(`${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  }
-}
-
-async function login(username: string) {
-  const res = await request("/api/auth/login", { method: "POST", body: { username, password: DEMO_PASSWORD } });
-  expect(res.status).toBe(200);
-  return res.body.token as string;
-}
+const { request, login } = edgeRequests(() => edge);
 
 describe("the Worker in workerd", () => {
   it("answers health from the workers runtime over the remote protocol", async () => {
