@@ -226,7 +226,7 @@ async function user(services: Services, id: string, role: "admin" | "coordinator
 }
 
 /** The program, N units in groups over Guangdong's counties, stored facts for all; three real databases. Returns the real ones. */
-async function buildFederation(services: Services, n: number): Promise<string[]> {
+export async function buildFederation(services: Services, n: number): Promise<string[]> {
   const slugs = Array.from({ length: n }, (_, i) => `budget-u${String(i + 1).padStart(5, "0")}`);
   await services.platform
     .insert(programs)

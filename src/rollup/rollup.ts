@@ -144,7 +144,8 @@ export async function programRollup(services: Services, program: string, period:
   // Units behind their latest write are never read here — a rollup touches no tenant database, so
   // it costs the same for 10 units as for 10,000. They are served from their last facts, marked
   // stale, and a refresh of each is queued (a unit's own write queues one too).
-  const behind = slugs.filter((slug) => !current.includes(slug) && !faultOf(slug));
+  const isCurrent = new Set(current);
+  const behind = slugs.filter((slug) => !isCurrent.has(slug) && !faultOf(slug));
   const lastTaken = (slug: string) => stored.get(slug)?.computedAt ?? null;
   for (const slug of behind) freshness.set(slug, { takenAt: lastTaken(slug), ageSeconds: age(lastTaken(slug)), stale: true, error: refreshError(stored.get(slug)?.error ?? null) });
   await queueRefreshes(services, behind, period.year);
@@ -165,12 +166,14 @@ export async function programRollup(services: Services, program: string, period:
     };
   });
 
+  // By slug: a program of 10,000 units has 10,000 members to look up (a scan each was 10⁸ comparisons).
+  const rollupOf = new Map(unitRollups.map((u) => [u.unit.slug, u]));
   const areas: AreaRollup[] = groups.map((group) => {
     const prefix = areaPrefix(group.area.code);
     const sums = emptyAreaSums();
     const contributions = group.members.map((m) => {
       const mine = emptyAreaSums();
-      const summary = unitRollups.find((u) => u.unit.slug === m.slug)?.summary;
+      const summary = rollupOf.get(m.slug)?.summary;
       for (const [code, s] of Object.entries(summary?.byArea ?? {})) if (code.startsWith(prefix)) addInto(mine, s);
       addInto(sums, mine);
       return { unit: m.slug, sums: mine };
