@@ -61,7 +61,7 @@ export async function computeAndStore(services: Services, unit: string, db: Tena
 }
 
 /** Judges already-fresh facts: the pure step, with the program's inputs read once by the caller. */
-export function judge(unit: UnitRow, program: ProgramTerms | null, rules: readonly ConfiguredRule[], groupAreas: GroupArea[], period: Period, day: string, facts: FreshFacts): UnitFigures {
+export function judge(unit: Pick<UnitRow, "slug" | "name">, program: ProgramTerms | null, rules: readonly ConfiguredRule[], groupAreas: GroupArea[], period: Period, day: string, facts: FreshFacts): UnitFigures {
   return judgeUnit({ unit: { slug: unit.slug, name: unit.name }, program, period: periodContext(period, day), groupAreas, rules, facts: facts.facts, versions: facts.versions, factsComputedAt: facts.computedAt });
 }
 

@@ -34,7 +34,7 @@ export function usable(row: FactsMeta | undefined, now: DataVersions): row is Fa
 export const UNITS_PER_READ = 300;
 
 /** `read` over slices of `slugs`, results concatenated. */
-async function inSlices<T>(slugs: readonly string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+export async function inSlices<T>(slugs: readonly string[], read: (slice: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < slugs.length; i += UNITS_PER_READ) out.push(...(await read(slugs.slice(i, i + UNITS_PER_READ))));
   return out;
