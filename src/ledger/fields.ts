@@ -25,6 +25,8 @@ export interface Field {
   help?: string;
   /** Whether null is a value (the column allows NULL); set by defineResource from the table. */
   nullable?: boolean;
+  /** What null sets a NOT NULL column to (its default), from the table; set by defineResource. */
+  cleared?: string | number | boolean;
 }
 
 type Opts = { required?: boolean; help?: string; personal?: boolean };
@@ -83,9 +85,19 @@ export const f = {
 
 export type Fields = Record<string, Field>;
 
-/** A field's value schema: null is accepted (it clears the field) only where the column allows it. */
+/**
+ * A field's value schema. An optional field takes null to clear it, as JSON merge patch does (RFC
+ * 7396): a nullable column becomes NULL, a NOT NULL column with a default takes its default (a
+ * quantity of another activity kind clears to 0). A required field never takes null.
+ */
 function valueSchema(spec: Field): z.ZodType {
-  return !spec.required && spec.nullable ? spec.schema.nullable() : spec.schema;
+  if (spec.required) return spec.schema;
+  if (spec.nullable) return spec.schema.nullable();
+  if (spec.cleared !== undefined) {
+    const cleared = spec.cleared;
+    return spec.schema.nullable().transform((v) => v ?? cleared);
+  }
+  return spec.schema;
 }
 
 /** The create schema: required fields required, others optional, unknown fields refused. */

@@ -64,17 +64,20 @@ export interface ResourceDef {
 
 /**
  * Declares a resource: checks that its filters and sorts name fields, and takes from the table
- * which fields may be null (so an explicit null never reaches a NOT NULL column).
+ * which fields may be null and what null means for a NOT NULL column with a default (so an explicit
+ * null never reaches a NOT NULL column).
  */
 export function defineResource(def: ResourceDef): ResourceDef {
   for (const key of [...def.filters, ...def.search, ...def.sorts, ...(def.dateField ? [def.dateField] : [])]) {
     if (!(key in def.fields)) throw new Error(`${def.path}: ${key} is not a field`);
   }
-  const columns: Record<string, { notNull: boolean }> = getTableColumns(def.table);
+  const columns: Record<string, { notNull: boolean; hasDefault: boolean; default: unknown }> = getTableColumns(def.table);
   for (const [key, spec] of Object.entries(def.fields)) {
     const column = columns[key];
     if (!column) throw new Error(`${def.path}: field ${key} has no column`);
     spec.nullable = !column.notNull;
+    const fallback = column.default;
+    if (column.notNull && column.hasDefault && (typeof fallback === "number" || typeof fallback === "string" || typeof fallback === "boolean")) spec.cleared = fallback;
   }
   return def;
 }
