@@ -53,6 +53,8 @@ export function describeIssue(issue: Issue, input: unknown, lang: Lang): string 
       return zh ? `格式不正确，应为${name}` : `Must be ${name}`;
     }
     case "invalid_value": {
+      // A choice that names its options (a ledger field's labels) says so in our bilingual message.
+      if (issue.message.includes(" | ")) return pickBilingual(issue.message, lang);
       const options = issue.values.map(String).join(zh ? "、" : ", ");
       return zh ? `应为以下之一：${options}` : `Must be one of: ${options}`;
     }

@@ -48,3 +48,16 @@ describe("PATCH with null", () => {
     expect(after).toMatchObject({ title: "研讨", version: a.version });
   });
 });
+
+describe("a wrong choice", () => {
+  it("is answered with the choices' names, not their codes", async () => {
+    const res = await call(h, "POST", "/api/t/dongguan/activities", { token: editor.token, body: { kind: "picnic", date: "2026-03-01", title: "野餐" } });
+    expect(res.status).toBe(400);
+    const [detail] = (await res.json()).error.details;
+    expect(detail.path).toBe("body.kind");
+    expect(detail.message).toMatch(/^应为以下之一：.*联席会议/);
+    expect(detail.message).not.toMatch(/joint_meeting/);
+    const en = await call(h, "POST", "/api/t/dongguan/activities", { token: editor.token, body: { kind: "picnic", date: "2026-03-01", title: "x" }, headers: { "accept-language": "en" } });
+    expect((await en.json()).error.details[0].message).toMatch(/^Must be one of: visit, /);
+  });
+});

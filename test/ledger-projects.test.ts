@@ -108,10 +108,13 @@ describe("POST /api/t/:unit/projects", () => {
   });
 
   // The same bug on PATCH: { beneficiaries: null } → 500 (NOT NULL constraint failed: projects.beneficiaries).
-  it("refuses clearing a NOT NULL field with null on PATCH with 400, never 500", async () => {
+  it("clears an optional NOT NULL field with null to its default (JSON merge patch); refuses null for a required one with 400, never 500", async () => {
     const project = await createProject();
-    const res = await patch(project.id, 1, { beneficiaries: null });
-    expect(res.status).toBe(400);
+    const cleared = await patch(project.id, 1, { beneficiaries: null });
+    expect(cleared.status).toBe(200);
+    expect(await cleared.json()).toMatchObject({ beneficiaries: 0, version: 2 });
+    const refused = await patch(project.id, 2, { title: null });
+    expect(refused.status).toBe(400);
   });
 });
 

@@ -67,8 +67,9 @@ function field(schema: z.ZodType, cell: CellKind, header: string, headerEn: stri
 export const f = {
   text: (header: string, headerEn: string, max = 200, opts: Opts = {}) => field(storableText(z.string().trim().min(1).max(max)), "text", header, headerEn, opts),
   longText: (header: string, headerEn: string, opts: Opts = {}) => field(storableText(z.string().trim().max(5000)), "text", header, headerEn, { required: false, ...opts }),
+  /** A choice; a wrong value is answered with the choices' names ("应为以下之一：考察、联席会议…"), not their codes. */
   enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts = {}) =>
-    field(z.enum(values), "enum", header, headerEn, opts, { labels }),
+    field(z.enum(values, { error: () => `应为以下之一：${values.map((v) => labels[v as T[number]]).join("、")} | Must be one of: ${values.join(", ")}` }), "enum", header, headerEn, opts, { labels }),
   /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */
   money: (header: string, headerEn: string, opts: Opts & { min?: number } = {}) =>
     field(z.number().int().min(opts.min ?? 0).max(MAX_FEN), "money", header, headerEn, opts),
