@@ -50,8 +50,8 @@ export const DIMENSIONS: readonly Dimension[] = [
     label: "产业合作",
     indicators: [
       { key: "industry_projects", label: "产业合作项目数", value: (s) => s.projects.byCategory?.industry ?? 0 },
-      { key: "enterprise_investment", label: "企业投资（分）", value: (s) => s.funds.investmentFen },
-      { key: "consumption", label: "消费帮扶采购（分）", value: (s) => activity(s, "purchase", "amountFen") },
+      { key: "enterprise_investment", label: "企业投资额", value: (s) => s.funds.investmentFen },
+      { key: "consumption", label: "消费帮扶采购额", value: (s) => activity(s, "purchase", "amountFen") },
     ],
   },
   {
@@ -67,9 +67,9 @@ export const DIMENSIONS: readonly Dimension[] = [
     key: "funds",
     label: "资金支持",
     indicators: [
-      { key: "funds_in", label: "投入资金（分）", value: (s) => s.funds.inFen },
-      { key: "grassroots_funds", label: "基层民生资金（分）", value: (s) => s.funds.grassrootsInFen },
-      { key: "disbursed", label: "已拨付资金（分）", value: (s) => s.funds.disbursedFen },
+      { key: "funds_in", label: "投入资金", value: (s) => s.funds.inFen },
+      { key: "grassroots_funds", label: "基层民生资金", value: (s) => s.funds.grassrootsInFen },
+      { key: "disbursed", label: "已拨付资金", value: (s) => s.funds.disbursedFen },
     ],
   },
 ];
