@@ -4,29 +4,21 @@
  * floating-point multiplication.
  */
 
-/** Largest amount the API accepts: 10^13 fen. */
-export const MAX_FEN = 10_000_000_000_000;
+import { MAX_FEN, parseYuan as parseAmount } from "../../../src/ledger/money";
+
+export { MAX_FEN };
 
 export type YuanParse = { ok: true; fen: number } | { ok: false; reason: "format" | "decimals" | "negative" | "too_large" };
 
 /**
- * Parses yuan typed by a person ("12,345.6", "¥ 100", "100元") into integer fen.
+ * Parses yuan typed by a person ("12,345.6", "￥100", "100元") into integer fen — the server's own
+ * parser (src/ledger/money.ts), so the form and the importer accept the same amounts; a form amount
+ * is never negative.
  * @example parseYuan("12.34") // { ok: true, fen: 1234 }
- * @example parseYuan("12.345") // { ok: false, reason: "decimals" }
  */
 export function parseYuan(input: string): YuanParse {
-  const text = input.trim().replace(/[,，\s]/g, "").replace(/^[¥￥]/, "").replace(/元$/, "");
-  if (text.startsWith("-")) return { ok: false, reason: "negative" };
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(text);
-  if (!match) return { ok: false, reason: "format" };
-  const whole = match[1]!.replace(/^0+(?=\d)/, "");
-  const frac = (match[2] ?? "").replace(/0+$/, "");
-  if (frac.length > 2) return { ok: false, reason: "decimals" };
-  const digits = `${whole}${frac.padEnd(2, "0")}`.replace(/^0+(?=\d)/, "");
-  if (digits.length > 14) return { ok: false, reason: "too_large" };
-  const fen = Number(digits);
-  if (!Number.isSafeInteger(fen) || fen > MAX_FEN) return { ok: false, reason: "too_large" };
-  return { ok: true, fen };
+  if (input.trim().startsWith("-")) return { ok: false, reason: "negative" };
+  return parseAmount(input);
 }
 
 /** Fen as yuan with two decimals, for an input's value. @example fenToYuan(123456) // "1234.56" */
