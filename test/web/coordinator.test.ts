@@ -58,6 +58,18 @@ describe("sign-in", () => {
 });
 
 describe("coordinator", () => {
+  it("opens a year never computed: the units show stale at once, then fresh when their background refresh has run (the screen asks again)", async () => {
+    const own = await openPage(h);
+    await signIn(own, h, COORDINATOR);
+    const year = YEAR + 2; // within the old-areas program's term (2026–2030), never judged by anyone yet
+    await own.goto(`${h.base}/#/p/gd-old-areas/rollup?year=${year}`);
+    const card = own.locator('[data-figure="units"]');
+    // The first answer came before any refresh ran: every unit stale.
+    await containsText(card, "个单位数据未及时更新");
+    await eventually(async () => expect(((await card.textContent()) ?? "").trim()).toContain("各单位数据均为最新"), 60_000);
+    await own.context().close();
+  }, 90_000);
+
   it("sees 东莞市 in the dongguan-shaoguan rollup, drills into it and opens its report", async () => {
     await signIn(page, h, COORDINATOR);
     await page.waitForURL(/#\/p\/dongguan-shaoguan\/rollup/);

@@ -2,6 +2,7 @@
  * 汇总: a program's federated rollup for a period — totals, funds by area, rule results, the tables
  * by area and by unit, and the units to follow up.
  */
+import { useEffect, useRef } from "preact/hooks";
 import { useApi } from "../../api/use-api";
 import type { ProgramRollup } from "../../api/types";
 import { useProgramNames } from "../../api/programs";
@@ -23,6 +24,21 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
   const names = useProgramNames();
   const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, periodQuery(period));
   const r = rollup.data && rollup.data.program === program ? rollup.data : undefined;
+  // A rollup reads no unit's database: units whose figures are behind are shown stale while their
+  // refresh runs in the background, and the screen asks again until they arrive (at most 2 minutes).
+  const refreshing = r ? r.units.filter((u) => u.freshness.stale && !u.freshness.error).length : 0;
+  const polls = useRef(0);
+  useEffect(() => {
+    polls.current = 0;
+  }, [program, JSON.stringify(periodQuery(period))]);
+  useEffect(() => {
+    if (!refreshing || polls.current >= 40) return;
+    const timer = setTimeout(() => {
+      polls.current += 1;
+      rollup.reload();
+    }, 3_000);
+    return () => clearTimeout(timer);
+  }, [refreshing, r?.generatedAt]);
 
   return (
     <>
