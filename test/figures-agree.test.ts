@@ -77,7 +77,8 @@ async function views(year: number, quarter: number) {
     quarterInFen: [summary.quarter.funds.inFen, fen(funds.total![1])],
     projects: [summary.projects.total, row.projects.total, unitRow[3]],
     visits: [summary.activities.visit?.count ?? 0, row.activities.visit?.count ?? 0],
-    rules: [judged(compliance.results), judged(row.rules)],
+    // The rollup's list carries each rule's figures, its titles once for the program.
+    rules: [judged(compliance.results), judged(row.rules.map((r: { rule: string }) => ({ ...r, title: rollup.ruleTitles[r.rule] })))],
     reportRules: [compliance.results.map((r: { title: { zh: string }; status: keyof typeof STATUS_LABELS }) => [r.title.zh, STATUS_LABELS[r.status]]), table(unitReport.document, "政策要求核查结果").rows.map((r) => [r[0], r[2]])],
     ruleCounts: [["pass", "warn", "fail"].map((s) => count(compliance.results, s)), [unitRow[5], unitRow[6], unitRow[7]]],
   };

@@ -82,6 +82,9 @@ describe("GET /api/programs/:program/rollup", () => {
     const visits = orgDept.summary.rules.find((r: any) => r.rule === "main-leader-visits");
     // By Q2: ceil(2 × 2/4) = 1 visit expected, 1 made → pass.
     expect(visits).toMatchObject({ status: "pass", actual: 1, expected: 1 });
+    // The list carries figures; the titles come once for the program, the explanations with a unit's drill-down.
+    expect(visits).not.toHaveProperty("explanation");
+    expect(rollup.ruleTitles["main-leader-visits"].zh).toMatch(/^主要负责同志每年赴受援地不少于\d+次$/);
     const yuecai = rollup.lagging.find((l: any) => l.unit === "yuecai-holdings");
     expect(yuecai.rules.map((r: any) => r.rule)).toContain("main-leader-visits");
   });

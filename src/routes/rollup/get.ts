@@ -1,12 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
-import { programRollup } from "../../rollup/rollup";
+import { programRollup, rollupAnswer } from "../../rollup/rollup";
 import type { Router } from "../../router";
 import { bearer, errors, ok, ProgramSlugParam } from "../openapi-common";
 import { PeriodQuery, requireProgramAccess, toPeriod } from "../programs/access";
 
 export const RollupSchema = z.object({}).passthrough().openapi("ProgramRollup", {
-  description: "totals, areas (group lead + members summed), units (with snapshot freshness), notSubmitted, lagging, excelling",
+  description: "totals, areas (group lead + members summed), units (with snapshot freshness; each rule's figures, with the titles once in ruleTitles), notSubmitted, lagging, excelling",
 });
 
 const route = createRoute({
@@ -24,6 +24,6 @@ const route = createRoute({
 export function registerRollup(app: Router) {
   app.openapi(route, async (c) => {
     const { program } = c.req.valid("param");
-    return c.json(await programRollup(c.get("services"), program, toPeriod(c.req.valid("query"))), 200);
+    return c.json(rollupAnswer(await programRollup(c.get("services"), program, toPeriod(c.req.valid("query")))), 200);
   });
 }

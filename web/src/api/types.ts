@@ -113,10 +113,12 @@ export interface Submission extends LedgerRecord {
 }
 
 // The rollup's shapes are the server's own (counts and sums only), imported as types so they cannot drift.
-import type { AreaRollup, Freshness, ProgramRollup, UnitRollup } from "../../../src/rollup/rollup";
+import type { AreaRollup, Freshness, RollupAnswer, UnitRollup, UnitRollupRow } from "../../../src/rollup/rollup";
 import type { AreaSums, UnitSummary } from "../../../src/rollup/rollup";
 
-export type { AreaRollup, AreaSums, Freshness, ProgramRollup, UnitRollup, UnitSummary };
+/** What GET …/rollup answers (src/rollup/rollup.ts rollupAnswer). */
+export type ProgramRollup = RollupAnswer;
+export type { AreaRollup, AreaSums, Freshness, UnitRollup, UnitRollupRow, UnitSummary };
 
 export interface AreaDrillDown extends AreaRollup {
   program: string;

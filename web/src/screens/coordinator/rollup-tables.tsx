@@ -1,6 +1,6 @@
 /** The rollup by recipient area (group lead and members) and by unit (freshness, rules, submission). */
 import { useState } from "preact/hooks";
-import type { AreaRollup, ProgramRollup, UnitRollup } from "../../api/types";
+import type { AreaRollup, ProgramRollup, UnitRollupRow } from "../../api/types";
 import { StaleBadge, Tag } from "../../components/badge";
 import { DataTable, Pager, type Column } from "../../components/data-table";
 import { count, fenToWan } from "../../format/money";
@@ -40,7 +40,7 @@ export function AreaTable({ rollup, program, period }: { rollup: ProgramRollup; 
   return <DataTable columns={columns} rows={rollup.areas} rowKey={(a) => a.group.id} caption={t("rollup.byArea")} />;
 }
 
-function SubmissionCell({ u, period }: { u: UnitRollup; period: Period }) {
+function SubmissionCell({ u, period }: { u: UnitRollupRow; period: Period }) {
   const subs = u.summary?.submissions ?? [];
   if (period.quarter) {
     const s = subs.find((x) => x.quarter === period.quarter);
@@ -54,9 +54,9 @@ function SubmissionCell({ u, period }: { u: UnitRollup; period: Period }) {
 const UNIT_PAGE = 20;
 
 /** Rules a unit is behind on (fail counts double), for sorting the most urgent first. */
-const behind = (u: UnitRollup) => (u.summary?.rules ?? []).reduce((n, r) => n + (r.status === "fail" ? 2 : r.status === "warn" ? 1 : 0), 0);
+const behind = (u: UnitRollupRow) => (u.summary?.rules ?? []).reduce((n, r) => n + (r.status === "fail" ? 2 : r.status === "warn" ? 1 : 0), 0);
 
-const UNIT_SORTS: Record<string, (a: UnitRollup, b: UnitRollup) => number> = {
+const UNIT_SORTS: Record<string, (a: UnitRollupRow, b: UnitRollupRow) => number> = {
   unit: (a, b) => a.unit.name.localeCompare(b.unit.name, "zh-CN"),
   rules: (a, b) => behind(a) - behind(b),
   in: (a, b) => (a.summary?.funds.inFen ?? -1) - (b.summary?.funds.inFen ?? -1),
@@ -74,7 +74,7 @@ export function UnitTable({ rollup, program, period }: { rollup: ProgramRollup; 
   const compare = UNIT_SORTS[key] ?? UNIT_SORTS.unit!;
   const sorted = [...rollup.units].sort((a, b) => (sort.startsWith("-") ? -compare(a, b) : compare(a, b)) || a.unit.slug.localeCompare(b.unit.slug));
   const shown = sorted.slice((page - 1) * UNIT_PAGE, page * UNIT_PAGE);
-  const columns: Column<UnitRollup>[] = [
+  const columns: Column<UnitRollupRow>[] = [
     { key: "unit", header: t("rollup.unit"), sortable: true, render: (u) => <a href={href(["p", program, "units", u.unit.slug], periodQuery(period))}>{u.unit.name}</a> },
     { key: "role", header: t("rollup.role"), nowrap: true, render: (u) => (u.groups.some((g) => g.role === "lead") ? t("rollup.roleLead") : t("rollup.roleMember")) },
     { key: "fresh", header: t("rollup.freshness"), nowrap: true, render: (u) => <StaleBadge stale={u.freshness.stale} error={u.freshness.error} takenAt={u.freshness.takenAt} /> },
