@@ -137,6 +137,19 @@ describe("coordinator", () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
+  it("is told when a period's reports exist already, and issues new versions when asked to", async () => {
+    await page.goto(`${h.base}/#/p/${PROGRAM}/reports`);
+    await page.selectOption("#run-job", "quarterly");
+    await page.selectOption("#run-year", String(PERIOD.year));
+    await page.selectOption("#run-quarter", String(PERIOD.quarter));
+    await page.getByRole("button", { name: "生成报告" }).click(); // makes sure they exist
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await containsText(page.locator(".notice--info"), "均已存在");
+    await page.check("#run-reissue");
+    await page.getByRole("button", { name: "生成报告" }).click();
+    await containsText(page.locator(".notice--success"), "份新报告");
+  });
+
   it("changes a rule parameter (PUT with If-Match) and sees the new version", async () => {
     await page.goto(`${h.base}/#/p/${PROGRAM}/rules`);
     const input = page.locator("#rule-joint-meetings-dongguan-perYear");

@@ -42,6 +42,18 @@ async function list(c: { get: (k: "services") => { platform: import("../../servi
   return rows.map(reportSummary);
 }
 
+/** What a report run answers: the run, its outcomes, and what they amount to. */
+const RunAnswer = z
+  .object({
+    runId: z.string(),
+    status: z.enum(["running", "succeeded", "partial", "failed"]),
+    outcomes: z.array(z.object({}).passthrough()),
+    issued: z.number().int(),
+    existing: z.number().int(),
+    failed: z.number().int(),
+  })
+  .openapi("ReportRunAnswer");
+
 export function registerReportRoutes(app: Router) {
   app.openapi(
     createRoute({
@@ -151,7 +163,8 @@ export function registerReportRoutes(app: Router) {
       path: "/api/programs/{program}/reports/run",
       tags: ["reports"],
       summary: "生成报告 Issue a period's reports now (e.g. a past quarter)",
-      description: "Issues what is missing; with reissue=true every report of the period gets a new version.",
+      description:
+        "Issues what is missing; with reissue=true every report of the period gets a new version. Answers 200 when the run is done (the Node server runs it before answering) and 202 with status `running` when it was queued (Workers; the reports appear in the list as they are issued). `issued` counts new reports, `existing` those already there (left as they are unless reissue), `failed` the failures.",
       security: bearer,
       middleware: [requireAuth(), requireProgramAccess()] as const,
       request: {
@@ -174,7 +187,11 @@ export function registerReportRoutes(app: Router) {
           required: true,
         },
       },
-      responses: { 202: ok(z.object({ runId: z.string(), status: z.string(), outcomes: z.array(z.object({}).passthrough()) }), "已受理 Accepted"), ...errors(400, 401, 403, 404, 422) },
+      responses: {
+        200: ok(RunAnswer, "已完成 Done"),
+        202: ok(RunAnswer, "已受理，后台生成 Accepted, running"),
+        ...errors(400, 401, 403, 404, 422),
+      },
     }),
     async (c) => {
       const { program } = c.req.valid("param");
@@ -185,7 +202,10 @@ export function registerReportRoutes(app: Router) {
       const terms = (await findProgram(services.platform, program))!;
       if (!inTerm(period.year, terms)) throw new ApiError("UNPROCESSABLE", "error.outside_term", { program: terms.name, term: `${terms.startYear}—${terms.endYear}`, year: period.year });
       const runId = await startReportRun(services, services.queue, body.job, period, { programs: [program], reissue: body.reissue });
-      return c.json(await runSummary(services.platform, runId), 202);
+      const summary = await runSummary(services.platform, runId);
+      const counted = (prefix: string) => summary.outcomes.filter((o) => o.ok && (o.detail ?? "").startsWith(prefix)).length;
+      const answer = { ...summary, issued: counted("issued"), existing: counted("exists"), failed: summary.outcomes.filter((o) => !o.ok).length };
+      return summary.status === "running" ? c.json(answer, 202) : c.json(answer, 200);
     },
   );
 }

@@ -232,7 +232,10 @@ export const en: Record<MessageKey, string> = {
   "reports.runJob": "Report",
   "reports.jobQuarterly": "Quarterly reports",
   "reports.jobAnnual": "Annual assessment",
-  "reports.runDone": "Issued: {ok} of {n} succeeded.",
+  "reports.runDone": "{issued} new report(s) issued; {existing} existed already and were left as they were; {failed} failed.",
+  "reports.runNothingNew": "Every report of this period exists already ({existing}); nothing new was issued. If the data was corrected, tick “Issue again” for new versions.",
+  "reports.runQueued": "Submitted: the reports are being issued in the background; refresh the list shortly.",
+  "reports.reissue": "Issue again (new versions of existing reports)",
 
   "rollup.title": "Rollup",
   "rollup.choose": "Choose program and period",

@@ -230,7 +230,10 @@ export const zhCN = {
   "reports.runJob": "报告类型",
   "reports.jobQuarterly": "季度报告",
   "reports.jobAnnual": "年度考核",
-  "reports.runDone": "已生成：{ok}/{n} 项成功。",
+  "reports.runDone": "已生成 {issued} 份新报告；{existing} 份原已存在，未改动；{failed} 份失败。",
+  "reports.runNothingNew": "本期报告均已存在（{existing} 份），未新生成。如数据已更正，请勾选“重新生成”以生成新版本。",
+  "reports.runQueued": "已提交，报告将在后台生成，稍后刷新列表查看。",
+  "reports.reissue": "重新生成（已有报告生成新版本）",
 
   "rollup.title": "汇总分析",
   "rollup.choose": "选择帮扶工作和期间",

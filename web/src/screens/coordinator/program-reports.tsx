@@ -13,16 +13,20 @@ function RunReports({ program, onDone }: { program: string; onDone(): void }) {
   const [job, setJob] = useState<"quarterly" | "annual">("quarterly");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [quarter, setQuarter] = useState("1");
-  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [reissue, setReissue] = useState(false);
+  const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setMessage(null);
     try {
-      const body = { job, year: Number(year), ...(job === "quarterly" ? { quarter: Number(quarter) } : {}) };
-      const { data } = await send<{ status: string; outcomes: { ok: boolean }[] }>("POST", `/api/programs/${program}/reports/run`, body);
-      setMessage({ tone: data.status === "failed" ? "error" : "success", text: t("reports.runDone", { ok: data.outcomes.filter((o) => o.ok).length, n: data.outcomes.length }) });
+      const body = { job, year: Number(year), ...(job === "quarterly" ? { quarter: Number(quarter) } : {}), ...(reissue ? { reissue: true } : {}) };
+      const { data } = await send<{ status: string; issued: number; existing: number; failed: number }>("POST", `/api/programs/${program}/reports/run`, body);
+      // Say what happened: new reports, reports that existed already (left as they were), failures, or queued.
+      if (data.status === "running") setMessage({ tone: "info", text: t("reports.runQueued") });
+      else if (data.issued === 0 && data.failed === 0) setMessage({ tone: "info", text: t("reports.runNothingNew", { existing: data.existing }) });
+      else setMessage({ tone: data.failed ? "error" : "success", text: t("reports.runDone", { issued: data.issued, existing: data.existing, failed: data.failed }) });
       onDone();
     } catch (err) {
       setMessage({ tone: "error", text: err instanceof ApiFailure ? err.message : t("common.networkError") });
@@ -58,6 +62,9 @@ function RunReports({ program, onDone }: { program: string; onDone(): void }) {
           </select>
         </FieldRow>
       ) : null}
+      <label class="check">
+        <input type="checkbox" id="run-reissue" checked={reissue} onChange={(e) => setReissue((e.currentTarget as HTMLInputElement).checked)} /> {t("reports.reissue")}
+      </label>
       <button type="submit" class="btn btn--primary" disabled={busy}>
         {busy ? t("reports.running") : t("reports.run")}
       </button>
