@@ -98,8 +98,13 @@ describe("coordinator", () => {
     await unitsTable.getByRole("link", { name: "东莞市" }).click();
     await page.waitForURL(/#\/p\/dongguan-shaoguan\/units\/dongguan/);
     await hasText(page.locator("h1"), "东莞市");
-    const drill = await h.api<{ summary: { rules: unknown[] } }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup/units/dongguan?year=${PERIOD.year}&quarter=${PERIOD.quarter}`);
+    const drill = await h.api<{ summary: { rules: unknown[]; activities: Record<string, { count: number }> } }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup/units/dongguan?year=${PERIOD.year}&quarter=${PERIOD.quarter}`);
     await hasCount(page.locator("ul.rules > li.rule"), drill.body.summary.rules.length);
+    // The activity card names the three kinds with most records, most first (it showed the first three).
+    const shown = ((await page.locator('[data-figure="drill-activities"] .figure__detail').textContent()) ?? "").match(/\d+(?= ·|$)/g)?.map(Number) ?? [];
+    const top = Object.values(drill.body.summary.activities).map((a) => a.count).sort((a, b) => b - a).slice(0, 3);
+    expect(top.length).toBeGreaterThan(1);
+    expect(shown).toEqual(top);
     await shot(page, "22-unit-drill");
 
     // Its report: the reports API lists the unit's reports; when there are none, the coordinator issues the quarter's.

@@ -62,8 +62,10 @@ export function UnitDrillScreen({ program, unit, query }: { program: string; uni
               <FigureCard label={t("rollup.cadres")} value={count(s.cadres.inPost)} unit={t("unit.people")}>
                 {t("rollup.endingSoon", { n: s.cadres.endingSoon, days: s.deadlines.cadreWarnDays })}
               </FigureCard>
-              <FigureCard label={t("unitDrill.activities")} value={count(Object.values(s.activities).reduce((n, a) => n + a.count, 0))} unit={t("unit.records")}>
+              <FigureCard label={t("unitDrill.activities")} value={count(Object.values(s.activities).reduce((n, a) => n + a.count, 0))} unit={t("unit.records")} testId="drill-activities">
                 {Object.entries(s.activities)
+                  // The three kinds with most records, not the first three.
+                  .sort(([, a], [, b]) => b.count - a.count)
                   .slice(0, 3)
                   .map(([k, a]) => `${label(ACTIVITY_KIND, k)} ${a.count}`)
                   .join(" · ")}
