@@ -284,6 +284,8 @@ export const en: Record<MessageKey, string> = {
   "rollup.allSubmitted": "Every unit has submitted.",
   "rollup.lagging": "Lagging units",
   "rollup.noneLagging": "No unit is lagging.",
+  "rollup.laggingUnits": "{n} unit(s)",
+  "rollup.andMore": "and {n} more",
   "rollup.excelling": "Leading units",
   "rollup.noneExcelling": "No unit meets every rule yet.",
   "rollup.annualRanking": "Annual assessment ranking",

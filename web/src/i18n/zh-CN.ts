@@ -282,6 +282,8 @@ export const zhCN = {
   "rollup.allSubmitted": "各单位均已报送。",
   "rollup.lagging": "滞后单位",
   "rollup.noneLagging": "没有滞后单位。",
+  "rollup.laggingUnits": "{n} 个单位",
+  "rollup.andMore": "等 {n} 个单位",
   "rollup.excelling": "先进单位",
   "rollup.noneExcelling": "暂无全部达标的单位。",
   "rollup.annualRanking": "年度考核排名",

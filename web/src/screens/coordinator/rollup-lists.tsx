@@ -1,4 +1,4 @@
-/** 未按期报送, 滞后 and 先进: the units a coordinator follows up with. */
+/** 未按期报送, 滞后 and 先进: the units a coordinator follows up with — the laggards grouped by requirement. */
 import type { ProgramRollup } from "../../api/types";
 import { Tag } from "../../components/badge";
 import { pick, t } from "../../i18n";
@@ -6,7 +6,9 @@ import { href } from "../../router";
 import { periodQuery, type Period } from "./period-picker";
 
 export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup; program: string; period: Period }) {
-  const name = (slug: string) => rollup.units.find((u) => u.unit.slug === slug)?.unit.name ?? slug;
+  const names = new Map(rollup.units.map((u) => [u.unit.slug, u.unit.name]));
+  const name = (slug: string) => names.get(slug) ?? slug;
+  const groups = laggingByRule(rollup);
   const link = (slug: string) => href(["p", program, "units", slug], periodQuery(period));
   return (
     <div class="lists">
@@ -34,17 +36,18 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
           <h2 id="list-lagging">{t("rollup.lagging")}</h2>
           <span class="card__count">{rollup.lagging.length}</span>
         </div>
-        {rollup.lagging.length ? (
+        {groups.length ? (
           <ul class="lagging" data-list="lagging">
-            {rollup.lagging.map((l) => (
-              <li key={l.unit}>
-                <a href={link(l.unit)}>{name(l.unit)}</a>
+            {groups.map((g) => (
+              <li key={`${g.rule}/${g.status}`} data-rule={g.rule}>
+                <Tag tone={g.status === "fail" ? "danger" : "warn"}>{pick(g.title)}</Tag> <span class="muted">{t("rollup.laggingUnits", { n: g.units.length })}</span>
                 <span class="lagging__rules">
-                  {l.rules.map((r) => (
-                    <Tag key={r.rule} tone={r.status === "fail" ? "danger" : "warn"}>
-                      {pick(r.title)}
-                    </Tag>
+                  {g.units.slice(0, NAMED).map((slug) => (
+                    <a key={slug} href={link(slug)}>
+                      {name(slug)}
+                    </a>
                   ))}
+                  {g.units.length > NAMED ? <span class="muted">{t("rollup.andMore", { n: g.units.length - NAMED })}</span> : null}
                 </span>
               </li>
             ))}
@@ -72,4 +75,20 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
       </section>
     </div>
   );
+}
+
+/** Units named per requirement; the rest are counted (every unit is on its own drill-down). */
+const NAMED = 12;
+
+/** One entry per requirement and result, most units first: 72 units lagging on one rule are one line, not 72. */
+function laggingByRule(rollup: ProgramRollup) {
+  const byKey = new Map<string, { rule: string; status: string; title: ProgramRollup["lagging"][number]["rules"][number]["title"]; units: string[] }>();
+  for (const l of rollup.lagging) {
+    for (const r of l.rules) {
+      const key = `${r.rule}/${r.status}`;
+      const g = byKey.get(key) ?? byKey.set(key, { rule: r.rule, status: r.status, title: r.title, units: [] }).get(key)!;
+      g.units.push(l.unit);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.units.length - a.units.length || (a.status === "fail" ? -1 : 1));
 }
