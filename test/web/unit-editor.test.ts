@@ -104,7 +104,11 @@ describe("unit editor", () => {
     await page.getByRole("button", { name: "新增", exact: true }).click();
     await page.selectOption("#f-funds-kind", "allocation");
     await page.selectOption("#f-funds-source", "town");
+    // Typed in 元, read back in 万元 at once: "120" meant as 120万 would show 0.0120 万元.
+    await page.fill("#f-funds-amountFen", "120");
+    await hasText(page.locator("#f-funds-amountFen-help"), "即 120.00 元，合 0.0120 万元");
     await page.fill("#f-funds-amountFen", "2000000.00");
+    await hasText(page.locator("#f-funds-amountFen-help"), "即 2,000,000.00 元，合 200.0000 万元");
     await page.fill("#f-funds-date", `${YEAR}-01-06`);
     await page.locator(`#f-funds-projectId option[value="${project.id}"]`).waitFor({ state: "attached" });
     await page.selectOption("#f-funds-projectId", project.id);

@@ -93,6 +93,7 @@ export const en: Record<MessageKey, string> = {
   "form.yuanSuffix": " (yuan)",
   "form.wanSuffix": " (×10k yuan)",
   "form.moneyHelp": "In yuan, at most two decimals",
+  "form.moneyAs": "That is ¥{yuan}, or {wan} 万元 (ten thousand yuan)",
   "form.moneyFormat": "Enter an amount in yuan, e.g. 12345.67",
   "form.moneyDecimals": "At most two decimals (to the fen)",
   "form.moneyNegative": "The amount cannot be negative",

@@ -91,6 +91,7 @@ export const zhCN = {
   "form.yuanSuffix": "（元）",
   "form.wanSuffix": "（万元）",
   "form.moneyHelp": "以元为单位，最多两位小数",
+  "form.moneyAs": "即 {yuan} 元，合 {wan} 万元",
   "form.moneyFormat": "请输入金额（元），如 12345.67",
   "form.moneyDecimals": "金额最多两位小数（精确到分）",
   "form.moneyNegative": "金额不能为负数",

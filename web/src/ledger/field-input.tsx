@@ -4,6 +4,7 @@ import { useRefOptions } from "../api/unit-data";
 import { CheckRow, describe, FieldRow } from "../components/field";
 import { pick, t } from "../i18n";
 import type { FieldDef } from "./resources";
+import { fenToWan, fenYuanText, parseYuan } from "../format/money";
 
 export interface FieldContext {
   unit: string;
@@ -45,9 +46,9 @@ function RefSelect({ field, value, ctx, attrs, onChange }: { field: FieldDef; va
 export function FieldInput({ field, value, error, required, idPrefix, ctx, onChange }: Props) {
   const id = `${idPrefix}-${field.key}`;
   const label = pick(field.label) + (field.kind === "money" ? t("form.yuanSuffix") : "");
-  const help = field.help ? pick(field.help) : field.kind === "money" ? t("form.moneyHelp") : null;
-  const attrs = describe(id, error, help);
   const text = typeof value === "string" ? value : "";
+  const help = field.help ? pick(field.help) : field.kind === "money" ? moneyHint(text) : null;
+  const attrs = describe(id, error, help);
   const set = (e: Event) => onChange((e.currentTarget as HTMLInputElement).value);
   const isRequired = required ?? field.required;
 
@@ -100,4 +101,13 @@ export function FieldInput({ field, value, error, required, idPrefix, ctx, onCha
       {control}
     </FieldRow>
   );
+}
+
+/**
+ * Under an amount, as it is typed: the amount in 元 and in 万元 — "120" meant as 120万 shows 0.01 万元
+ * at once. Until it parses, how to type one.
+ */
+function moneyHint(text: string): string {
+  const parsed = text.trim() ? parseYuan(text) : null;
+  return parsed?.ok ? t("form.moneyAs", { yuan: fenYuanText(parsed.fen), wan: fenToWan(parsed.fen, 4) }) : t("form.moneyHelp");
 }
