@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodContext, periodWindow, quarterDue, quarterShare, termEnd } from "../src/periods/period";
+import { normalizeDay, periodContext, periodWindow, quarterDue, quarterShare, termEnd } from "../src/periods/period";
 
 describe("the period module", () => {
   it("puts a quarter's report due `dueDays` after its last day", () => {
@@ -29,5 +29,21 @@ describe("the period module", () => {
     expect(quarterShare({ year: 2026, quarter: null }, 3)).toBe(0.5);
     expect(quarterShare({ year: 2026, quarter: 2 }, 3)).toBe(0);
     expect(quarterShare({ year: 2026, quarter: 2 })).toBe(0.5);
+  });
+});
+
+describe("normalizeDay", () => {
+  it.each([
+    ["2026-03-01", "2026-03-01"],
+    ["2026/3/1", "2026-03-01"],
+    ["2026.03.1", "2026-03-01"],
+    ["2026年3月1日", "2026-03-01"],
+    [" 2024-02-29 ", "2024-02-29"],
+    ["2026-02-29", null],
+    ["2026-13-01", null],
+    ["03/01/2026", null],
+    ["", null],
+  ])("%s → %s", (text, day) => {
+    expect(normalizeDay(text)).toBe(day);
   });
 });

@@ -20,6 +20,20 @@ export function today(): string {
 }
 
 /** `date` plus `days` (negative to go back). */
+/**
+ * A calendar day written the ways people write them — 2026-03-01, 2026/3/1, 2026.3.1, 2026年3月1日 —
+ * as YYYY-MM-DD, or null when it is not a real day. The form and the importer share it.
+ * @example normalizeDay("2026年3月1日") // "2026-03-01"
+ */
+export function normalizeDay(text: string): string | null {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${m[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -5,6 +5,7 @@
  */
 import type { Field } from "../ledger/fields";
 import { fenToYuan, yuanToFen } from "../ledger/money";
+import { normalizeDay } from "../periods/period";
 
 /** A parsed cell: a value, or a message saying what is wrong ("中文 | English"). */
 export type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
@@ -44,8 +45,8 @@ export function parseCell(spec: Field, raw: unknown): Parsed {
         const d = excelSerialToDate(raw);
         return d ? { ok: true, value: d } : { ok: false, message: "日期无效 | Invalid date" };
       }
-      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-      return m ? { ok: true, value: `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` } : { ok: false, message: "日期格式应为 YYYY-MM-DD | Dates are written YYYY-MM-DD" };
+      const day = normalizeDay(text);
+      return day ? { ok: true, value: day } : { ok: false, message: "日期格式应为 YYYY-MM-DD | Dates are written YYYY-MM-DD" };
     }
     case "enum": {
       const labels = spec.labels ?? {};

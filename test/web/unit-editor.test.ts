@@ -109,7 +109,10 @@ describe("unit editor", () => {
     await hasText(page.locator("#f-funds-amountFen-help"), "即 120.00 元，合 0.0120 万元");
     await page.fill("#f-funds-amountFen", "2000000.00");
     await hasText(page.locator("#f-funds-amountFen-help"), "即 2,000,000.00 元，合 200.0000 万元");
-    await page.fill("#f-funds-date", `${YEAR}-01-06`);
+    // A date typed the way clerks write it is taken and shown as YYYY-MM-DD, whatever the browser's locale.
+    await page.fill("#f-funds-date", `${YEAR}年1月6日`);
+    await page.locator("#f-funds-date").blur();
+    await hasValue(page.locator("#f-funds-date"), `${YEAR}-01-06`);
     await page.locator(`#f-funds-projectId option[value="${project.id}"]`).waitFor({ state: "attached" });
     await page.selectOption("#f-funds-projectId", project.id);
     await hasValue(page.locator("#f-funds-areaCode"), area);

@@ -5,6 +5,7 @@ import { CheckRow, describe, FieldRow } from "../components/field";
 import { pick, t } from "../i18n";
 import type { FieldDef } from "./resources";
 import { fenToWan, fenYuanText, parseYuan } from "../format/money";
+import { normalizeDay } from "../../../src/periods/period";
 
 export interface FieldContext {
   unit: string;
@@ -91,7 +92,25 @@ export function FieldInput({ field, value, error, required, idPrefix, ctx, onCha
       </select>
     );
   else if (field.kind === "ref") control = <RefSelect field={field} value={text} ctx={ctx} attrs={attrs} onChange={onChange} />;
-  else if (field.kind === "date") control = <input {...attrs} type="date" value={text} onInput={set} min="1930-01-01" max="2100-12-31" />;
+  // Typed as text, not the browser's date control, which shows the browser's locale (12/01/2026 in an
+  // English browser): YYYY-MM-DD everywhere, and 2026/3/1 or 2026年3月1日 are taken and written back so on leaving.
+  else if (field.kind === "date")
+    control = (
+      <input
+        {...attrs}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="YYYY-MM-DD"
+        maxLength={12}
+        value={text}
+        onInput={set}
+        onBlur={(e) => {
+          const day = normalizeDay((e.currentTarget as HTMLInputElement).value);
+          if (day && day !== text) onChange(day);
+        }}
+      />
+    );
   else if (field.kind === "money") control = <input {...attrs} type="text" inputMode="decimal" autoComplete="off" value={text} onInput={set} placeholder="0.00" />;
   else if (field.kind === "int") control = <input {...attrs} type="text" inputMode="numeric" autoComplete="off" value={text} onInput={set} />;
   else control = <input {...attrs} type="text" value={text} onInput={set} autoComplete="off" />;

@@ -6,6 +6,7 @@
 import { fenToYuan, parseYuan } from "../format/money";
 import { t } from "../i18n";
 import type { FieldDef } from "./resources";
+import { normalizeDay } from "../../../src/periods/period";
 
 export type RawValues = Record<string, string | boolean>;
 
@@ -43,7 +44,10 @@ export function parseField(f: FieldDef, value: string | boolean): { value: unkno
     const n = Number(text.replace(/[,，]/g, ""));
     return Number.isSafeInteger(n) ? { value: n } : { value: null, error: t("form.intFormat") };
   }
-  if (f.kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return { value: null, error: t("form.dateFormat") };
+  if (f.kind === "date") {
+    const day = normalizeDay(text);
+    return day ? { value: day } : { value: null, error: t("form.dateFormat") };
+  }
   return { value: text };
 }
 
