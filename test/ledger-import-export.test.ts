@@ -342,6 +342,40 @@ describe("round trip of voided records", () => {
   });
 });
 
+describe("names instead of codes", () => {
+  it("takes a recipient area by its name or full name and a program by its title", async () => {
+    const tag = uid("names");
+    const csv = [
+      "事项类型,日期,事项,受援地代码,所属帮扶工作,备注",
+      `联席会议,2024-03-01,按名称,乐昌市,东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）,${tag}`,
+      `联席会议,2024-03-02,按全称,广东省韶关市乐昌市,dongguan-shaoguan,${tag}`,
+      `联席会议,2024-03-03,按地市与县名,韶关市乳源瑶族自治县,dongguan-shaoguan,${tag}`,
+    ].join("\n");
+    const res = await uploadRaw("activities", csv, "text/csv");
+    expect(res.status, await res.clone().text()).toBe(201);
+    const items = (await list("activities", `q=${tag}&sort=date`)).items as { areaCode: string; program: string }[];
+    expect(items.map((a) => [a.areaCode, a.program])).toEqual([
+      ["440281", "dongguan-shaoguan"],
+      ["440281", "dongguan-shaoguan"],
+      ["440232", "dongguan-shaoguan"],
+    ]);
+  });
+
+  it("names the row and the column of a name it cannot place, and writes nothing", async () => {
+    const tag = uid("badname");
+    const csv = ["事项类型,日期,事项,受援地代码,所属帮扶工作,备注", `联席会议,2024-03-01,未知地区,火星市,dongguan-shaoguan,${tag}`, `联席会议,2024-03-02,未知工作,乐昌市,不存在的帮扶工作,${tag}`].join("\n");
+    const res = await uploadRaw("activities", csv, "text/csv");
+    expect(res.status).toBe(400);
+    const details = (await res.json()).error.details as { row: number; column: string; message: string }[];
+    expect(details.map((d) => [d.row, d.column])).toEqual([
+      [2, "受援地代码"],
+      [3, "所属帮扶工作"],
+    ]);
+    expect(details[0]!.message).toContain("找不到地区“火星市”");
+    expect((await list("activities", `q=${tag}`)).total).toBe(0);
+  });
+});
+
 describe("a large import", () => {
   it("writes 5,000 activities rows in one go", async () => {
     const tag = uid("bulk");

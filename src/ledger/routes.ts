@@ -16,6 +16,7 @@ import { ApiError } from "../errors";
 import type { Router } from "../router";
 import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
 import { templateXlsx } from "../sheets/export";
+import { importNames } from "./import-names";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
@@ -158,7 +159,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
           bytes = new Uint8Array(await c.req.arrayBuffer());
           if (type.includes("csv")) filename = "upload.csv";
         }
-        const { rows, headerErrors } = await c.get("services").sheets.parse(def.path, bytes, filename);
+        const { rows, headerErrors } = await c.get("services").sheets.parse(def.path, bytes, filename, await importNames(c.get("services").platform));
         const ctx = await writeContext(c);
         if (headerErrors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: headerErrors.length }, headerErrors);
         const columnOf = (key: string) => def.fields[key]?.header ?? key;

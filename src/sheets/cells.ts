@@ -20,7 +20,38 @@ function excelSerialToDate(serial: number): string | null {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function parseCell(spec: Field, raw: unknown): Parsed {
+/**
+ * Names a clerk may write instead of codes: recipient areas by name (乐昌市) or full name
+ * (广东省韶关市乐昌市), programs by their title. Plain data, so it crosses to the sheet thread.
+ */
+export interface ImportNames {
+  /** Area name or full name → the codes it may mean (a name like 城区 means several). */
+  areas: Record<string, { code: string; fullName: string }[]>;
+  /** Program title → slug. */
+  programs: Record<string, string>;
+}
+
+export const NO_NAMES: ImportNames = { areas: {}, programs: {} };
+
+function areaCell(text: string, names: ImportNames): Parsed {
+  const code = text.replace(/\.0+$/, "");
+  if (/^\d{6}$/.test(code)) return { ok: true, value: code };
+  const found = names.areas[text] ?? [];
+  if (found.length === 1) return { ok: true, value: found[0]!.code };
+  if (found.length > 1) {
+    const which = found.slice(0, 4).map((a) => a.fullName).join("、");
+    return { ok: false, message: `有多个地区叫“${text}”（${which}${found.length > 4 ? "等" : ""}），请填写全称或六位代码 | Several areas are called ${text}: write the full name or the six-digit code` };
+  }
+  return { ok: false, message: `找不到地区“${text}”，请填写地区名称、全称或六位代码 | No area called ${text}: write its name, full name or six-digit code` };
+}
+
+function programCell(text: string, names: ImportNames): Parsed {
+  if (/^[a-z0-9-]{1,40}$/.test(text)) return { ok: true, value: text };
+  const slug = names.programs[text];
+  return slug ? { ok: true, value: slug } : { ok: false, message: `找不到帮扶工作“${text}”，请填写其名称 | No program called ${text}: write its name` };
+}
+
+export function parseCell(spec: Field, raw: unknown, names: ImportNames = NO_NAMES): Parsed {
   const empty = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
   if (empty) return { ok: true, value: spec.cell === "bool" ? false : undefined };
   // A leading apostrophe is how our CSV export (and spreadsheets) mark text that looks like a formula.
@@ -56,7 +87,9 @@ export function parseCell(spec: Field, raw: unknown): Parsed {
       return { ok: false, message: `应为以下之一：${Object.values(labels).join("、")} | Must be one of: ${Object.keys(labels).join(", ")}` };
     }
     case "area":
-      return { ok: true, value: text.replace(/\.0+$/, "") };
+      return areaCell(text, names);
+    case "program":
+      return programCell(text, names);
     default:
       return { ok: true, value: text };
   }

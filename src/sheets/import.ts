@@ -8,7 +8,7 @@ import { ApiError, type ErrorDetail } from "../errors";
 import { createSchema, type Fields } from "../ledger/fields";
 import type { ImportRow } from "../ledger/write";
 import { describeIssue } from "../validation";
-import { parseCell } from "./cells";
+import { NO_NAMES, parseCell, type ImportNames } from "./cells";
 import { XLSX } from "./xlsx";
 import { checkZip } from "./zip-guard";
 
@@ -73,7 +73,7 @@ const VOID_HEADER = "作废原因";
 const isBlank = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 
 /** Parses and validates every row; throws only for a file that cannot be read at all. */
-export function parseImport(fields: Fields, cells: unknown[][]): { rows: ImportRow[]; headerErrors: ErrorDetail[] } {
+export function parseImport(fields: Fields, cells: unknown[][], names: ImportNames = NO_NAMES): { rows: ImportRow[]; headerErrors: ErrorDetail[] } {
   const [headers = [], ...rest] = cells;
   const { keys, voidColumn, errors: headerErrors } = mapHeaders(fields, headers);
   // Spreadsheet row numbers: the header is row 1; blank rows are skipped but still counted.
@@ -90,7 +90,7 @@ export function parseImport(fields: Fields, cells: unknown[][]): { rows: ImportR
     keys.forEach((key, c) => {
       if (!key) return;
       const spec = fields[key]!;
-      const parsed = parseCell(spec, cellsOfRow[c]);
+      const parsed = parseCell(spec, cellsOfRow[c], names);
       if (parsed.ok) {
         if (parsed.value !== undefined) record[key] = parsed.value;
       } else errors.push({ row, column: spec.header, message: parsed.message });

@@ -58,7 +58,7 @@ export function threadSheetWork(): SheetWork {
   }
 
   return {
-    parse: (resource, bytes, filename) => run<ParsedImport>({ op: "parse", resource, bytes, filename }),
+    parse: (resource, bytes, filename, names) => run<ParsedImport>({ op: "parse", resource, bytes, filename, names }),
     async render(resource, format, pages, personal) {
       // Pages cross to the thread as they are read: one page's copy is short, all of them at once
       // (100,000 rows) would hold this thread for a third of a second.

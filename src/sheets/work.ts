@@ -11,9 +11,10 @@ import type { Row } from "../ledger/resource";
 import type { ImportRow } from "../ledger/write";
 import { recordsToCsv, recordsToXlsx } from "./export";
 import { parseImport, readSheet } from "./import";
+import type { ImportNames } from "./cells";
 
 export type SheetJob =
-  | { op: "parse"; resource: string; bytes: Uint8Array; filename: string }
+  | { op: "parse"; resource: string; bytes: Uint8Array; filename: string; names: ImportNames }
   | { op: "render"; resource: string; format: "xlsx" | "csv"; records: Row[]; personal: boolean };
 
 /** Pages of records as the export reads them. */
@@ -25,7 +26,7 @@ export interface ParsedImport {
 }
 
 export interface SheetWork {
-  parse(resource: string, bytes: Uint8Array, filename: string): Promise<ParsedImport>;
+  parse(resource: string, bytes: Uint8Array, filename: string, names: ImportNames): Promise<ParsedImport>;
   /** Writes the pages as an export file; the pages may be consumed as they are read. */
   render(resource: string, format: "xlsx" | "csv", pages: RecordPages, personal: boolean): Promise<Uint8Array | string>;
   close(): Promise<void>;
@@ -55,14 +56,14 @@ function resourceOf(path: string) {
 
 export async function runSheetJob(job: SheetJob): Promise<ParsedImport | Uint8Array | string> {
   const def = resourceOf(job.resource);
-  if (job.op === "parse") return parseImport(def.fields, await readSheet(job.bytes, job.filename));
+  if (job.op === "parse") return parseImport(def.fields, await readSheet(job.bytes, job.filename), job.names);
   return job.format === "csv" ? recordsToCsv(def.fields, job.records, job.personal) : recordsToXlsx(def.label.zh, def.fields, job.records, job.personal);
 }
 
 /** Runs sheet work in the calling thread (Workers: the request's own isolate). */
 export function inlineSheetWork(): SheetWork {
   return {
-    parse: async (resource, bytes, filename) => (await runSheetJob({ op: "parse", resource, bytes, filename })) as ParsedImport,
+    parse: async (resource, bytes, filename, names) => (await runSheetJob({ op: "parse", resource, bytes, filename, names })) as ParsedImport,
     render: async (resource, format, pages, personal) => {
       const records: Row[] = [];
       for await (const page of pages) records.push(...page);
