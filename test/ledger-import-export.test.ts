@@ -127,7 +127,7 @@ describe("POST /api/t/:unit/funds/import (XLSX)", () => {
     const project = await createProject(tag);
     const res = await upload("funds", xlsxFile(fundRows(project, tag, false)));
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ created: 6 });
+    expect(await res.json()).toEqual({ created: 6, skipped: 0 });
 
     const { items } = await list("funds", `q=${tag}&sort=createdAt&limit=10`);
     expect(items).toHaveLength(6);
@@ -172,7 +172,7 @@ describe("POST /api/t/:unit/funds/import (CSV)", () => {
     ].join("\r\n");
     const res = await uploadRaw("funds", csv, "text/csv; charset=utf-8");
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ created: 3 });
+    expect(await res.json()).toEqual({ created: 3, skipped: 0 });
     const { items } = await list("funds", `q=${tag}&sort=date`);
     expect(items.map((i) => [i.kind, i.source, i.amountFen, i.date, i.areaCode, i.grassroots, i.overrun])).toEqual([
       ["allocation", "province", 123456, "2026-03-05", "440232", true, false],
@@ -313,7 +313,7 @@ describe("round trip: export → import", () => {
     // 中山 takes part in gd-east-west-2016 (the 昭通 group), so the program column is valid there too.
     const res = await upload("activities", file, who.zhongshanEditor!.token, "zhongshan");
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ created: 3 });
+    expect(await res.json()).toEqual({ created: 3, skipped: 0 });
     const fields = ["kind", "date", "title", "areaCode", "program", "direction", "leaderLevel", "people", "amountFen", "agreementYear", "note"];
     const pick = (i: Item) => Object.fromEntries(fields.map((k) => [k, i[k]]));
     const original = (await list("activities", `q=${tag}&sort=date`)).items;
@@ -342,6 +342,28 @@ describe("round trip of voided records", () => {
   });
 });
 
+describe("the same file imported twice", () => {
+  it("does not double the funds: the second import is refused with the repeated rows, then skips or keeps them as asked", async () => {
+    const tag = uid("twice");
+    const csv = ["资金类型,资金来源,金额（元）,日期,受援地代码,备注", `社会捐赠,社会,1000.00,2024-05-01,440232,${tag}`, `社会捐赠,社会,2000.00,2024-05-02,440232,${tag}`].join("\n");
+    expect((await uploadRaw("funds", csv, "text/csv")).status).toBe(201);
+    const again = await uploadRaw("funds", csv, "text/csv");
+    expect(again.status).toBe(409);
+    const { error } = await again.json();
+    expect(error.message).toContain("2 行与台账中已有记录完全相同");
+    expect(error.details.map((d: { row: number }) => d.row)).toEqual([2, 3]);
+    expect((await list("funds", `q=${tag}`)).total).toBe(2);
+    // A third row that is new: skip writes only it; keep writes everything again.
+    const more = `${csv}\n社会捐赠,社会,3000.00,2024-05-03,440232,${tag}`;
+    const skipped = await h.app.request(`/api/t/dongguan/funds/import?duplicates=skip`, { method: "POST", headers: { authorization: `Bearer ${who.editor!.token}`, "content-type": "text/csv" }, body: more });
+    expect(await skipped.json()).toEqual({ created: 1, skipped: 2 });
+    expect((await list("funds", `q=${tag}`)).total).toBe(3);
+    const kept = await h.app.request(`/api/t/dongguan/funds/import?duplicates=keep`, { method: "POST", headers: { authorization: `Bearer ${who.editor!.token}`, "content-type": "text/csv" }, body: csv });
+    expect(await kept.json()).toEqual({ created: 2, skipped: 0 });
+    expect((await list("funds", `q=${tag}`)).total).toBe(5);
+  });
+});
+
 describe("names instead of codes", () => {
   it("takes a recipient area by its name or full name and a program by its title", async () => {
     const tag = uid("names");
@@ -353,7 +375,7 @@ describe("names instead of codes", () => {
     ].join("\n");
     const res = await uploadRaw("activities", csv, "text/csv");
     expect(res.status, await res.clone().text()).toBe(201);
-    const items = (await list("activities", `q=${tag}&sort=date`)).items as { areaCode: string; program: string }[];
+    const items = (await list("activities", `q=${tag}&sort=date`)).items as unknown as { areaCode: string; program: string }[];
     expect(items.map((a) => [a.areaCode, a.program])).toEqual([
       ["440281", "dongguan-shaoguan"],
       ["440281", "dongguan-shaoguan"],
@@ -387,7 +409,7 @@ describe("a large import", () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`5,000-row activities XLSX import: ${seconds.toFixed(2)} s (${file.size} bytes)`);
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ created: 5000 });
+    expect(await res.json()).toEqual({ created: 5000, skipped: 0 });
     expect(seconds).toBeLessThan(20);
     expect((await list("activities", `q=${tag}&limit=1`)).total).toBe(5000);
   });

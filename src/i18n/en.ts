@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   "error.record_not_found": "No {entity} record {id}",
   "error.record_voided": "This {entity} record has been voided and can no longer change.",
   "error.import_invalid": "The file has {count} error(s); nothing was written. Correct the cells indicated and import again.",
+  "error.import_duplicates": "{count} row(s) of the file are the same as records already in the ledger (imported before?); nothing was written. Skip those rows, or import them all anyway.",
   "error.import_unreadable": "The uploaded file cannot be read; upload an .xlsx or .csv file.",
   "error.import_empty": "The file has no data rows.",
   "error.import_inflates": "The file would inflate beyond {max} MB, which no ledger sheet needs; check the file or import in parts.",

@@ -29,6 +29,7 @@ export const zhCN = {
   "error.record_not_found": "未找到该{entity}记录：{id}",
   "error.record_voided": "该{entity}记录已作废，不能再修改。",
   "error.import_invalid": "导入文件中有 {count} 处错误，未写入任何数据；请按行列提示修改后重新导入。",
+  "error.import_duplicates": "导入文件中有 {count} 行与台账中已有记录完全相同（可能已导入过），未写入任何数据；可选择跳过这些行，或仍全部导入。",
   "error.import_unreadable": "无法读取上传的文件，请上传 .xlsx 或 .csv 文件。",
   "error.import_empty": "导入文件中没有数据行。",
   "error.import_inflates": "文件解压后超过 {max} MB，不像是一份台账表格；请检查文件或分批导入。",

@@ -134,10 +134,11 @@ export function registerResource(app: Router, def: ResourceDef): void {
         path: `${base}/import`,
         tags,
         summary: `导入${def.label.zh} Import ${def.label.en} from XLSX/CSV (all rows or none)`,
-        description: "Send the file as multipart/form-data field `file`, or as the raw body with its content type.",
+        description:
+          "Send the file as multipart/form-data field `file`, or as the raw body with its content type. Rows identical to a record already in the ledger (not voided) are refused with 409 and their row numbers, unless `?duplicates=skip` (leave them out) or `?duplicates=keep` (write them again).",
         security: bearer,
         request: { params: unitParams },
-        responses: { 201: ok(z.object({ created: z.number().int() }), "全部写入 All rows written"), ...errors(400, 401, 403, 413) },
+        responses: { 201: ok(z.object({ created: z.number().int(), skipped: z.number().int() }), "全部写入 All rows written"), ...errors(400, 401, 403, 409, 413) },
       }),
       async (c) => {
         let bytes: Uint8Array;
@@ -163,8 +164,9 @@ export function registerResource(app: Router, def: ResourceDef): void {
         const ctx = await writeContext(c);
         if (headerErrors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: headerErrors.length }, headerErrors);
         const columnOf = (key: string) => def.fields[key]?.header ?? key;
-        const created = await importRecords(def, ctx, rows, columnOf);
-        return c.json({ created }, 201);
+        const mode = c.req.query("duplicates");
+        const written = await importRecords(def, ctx, rows, columnOf, "import", mode === "skip" || mode === "keep" ? mode : "ask");
+        return c.json(written, 201);
       },
     );
 

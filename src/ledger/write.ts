@@ -13,6 +13,7 @@ import type { AuditActor } from "../tenants/audit";
 import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
+import { findDuplicates, type DuplicateMode } from "./duplicates";
 
 /** Errors raised by the database's own invariants (db/tenant/migrations/0001_ledger-invariants.sql). */
 const INVARIANTS: Record<string, { field: string; message: string }> = {
@@ -210,7 +211,18 @@ export interface ImportRow {
  * Writes every row of an import or none: all rows are validated first (every error reported with
  * its row and column), then written in one batch with one audit row each.
  */
-export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: ImportRow[], columnOf: (field: string) => string, action = "import"): Promise<number> {
+/**
+ * Writes an import's rows, all or none. Rows already in the ledger (see duplicates.ts) are refused
+ * with their row numbers unless the caller says to leave them out (`skip`) or write them again (`keep`).
+ */
+export async function importRecords(
+  def: ResourceDef,
+  ctx: WriteContext,
+  rows: ImportRow[],
+  columnOf: (field: string) => string,
+  action = "import",
+  duplicates: DuplicateMode = "ask",
+): Promise<{ created: number; skipped: number }> {
   const now = new Date().toISOString();
   const prepared = await mapInSlices(rows, (r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record));
   const records = await mapInSlices(rows, (_r, i) =>
@@ -234,8 +246,17 @@ export async function importRecords(def: ResourceDef, ctx: WriteContext, rows: I
     errors.push(...r.errors, ...(checked[i] ?? []).filter((e) => !seen.has(e.column)));
   });
   if (errors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: errors.length }, errors);
+  let toWrite = records;
+  if (duplicates !== "keep") {
+    const repeated = await findDuplicates(def, ctx, records);
+    if (repeated.size && duplicates === "ask") {
+      const details = [...repeated].map(([i, id]): ErrorDetail => ({ row: rows[i]!.row, column: "", code: "duplicate", message: `与已有记录（${id}）完全相同 | The same as existing record ${id}` }));
+      throw new ApiError("CONFLICT", "error.import_duplicates", { count: repeated.size }, details);
+    }
+    toWrite = records.filter((_, i) => !repeated.has(i));
+  }
   const insert = insertStatement(def);
-  const statements = (await mapInSlices(records, (record) => [insert(record), auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false)])).flat();
-  await runBatch(ctx, statements);
-  return records.length;
+  const statements = (await mapInSlices(toWrite, (record) => [insert(record), auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false)])).flat();
+  if (statements.length) await runBatch(ctx, statements);
+  return { created: toWrite.length, skipped: records.length - toWrite.length };
 }

@@ -253,4 +253,26 @@ describe("unit editor", () => {
     const towns = (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?kind=town&limit=1`)).body.total;
     expect(text.trim().split(/\r?\n/).length).toBe(towns + 1); // header + one line per town
   });
+
+  it("imports the same file twice without doubling: the second time names the repeated rows and skips them when asked", async () => {
+    await page.goto(`${h.base}/#/u/${UNIT}/ledger/sub-units`);
+    const count = async () => (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?limit=1`)).body.total;
+    const csv = "名称,类型,对应受援地代码\n重复导入测试镇,镇街,440203\n";
+    const importOnce = async () => {
+      await page.getByRole("button", { name: "导入", exact: true }).click();
+      await page.setInputFiles("#import-file", { name: "towns.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.getByRole("button", { name: "上传并导入" }).click();
+    };
+    const before = await count();
+    await importOnce();
+    await page.locator("dialog[open]").waitFor({ state: "detached" });
+    expect(await count()).toBe(before + 1);
+    await importOnce();
+    await containsText(page.locator("dialog[open] .notice--error"), "与台账中已有记录完全相同");
+    await hasCount(page.locator("dialog[open] table tbody tr"), 1);
+    await shot(page, "13-import-repeated");
+    await page.getByRole("button", { name: "跳过重复行，导入其余" }).click();
+    await page.locator("dialog[open]").waitFor({ state: "detached" });
+    expect(await count()).toBe(before + 1);
+  });
 });

@@ -40,7 +40,8 @@ export function registerTargetsPrefill(app: Router) {
     // The figure each program's rules judge by now, not the document's default.
     const ruleSets = new Map(await Promise.all(ctx.unitPrograms.map(async (p) => [p, await ruleSet(ctx.platform, p)] as const)));
     const rows = missing.map((i, n) => ({ row: n + 1, errors: [], record: { year, program: i.program, indicator: i.key, target: indicatorTarget(i, ruleSets.get(i.program) ?? []), source: "rule", note: i.clause } }));
-    const created = rows.length ? await importRecords(targetsResource, ctx, rows, (f) => f, "prefill") : 0;
+    // Only missing targets are written, so there is nothing to repeat.
+    const created = rows.length ? (await importRecords(targetsResource, ctx, rows, (f) => f, "prefill", "keep")).created : 0;
     return c.json({ created, existing: existing.size }, 200);
   });
 }

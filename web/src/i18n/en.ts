@@ -137,6 +137,8 @@ export const en: Record<MessageKey, string> = {
   "import.fileHelp": ".xlsx or .csv; amounts in yuan",
   "import.chooseFile": "Choose a file to import.",
   "import.upload": "Upload and import",
+  "import.skipRepeated": "Skip the repeated rows, import the rest",
+  "import.keepRepeated": "Import them all anyway",
   "import.uploading": "Importing…",
   "import.problems": "Cells with problems",
   "import.row": "Row",

@@ -135,6 +135,8 @@ export const zhCN = {
   "import.fileHelp": "支持 .xlsx 和 .csv，金额以元填写",
   "import.chooseFile": "请选择要导入的文件。",
   "import.upload": "上传并导入",
+  "import.skipRepeated": "跳过重复行，导入其余",
+  "import.keepRepeated": "仍全部导入",
   "import.uploading": "正在导入…",
   "import.problems": "有误的单元格",
   "import.row": "行",

@@ -17,24 +17,27 @@ export function ImportDialog({ unit, view, onDone, onClose }: { unit: string; vi
   const [problems, setProblems] = useState<ErrorDetail[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The server found rows already in the ledger: the clerk chooses to leave them out or import them again. */
+  const [repeated, setRepeated] = useState(false);
   const base = `/api/t/${unit}/${view.path}`;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const upload = async (duplicates?: "skip" | "keep") => {
     if (!file) return setMessage(t("import.chooseFile"));
     const form = new FormData();
     form.append("file", file);
     setBusy(true);
     setMessage(null);
     setProblems([]);
+    setRepeated(false);
     try {
-      const { data } = await send<{ created: number }>("POST", `${base}/import`, undefined, { form });
+      const { data } = await send<{ created: number }>("POST", `${base}/import${duplicates ? `?duplicates=${duplicates}` : ""}`, undefined, { form });
       invalidate(base);
       onDone(data.created);
     } catch (err) {
       if (err instanceof ApiFailure) {
         setMessage(err.message);
         setProblems(err.details);
+        setRepeated(err.status === 409 && err.details.some((d) => d.code === "duplicate"));
       } else setMessage(t("common.networkError"));
     } finally {
       setBusy(false);
@@ -43,7 +46,14 @@ export function ImportDialog({ unit, view, onDone, onClose }: { unit: string; vi
 
   return (
     <Dialog title={t("import.title", { what: pick(view.label) })} onClose={onClose} wide>
-      <form class="form" onSubmit={submit} noValidate>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void upload();
+        }}
+        noValidate
+      >
         <ol class="steps">
           <li>
             {t("import.step1")}{" "}
@@ -64,7 +74,10 @@ export function ImportDialog({ unit, view, onDone, onClose }: { unit: string; vi
             {...describe("import-file", null, t("import.fileHelp"))}
             type="file"
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
+            onChange={(e) => {
+              setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null);
+              setRepeated(false);
+            }}
           />
         </FieldRow>
         {message ? <Notice tone="error">{message}</Notice> : null}
@@ -95,9 +108,20 @@ export function ImportDialog({ unit, view, onDone, onClose }: { unit: string; vi
           <button type="button" class="btn" onClick={onClose}>
             {t("common.cancel")}
           </button>
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? t("import.uploading") : t("import.upload")}
-          </button>
+          {repeated ? (
+            <>
+              <button type="button" class="btn btn--primary" disabled={busy} onClick={() => void upload("skip")}>
+                {t("import.skipRepeated")}
+              </button>
+              <button type="button" class="btn" disabled={busy} onClick={() => void upload("keep")}>
+                {t("import.keepRepeated")}
+              </button>
+            </>
+          ) : (
+            <button type="submit" class="btn btn--primary" disabled={busy}>
+              {busy ? t("import.uploading") : t("import.upload")}
+            </button>
+          )}
         </footer>
       </form>
     </Dialog>
