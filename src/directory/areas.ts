@@ -2,6 +2,7 @@
 import { inArray } from "drizzle-orm";
 import { areas } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
+import { TtlCache } from "../tenants/ttl-cache";
 
 export interface AreaLabel {
   code: string;
@@ -9,6 +10,33 @@ export interface AreaLabel {
   /** Province → prefecture → county, e.g. 广东省韶关市南雄市. */
   fullName: string;
   level: number;
+}
+
+type AreaRow = typeof areas.$inferSelect;
+
+/** An area's label: its name with its province and prefecture before it (from `byCode`, which holds them). */
+function labelOf(r: AreaRow, byCode: ReadonlyMap<string, AreaRow>): AreaLabel {
+  const chain: string[] = [];
+  const province = byCode.get(`${r.code.slice(0, 2)}0000`);
+  const prefecture = byCode.get(`${r.code.slice(0, 4)}00`);
+  if (province && province.code !== r.code) chain.push(province.name);
+  if (prefecture && prefecture.code !== r.code && prefecture.code !== province?.code) chain.push(prefecture.name);
+  chain.push(r.name);
+  return { code: r.code, name: r.name, fullName: chain.join(""), level: r.level };
+}
+
+/** One cache per platform database (a process has one; tests have many): areas change with the seed only. */
+const everyLabel = new WeakMap<PlatformDb, TtlCache<Map<string, AreaLabel>>>();
+
+/** Every area's label, cached for a few minutes: what rule texts and imports use to write names, not codes. */
+export function allAreaLabels(db: PlatformDb): Promise<Map<string, AreaLabel>> {
+  let cache = everyLabel.get(db);
+  if (!cache) everyLabel.set(db, (cache = new TtlCache<Map<string, AreaLabel>>(5 * 60_000, 1)));
+  return cache.get("all", async () => {
+    const rows = await db.select().from(areas);
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return new Map(rows.map((r) => [r.code, labelOf(r, byCode)]));
+  });
 }
 
 /**
@@ -28,14 +56,6 @@ export async function areaLabels(db: PlatformDb, codes: readonly string[]): Prom
     parentCodes.add(`${r.code.slice(0, 4)}00`);
   }
   const parents = new Map((await db.select().from(areas).where(inArray(areas.code, [...parentCodes]))).map((p) => [p.code, p]));
-  for (const r of rows) {
-    const chain: string[] = [];
-    const province = parents.get(`${r.code.slice(0, 2)}0000`);
-    const prefecture = parents.get(`${r.code.slice(0, 4)}00`);
-    if (province && province.code !== r.code) chain.push(province.name);
-    if (prefecture && prefecture.code !== r.code && prefecture.code !== province?.code) chain.push(prefecture.name);
-    chain.push(r.name);
-    out.set(r.code, { code: r.code, name: r.name, fullName: chain.join(""), level: r.level });
-  }
+  for (const r of rows) out.set(r.code, labelOf(r, parents));
   return out;
 }

@@ -84,6 +84,8 @@ export interface JudgeInput {
   facts: Facts;
   versions: DataVersions;
   factsComputedAt: string | null;
+  /** Full names of areas by code, so rule texts name areas (src/directory/areas.ts allAreaLabels). */
+  areaNames?: ReadonlyMap<string, string>;
 }
 
 export function judgeUnit(input: JudgeInput): UnitFigures {
@@ -99,6 +101,7 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
     period,
     groupAreas: input.groupAreas,
     facts,
+    ...(input.areaNames ? { areaNames: input.areaNames } : {}),
   };
   const termText = program ? `${program.startYear}—${program.endYear}` : "";
   const rules: EvaluatedRule[] = program === null

@@ -14,6 +14,7 @@ import type { UnitRow } from "../tenants/directory";
 import { judgeUnit, type ProgramTerms, type UnitFigures } from "./judge";
 import { loadFacts, type LoadedFacts } from "./load-facts";
 import { markChanged, platformVersions, readFacts, readFactsMeta, recordFactsError, storeFacts, tenantVersions, usable } from "./store";
+import { allAreaLabels } from "../directory/areas";
 
 export interface FreshFacts extends LoadedFacts {
   computedAt: string | null;
@@ -61,8 +62,22 @@ export async function computeAndStore(services: Services, unit: string, db: Tena
 }
 
 /** Judges already-fresh facts: the pure step, with the program's inputs read once by the caller. */
-export function judge(unit: Pick<UnitRow, "slug" | "name">, program: ProgramTerms | null, rules: readonly ConfiguredRule[], groupAreas: GroupArea[], period: Period, day: string, facts: FreshFacts): UnitFigures {
-  return judgeUnit({ unit: { slug: unit.slug, name: unit.name }, program, period: periodContext(period, day), groupAreas, rules, facts: facts.facts, versions: facts.versions, factsComputedAt: facts.computedAt });
+export function judge(
+  unit: Pick<UnitRow, "slug" | "name">,
+  program: ProgramTerms | null,
+  rules: readonly ConfiguredRule[],
+  groupAreas: GroupArea[],
+  period: Period,
+  day: string,
+  facts: FreshFacts,
+  areaNames?: ReadonlyMap<string, string>,
+): UnitFigures {
+  return judgeUnit({ unit: { slug: unit.slug, name: unit.name }, program, period: periodContext(period, day), groupAreas, rules, facts: facts.facts, versions: facts.versions, factsComputedAt: facts.computedAt, ...(areaNames ? { areaNames } : {}) });
+}
+
+/** Full names by code, for the rules' texts. */
+export async function areaNamesOf(services: Services): Promise<Map<string, string>> {
+  return new Map([...(await allAreaLabels(services.platform)).values()].map((a) => [a.code, a.fullName]));
 }
 
 /**
@@ -70,14 +85,15 @@ export function judge(unit: Pick<UnitRow, "slug" | "name">, program: ProgramTerm
  * @example const f = await unitFigures(services, unit, "gd-old-areas", { year: 2026, quarter: 3 })
  */
 export async function unitFigures(services: Services, unit: UnitRow, program: string | null, period: Period, day = today(), tenant?: TenantDb): Promise<UnitFigures> {
-  const [facts, terms, rules, areas] = await Promise.all([
+  const [facts, terms, rules, areas, names] = await Promise.all([
     freshFacts(services, unit, program, period.year, tenant),
     program ? programTerms(services, program) : Promise.resolve(null),
     program ? ruleSet(services.platform, program) : Promise.resolve([]),
     program ? groupAreasOf(services, unit.slug, program) : Promise.resolve([]),
+    areaNamesOf(services),
   ]);
   if (program && !terms) throw new Error(`no program ${program}`);
-  return judge(unit, terms, rules, areas, period, day, facts);
+  return judge(unit, terms, rules, areas, period, day, facts, names);
 }
 
 export interface RefreshOutcome {

@@ -10,7 +10,7 @@
 import { units } from "../../db/platform/schema";
 import { listGroups, type GroupView } from "../directory/programs";
 import type { SubmissionFact } from "../figures/facts";
-import { judge, programTerms, type FreshFacts } from "../figures/pipeline";
+import { areaNamesOf, judge, programTerms, type FreshFacts } from "../figures/pipeline";
 import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import { cachedJudgement, judgedKey, rememberJudgement, type Judged } from "../figures/judged-cache";
 import { inSlices, platformVersions, readFacts, readFactsMeta, usable } from "../figures/store";
@@ -104,7 +104,7 @@ export function unitSummary(f: UnitFigures, submissions: SubmissionFact[]): Unit
 }
 
 export async function programRollup(services: Services, program: string, period: Period, day = today()): Promise<ProgramRollup> {
-  const [groups, terms, rules] = await Promise.all([listGroups(services.platform, program), programTerms(services, program), ruleSet(services.platform, program)]);
+  const [groups, terms, rules, areaNames] = await Promise.all([listGroups(services.platform, program), programTerms(services, program), ruleSet(services.platform, program), areaNamesOf(services)]);
   if (!terms) throw new Error(`no program ${program}`);
   const memberships = new Map<string, { areaCode: string; role: "lead" | "member" }[]>();
   for (const g of groups) for (const m of g.members) (memberships.get(m.slug) ?? memberships.set(m.slug, []).get(m.slug)!).push({ areaCode: g.area.code, role: m.role });
@@ -125,7 +125,7 @@ export async function programRollup(services: Services, program: string, period:
   /** Judges a unit's facts for the period, or takes the same judgement made earlier in this process. */
   const keyOf = (slug: string, computedAt: string | null) => judgedKey(slug, terms, memberships.get(slug) ?? [], period, day, computedAt);
   const judged = (slug: string, facts: FreshFacts) => {
-    const result = { figures: judge(unitBySlug.get(slug) ?? { slug, name: slug }, terms, rules, memberships.get(slug) ?? [], period, day, facts), submissions: facts.facts.submissions };
+    const result = { figures: judge(unitBySlug.get(slug) ?? { slug, name: slug }, terms, rules, memberships.get(slug) ?? [], period, day, facts, areaNames), submissions: facts.facts.submissions };
     rememberJudgement(keyOf(slug, facts.computedAt), result);
     figures.set(slug, result);
   };

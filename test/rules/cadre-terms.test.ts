@@ -34,6 +34,13 @@ describe("cadre-terms", () => {
     expect(result.explanation.en).toContain("1 still in post past the planned end: 1 in 440282 (2026-12-30)");
   });
 
+  it("names the host area in its text when the judge knows the name (the rollup and reports do)", async () => {
+    const data = { ...periodData({ cadres: [cadre({ plannedEndDate: "2026-12-30" })] }), areaNames: new Map([["440282", "广东省韶关市南雄市"]]) };
+    const result = await evaluate(cadreTerms, data, params);
+    expect(result.explanation.zh).toContain("广东省韶关市南雄市 1 名（2026-12-30）");
+    expect(result.explanation.zh).not.toContain("440282");
+  });
+
   it("never puts a cadre's name in the evidence", async () => {
     const result = await evaluate(cadreTerms, periodData({ cadres: [cadre({ name: "张三", plannedEndDate: "2026-06-30" })] }), params);
     expect(JSON.stringify(result)).not.toContain("张三");

@@ -23,6 +23,8 @@ export interface Scenario {
   quarter: Quarter | null;
   /** The day of the judgement (default: 15 January after the year, so the year is over). */
   today?: string;
+  /** Full names by code, as the judge hands them to the rules' texts. */
+  areaNames?: ReadonlyMap<string, string>;
   asOf?: string;
   program: string;
   term: { startYear: number; endYear: number };
@@ -74,7 +76,7 @@ export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P, uni
     await insert(submissions, scenario.submissions);
     const { facts } = await loadFacts(db, scenario.program, scenario.year);
     const day = scenario.today ?? scenario.asOf ?? `${scenario.year + 1}-01-15`;
-    const input = { unit: { slug: unit.slug, name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts };
+    const input = { unit: { slug: unit.slug, name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts, ...(scenario.areaNames ? { areaNames: scenario.areaNames } : {}) };
     const result = rule.evaluate(input, params as never);
     const query = rule.evidence(input, params as never);
     const evidence = query ? (await readEvidence(db, scenario.program, query, { limit: 200 })).items : [];

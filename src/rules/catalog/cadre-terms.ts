@@ -16,7 +16,7 @@ import { z } from "zod";
 import { inPostOn, termState } from "../../figures/cadres";
 import { addDays } from "../../periods/period";
 import { notApplicable, sum } from "../progress";
-import { defineRule } from "../types";
+import { areaName, defineRule } from "../types";
 
 export const cadreTerms = defineRule({
   id: "cadre-terms",
@@ -39,8 +39,8 @@ export const cadreTerms = defineRule({
     const horizon = addDays(day, params.warnDays);
     const n = (cs: typeof inPost) => sum(cs, (c) => c.count);
     // By host area and planned end, never by person: names stay in the tenant.
-    const list = (cs: typeof inPost) => cs.map((c) => `${c.hostAreaCode} ${c.count} 名（${c.plannedEndDate}）`).join("、");
-    const listEn = (cs: typeof inPost) => cs.map((c) => `${c.count} in ${c.hostAreaCode} (${c.plannedEndDate})`).join(", ");
+    const list = (cs: typeof inPost) => cs.map((c) => `${areaName(input, c.hostAreaCode)} ${c.count} 名（${c.plannedEndDate}）`).join("、");
+    const listEn = (cs: typeof inPost) => cs.map((c) => `${c.count} in ${areaName(input, c.hostAreaCode)} (${c.plannedEndDate})`).join(", ");
     return {
       status: overdue.length > 0 ? "fail" : ending.length > 0 ? "warn" : "pass",
       actual,

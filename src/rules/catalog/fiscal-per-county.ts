@@ -17,7 +17,7 @@
  */
 import { z } from "zod";
 import { areaPrefix, behindStatus, expectedByNow, noGroupArea, notApplicable, percentText, sum, toDate, wan, yuan } from "../progress";
-import { defineRule } from "../types";
+import { areaName, defineRule } from "../types";
 
 const code = z.string().regex(/^\d{6}$/);
 const covers = (area: string, c: string) => c.startsWith(areaPrefix(area));
@@ -52,7 +52,7 @@ export const fiscalPerCounty = defineRule({
       return notApplicable("count", "本单位的结对地区不在第10条财政援助范围内（如甘孜州按对口支援方式实施），不适用。", "The unit's paired areas are outside §10 (e.g. Ganzi is supported as 对口支援): not applicable.");
     }
     const counties = inScope.flatMap((g) => (g.areaCode.endsWith("00") ? (params.countiesByArea[g.areaCode] ?? []) : [g.areaCode]).map((county) => ({ county, prefecture: g.areaCode })));
-    const unregistered = inScope.filter((g) => g.areaCode.endsWith("00") && (params.countiesByArea[g.areaCode] ?? []).length === 0).map((g) => g.areaCode);
+    const unregistered = inScope.filter((g) => g.areaCode.endsWith("00") && (params.countiesByArea[g.areaCode] ?? []).length === 0).map((g) => areaName(input, g.areaCode));
     if (counties.length === 0) {
       return notApplicable(
         "count",
@@ -73,8 +73,8 @@ export const fiscalPerCounty = defineRule({
       const ok = total >= expected && splitOk;
       return {
         ok,
-        zh: `${county}：${yuan(total)} 元，截至本期应达 ${yuan(expected)} 元${split.zh}${ok ? "" : "，未达到"}`,
-        en: `${county}: ${yuan(total)} yuan, ${yuan(expected)} due by this period${split.en}${ok ? "" : ", not met"}`,
+        zh: `${areaName(input, county)}：${yuan(total)} 元，截至本期应达 ${yuan(expected)} 元${split.zh}${ok ? "" : "，未达到"}`,
+        en: `${areaName(input, county)}: ${yuan(total)} yuan, ${yuan(expected)} due by this period${split.en}${ok ? "" : ", not met"}`,
       };
     });
     const actual = lines.filter((l) => l.ok).length;

@@ -16,7 +16,7 @@
 import { z } from "zod";
 import { pairsInForce } from "../pairs";
 import { noGroupArea, notApplicable } from "../progress";
-import { defineRule, type RuleInput } from "../types";
+import { areaName, defineRule, type RuleInput } from "../types";
 
 const DS = "2022-dongguan-shaoguan-three-year-action-plan.txt";
 
@@ -74,8 +74,8 @@ export const demonstrationHospitals = defineRule({
       target: counties.length,
       unit: "pairs",
       explanation: {
-        zh: `${counties.length} 个对口县（市、区）中 ${actual} 个已有结对帮扶示范医院` + (missing.length ? `；尚无：${missing.map((m) => m.areaCode).join("、")}。` : "。"),
-        en: `${actual} of ${counties.length} paired counties have a demonstration hospital pair` + (missing.length ? `; none yet in ${missing.map((m) => m.areaCode).join(", ")}.` : "."),
+        zh: `${counties.length} 个对口县（市、区）中 ${actual} 个已有结对帮扶示范医院` + (missing.length ? `；尚无：${missing.map((m) => areaName(input, m.areaCode)).join("、")}。` : "。"),
+        en: `${actual} of ${counties.length} paired counties have a demonstration hospital pair` + (missing.length ? `; none yet in ${missing.map((m) => areaName(input, m.areaCode)).join(", ")}.` : "."),
       },
     };
   },
