@@ -9,7 +9,7 @@ import { cadreTerms } from "../rules/catalog/cadre-terms";
 import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
 import { RULES_CATALOG_VERSION } from "../rules/catalog";
 import { paramsFor, type ConfiguredRule } from "../rules/rule-sets";
-import type { GroupArea, RuleInput, RuleResult, Text } from "../rules/types";
+import type { AreaNames, GroupArea, RuleInput, RuleResult, Text } from "../rules/types";
 import type { DataVersions, Facts, TargetFact } from "./facts";
 import { submissionStanding, type SubmissionStanding } from "./submissions";
 import { summarize, type Summary } from "./summary";
@@ -84,8 +84,8 @@ export interface JudgeInput {
   facts: Facts;
   versions: DataVersions;
   factsComputedAt: string | null;
-  /** Full names of areas by code, so rule texts name areas (src/directory/areas.ts allAreaLabels). */
-  areaNames?: ReadonlyMap<string, string>;
+  /** Areas by code with their full names, so rule texts name areas (src/directory/areas.ts allAreaLabels). */
+  areaNames?: AreaNames;
 }
 
 export function judgeUnit(input: JudgeInput): UnitFigures {

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { groupMembers, groups, programs } from "../../db/platform/schema";
 import { periodContext, today, type Period } from "../periods/period";
 import { ruleSet, type ConfiguredRule } from "../rules/rule-sets";
-import type { GroupArea } from "../rules/types";
+import type { AreaNames, GroupArea } from "../rules/types";
 import type { Services, TenantDb } from "../services";
 import type { UnitRow } from "../tenants/directory";
 import { judgeUnit, type ProgramTerms, type UnitFigures } from "./judge";
@@ -70,15 +70,11 @@ export function judge(
   period: Period,
   day: string,
   facts: FreshFacts,
-  areaNames?: ReadonlyMap<string, string>,
+  areaNames?: AreaNames,
 ): UnitFigures {
   return judgeUnit({ unit: { slug: unit.slug, name: unit.name }, program, period: periodContext(period, day), groupAreas, rules, facts: facts.facts, versions: facts.versions, factsComputedAt: facts.computedAt, ...(areaNames ? { areaNames } : {}) });
 }
 
-/** Full names by code, for the rules' texts. */
-export async function areaNamesOf(services: Services): Promise<Map<string, string>> {
-  return new Map([...(await allAreaLabels(services.platform)).values()].map((a) => [a.code, a.fullName]));
-}
 
 /**
  * A unit's figures for one program (or its whole ledger) and period.
@@ -90,7 +86,8 @@ export async function unitFigures(services: Services, unit: UnitRow, program: st
     program ? programTerms(services, program) : Promise.resolve(null),
     program ? ruleSet(services.platform, program) : Promise.resolve([]),
     program ? groupAreasOf(services, unit.slug, program) : Promise.resolve([]),
-    areaNamesOf(services),
+    // The directory's labels, cached per process: the rules' texts name areas with them.
+    allAreaLabels(services.platform),
   ]);
   if (program && !terms) throw new Error(`no program ${program}`);
   return judge(unit, terms, rules, areas, period, day, facts, names);

@@ -10,7 +10,8 @@
 import { units } from "../../db/platform/schema";
 import { listGroups, type GroupView } from "../directory/programs";
 import type { SubmissionFact } from "../figures/facts";
-import { areaNamesOf, judge, programTerms, type FreshFacts } from "../figures/pipeline";
+import { judge, programTerms, type FreshFacts } from "../figures/pipeline";
+import { allAreaLabels } from "../directory/areas";
 import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import { cachedJudgement, judgedKey, rememberJudgement, type Judged } from "../figures/judged-cache";
 import { inSlices, platformVersions, readFacts, readFactsMeta, usable } from "../figures/store";
@@ -104,7 +105,7 @@ export function unitSummary(f: UnitFigures, submissions: SubmissionFact[]): Unit
 }
 
 export async function programRollup(services: Services, program: string, period: Period, day = today()): Promise<ProgramRollup> {
-  const [groups, terms, rules, areaNames] = await Promise.all([listGroups(services.platform, program), programTerms(services, program), ruleSet(services.platform, program), areaNamesOf(services)]);
+  const [groups, terms, rules, areaNames] = await Promise.all([listGroups(services.platform, program), programTerms(services, program), ruleSet(services.platform, program), allAreaLabels(services.platform)]);
   if (!terms) throw new Error(`no program ${program}`);
   const memberships = new Map<string, { areaCode: string; role: "lead" | "member" }[]>();
   for (const g of groups) for (const m of g.members) (memberships.get(m.slug) ?? memberships.set(m.slug, []).get(m.slug)!).push({ areaCode: g.area.code, role: m.role });

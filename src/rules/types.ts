@@ -38,13 +38,16 @@ export interface RuleInput {
   period: PeriodContext;
   groupAreas: GroupArea[];
   facts: Facts;
-  /** Full names of areas by code, for the texts (a rule never reads the directory itself). */
-  areaNames?: ReadonlyMap<string, string>;
+  /** Areas by code with their full names, for the texts (a rule never reads the directory itself). */
+  areaNames?: AreaNames;
 }
+
+/** Areas by code with their full names (the directory's labels, src/directory/areas.ts allAreaLabels). */
+export type AreaNames = ReadonlyMap<string, { fullName: string }>;
 
 /** An area as a text names it: its full name when known, else its code. */
 export function areaName(input: Pick<RuleInput, "areaNames">, code: string): string {
-  return input.areaNames?.get(code) ?? code;
+  return input.areaNames?.get(code)?.fullName ?? code;
 }
 
 /** Which records count toward a rule, as a filter the evidence query applies (paged, on demand). */

@@ -35,7 +35,7 @@ describe("cadre-terms", () => {
   });
 
   it("names the host area in its text when the judge knows the name (the rollup and reports do)", async () => {
-    const data = { ...periodData({ cadres: [cadre({ plannedEndDate: "2026-12-30" })] }), areaNames: new Map([["440282", "广东省韶关市南雄市"]]) };
+    const data = { ...periodData({ cadres: [cadre({ plannedEndDate: "2026-12-30" })] }), areaNames: new Map([["440282", { fullName: "广东省韶关市南雄市" }]]) };
     const result = await evaluate(cadreTerms, data, params);
     expect(result.explanation.zh).toContain("广东省韶关市南雄市 1 名（2026-12-30）");
     expect(result.explanation.zh).not.toContain("440282");

@@ -10,7 +10,7 @@ import { activities, cadres, funds, pairings, projects, submissions, subUnits } 
 import { readEvidence, type EvidenceItem } from "../../src/figures/evidence";
 import { loadFacts } from "../../src/figures/load-facts";
 import { periodContext, type Quarter } from "../../src/periods/period";
-import type { Rule, GroupArea, RuleResult } from "../../src/rules/types";
+import type { AreaNames, Rule, GroupArea, RuleResult } from "../../src/rules/types";
 import { tenantDb } from "../../src/services";
 
 export type Row = Record<string, unknown>;
@@ -23,8 +23,8 @@ export interface Scenario {
   quarter: Quarter | null;
   /** The day of the judgement (default: 15 January after the year, so the year is over). */
   today?: string;
-  /** Full names by code, as the judge hands them to the rules' texts. */
-  areaNames?: ReadonlyMap<string, string>;
+  /** Areas by code with their full names, as the judge hands them to the rules' texts. */
+  areaNames?: AreaNames;
   asOf?: string;
   program: string;
   term: { startYear: number; endYear: number };
