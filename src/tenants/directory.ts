@@ -109,10 +109,6 @@ export class TenantDirectory {
     }
   }
 
-  /** Connections held open now (tests). */
-  get leased(): number {
-    return this.#cache.leased;
-  }
 
   /**
    * Creates a unit: its directory row, its database, its schema. Either all of it exists afterwards
