@@ -9,6 +9,7 @@ import { DIMENSIONS, type Scored, type Weights } from "./assessment";
 import type { AssessmentBasis } from "./assessment-basis";
 import type { Cell, ReportDocument, ReportSection } from "./document";
 import { STATUS_LABELS } from "./labels";
+import { laggingByRule } from "../figures/lagging";
 
 export interface ProgramInput {
   program: { slug: string; name: string; coordinator: string; docNumber: string };
@@ -94,15 +95,7 @@ export const UNITS_NAMED_PER_RULE = 30;
  * row per unit and requirement, which for a large program repeats the same requirement thousands of times.
  */
 function lagByRule(r: ProgramRollup, n: Map<string, string>) {
-  const byRule = new Map<string, { title: string; status: string; units: string[] }>();
-  for (const l of r.lagging) {
-    for (const x of l.rules) {
-      const key = `${x.rule}/${x.status}`;
-      const row = byRule.get(key) ?? byRule.set(key, { title: x.title.zh, status: x.status, units: [] }).get(key)!;
-      row.units.push(n.get(l.unit) ?? l.unit);
-    }
-  }
-  const rows = [...byRule.values()].sort((a, b) => b.units.length - a.units.length || a.title.localeCompare(b.title, "zh-CN"));
+  const rows = laggingByRule(r.lagging).map((g) => ({ title: g.title.zh, status: g.status, units: g.units.map((u) => n.get(u) ?? u) }));
   return {
     title: "滞后的要求及单位",
     columns: ["要求", "结果", "单位数", "单位"],

@@ -1,4 +1,5 @@
 /** 未按期报送, 滞后 and 先进: the units a coordinator follows up with — the laggards grouped by requirement. */
+import { laggingByRule } from "../../../../src/figures/lagging";
 import type { ProgramRollup } from "../../api/types";
 import { Tag } from "../../components/badge";
 import { pick, t } from "../../i18n";
@@ -8,7 +9,7 @@ import { periodQuery, type Period } from "./period-picker";
 export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup; program: string; period: Period }) {
   const names = new Map(rollup.units.map((u) => [u.unit.slug, u.unit.name]));
   const name = (slug: string) => names.get(slug) ?? slug;
-  const groups = laggingByRule(rollup);
+  const groups = laggingByRule(rollup.lagging);
   const link = (slug: string) => href(["p", program, "units", slug], periodQuery(period));
   return (
     <div class="lists">
@@ -80,15 +81,3 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
 /** Units named per requirement; the rest are counted (every unit is on its own drill-down). */
 const NAMED = 12;
 
-/** One entry per requirement and result, most units first: 72 units lagging on one rule are one line, not 72. */
-function laggingByRule(rollup: ProgramRollup) {
-  const byKey = new Map<string, { rule: string; status: string; title: ProgramRollup["lagging"][number]["rules"][number]["title"]; units: string[] }>();
-  for (const l of rollup.lagging) {
-    for (const r of l.rules) {
-      const key = `${r.rule}/${r.status}`;
-      const g = byKey.get(key) ?? byKey.set(key, { rule: r.rule, status: r.status, title: r.title, units: [] }).get(key)!;
-      g.units.push(l.unit);
-    }
-  }
-  return [...byKey.values()].sort((a, b) => b.units.length - a.units.length || (a.status === "fail" ? -1 : 1));
-}
