@@ -19,7 +19,7 @@ import { and, eq } from "drizzle-orm";
 import { programRules, programs, unitDataVersions, unitFacts, userPrograms, users } from "../db/platform/schema";
 import areaRows from "../db/seed/areas.json";
 import { seedDocuments } from "../db/seed/seed";
-import { startSqld } from "../dev/sqld";
+import { sqldRowCounts, startSqld } from "../dev/sqld";
 import { createApp } from "../src/app";
 import { tokenForUser } from "../src/auth/users";
 import { DEV_JWT_SECRET, parseEnv, toConfig } from "../src/env";
@@ -128,7 +128,7 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
         const response = url.hostname.endsWith(DB_DOMAIN) ? await toSqld(input, init) : await fetch(input, init);
         const text = await response.text();
         meter.largest = Math.max(meter.largest, text.length);
-        for (const m of text.matchAll(/"rows_read":(\d+)/g)) meter.rowsRead += Number(m[1]);
+        meter.rowsRead += sqldRowCounts(text).read;
         return new Response(text, { status: response.status, headers: response.headers });
       }) as typeof fetch;
       const producer: QueueProducer = {

@@ -14,7 +14,7 @@ import { createLogger } from "../src/log";
 import { closeServices, createNodeServices } from "../src/node-services";
 import { bootstrap } from "../src/platform/bootstrap";
 import { connectToFetch } from "../src/tenants/connect-to-fetch";
-import { startSqld, type Sqld } from "./sqld";
+import { sqldRowCounts, startSqld, type Sqld } from "./sqld";
 import { bundleWorker } from "../scripts/worker-bundle";
 import { seedDocuments } from "../db/seed/seed";
 
@@ -67,18 +67,6 @@ function trafficCounter(): Traffic {
     total: () => [...t.requests.values()].reduce((a, b) => a + b, 0),
   };
   return t;
-}
-
-/** Sums sqld's per-statement `rows_read` / `rows_written` anywhere in a pipeline response. */
-function countRows(value: unknown, into: Traffic): void {
-  if (Array.isArray(value)) for (const v of value) countRows(v, into);
-  else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === "rows_read" && typeof v === "number") into.rowsRead += v;
-      else if (k === "rows_written" && typeof v === "number") into.rowsWritten += v;
-      else countRows(v, into);
-    }
-  }
 }
 
 export interface EdgeOptions {
@@ -149,13 +137,9 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
       const text = await response.text();
       if (process.env.EDGE_DEBUG && response.status >= 400) console.error("sqld", namespace, response.status, text.slice(0, 300), sent.slice(0, 300));
       traffic.largestResponse = Math.max(traffic.largestResponse, text.length);
-      if (response.headers.get("content-type")?.includes("json")) {
-        try {
-          countRows(JSON.parse(text), traffic);
-        } catch {
-          // not JSON after all: nothing to count
-        }
-      }
+      const rows = sqldRowCounts(text);
+      traffic.rowsRead += rows.read;
+      traffic.rowsWritten += rows.written;
       return new Response(text, { status: response.status, headers: response.headers });
     }
     return new Response("no network in edge development", { status: 502 });

