@@ -15,10 +15,11 @@ import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
 
 export async function createNodeServices(env: Env, config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
-  const { platformClient, connector } = usesRemoteDatabases(env)
+  const remote = usesRemoteDatabases(env);
+  const { platformClient, connector } = remote
     ? remoteDatabases(env, { dbFetch: env.DB_CONNECT_TO ? connectToFetch(env.DB_CONNECT_TO) : undefined })
     : { platformClient: openEmbedded(platformPath(env.DATA_DIR), 8), connector: nodeConnector(env.DATA_DIR) };
-  if (!usesRemoteDatabases(env) && env.DATA_DIR !== ":memory:") await useWal(platformClient);
+  if (!remote && env.DATA_DIR !== ":memory:") await useWal(platformClient);
   const platform = platformDb(platformClient);
   const tenants = new TenantDirectory(platform, connector, log, env.TENANT_CONNECTION_CACHE);
   const services: Services = {
