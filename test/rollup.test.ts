@@ -57,7 +57,10 @@ describe("GET /api/programs/:program/rollup", () => {
     expect(nanxiong.sums.grassrootsSharePercent).toBe(70);
     expect(nanxiong.sums.projects).toBe(1);
     expect(nanxiong.sums.cadresInPost).toBe(1);
-    expect(Object.fromEntries(nanxiong.contributions.map((c: any) => [c.unit, c.sums.inFen]))).toEqual({
+    // Each member's contribution is the area's drill-down, added up by the same query.
+    const drill = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup/areas/440282?year=${YEAR}`, { token: coordinator.token })).json();
+    expect(drill.sums).toEqual(nanxiong.sums);
+    expect(Object.fromEntries(drill.contributions.map((c: any) => [c.unit, c.sums.inFen]))).toEqual({
       "gd-org-dept": 150_000_000,
       "yuecai-holdings": 20_000_000,
       "pboc-guangzhou": 0,
@@ -85,8 +88,18 @@ describe("GET /api/programs/:program/rollup", () => {
     // The list carries figures; the titles come once for the program, the explanations with a unit's drill-down.
     expect(visits).not.toHaveProperty("explanation");
     expect(rollup.ruleTitles["main-leader-visits"].zh).toMatch(/^主要负责同志每年赴受援地不少于\d+次$/);
-    const yuecai = rollup.lagging.find((l: any) => l.unit === "yuecai-holdings");
-    expect(yuecai.rules.map((r: any) => r.rule)).toContain("main-leader-visits");
+    // Grouped per requirement and result, with the count and the units named.
+    const yuecai = rollup.units.find((u: any) => u.unit.slug === "yuecai-holdings");
+    expect(["fail", "warn"]).toContain(yuecai.summary.rules.find((r: any) => r.rule === "main-leader-visits").status);
+    // The database's grouping agrees with the units' own rows, requirement by requirement.
+    expect(rollup.units).toHaveLength(72);
+    for (const g of rollup.lagging) {
+      const units = rollup.units.filter((u: any) => u.summary?.rules.some((r: any) => r.rule === g.rule && r.status === g.status)).map((u: any) => u.unit.slug).sort();
+      expect(g.count).toBe(units.length);
+      expect(g.units).toEqual(units.slice(0, 30));
+      for (const slug of g.units) expect(rollup.names[slug]).toBeTruthy();
+    }
+    expect(rollup.totals.laggingUnits).toBe(rollup.units.filter((u: any) => u.summary?.rules.some((r: any) => r.status === "fail" || r.status === "warn")).length);
   });
 
   it("refreshes a unit's facts after it writes", async () => {

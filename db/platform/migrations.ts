@@ -117,5 +117,16 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE `job_targets` ADD `given_up` integer DEFAULT false NOT NULL;",
       "CREATE INDEX `job_targets_failed_idx` ON `job_targets` (`ok`,`given_up`);"
     ]
+  },
+  {
+    "version": 12,
+    "tag": "0011_unit-judgements",
+    "statements": [
+      "CREATE TABLE `judgement_requests` (\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`inputs` text NOT NULL,\n\t`units` integer NOT NULL,\n\t`requested_at` text NOT NULL,\n\tPRIMARY KEY(`program`, `period`),\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `unit_judgement_areas` (\n\t`unit` text NOT NULL,\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`area_code` text NOT NULL,\n\t`in_fen` integer NOT NULL,\n\t`allocated_fen` integer NOT NULL,\n\t`disbursed_fen` integer NOT NULL,\n\t`grassroots_in_fen` integer NOT NULL,\n\t`projects` integer NOT NULL,\n\t`grassroots_projects` integer NOT NULL,\n\t`budget_fen` integer NOT NULL,\n\t`cadres_in_post` integer NOT NULL,\n\tPRIMARY KEY(`unit`, `program`, `period`, `area_code`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `unit_judgement_areas_program_period_idx` ON `unit_judgement_areas` (`program`,`period`);",
+      "CREATE TABLE `unit_judgements` (\n\t`unit` text NOT NULL,\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`year` integer NOT NULL,\n\t`day` text NOT NULL,\n\t`rules_version` integer NOT NULL,\n\t`term` text NOT NULL,\n\t`memberships` text NOT NULL,\n\t`catalog` integer NOT NULL,\n\t`facts_computed_at` text,\n\t`judged_at` text NOT NULL,\n\t`in_fen` integer NOT NULL,\n\t`disbursed_fen` integer NOT NULL,\n\t`projects` integer NOT NULL,\n\t`cadres_in_post` integer NOT NULL,\n\t`pass` integer NOT NULL,\n\t`warn` integer NOT NULL,\n\t`fail` integer NOT NULL,\n\t`not_applicable` integer NOT NULL,\n\t`excelling` integer NOT NULL,\n\t`not_submitted` integer NOT NULL,\n\t`submitted_late` integer NOT NULL,\n\t`summary` text NOT NULL,\n\t`indicators` text NOT NULL,\n\t`lagging` text NOT NULL,\n\t`row` text NOT NULL,\n\tPRIMARY KEY(`unit`, `program`, `period`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `unit_judgements_program_period_idx` ON `unit_judgements` (`program`,`period`);"
+    ]
   }
 ];

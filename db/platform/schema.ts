@@ -313,3 +313,81 @@ export const assessmentWeights = sqliteTable("assessment_weights", {
   updatedAt: text("updated_at").notNull().default(now),
   updatedBy: text("updated_by").notNull().default("system"),
 });
+
+/**
+ * Each unit's judgement for a program and period (src/figures/judgements.ts): made by the one judging
+ * function from the unit's stored facts, with the inputs it used, so that readers across units — the
+ * rollup, the program reports — add up stored rows in SQL instead of judging every unit on read.
+ * The scalar columns are what is summed, sorted and tabled; `row` is the unit's rollup row as listed.
+ */
+export const unitJudgements = sqliteTable(
+  "unit_judgements",
+  {
+    unit: text("unit").notNull().references(() => units.slug),
+    program: text("program").notNull().references(() => programs.slug),
+    /** The period's key: "2026" or "2026Q3". */
+    period: text("period").notNull(),
+    year: integer("year").notNull(),
+    /** The judging day and the inputs besides the facts: any that differs makes the row stale. */
+    day: text("day").notNull(),
+    rulesVersion: integer("rules_version").notNull(),
+    term: text("term").notNull(),
+    memberships: text("memberships").notNull(),
+    catalog: integer("catalog").notNull(),
+    factsComputedAt: text("facts_computed_at"),
+    judgedAt: text("judged_at").notNull(),
+    inFen: integer("in_fen").notNull(),
+    disbursedFen: integer("disbursed_fen").notNull(),
+    projects: integer("projects").notNull(),
+    cadresInPost: integer("cadres_in_post").notNull(),
+    pass: integer("pass").notNull(),
+    warn: integer("warn").notNull(),
+    fail: integer("fail").notNull(),
+    notApplicable: integer("not_applicable").notNull(),
+    excelling: integer("excelling", { mode: "boolean" }).notNull(),
+    notSubmitted: integer("not_submitted", { mode: "boolean" }).notNull(),
+    submittedLate: integer("submitted_late", { mode: "boolean" }).notNull(),
+    /** The year-to-period summary without its areas (those are rows of unit_judgement_areas): summed by json_tree. */
+    summary: text("summary", { mode: "json" }).notNull(),
+    /** The assessment's indicator values (src/reports/assessment.ts). */
+    indicators: text("indicators", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    /** The rules failing or lagging: [{ rule, status }]. */
+    lagging: text("lagging", { mode: "json" }).$type<{ rule: string; status: string }[]>().notNull(),
+    row: text("row", { mode: "json" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.program, t.period] }), index("unit_judgements_program_period_idx").on(t.program, t.period)],
+);
+
+/** A judgement's sums per recipient area (the summary's byArea), for the rollup's per-area sums in SQL. */
+export const unitJudgementAreas = sqliteTable(
+  "unit_judgement_areas",
+  {
+    unit: text("unit").notNull().references(() => units.slug),
+    program: text("program").notNull().references(() => programs.slug),
+    period: text("period").notNull(),
+    areaCode: text("area_code").notNull(),
+    inFen: integer("in_fen").notNull(),
+    allocatedFen: integer("allocated_fen").notNull(),
+    disbursedFen: integer("disbursed_fen").notNull(),
+    grassrootsInFen: integer("grassroots_in_fen").notNull(),
+    projects: integer("projects").notNull(),
+    grassrootsProjects: integer("grassroots_projects").notNull(),
+    budgetFen: integer("budget_fen").notNull(),
+    cadresInPost: integer("cadres_in_post").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.program, t.period, t.areaCode] }), index("unit_judgement_areas_program_period_idx").on(t.program, t.period)],
+);
+
+/** When a program's judgements for a period were last queued, so repeated reads do not queue them again. */
+export const judgementRequests = sqliteTable(
+  "judgement_requests",
+  {
+    program: text("program").notNull().references(() => programs.slug),
+    period: text("period").notNull(),
+    /** What was asked for: day and rule-set version. */
+    inputs: text("inputs").notNull(),
+    units: integer("units").notNull(),
+    requestedAt: text("requested_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.program, t.period] })],
+);

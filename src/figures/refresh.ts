@@ -10,6 +10,7 @@ import { programsOf } from "../directory/unit-programs";
 import { currentPeriod, today } from "../periods/period";
 import { SnapshotRefresher } from "../rollup/refresher";
 import type { Services } from "../services";
+import { rejudgeUnit } from "./judgements";
 import { refreshUnitFacts, type RefreshOutcome } from "./pipeline";
 
 export async function yearsToRefresh(services: Services, unit: string, day: string): Promise<number[]> {
@@ -21,10 +22,18 @@ export async function yearsToRefresh(services: Services, unit: string, day: stri
   return [...years].sort();
 }
 
-/** Refreshes one unit's facts for every program it is in. */
-export async function refreshUnit(services: Services, unit: string, day = today(), years?: number[]): Promise<RefreshOutcome> {
+/**
+ * Refreshes one unit's facts for every program it is in, then re-judges the periods it has stored
+ * judgements for in those years: when facts were recomputed, or always with `rejudge` (the daily run,
+ * whose new day changes every judgement).
+ */
+export async function refreshUnit(services: Services, unit: string, day = today(), years?: number[], rejudge = false): Promise<RefreshOutcome> {
   const programs = await programsOf(services.platform, unit);
-  return refreshUnitFacts(services, unit, programs, years ?? (await yearsToRefresh(services, unit, day)));
+  const refreshYears = years ?? (await yearsToRefresh(services, unit, day));
+  const outcome = await refreshUnitFacts(services, unit, programs, refreshYears);
+  // The daily run also judges the current period, so the day's first rollup finds it judged.
+  if (outcome.ok && (rejudge || outcome.refreshed > 0)) await rejudgeUnit(services, unit, programs, refreshYears, day, rejudge ? [currentPeriod(day)] : []);
+  return outcome;
 }
 
 export function writeRefresher(services: () => Services): SnapshotRefresher {

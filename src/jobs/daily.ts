@@ -76,7 +76,7 @@ export async function handleDailyMessage(services: Services, message: DailyMessa
   // Opening brings the schema current.
   const opened = await services.tenants.use(unit, async () => null).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (opened !== null) return fail(`migration: ${opened}`);
-  const refreshed = await refreshUnit(services, slug, message.day);
+  const refreshed = await refreshUnit(services, slug, message.day, undefined, true);
   if (!refreshed.ok) return fail(`facts: ${refreshed.error ?? ""}`);
   const open = await recordAlerts(services, slug, message.day).catch((error: unknown) => fail(`alerts: ${error instanceof Error ? error.message : String(error)}`));
   await recordTarget(services, message.runId, slug, true, `refreshed ${refreshed.refreshed}, alerts ${open}`);

@@ -2,6 +2,7 @@
  * Where every queued job message is handled, on both runtimes: the Worker's queue() consumer and
  * Node's in-process queue call the same function.
  */
+import { judgeAndStore, judgingInputs } from "../figures/judgements";
 import { refreshUnit } from "../figures/refresh";
 import type { Services } from "../services";
 import { DAILY_ATTEMPTS, handleDailyMessage } from "./daily";
@@ -16,6 +17,11 @@ export async function handleJobMessage(services: Services, message: JobMessage, 
     case "refresh": {
       // Facts already current are not recomputed; a failure is recorded on the facts and not retried (the next write or night does).
       await refreshUnit(services, message.target.unit, undefined, message.years);
+      return;
+    }
+    case "judge": {
+      // Judged from stored facts; a unit whose facts are missing is left to its refresh.
+      await judgeAndStore(services, message.program, await judgingInputs(services, message.program, message.period, message.day), message.units);
       return;
     }
     default:

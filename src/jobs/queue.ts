@@ -33,7 +33,17 @@ export interface RefreshMessage {
   years?: number[];
 }
 
-export type JobMessage = ReportMessage | DailyMessage | RefreshMessage;
+/** Judge a slice of a program's units for a period (queued by a reader that found their judgements behind); no run is recorded. */
+export interface JudgeMessage {
+  runId: "";
+  job: "judge";
+  program: string;
+  period: Period;
+  day: string;
+  units: string[];
+}
+
+export type JobMessage = ReportMessage | DailyMessage | RefreshMessage | JudgeMessage;
 
 export interface JobQueue {
   /** Whether `delaySeconds` is honoured (a Cloudflare Queue); otherwise the caller awaits `settled()` to order work. */

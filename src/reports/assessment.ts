@@ -100,12 +100,21 @@ export interface Scored {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Scores and ranks the units of a program.
- * @example score([{ unit: "a", name: "甲", summary }], DEFAULT_WEIGHTS)
+ * Every indicator's figure for one unit's year: stored with each judgement, so ranking a program
+ * reads a dozen numbers per unit, not its summary.
  */
-export function score(units: { unit: string; name: string; summary: UnitSummary }[], weights: Weights): Scored[] {
+export function indicatorValues(s: UnitSummary): Record<string, number> {
+  return Object.fromEntries(DIMENSIONS.flatMap((d) => d.indicators.map((i) => [i.key, i.value(s)])));
+}
+
+/**
+ * Scores and ranks the units of a program from their indicator values.
+ * @example score([{ unit: "a", name: "甲", values: indicatorValues(summary) }], DEFAULT_WEIGHTS)
+ */
+export function score(units: { unit: string; name: string; values: Record<string, number> }[], weights: Weights): Scored[] {
   const max: Record<string, number> = {};
-  for (const d of DIMENSIONS) for (const i of d.indicators) max[i.key] = Math.max(0, ...units.map((u) => i.value(u.summary)));
+  const value = (u: { values: Record<string, number> }, key: string) => u.values[key] ?? 0;
+  for (const d of DIMENSIONS) for (const i of d.indicators) max[i.key] = units.reduce((m, u) => Math.max(m, value(u, i.key)), 0);
   const scored = units.map((u) => {
     const dimensions = {} as Record<Dimension["key"], number>;
     let total = 0;
@@ -115,7 +124,7 @@ export function score(units: { unit: string; name: string; summary: UnitSummary 
       for (const i of d.indicators) {
         const w = weights.indicators[i.key] ?? 1;
         const top = max[i.key] ?? 0;
-        weighted += w * (top > 0 ? (100 * i.value(u.summary)) / top : 0);
+        weighted += w * (top > 0 ? (100 * value(u, i.key)) / top : 0);
         weightSum += w;
       }
       const dimension = weightSum > 0 ? weighted / weightSum : 0;

@@ -4,16 +4,17 @@
  * ask the office to name both, 2022-dongguan-shaoguan-three-year-action-plan.txt §五(五)) and the
  * annual assessment (five dimensions, ranking, annual rule results). Pure.
  */
-import type { ProgramRollup } from "../rollup/rollup";
+import { UNITS_NAMED, type ProgramRollup, type UnitTableRow } from "../rollup/rollup";
 import { DIMENSIONS, type Scored, type Weights } from "./assessment";
 import type { AssessmentBasis } from "./assessment-basis";
 import type { Cell, ReportDocument, ReportSection } from "./document";
 import { STATUS_LABELS } from "./labels";
-import { laggingByRule } from "../figures/lagging";
 
 export interface ProgramInput {
   program: { slug: string; name: string; coordinator: string; docNumber: string };
   rollup: ProgramRollup;
+  /** Every member unit's row (the rollup itself answers a page). */
+  units: UnitTableRow[];
   year: number;
   quarter: 1 | 2 | 3 | 4 | null;
   date: string;
@@ -21,7 +22,7 @@ export interface ProgramInput {
 
 const QUARTER = ["", "一", "二", "三", "四"];
 const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
-const names = (r: ProgramRollup) => new Map(r.units.map((u) => [u.unit.slug, u.unit.name]));
+const names = (input: ProgramInput) => new Map([...Object.entries(input.rollup.names), ...input.units.map((u): [string, string] => [u.unit, u.name])]);
 
 function areaSection(r: ProgramRollup): ReportSection {
   return {
@@ -47,7 +48,8 @@ function areaSection(r: ProgramRollup): ReportSection {
   };
 }
 
-function unitSection(r: ProgramRollup): ReportSection {
+function unitSection(input: ProgramInput): ReportSection {
+  const r = input.rollup;
   return {
     heading: "分帮扶单位情况",
     paragraphs: r.totals.staleUnits ? [`另有 ${r.totals.staleUnits} 个单位的数据未能及时更新，表中为其最近一次数据，已标注。`] : [],
@@ -55,56 +57,50 @@ function unitSection(r: ProgramRollup): ReportSection {
       {
         title: "分帮扶单位汇总（本年累计，万元）",
         columns: ["帮扶单位", "投入资金", "已拨付", "项目数", "在岗挂职干部", "达标", "滞后", "未达标", "数据时间"],
-        rows: r.units.map((u): Cell[] => {
-          const s = u.summary;
-          const count = (status: string) => s?.rules.filter((x) => x.status === status).length ?? 0;
-          return [
-            u.unit.name,
-            { fen: s?.funds.inFen ?? 0 },
-            { fen: s?.funds.disbursedFen ?? 0 },
-            s?.projects.total ?? 0,
-            s?.cadres.inPost ?? 0,
-            count("pass"),
-            count("warn"),
-            count("fail"),
-            `${(u.freshness.takenAt ?? "").slice(0, 16).replace("T", " ")}${u.freshness.stale ? "（未及时更新）" : ""}`,
-          ];
-        }),
+        rows: input.units.map((u): Cell[] => [
+          u.name,
+          { fen: u.inFen },
+          { fen: u.disbursedFen },
+          u.projects,
+          u.cadresInPost,
+          u.pass,
+          u.warn,
+          u.fail,
+          `${(u.takenAt ?? "").slice(0, 16).replace("T", " ")}${u.stale ? "（未及时更新）" : ""}`,
+        ]),
       },
     ],
   };
 }
 
-function lagSection(r: ProgramRollup): ReportSection {
-  const n = names(r);
+/** Names, and past `UNITS_NAMED` how many more. */
+function named(slugs: readonly string[], count: number, n: Map<string, string>): string {
+  const list = slugs.slice(0, UNITS_NAMED).map((s) => n.get(s) ?? s).join("、");
+  return count > UNITS_NAMED ? `${list}等 ${count} 个单位` : list;
+}
+
+function lagSection(input: ProgramInput): ReportSection {
+  const r = input.rollup;
+  const n = names(input);
   return {
     heading: "先进与滞后",
     paragraphs: [
-      r.excelling.length ? `各项要求均达标的单位：${r.excelling.map((s) => n.get(s) ?? s).join("、")}。` : "本期无全部要求均达标的单位。",
-      r.lagging.length ? `有 ${r.lagging.length} 个单位存在进度滞后或未达标的要求，见下表。` : "本期无进度滞后或未达标的单位。",
+      r.totals.excellingUnits ? `各项要求均达标的单位：${named(r.excelling, r.totals.excellingUnits, n)}。` : "本期无全部要求均达标的单位。",
+      r.totals.laggingUnits ? `有 ${r.totals.laggingUnits} 个单位存在进度滞后或未达标的要求，见下表。` : "本期无进度滞后或未达标的单位。",
     ],
     tables: r.lagging.length ? [lagByRule(r, n)] : [],
   };
 }
-
-/** Units named per requirement before the rest are counted: a report of 10,000 units stays a readable size. */
-export const UNITS_NAMED_PER_RULE = 30;
 
 /**
  * One row per requirement and result, most units first, naming the units (up to a limit) — not one
  * row per unit and requirement, which for a large program repeats the same requirement thousands of times.
  */
 function lagByRule(r: ProgramRollup, n: Map<string, string>) {
-  const rows = laggingByRule(r.lagging).map((g) => ({ title: g.title.zh, status: g.status, units: g.units.map((u) => n.get(u) ?? u) }));
   return {
     title: "滞后的要求及单位",
     columns: ["要求", "结果", "单位数", "单位"],
-    rows: rows.map((x): Cell[] => [
-      x.title,
-      STATUS_LABELS[x.status as keyof typeof STATUS_LABELS] ?? x.status,
-      x.units.length,
-      x.units.length > UNITS_NAMED_PER_RULE ? `${x.units.slice(0, UNITS_NAMED_PER_RULE).join("、")}等 ${x.units.length} 个单位` : x.units.join("、"),
-    ]),
+    rows: r.lagging.map((g): Cell[] => [g.title.zh, STATUS_LABELS[g.status as keyof typeof STATUS_LABELS] ?? g.status, g.count, named(g.units, g.count, n)]),
   };
 }
 
@@ -118,7 +114,7 @@ function submissionParagraph(r: ProgramRollup, quarter: string, n: Map<string, s
 
 export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
   const { program, rollup: r, year, quarter } = input;
-  const n = names(r);
+  const n = names(input);
   const q = quarter ?? 4;
   return {
     title: `${program.name}${year}年第${QUARTER[q]}季度工作进展情况`,
@@ -136,13 +132,13 @@ export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
         tables: [],
       },
       areaSection(r),
-      unitSection(r),
+      unitSection(input),
       {
         heading: "季度报送情况",
         paragraphs: [submissionParagraph(r, QUARTER[q]!, n)],
         tables: [],
       },
-      lagSection(r),
+      lagSection(input),
     ],
   };
 }
@@ -156,17 +152,22 @@ function sectionText(clause: string): string {
   return `${m[1] ? `第${m[1]}部分` : ""}${m[2] ? `第（${m[2]}）项` : ""}`;
 }
 
-/** The annual requirements each unit was judged on, with their results. */
-function annualRulesSection(r: ProgramRollup): ReportSection {
-  const n = names(r);
+/**
+ * The annual requirements each unit was judged on: per unit, how many passed and which lag or fail
+ * (each requirement's explanation is in the unit's own figures and report) — one row a unit, so the
+ * report of a large program stays a readable size.
+ */
+function annualRulesSection(input: ProgramInput): ReportSection {
+  const titles = input.rollup.ruleTitles;
+  const which = (u: UnitTableRow, status: string) => u.lagging.filter((l) => l.status === status).map((l) => titles[l.rule]?.zh ?? l.rule).join("；") || "—";
   return {
     heading: "年度政策要求核查",
-    paragraphs: [],
+    paragraphs: ["各单位逐项要求的核查说明见其单位报告与汇总中的单位详情。"],
     tables: [
       {
         title: "年度要求核查结果",
-        columns: ["帮扶单位", "要求", "结果", "说明"],
-        rows: r.units.flatMap((u) => (u.summary?.rules ?? []).filter((x) => x.status !== "not_applicable").map((x): Cell[] => [n.get(u.unit.slug) ?? u.unit.slug, x.title.zh, STATUS_LABELS[x.status], x.explanation.zh])),
+        columns: ["帮扶单位", "达标", "进度滞后的要求", "未达标的要求"],
+        rows: input.units.filter((u) => u.judged).map((u): Cell[] => [u.name, u.pass, which(u, "warn"), which(u, "fail")]),
       },
     ],
   };
@@ -187,8 +188,8 @@ export function buildAnnualAssessment(input: ProgramInput & { basis: AssessmentB
       subtitle: `${year}年度，${r.totals.units} 个帮扶单位，逐项核查年度政策要求`,
       sections: [
         { heading: "考核办法", paragraphs: [`${cited}该文件未规定考核的具体方面和指标，本年度考核逐项列示各单位年度政策要求的核查结果，并列出先进与滞后单位，不计总分、不排名。`], tables: [] },
-        annualRulesSection(r),
-        lagSection(r),
+        annualRulesSection(input),
+        lagSection(input),
         areaSection(r),
       ],
     };
@@ -223,7 +224,7 @@ export function buildAnnualAssessment(input: ProgramInput & { basis: AssessmentB
           },
         ],
       },
-      annualRulesSection(r),
+      annualRulesSection(input),
       areaSection(r),
     ],
   };

@@ -10,7 +10,7 @@ import { areaLabels } from "../directory/areas";
 import { unitFigures } from "../figures/pipeline";
 import { newId } from "../ledger/ids";
 import { inTerm, periodKey, periodWindow, today, type Period } from "../periods/period";
-import { programRollup } from "../rollup/rollup";
+import { DEFAULT_UNIT_PAGE, rollupBasis, rollupOf, unitTable } from "../rollup/rollup";
 import { ruleSet } from "../rules/rule-sets";
 import type { Services, TenantDb } from "../services";
 import type { UnitRow } from "../tenants/directory";
@@ -99,15 +99,16 @@ async function unitQuarterlyOf(services: Services, program: ProgramInfo, unit: U
 
 async function programReport(services: Services, kind: ReportKind, program: ProgramInfo, period: Period, day: string): Promise<Frozen> {
   // Judged on the report's own day, as the unit reports of the same run are.
-  const rollup = await programRollup(services, program.slug, period, day);
-  const input = { program, rollup, year: period.year, quarter: period.quarter, date: day };
+  const figures = await rollupBasis(services, program.slug, period, day);
+  const [rollup, units] = await Promise.all([rollupOf(services, figures, { ...DEFAULT_UNIT_PAGE, pageSize: 1 }), unitTable(services, figures)]);
+  const input = { program, rollup, units, year: period.year, quarter: period.quarter, date: day };
   const rules = await rulesParams(services, program.slug);
   if (kind === "program_quarterly") return { document: buildProgramQuarterly(input), params: { rules }, demo: false };
   const basis = assessmentBasis(program.slug);
   if (!basis.dimensions) return { document: buildAnnualAssessment({ ...input, basis }), params: { rules }, demo: false };
   const { weights } = await programWeights(services.platform, program.slug);
   const scored = score(
-    rollup.units.filter((u) => u.summary).map((u) => ({ unit: u.unit.slug, name: u.unit.name, summary: u.summary! })),
+    units.filter((u) => u.judged).map((u) => ({ unit: u.unit, name: u.name, values: u.indicators })),
     weights,
   );
   return { document: buildAnnualAssessment({ ...input, basis, scoring: { scored, weights } }), params: { rules, weights }, demo: false };

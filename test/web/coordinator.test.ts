@@ -68,9 +68,10 @@ describe("coordinator", () => {
     await containsText(card, "个单位数据未及时更新");
     await eventually(async () => expect(((await card.textContent()) ?? "").trim()).toContain("各单位数据均为最新"), 60_000);
     // The laggards are grouped by requirement and result: one line each, not one per unit.
-    const rollup = await h.api<{ lagging: { unit: string; rules: { rule: string; status: string }[] }[] }>(COORDINATOR, "GET", `/api/programs/gd-old-areas/rollup?year=${year}`);
-    const pairs = new Set(rollup.body.lagging.flatMap((l) => l.rules.map((r) => `${r.rule}/${r.status}`)));
-    expect(rollup.body.lagging.length).toBeGreaterThan(pairs.size);
+    const rollup = await h.api<{ lagging: { rule: string; status: string; count: number }[] }>(COORDINATOR, "GET", `/api/programs/gd-old-areas/rollup?year=${year}`);
+    const pairs = new Set(rollup.body.lagging.map((g) => `${g.rule}/${g.status}`));
+    expect(pairs.size).toBe(rollup.body.lagging.length);
+    expect(rollup.body.lagging.reduce((n, g) => n + g.count, 0)).toBeGreaterThan(pairs.size);
     await hasCount(own.locator('[data-list="lagging"] > li'), pairs.size);
     await own.context().close();
   }, 90_000);

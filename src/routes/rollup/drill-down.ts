@@ -2,10 +2,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
-import { programRollup } from "../../rollup/rollup";
+import { judgeUnitNow } from "../../figures/judgements";
+import { emptyAreaSums } from "../../figures/summary";
+import { periodKey } from "../../periods/period";
+import { groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";
 import type { Router } from "../../router";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
 import { PeriodQuery, requireProgramAccess, toPeriod } from "../programs/access";
+import { listGroups } from "../../directory/programs";
 
 const areaRoute = createRoute({
   method: "get",
@@ -32,18 +36,36 @@ const unitRoute = createRoute({
 export function registerRollupDrillDown(app: Router) {
   app.openapi(areaRoute, async (c) => {
     const { program, code } = c.req.valid("param");
-    const rollup = await programRollup(c.get("services"), program, toPeriod(c.req.valid("query")));
-    const area = rollup.areas.find((a) => a.group.area.code === code);
-    if (!area) throw new ApiError("NOT_FOUND", "error.not_found");
-    const members = new Set(area.group.members.map((m) => m.slug));
-    return c.json({ program, period: rollup.period, ...area, units: rollup.units.filter((u) => members.has(u.unit.slug)).map((u) => ({ unit: u.unit, freshness: u.freshness })) }, 200);
+    const services = c.get("services");
+    const period = toPeriod(c.req.valid("query"));
+    const group = (await listGroups(services.platform, program)).find((g) => g.area.code === code);
+    if (!group) throw new ApiError("NOT_FOUND", "error.not_found");
+    // Only the group's members are read (and judged, where behind).
+    const basis = await rollupBasis(services, program, period, undefined, group.members.map((m) => m.slug));
+    const key = periodKey(period);
+    const [total, perMember] = await Promise.all([groupSums(services, program, key, [group]), groupSums(services, program, key, [group], true)]);
+    const sums = total.get(group.id) ?? emptyAreaSums();
+    return c.json(
+      {
+        program,
+        period: key,
+        group,
+        sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) },
+        contributions: group.members.map((m) => ({ unit: m.slug, sums: perMember.get(`${group.id}/${m.slug}`) ?? emptyAreaSums() })),
+        units: group.members.map((m) => ({ unit: { slug: m.slug, name: m.name }, freshness: basis.freshness(m.slug) })),
+      },
+      200,
+    );
   });
 
   app.openapi(unitRoute, async (c) => {
     const { program, unit } = c.req.valid("param");
-    const rollup = await programRollup(c.get("services"), program, toPeriod(c.req.valid("query")));
-    const found = rollup.units.find((u) => u.unit.slug === unit);
-    if (!found) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit });
-    return c.json({ program, period: rollup.period, ...found }, 200);
+    const services = c.get("services");
+    const basis = await rollupBasis(services, program, toPeriod(c.req.valid("query")), undefined, [unit]);
+    const standing = basis.standing.get(unit);
+    if (!standing) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit });
+    // Judged now from its stored facts (a judgement is pure and cheap): the drill shows the rules' texts.
+    const summary = await judgeUnitNow(services, program, basis.inputs, unit);
+    return c.json({ program, period: periodKey(basis.inputs.period), unit: { slug: unit, name: standing.name }, groups: basis.memberships.get(unit) ?? [], freshness: basis.freshness(unit), summary }, 200);
   });
 }

@@ -113,16 +113,16 @@ export interface Submission extends LedgerRecord {
 }
 
 // The rollup's shapes are the server's own (counts and sums only), imported as types so they cannot drift.
-import type { AreaRollup, Freshness, RollupAnswer, UnitRollup, UnitRollupRow } from "../../../src/rollup/rollup";
+import type { AreaRollup, Freshness, ProgramRollup, UnitRollup, UnitRollupRow, UnitSort } from "../../../src/rollup/rollup";
 import type { AreaSums, UnitSummary } from "../../../src/rollup/rollup";
 
-/** What GET …/rollup answers (src/rollup/rollup.ts rollupAnswer). */
-export type ProgramRollup = RollupAnswer;
-export type { AreaRollup, AreaSums, Freshness, UnitRollup, UnitRollupRow, UnitSummary };
+/** What GET …/rollup answers (src/rollup/rollup.ts programRollup). */
+export type { AreaRollup, AreaSums, Freshness, ProgramRollup, UnitRollup, UnitRollupRow, UnitSort, UnitSummary };
 
 export interface AreaDrillDown extends AreaRollup {
   program: string;
   period: string;
+  contributions: { unit: string; sums: AreaSums }[];
   units: { unit: { slug: string; name: string }; freshness: Freshness }[];
 }
 

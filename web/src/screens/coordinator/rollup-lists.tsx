@@ -1,5 +1,4 @@
 /** 未按期报送, 滞后 and 先进: the units a coordinator follows up with — the laggards grouped by requirement. */
-import { laggingByRule } from "../../../../src/figures/lagging";
 import type { ProgramRollup } from "../../api/types";
 import { Tag } from "../../components/badge";
 import { pick, t } from "../../i18n";
@@ -7,9 +6,8 @@ import { href } from "../../router";
 import { periodQuery, type Period } from "./period-picker";
 
 export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup; program: string; period: Period }) {
-  const names = new Map(rollup.units.map((u) => [u.unit.slug, u.unit.name]));
-  const name = (slug: string) => names.get(slug) ?? slug;
-  const groups = laggingByRule(rollup.lagging);
+  const name = (slug: string) => rollup.names[slug] ?? slug;
+  const groups = rollup.lagging;
   const link = (slug: string) => href(["p", program, "units", slug], periodQuery(period));
   return (
     <div class="lists">
@@ -35,20 +33,20 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
       <section class="card" aria-labelledby="list-lagging">
         <div class="card__head">
           <h2 id="list-lagging">{t("rollup.lagging")}</h2>
-          <span class="card__count">{rollup.lagging.length}</span>
+          <span class="card__count">{rollup.totals.laggingUnits}</span>
         </div>
         {groups.length ? (
           <ul class="lagging" data-list="lagging">
             {groups.map((g) => (
               <li key={`${g.rule}/${g.status}`} data-rule={g.rule}>
-                <Tag tone={g.status === "fail" ? "danger" : "warn"}>{pick(g.title)}</Tag> <span class="muted">{t("rollup.laggingUnits", { n: g.units.length })}</span>
+                <Tag tone={g.status === "fail" ? "danger" : "warn"}>{pick(g.title)}</Tag> <span class="muted">{t("rollup.laggingUnits", { n: g.count })}</span>
                 <span class="lagging__rules">
                   {g.units.slice(0, NAMED).map((slug) => (
                     <a key={slug} href={link(slug)}>
                       {name(slug)}
                     </a>
                   ))}
-                  {g.units.length > NAMED ? <span class="muted">{t("rollup.andMore", { n: g.units.length - NAMED })}</span> : null}
+                  {g.count > NAMED ? <span class="muted">{t("rollup.andMore", { n: g.count - Math.min(NAMED, g.units.length) })}</span> : null}
                 </span>
               </li>
             ))}
@@ -60,7 +58,7 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
       <section class="card" aria-labelledby="list-excelling">
         <div class="card__head">
           <h2 id="list-excelling">{t("rollup.excelling")}</h2>
-          <span class="card__count">{rollup.excelling.length}</span>
+          <span class="card__count">{rollup.totals.excellingUnits}</span>
         </div>
         {rollup.excelling.length ? (
           <ul class="name-list" data-list="excelling">
@@ -69,6 +67,7 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
                 <a href={link(slug)}>{name(slug)}</a>
               </li>
             ))}
+            {rollup.totals.excellingUnits > rollup.excelling.length ? <li class="muted">{t("rollup.andMore", { n: rollup.totals.excellingUnits - rollup.excelling.length })}</li> : null}
           </ul>
         ) : (
           <p class="muted">{t("rollup.noneExcelling")}</p>

@@ -1,5 +1,4 @@
 /** The rollup by recipient area (group lead and members) and by unit (freshness, rules, submission). */
-import { useState } from "preact/hooks";
 import type { AreaRollup, ProgramRollup, UnitRollupRow } from "../../api/types";
 import { StaleBadge, Tag } from "../../components/badge";
 import { DataTable, Pager, type Column } from "../../components/data-table";
@@ -51,29 +50,15 @@ function SubmissionCell({ u, period }: { u: UnitRollupRow; period: Period }) {
   return <>{t("rollup.submittedOf", { n: subs.filter((s) => s.status === "submitted").length })}</>;
 }
 
-const UNIT_PAGE = 20;
-
-/** Rules a unit is behind on (fail counts double), for sorting the most urgent first. */
-const behind = (u: UnitRollupRow) => (u.summary?.rules ?? []).reduce((n, r) => n + (r.status === "fail" ? 2 : r.status === "warn" ? 1 : 0), 0);
-
-const UNIT_SORTS: Record<string, (a: UnitRollupRow, b: UnitRollupRow) => number> = {
-  unit: (a, b) => a.unit.name.localeCompare(b.unit.name, "zh-CN"),
-  rules: (a, b) => behind(a) - behind(b),
-  in: (a, b) => (a.summary?.funds.inFen ?? -1) - (b.summary?.funds.inFen ?? -1),
-  projects: (a, b) => (a.summary?.projects.total ?? -1) - (b.summary?.projects.total ?? -1),
-};
+/** Units a page of the table shows (the rollup answers one page of units at a time). */
+export const UNIT_PAGE = 20;
 
 /**
- * The units of the rollup: sortable, and shown 20 at a time (the rollup answers every unit of the
- * program at once, so paging is done here).
+ * The units of the rollup: one page, sorted by the server (`sort` and `page` are the screen's, which
+ * asks the rollup again when they change).
  */
-export function UnitTable({ rollup, program, period }: { rollup: ProgramRollup; program: string; period: Period }) {
-  const [sort, setSort] = useState("-rules");
-  const [page, setPage] = useState(1);
-  const key = sort.replace(/^-/, "");
-  const compare = UNIT_SORTS[key] ?? UNIT_SORTS.unit!;
-  const sorted = [...rollup.units].sort((a, b) => (sort.startsWith("-") ? -compare(a, b) : compare(a, b)) || a.unit.slug.localeCompare(b.unit.slug));
-  const shown = sorted.slice((page - 1) * UNIT_PAGE, page * UNIT_PAGE);
+export function UnitTable({ rollup, program, period, sort, onSort, onPage }: { rollup: ProgramRollup; program: string; period: Period; sort: string; onSort: (sort: string) => void; onPage: (page: number) => void }) {
+  const { page, total, pageSize } = rollup.unitsPage;
   const columns: Column<UnitRollupRow>[] = [
     { key: "unit", header: t("rollup.unit"), sortable: true, render: (u) => <a href={href(["p", program, "units", u.unit.slug], periodQuery(period))}>{u.unit.name}</a> },
     { key: "role", header: t("rollup.role"), nowrap: true, render: (u) => (u.groups.some((g) => g.role === "lead") ? t("rollup.roleLead") : t("rollup.roleMember")) },
@@ -108,19 +93,14 @@ export function UnitTable({ rollup, program, period }: { rollup: ProgramRollup; 
     <>
       <DataTable
         columns={columns}
-        rows={shown}
+        rows={rollup.units}
         rowKey={(u) => u.unit.slug}
         caption={t("rollup.byUnit")}
         sort={sort}
-        onSort={(next) => {
-          setSort(next);
-          setPage(1);
-        }}
+        onSort={onSort}
         rowClass={(u) => (u.freshness.stale ? "is-stale" : "")}
       />
-      {rollup.units.length > UNIT_PAGE ? (
-        <Pager page={page} total={rollup.units.length} hasNext={page * UNIT_PAGE < rollup.units.length} onPrev={() => setPage((p) => Math.max(1, p - 1))} onNext={() => setPage((p) => p + 1)} />
-      ) : null}
+      {total > pageSize ? <Pager page={page} total={total} hasNext={page * pageSize < total} onPrev={() => onPage(Math.max(1, page - 1))} onNext={() => onPage(page + 1)} /> : null}
     </>
   );
 }

@@ -2,7 +2,7 @@
  * 汇总: a program's federated rollup for a period — totals, funds by area, rule results, the tables
  * by area and by unit, and the units to follow up.
  */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { useApi } from "../../api/use-api";
 import type { ProgramRollup } from "../../api/types";
 import { useProgramNames } from "../../api/programs";
@@ -17,16 +17,19 @@ import { AnnualRanking } from "./annual-ranking";
 import { periodOf, PeriodPicker, periodQuery } from "./period-picker";
 import { FundsByAreaChart, RuleResultsChart } from "./rollup-charts";
 import { RollupLists } from "./rollup-lists";
-import { AreaTable, UnitTable } from "./rollup-tables";
+import { AreaTable, UNIT_PAGE, UnitTable } from "./rollup-tables";
 
 export function RollupScreen({ program, query }: { program: string; query: Record<string, string> }) {
   const period = periodOf(query);
   const names = useProgramNames();
-  const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, periodQuery(period));
+  // The units' table is a page of the rollup, sorted by the server: changing either asks again.
+  const [units, setUnits] = useState({ page: 1, sort: "-rules" });
+  useEffect(() => setUnits((u) => ({ ...u, page: 1 })), [program, JSON.stringify(periodQuery(period))]);
+  const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, { ...periodQuery(period), page: units.page, pageSize: UNIT_PAGE, sort: units.sort });
   const r = rollup.data && rollup.data.program === program ? rollup.data : undefined;
   // A rollup reads no unit's database: units whose figures are behind are shown stale while their
   // refresh runs in the background, and the screen asks again until they arrive (at most 2 minutes).
-  const refreshing = r ? r.units.filter((u) => u.freshness.stale && !u.freshness.error).length : 0;
+  const refreshing = r ? r.totals.refreshing : 0;
   const polls = useRef(0);
   useEffect(() => {
     polls.current = 0;
@@ -94,9 +97,9 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
           <section class="card" aria-labelledby="table-units">
             <div class="card__head">
               <h2 id="table-units">{t("rollup.byUnit")}</h2>
-              <span class="card__count">{r.units.length}</span>
+              <span class="card__count">{r.unitsPage.total}</span>
             </div>
-            <UnitTable rollup={r} program={program} period={period} />
+            <UnitTable rollup={r} program={program} period={period} sort={units.sort} onSort={(sort) => setUnits({ page: 1, sort })} onPage={(page) => setUnits((u) => ({ ...u, page }))} />
           </section>
           <AnnualRanking program={program} />
         </div>
