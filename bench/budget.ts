@@ -15,9 +15,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
-import { programRules, programs, unitDataVersions, unitFacts, userPrograms, users } from "../db/platform/schema";
-import areaRows from "../db/seed/areas.json";
+import { groupMembers, userPrograms, users } from "../db/platform/schema";
+import { JUDGE_INLINE, JUDGE_PER_MESSAGE, judgeAndStore, judgingInputs } from "../src/figures/judgements";
+import { today } from "../src/periods/period";
 import { seedDocuments } from "../db/seed/seed";
 import { sqldRowCounts, startSqld } from "../dev/sqld";
 import { createApp } from "../src/app";
@@ -26,19 +26,14 @@ import { DEV_JWT_SECRET, parseEnv, toConfig } from "../src/env";
 import { handleJobMessage } from "../src/jobs/handle";
 import type { JobMessage, QueueProducer } from "../src/jobs/queue";
 import { runScheduled } from "../src/jobs/schedule";
-import { refreshUnit } from "../src/figures/refresh";
 import { createLogger } from "../src/log";
 import { closeServices, createNodeServices } from "../src/node-services";
 import { bootstrap } from "../src/platform/bootstrap";
-import { RULES } from "../src/rules/catalog";
 import type { Services } from "../src/services";
 import { connectToFetch } from "../src/tenants/connect-to-fetch";
-import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";
 import { createWorkerServices } from "../src/worker-services";
 
-const PROGRAM = "budget-federation";
-const YEAR = 2026;
-const DB_DOMAIN = "db.budget.test";
+import { buildFederation, DB_DOMAIN, PROGRAM, YEAR } from "./budget-federation";
 
 /** Workers paid-plan limits (per invocation) and the budget: a tenth of each. */
 export const LIMITS = { subrequests: 10_000, cpuMs: 30_000, memoryMiB: 128, responseMiB: 10, freeSubrequests: 50 };
@@ -62,6 +57,8 @@ export interface Cost {
   within: boolean;
   /** The invocation failed (its reason): over a limit of the server, or a bug. */
   failed?: string;
+  /** Judged on the free plan's subrequests only (a unit's creation). */
+  free?: boolean;
 }
 
 interface Meter {
@@ -71,27 +68,49 @@ interface Meter {
   batches: number;
   messages: number;
   sent: JobMessage[];
+  /** The highest live heap seen at a subrequest's start or end. */
+  peak: number;
+  /** Whether this run samples the heap (the heap run) or not (the CPU run). */
+  sampling: boolean;
 }
 
-const COUNTIES = (areaRows as [string, string, string | null, number][]).filter(([code, , , level]) => level === 3 && code.startsWith("44")).map(([code]) => code);
-
-async function insertRows(client: Services["platformClient"], sql: string, rows: unknown[][], perStatement = 100): Promise<void> {
-  const width = rows[0]?.length ?? 0;
-  const statements = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    statements.push({ sql: `${sql} VALUES ${chunk.map(() => `(${new Array(width).fill("?").join(",")})`).join(",")}`, args: chunk.flat() as never[] });
-  }
-  for (let i = 0; i < statements.length; i += 20) await client.batch(statements.slice(i, i + 20), "write");
+/**
+ * The live heap now, after a full collection — at every subrequest's start (its request built) and end
+ * (its answer read), where an invocation holds most. Only in the heap run: the collections cost CPU.
+ */
+function sampleHeap(meter: Meter): void {
+  if (!meter.sampling || !globalThis.gc) return;
+  globalThis.gc();
+  meter.peak = Math.max(meter.peak, process.memoryUsage().heapUsed);
 }
 
+/**
+ * Each size is measured twice over a federation built afresh: once for CPU, subrequests and rows, once
+ * for the heap — which is sampled after a full collection at every subrequest, and those collections
+ * (their background threads included) would inflate the CPU figure of the same run.
+ */
 export async function benchBudget(sizes: number[], log: (s: string) => void = () => undefined): Promise<Cost[]> {
   const out: Cost[] = [];
-  for (const n of sizes) out.push(...(await budgetAt(n, log)));
+  for (const n of sizes) {
+    const costs = await budgetAt(n, log, false);
+    const heaps = new Map((await budgetAt(n, () => undefined, true)).map((c) => [c.path, c.heapMiB]));
+    for (const c of costs) {
+      c.heapMiB = heaps.get(c.path) ?? Number.NaN;
+      c.within = withinBudget(c);
+      log(`  ${n} units · ${c.path}: ${c.subrequests} subrequests, ${c.rowsRead} rows read, ${c.cpuMs} ms CPU, ${c.heapMiB} MiB${c.failed ? `  ← failed: ${c.failed}` : c.within ? "" : "  ← over budget"}`);
+    }
+    out.push(...costs);
+  }
   return out;
 }
 
-async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
+function withinBudget(c: Cost): boolean {
+  if (c.failed) return false;
+  if (c.free) return c.subrequests <= LIMITS.freeSubrequests;
+  return c.subrequests <= BUDGET.subrequests && c.cpuMs <= BUDGET.cpuMs && c.heapMiB <= BUDGET.memoryMiB && c.largestResponseKiB <= BUDGET.responseMiB * 1024;
+}
+
+async function budgetAt(n: number, log: (s: string) => void, heap: boolean): Promise<Cost[]> {
   const dir = mkdtempSync(join(tmpdir(), "duikou-budget-"));
   const sqld = await startSqld({ dataDir: dir });
   try {
@@ -121,14 +140,17 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
     // One Worker "isolate" per measured invocation (cold: nothing cached), as on a fresh deploy.
     const toSqld = connectToFetch(sqld.address);
     const isolate = () => {
-      const meter: Meter = { dbRequests: 0, rowsRead: 0, largest: 0, batches: 0, messages: 0, sent: [] };
+      const meter: Meter = { dbRequests: 0, rowsRead: 0, largest: 0, batches: 0, messages: 0, sent: [], peak: 0, sampling: heap };
       const counted = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        sampleHeap(meter);
         const url = new URL(typeof input === "object" && "url" in input ? input.url : String(input));
         meter.dbRequests += 1;
         const response = url.hostname.endsWith(DB_DOMAIN) ? await toSqld(input, init) : await fetch(input, init);
         const text = await response.text();
+        if (process.env.BUDGET_DEBUG) console.error(`    ${sqldRowCounts(text).read} rows · ${Math.round(text.length / 1024)} KiB ← ${String(init?.body ?? "").replace(/\s+/g, " ").slice(40, 160)}`);
         meter.largest = Math.max(meter.largest, text.length);
         meter.rowsRead += sqldRowCounts(text).read;
+        sampleHeap(meter);
         return new Response(text, { status: response.status, headers: response.headers });
       }) as typeof fetch;
       const producer: QueueProducer = {
@@ -144,14 +166,18 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
     };
 
     const costs: Cost[] = [];
+    // BUDGET_ONLY=<text>[|<text>…] measures only the paths containing one of them (for working on one).
+    const only = process.env.BUDGET_ONLY;
     const measure = async (path: string, work: (s: Services, app: ReturnType<typeof createApp>) => Promise<unknown>, options: { warm?: (s: Services, app: ReturnType<typeof createApp>) => Promise<unknown>; free?: boolean } = {}) => {
       const { services, meter, app } = isolate();
+      if (only && !only.split("|").some((part) => path.includes(part))) return meter;
       // The Worker's own start (platform schema check), as every isolate does it before its first event.
       await bootstrap(services, { migrateTenants: false });
       if (options.warm) await options.warm(services, app);
       Object.assign(meter, { dbRequests: 0, rowsRead: 0, largest: 0, batches: 0, messages: 0 });
       globalThis.gc?.();
       const heap = process.memoryUsage().heapUsed;
+      meter.peak = heap;
       const cpu = process.cpuUsage();
       const wall = performance.now();
       // A path that fails is recorded with its reason (first line only: a failed query's text can be megabytes).
@@ -160,7 +186,10 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
         (value) => ((answered = typeof value === "string" ? Buffer.byteLength(value) : 0), null),
         (e: unknown) => (e instanceof Error ? `${e.name}: ${(e.cause instanceof Error ? e.cause.message : e.message).split("\n")[0]!.slice(0, 160)}` : String(e).slice(0, 160)),
       );
+      sampleHeap(meter);
       const used = process.cpuUsage(cpu);
+      const grown = meter.peak - heap;
+      if (process.env.BUDGET_DEBUG) console.error(`    heap peak +${(grown / 2 ** 20).toFixed(1)} MiB`);
       const cost: Cost = {
         path,
         units: n,
@@ -173,17 +202,15 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
         answerKiB: Math.round(answered / 1024),
         cpuMs: Math.round((used.user + used.system) / 1000),
         wallMs: Math.round(performance.now() - wall),
-        heapMiB: Math.max(0, Math.round(((process.memoryUsage().heapUsed - heap) / 2 ** 20) * 10) / 10), // growth over the invocation, garbage included (an upper bound of what it held)
+        // The highest live heap above the start, at every subrequest and at the end (sampleHeap).
+        heapMiB: Math.max(0, Math.round((grown / 2 ** 20) * 10) / 10),
         limit: options.free ? `≤ ${LIMITS.freeSubrequests} subrequests (free plan)` : `≤ ${BUDGET.subrequests} subrequests, ${BUDGET.cpuMs} ms CPU, ${BUDGET.memoryMiB} MiB, ${BUDGET.responseMiB} MiB response`,
         within: false,
+        ...(options.free ? { free: true } : {}),
         ...(failure ? { failed: failure } : {}),
       };
-      cost.within = failure ? false : options.free
-        ? cost.subrequests <= LIMITS.freeSubrequests
-        : cost.subrequests <= BUDGET.subrequests && cost.cpuMs <= BUDGET.cpuMs && cost.heapMiB <= BUDGET.memoryMiB && meter.largest <= BUDGET.responseMiB * 2 ** 20;
       services.tenants.close();
       costs.push(cost);
-      log(`  ${n} units · ${path}: ${cost.subrequests} subrequests, ${cost.rowsRead} rows read, ${cost.cpuMs} ms CPU${failure ? `  ← failed: ${failure}` : cost.within ? "" : "  ← over budget"}`);
       return meter;
     };
     const call = (app: ReturnType<typeof createApp>, method: string, path: string, token: string, body?: unknown) =>
@@ -192,8 +219,14 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
         return r.text();
       });
 
-    await measure("request: program rollup (cold isolate)", (_, app) => call(app, "GET", `/api/programs/${PROGRAM}/rollup?year=${YEAR}`, coordinator));
-    await measure("request: program rollup (warm isolate)", (_, app) => call(app, "GET", `/api/programs/${PROGRAM}/rollup?year=${YEAR}`, coordinator), { warm: (_, app) => call(app, "GET", `/api/programs/${PROGRAM}/rollup?year=${YEAR}`, coordinator) });
+    const rollupPath = `/api/programs/${PROGRAM}/rollup?year=${YEAR}`;
+    const first = await measure(`request: program rollup, first read (judges ${JUDGE_INLINE}, queues the rest)`, (_, app) => call(app, "GET", rollupPath, coordinator));
+    const judges = first.sent.filter((m) => m.job === "judge");
+    if (judges.length === 0 && !only) throw new Error("the first rollup queued no judgements");
+    if (judges[0]) await measure(`queue: judge, up to ${JUDGE_PER_MESSAGE} units`, (s) => handleJobMessage(s, judges[0]!));
+    // Every unit judged (the queued messages handled before the isolate's first request).
+    await measure("request: program rollup, every unit judged (cold isolate)", (_, app) => call(app, "GET", rollupPath, coordinator), { warm: async (s) => { for (const m of judges.slice(1)) await handleJobMessage(s, m); } });
+    await measure("request: program rollup, a later page of 20 units (as the web asks)", (_, app) => call(app, "GET", `${rollupPath}&page=3&pageSize=20&sort=-in`, coordinator));
     await measure("request: a unit's activity list", (_, app) => call(app, "GET", `/api/t/${sample[0]}/activities?limit=50`, editor));
     await measure("request: a unit records an activity", (_, app) => call(app, "POST", `/api/t/${sample[0]}/activities`, editor, { kind: "joint_meeting", date: `${YEAR}-03-03`, title: "联席会议" }));
     await measure("request: create a unit", (_, app) => call(app, "POST", "/api/units", admin, { slug: `budget-new-${n}`, name: "新建单位", kind: "other" }), { free: true });
@@ -211,7 +244,13 @@ async function budgetAt(n: number, log: (s: string) => void): Promise<Cost[]> {
     const unitReport = mine(quarterly.sent, (m) => m.job === "quarterly" && m.target.kind === "unit" && m.target.unit === sample[0]);
     await measure("queue: a unit's quarterly report", (s) => handleJobMessage(s, unitReport));
     const programReport = mine(quarterly.sent, (m) => m.job === "quarterly" && m.target.kind === "program" && m.target.program === PROGRAM);
-    await measure(`queue: the program's quarterly report (${n} units)`, (s) => handleJobMessage(s, programReport));
+    // As after the run's unit messages, each of which stores its unit's judgement for the period.
+    const judgedForReport = async (s: Services) => {
+      if (programReport.job === "judge" || programReport.job === "daily" || programReport.job === "refresh") return;
+      const slugs = (await s.platform.select({ unit: groupMembers.unit }).from(groupMembers)).map((r) => r.unit);
+      await judgeAndStore(s, PROGRAM, await judgingInputs(s, PROGRAM, programReport.period, today()), slugs);
+    };
+    await measure(`queue: the program's quarterly report (${n} units)`, (s) => handleJobMessage(s, programReport), { warm: judgedForReport });
     return costs;
   } finally {
     await sqld.stop();
@@ -224,48 +263,3 @@ async function user(services: Services, id: string, role: "admin" | "coordinator
   for (const program of scope.programs ?? []) await services.platform.insert(userPrograms).values({ userId: id, program }).onConflictDoNothing();
   return (await tokenForUser(services.platform, services.config.jwt, id)).token;
 }
-
-/** The program, N units in groups over Guangdong's counties, stored facts for all; three real databases. Returns the real ones. */
-export async function buildFederation(services: Services, n: number): Promise<string[]> {
-  const slugs = Array.from({ length: n }, (_, i) => `budget-u${String(i + 1).padStart(5, "0")}`);
-  await services.platform
-    .insert(programs)
-    .values({ slug: PROGRAM, name: "预算测试帮扶工作", nameEn: "Budget federation", document: "synthetic", docNumber: "—", startYear: YEAR - 1, endYear: YEAR + 1, coordinator: "预算测试指挥部", cadreTermMonths: 36 });
-  await services.platform.insert(programRules).values(RULES.map((rule) => ({ program: PROGRAM, rule: rule.id, enabled: true, params: rule.params.parse({}) as Record<string, unknown> })));
-  const real = slugs.slice(0, 3);
-  const areaOf = (i: number) => COUNTIES[i % COUNTIES.length]!;
-  // The real units: provisioned like any new unit (namespace, schema), with a little ledger.
-  for (const slug of real) await services.tenants.provision({ slug, name: `预算单位 ${slug}`, kind: "city" });
-  await insertRows(services.platformClient, "INSERT INTO units (slug, name, kind, db_location, schema_version, status)", slugs.slice(3).map((slug, i) => [slug, `预算单位${i + 4}`, "city", `http://${slug}.${DB_DOMAIN}`, TENANT_SCHEMA_VERSION, "active"]));
-  const byArea = new Map<string, string[]>();
-  slugs.forEach((slug, i) => (byArea.get(areaOf(i)) ?? byArea.set(areaOf(i), []).get(areaOf(i))!).push(slug));
-  await insertRows(services.platformClient, "INSERT INTO groups (id, program, area_code, clause)", [...byArea.keys()].map((area) => [`${PROGRAM}:${area}`, PROGRAM, area, "synthetic"]));
-  await insertRows(
-    services.platformClient,
-    "INSERT INTO group_members (group_id, unit, role, position)",
-    [...byArea].flatMap(([area, members]) => members.map((unit, position) => [`${PROGRAM}:${area}`, unit, position === 0 ? "lead" : "member", position])),
-  );
-  for (const [i, slug] of real.entries()) {
-    await services.tenants.use((await services.tenants.find(slug))!, async ({ client }) => {
-      const rows = Array.from({ length: 200 }, (_, k) => [`a${k}`, ["visit", "joint_meeting", "training"][k % 3], `${YEAR}-0${1 + (k % 9)}-1${k % 9}`, `活动 ${k}`, areaOf(i)]);
-      await client.batch(rows.map((r) => ({ sql: "INSERT INTO activities (id, kind, date, title, area_code) VALUES (?, ?, ?, ?, ?)", args: r as never[] })), "write");
-      await client.execute({ sql: "INSERT INTO funds (id, kind, source, amount_fen, date, area_code, program) VALUES ('f1', 'allocation', 'city', 100000000, ?, ?, ?)", args: [`${YEAR}-02-01`, areaOf(i), PROGRAM] });
-    });
-  }
-  // The real units' facts, computed; every other unit gets a copy of the first's (stored facts are what a rollup reads).
-  for (const slug of real) await refreshUnit(services, slug, `${YEAR}-06-01`, [YEAR]);
-  const [facts] = await services.platform.select().from(unitFacts).where(eqUnit(real[0]!));
-  if (!facts?.facts) throw new Error("the sample unit has no facts");
-  const versions = await services.platform.select().from(unitDataVersions).where(eqVersions(real[0]!));
-  await insertRows(
-    services.platformClient,
-    "INSERT INTO unit_facts (unit, program, year, shape, facts, versions, computed_at)",
-    slugs.slice(3).map((slug) => [slug, PROGRAM, YEAR, facts.shape, JSON.stringify(facts.facts), JSON.stringify(facts.versions), facts.computedAt]),
-    50,
-  );
-  await insertRows(services.platformClient, "INSERT INTO unit_data_versions (unit, year, version)", slugs.slice(3).flatMap((slug) => versions.map((v) => [slug, v.year, v.version])));
-  return real;
-}
-
-const eqUnit = (slug: string) => and(eq(unitFacts.unit, slug), eq(unitFacts.program, PROGRAM), eq(unitFacts.year, YEAR));
-const eqVersions = (slug: string) => eq(unitDataVersions.unit, slug);

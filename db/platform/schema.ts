@@ -21,6 +21,8 @@ export const programs = sqliteTable("programs", {
   cadreTermMonths: integer("cadre_term_months"),
   /** Bumped with every change to the program's rule set: judgements record the version they used. */
   rulesVersion: integer("rules_version").notNull().default(1),
+  /** Bumped by trigger with every change to the program's groups or memberships: judgements record the version they used. */
+  structureVersion: integer("structure_version").notNull().default(1),
   createdAt: text("created_at").notNull().default(now),
 });
 
@@ -332,6 +334,8 @@ export const unitJudgements = sqliteTable(
     day: text("day").notNull(),
     rulesVersion: integer("rules_version").notNull(),
     term: text("term").notNull(),
+    /** The program's structure version and the unit's groups in it, as judged. */
+    structureVersion: integer("structure_version").notNull(),
     memberships: text("memberships").notNull(),
     catalog: integer("catalog").notNull(),
     factsComputedAt: text("facts_computed_at"),
@@ -384,7 +388,7 @@ export const judgementRequests = sqliteTable(
   {
     program: text("program").notNull().references(() => programs.slug),
     period: text("period").notNull(),
-    /** What was asked for: day and rule-set version. */
+    /** What was asked for: the day and the versions of the rule set, structure and term. */
     inputs: text("inputs").notNull(),
     units: integer("units").notNull(),
     requestedAt: text("requested_at").notNull(),

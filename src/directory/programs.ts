@@ -1,12 +1,12 @@
 /** Queries over programs and their groups. */
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { groupMembers, groups, programs, units } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
 import { areaLabels, type AreaLabel } from "./areas";
 
 export type ProgramRow = typeof programs.$inferSelect;
 
-export interface ProgramSummary extends Omit<ProgramRow, "createdAt" | "rulesVersion"> {
+export interface ProgramSummary extends Omit<ProgramRow, "createdAt" | "rulesVersion" | "structureVersion"> {
   groupCount: number;
   unitCount: number;
 }
@@ -46,8 +46,8 @@ export async function findProgram(db: PlatformDb, slug: string): Promise<Program
   return (await listPrograms(db)).find((p) => p.slug === slug);
 }
 
-/** A program's groups with area labels and members in the document's order; optionally only those a unit belongs to. */
-export async function listGroups(db: PlatformDb, program: string, filter: { unit?: string } = {}): Promise<GroupView[]> {
+/** A program's groups with area labels and members in the document's order; optionally only those a unit belongs to, or the one of an area. */
+export async function listGroups(db: PlatformDb, program: string, filter: { unit?: string; areaCode?: string } = {}): Promise<GroupView[]> {
   const rows = await db
     .select({
       id: groups.id,
@@ -61,7 +61,7 @@ export async function listGroups(db: PlatformDb, program: string, filter: { unit
     .from(groups)
     .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
     .innerJoin(units, eq(units.slug, groupMembers.unit))
-    .where(eq(groups.program, program))
+    .where(filter.areaCode ? and(eq(groups.program, program), eq(groups.areaCode, filter.areaCode)) : eq(groups.program, program))
     .orderBy(asc(groups.areaCode), asc(groupMembers.position));
   const labels = await areaLabels(db, rows.map((r) => r.areaCode));
   const byId = new Map<string, GroupView>();

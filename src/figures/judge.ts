@@ -19,6 +19,8 @@ export interface ProgramTerms {
   startYear: number;
   endYear: number;
   rulesVersion: number;
+  /** Bumped with every change to the program's groups (a trigger): judgements made before it are behind. */
+  structureVersion: number;
 }
 
 export interface EvaluatedRule extends RuleResult {

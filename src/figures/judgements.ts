@@ -21,10 +21,10 @@ import { inSlices } from "./store";
 import type { SubmissionStanding } from "./submissions";
 import type { Summary } from "./summary";
 
-/** Units one queue message judges (a slice's facts are ~300 KB, its rows ~700 KB). */
-export const JUDGE_PER_MESSAGE = 100;
+/** Units one queue message judges: a slice's facts are ~150 KB, its rows ~350 KB, its heap ~9 MB. */
+export const JUDGE_PER_MESSAGE = 50;
 /** Units a reader judges itself before queueing the rest: small programs are always judged on read. */
-export const JUDGE_INLINE = 200;
+export const JUDGE_INLINE = 100;
 
 /** A unit's figures as the rollup shows them: the summary with its rule results and submissions. */
 export interface UnitSummary extends Summary {
@@ -107,6 +107,7 @@ function judgementRows(program: string, inputs: JudgingInputs, unit: string, are
     day: inputs.day,
     rulesVersion: inputs.terms.rulesVersion,
     term: termKey(inputs.terms),
+    structureVersion: inputs.terms.structureVersion,
     memberships: membershipKey(areas),
     catalog: RULES_CATALOG_VERSION,
     factsComputedAt: f.inputs.factsComputedAt,

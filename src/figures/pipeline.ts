@@ -23,7 +23,7 @@ export interface FreshFacts extends LoadedFacts {
 /** The program's term and input versions. */
 export async function programTerms(services: Services, program: string): Promise<ProgramTerms | null> {
   const [row] = await services.platform
-    .select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear, rulesVersion: programs.rulesVersion })
+    .select({ slug: programs.slug, startYear: programs.startYear, endYear: programs.endYear, rulesVersion: programs.rulesVersion, structureVersion: programs.structureVersion })
     .from(programs)
     .where(eq(programs.slug, program));
   return row ?? null;

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { unitDataVersions } from "../../db/platform/schema";
 import { programsOf } from "../directory/unit-programs";
-import { currentPeriod, today } from "../periods/period";
+import { currentPeriod, today, type Period } from "../periods/period";
 import { SnapshotRefresher } from "../rollup/refresher";
 import type { Services } from "../services";
 import { rejudgeUnit } from "./judgements";
@@ -22,17 +22,23 @@ export async function yearsToRefresh(services: Services, unit: string, day: stri
   return [...years].sort();
 }
 
+export interface RefreshOptions {
+  /** Re-judge the stored periods even if no facts were recomputed (the daily run: its new day changes every judgement). */
+  rejudge?: boolean;
+  /** Periods to judge besides those stored (the daily run's current period; an annual run's year). */
+  ensure?: Period[];
+}
+
 /**
  * Refreshes one unit's facts for every program it is in, then re-judges the periods it has stored
- * judgements for in those years: when facts were recomputed, or always with `rejudge` (the daily run,
- * whose new day changes every judgement).
+ * judgements for in those years (when facts were recomputed, or with `rejudge`) and the `ensure`d ones.
  */
-export async function refreshUnit(services: Services, unit: string, day = today(), years?: number[], rejudge = false): Promise<RefreshOutcome> {
+export async function refreshUnit(services: Services, unit: string, day = today(), years?: number[], options: RefreshOptions = {}): Promise<RefreshOutcome> {
   const programs = await programsOf(services.platform, unit);
   const refreshYears = years ?? (await yearsToRefresh(services, unit, day));
   const outcome = await refreshUnitFacts(services, unit, programs, refreshYears);
-  // The daily run also judges the current period, so the day's first rollup finds it judged.
-  if (outcome.ok && (rejudge || outcome.refreshed > 0)) await rejudgeUnit(services, unit, programs, refreshYears, day, rejudge ? [currentPeriod(day)] : []);
+  const ensure = options.ensure ?? [];
+  if (outcome.ok && (options.rejudge || ensure.length || outcome.refreshed > 0)) await rejudgeUnit(services, unit, programs, refreshYears, day, ensure);
   return outcome;
 }
 

@@ -10,8 +10,7 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { alerts, jobRuns, jobTargets, units } from "../../db/platform/schema";
 import { refreshUnit } from "../figures/refresh";
 import { newId } from "../ledger/ids";
-import type { Period } from "../periods/period";
-import { addDays } from "../periods/period";
+import { addDays, currentPeriod, type Period } from "../periods/period";
 import type { Services } from "../services";
 import { recordAlerts } from "./alerts";
 import type { DailyMessage, JobQueue, ReportMessage } from "./queue";
@@ -76,7 +75,8 @@ export async function handleDailyMessage(services: Services, message: DailyMessa
   // Opening brings the schema current.
   const opened = await services.tenants.use(unit, async () => null).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
   if (opened !== null) return fail(`migration: ${opened}`);
-  const refreshed = await refreshUnit(services, slug, message.day, undefined, true);
+  // The current period is judged too, so the day's first rollup finds every unit judged.
+  const refreshed = await refreshUnit(services, slug, message.day, undefined, { rejudge: true, ensure: [currentPeriod(message.day)] });
   if (!refreshed.ok) return fail(`facts: ${refreshed.error ?? ""}`);
   const open = await recordAlerts(services, slug, message.day).catch((error: unknown) => fail(`alerts: ${error instanceof Error ? error.message : String(error)}`));
   await recordTarget(services, message.runId, slug, true, `refreshed ${refreshed.refreshed}, alerts ${open}`);

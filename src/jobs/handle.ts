@@ -2,7 +2,8 @@
  * Where every queued job message is handled, on both runtimes: the Worker's queue() consumer and
  * Node's in-process queue call the same function.
  */
-import { judgeAndStore, judgingInputs } from "../figures/judgements";
+import { JUDGE_PER_MESSAGE, judgeAndStore, judgingInputs } from "../figures/judgements";
+import { unjudgedUnits } from "../figures/standing";
 import { refreshUnit } from "../figures/refresh";
 import type { Services } from "../services";
 import { DAILY_ATTEMPTS, handleDailyMessage } from "./daily";
@@ -16,12 +17,13 @@ export async function handleJobMessage(services: Services, message: JobMessage, 
       return handleDailyMessage(services, message, attempt, DAILY_ATTEMPTS);
     case "refresh": {
       // Facts already current are not recomputed; a failure is recorded on the facts and not retried (the next write or night does).
-      await refreshUnit(services, message.target.unit, undefined, message.years);
+      await refreshUnit(services, message.target.unit, undefined, message.years, { ensure: message.judge ?? [] });
       return;
     }
     case "judge": {
       // Judged from stored facts; a unit whose facts are missing is left to its refresh.
-      await judgeAndStore(services, message.program, await judgingInputs(services, message.program, message.period, message.day), message.units);
+      const inputs = await judgingInputs(services, message.program, message.period, message.day);
+      await judgeAndStore(services, message.program, inputs, await unjudgedUnits(services, message.program, inputs, message.range, JUDGE_PER_MESSAGE));
       return;
     }
     default:

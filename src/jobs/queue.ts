@@ -31,16 +31,22 @@ export interface RefreshMessage {
   target: { kind: "unit"; unit: string };
   /** The years to bring current (default: the years a write would refresh). */
   years?: number[];
+  /** Periods to judge the unit for afterwards, in each of its programs (an annual run's year, for its program report). */
+  judge?: Period[];
 }
 
-/** Judge a slice of a program's units for a period (queued by a reader that found their judgements behind); no run is recorded. */
+/**
+ * Judge the units of a program whose judgement for a period is behind, in a range of slugs (from
+ * inclusive, to exclusive; at most JUDGE_PER_MESSAGE): queued by a reader that found more behind than
+ * it judges itself. No run is recorded.
+ */
 export interface JudgeMessage {
   runId: "";
   job: "judge";
   program: string;
   period: Period;
   day: string;
-  units: string[];
+  range: { from: string; to: string | null };
 }
 
 export type JobMessage = ReportMessage | DailyMessage | RefreshMessage | JudgeMessage;

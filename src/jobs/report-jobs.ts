@@ -6,8 +6,9 @@
  */
 import { eq } from "drizzle-orm";
 import { groupMembers, groups, programs } from "../../db/platform/schema";
+import { judgeAndStore, judgingInputs } from "../figures/judgements";
 import { issueReport } from "../reports/issue";
-import { inTerm, type Period } from "../periods/period";
+import { inTerm, today, type Period } from "../periods/period";
 import type { Services } from "../services";
 import type { JobQueue, RefreshMessage, ReportMessage } from "./queue";
 import { recordTarget, startRun } from "./runs";
@@ -37,7 +38,7 @@ export async function startReportRun(
     .innerJoin(groups, eq(groups.id, groupMembers.groupId));
   const inRun = memberships.filter((m) => programRows.includes(m.program));
   if (job === "quarterly") for (const m of inRun) unitMessages.push({ runId, job, target: { kind: "unit", unit: m.unit, program: m.program }, period, ...(options.reissue ? { reissue: true } : {}) });
-  else for (const unit of new Set(inRun.map((m) => m.unit))) refreshMessages.push({ runId: "", job: "refresh", target: { kind: "unit", unit }, years: [period.year] });
+  else for (const unit of new Set(inRun.map((m) => m.unit))) refreshMessages.push({ runId: "", job: "refresh", target: { kind: "unit", unit }, years: [period.year], judge: [period] });
   const programMessages: ReportMessage[] = programRows.map((program) => ({ runId, job, target: { kind: "program", program }, period, ...(options.reissue ? { reissue: true } : {}) }));
   await startRun(services, { id: runId, job, cron: options.cron ?? null, expected: unitMessages.length + programMessages.length, outcome: { period } });
   await queue.send([...unitMessages, ...refreshMessages]);
@@ -72,6 +73,8 @@ export async function handleReportMessage(services: Services, message: ReportMes
       runId: message.runId,
       ifAbsent: !message.reissue,
     });
+    // The unit's judgement for the period, stored for the program report that follows (it adds them up).
+    if (message.target.kind === "unit") await judgeAndStore(services, message.target.program, await judgingInputs(services, message.target.program, message.period, today()), [message.target.unit]);
     await recordTarget(services, message.runId, targetKey(message), true, created ? `issued ${report.id}` : `exists ${report.id}`);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@
  * ask the office to name both, 2022-dongguan-shaoguan-three-year-action-plan.txt §五(五)) and the
  * annual assessment (five dimensions, ranking, annual rule results). Pure.
  */
-import { UNITS_NAMED, type ProgramRollup, type UnitTableRow } from "../rollup/rollup";
+import { REPORT_UNITS_LISTED, UNITS_NAMED, type ProgramRollup, type UnitTableRow } from "../rollup/rollup";
 import { DIMENSIONS, type Scored, type Weights } from "./assessment";
 import type { AssessmentBasis } from "./assessment-basis";
 import type { Cell, ReportDocument, ReportSection } from "./document";
@@ -24,6 +24,13 @@ const QUARTER = ["", "一", "二", "三", "四"];
 const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
 const names = (input: ProgramInput) => new Map([...Object.entries(input.rollup.names), ...input.units.map((u): [string, string] => [u.unit, u.name])]);
 
+/** A group's members (besides its lead) by name; a group larger than the rollup lists says how many. */
+function membersText(g: ProgramRollup["areas"][number]["group"]): string {
+  const listed = g.members.filter((m) => m.role === "member").map((m) => m.name);
+  const members = g.memberCount - (g.lead ? 1 : 0);
+  return members > listed.length ? `${listed.join("、")}等 ${members} 个单位` : listed.join("、");
+}
+
 function areaSection(r: ProgramRollup): ReportSection {
   return {
     heading: "分受援地（帮扶集团）情况",
@@ -35,7 +42,7 @@ function areaSection(r: ProgramRollup): ReportSection {
         rows: r.areas.map((a): Cell[] => [
           a.group.area.fullName,
           a.group.lead?.name ?? "",
-          a.group.members.filter((m) => m.role === "member").map((m) => m.name).join("、"),
+          membersText(a.group),
           { fen: a.sums.inFen },
           { fen: a.sums.grassrootsInFen },
           a.sums.grassrootsSharePercent === null ? "—" : `${a.sums.grassrootsSharePercent}%`,
@@ -52,7 +59,10 @@ function unitSection(input: ProgramInput): ReportSection {
   const r = input.rollup;
   return {
     heading: "分帮扶单位情况",
-    paragraphs: r.totals.staleUnits ? [`另有 ${r.totals.staleUnits} 个单位的数据未能及时更新，表中为其最近一次数据，已标注。`] : [],
+    paragraphs: [
+      ...(input.units.length < r.totals.units ? [`本期共 ${r.totals.units} 个帮扶单位，下表列出政策要求滞后最多的 ${input.units.length} 个；各单位数据见帮扶工作汇总。`] : []),
+      ...(r.totals.staleUnits ? [`另有 ${r.totals.staleUnits} 个单位的数据未能及时更新，表中为其最近一次数据，已标注。`] : []),
+    ],
     tables: [
       {
         title: "分帮扶单位汇总（本年累计，万元）",
@@ -106,9 +116,9 @@ function lagByRule(r: ProgramRollup, n: Map<string, string>) {
 
 /** Who has not submitted the quarter's report and who submitted it late — the late are never "on time". */
 function submissionParagraph(r: ProgramRollup, quarter: string, n: Map<string, string>): string {
-  const list = (slugs: string[]) => slugs.map((s) => n.get(s) ?? s).join("、");
-  const late = r.submittedLate.length ? `逾期提交：${list(r.submittedLate)}` : "";
-  if (r.notSubmitted.length) return `截至报告日，以下单位尚未提交第${quarter}季度报送：${list(r.notSubmitted)}${late ? `；${late}` : ""}。`;
+  const list = (slugs: string[], count: number) => `${slugs.map((s) => n.get(s) ?? s).join("、")}${count > slugs.length ? `等 ${count} 个单位` : ""}`;
+  const late = r.submittedLate.length ? `逾期提交：${list(r.submittedLate, r.totals.submittedLateUnits)}` : "";
+  if (r.notSubmitted.length) return `截至报告日，以下单位尚未提交第${quarter}季度报送：${list(r.notSubmitted, r.totals.notSubmittedUnits)}${late ? `；${late}` : ""}。`;
   return late ? `各单位均已提交第${quarter}季度报送，其中${late}。` : `各单位均已按期提交第${quarter}季度报送。`;
 }
 
@@ -167,7 +177,7 @@ function annualRulesSection(input: ProgramInput): ReportSection {
       {
         title: "年度要求核查结果",
         columns: ["帮扶单位", "达标", "进度滞后的要求", "未达标的要求"],
-        rows: input.units.filter((u) => u.judged).map((u): Cell[] => [u.name, u.pass, which(u, "warn"), which(u, "fail")]),
+        rows: input.units.map((u): Cell[] => [u.name, u.pass, which(u, "warn"), which(u, "fail")]),
       },
     ],
   };
@@ -215,12 +225,15 @@ export function buildAnnualAssessment(input: ProgramInput & { basis: AssessmentB
       },
       {
         heading: "考核结果与排名",
-        paragraphs: scored.length ? [`总分第一名：${scored[0]!.name}（${scored[0]!.total} 分）。`] : ["本年度无可考核的单位。"],
+        paragraphs: [
+          ...(scored.length ? [`总分第一名：${scored[0]!.name}（${scored[0]!.total} 分）。`] : ["本年度无可考核的单位。"]),
+          ...(scored.length > REPORT_UNITS_LISTED ? [`共 ${scored.length} 个单位参加排名，下表列出前 ${REPORT_UNITS_LISTED} 名。`] : []),
+        ],
         tables: [
           {
             title: "年度考核得分",
             columns: ["名次", "帮扶单位", "总分", ...DIMENSIONS.map((d) => d.label)],
-            rows: scored.map((s): Cell[] => [s.rank, s.name, s.total.toFixed(1), ...DIMENSIONS.map((d) => s.dimensions[d.key].toFixed(1))]),
+            rows: scored.slice(0, REPORT_UNITS_LISTED).map((s): Cell[] => [s.rank, s.name, s.total.toFixed(1), ...DIMENSIONS.map((d) => s.dimensions[d.key].toFixed(1))]),
           },
         ],
       },

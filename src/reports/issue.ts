@@ -10,7 +10,7 @@ import { areaLabels } from "../directory/areas";
 import { unitFigures } from "../figures/pipeline";
 import { newId } from "../ledger/ids";
 import { inTerm, periodKey, periodWindow, today, type Period } from "../periods/period";
-import { DEFAULT_UNIT_PAGE, rollupBasis, rollupOf, unitTable } from "../rollup/rollup";
+import { DEFAULT_UNIT_PAGE, indicatorRows, reportUnits, rollupBasis, rollupOf } from "../rollup/rollup";
 import { ruleSet } from "../rules/rule-sets";
 import type { Services, TenantDb } from "../services";
 import type { UnitRow } from "../tenants/directory";
@@ -100,17 +100,14 @@ async function unitQuarterlyOf(services: Services, program: ProgramInfo, unit: U
 async function programReport(services: Services, kind: ReportKind, program: ProgramInfo, period: Period, day: string): Promise<Frozen> {
   // Judged on the report's own day, as the unit reports of the same run are.
   const figures = await rollupBasis(services, program.slug, period, day);
-  const [rollup, units] = await Promise.all([rollupOf(services, figures, { ...DEFAULT_UNIT_PAGE, pageSize: 1 }), unitTable(services, figures)]);
+  const [rollup, units] = await Promise.all([rollupOf(services, figures, { ...DEFAULT_UNIT_PAGE, pageSize: 1 }), reportUnits(services, figures)]);
   const input = { program, rollup, units, year: period.year, quarter: period.quarter, date: day };
   const rules = await rulesParams(services, program.slug);
   if (kind === "program_quarterly") return { document: buildProgramQuarterly(input), params: { rules }, demo: false };
   const basis = assessmentBasis(program.slug);
   if (!basis.dimensions) return { document: buildAnnualAssessment({ ...input, basis }), params: { rules }, demo: false };
   const { weights } = await programWeights(services.platform, program.slug);
-  const scored = score(
-    units.filter((u) => u.judged).map((u) => ({ unit: u.unit, name: u.name, values: u.indicators })),
-    weights,
-  );
+  const scored = score(await indicatorRows(services, figures), weights);
   return { document: buildAnnualAssessment({ ...input, basis, scoring: { scored, weights } }), params: { rules, weights }, demo: false };
 }
 

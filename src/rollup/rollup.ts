@@ -11,24 +11,24 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { listGroups, type GroupView } from "../directory/programs";
-import { FACTS_VERSION } from "../figures/facts";
 import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import {
   JUDGE_INLINE,
   JUDGE_PER_MESSAGE,
   judgeAndStore,
   judgingInputs,
-  membershipKey,
+  membershipsOf,
   termKey,
   type CompactSummary,
   type JudgingInputs,
   type UnitSummary,
 } from "../figures/judgements";
 import { sortLagging, type LaggingGroup } from "../figures/lagging";
-import { inSlices } from "../figures/store";
+import { inList, STALE, standingTable, UNJUDGED } from "../figures/standing";
+import { areaLabels } from "../directory/areas";
+import { inSlices, UNITS_PER_READ } from "../figures/store";
 import { emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
 import { periodContext, periodKey, today, type Period } from "../periods/period";
-import { RULES_CATALOG_VERSION } from "../rules/catalog";
 import { areaPrefix } from "../rules/progress";
 import type { GroupArea } from "../rules/types";
 import type { Services } from "../services";
@@ -66,8 +66,14 @@ export interface UnitRollupRow extends Omit<UnitRollup, "summary"> {
   summary: CompactSummary | null;
 }
 
+/** A group as the rollup lists it: its lead, its first GROUP_MEMBERS_LISTED members and how many it has. */
+export interface GroupSummary extends Omit<GroupView, "members"> {
+  members: GroupView["members"];
+  memberCount: number;
+}
+
 export interface AreaRollup {
-  group: GroupView;
+  group: GroupSummary;
   sums: AreaSums & { grassrootsSharePercent: number | null };
 }
 
@@ -99,6 +105,8 @@ export interface ProgramRollup {
     rules: Record<"pass" | "warn" | "fail" | "not_applicable", number>;
     laggingUnits: number;
     excellingUnits: number;
+    notSubmittedUnits: number;
+    submittedLateUnits: number;
   };
   /** Each rule's title, once for the program. */
   ruleTitles: Record<string, EvaluatedRule["title"]>;
@@ -106,9 +114,9 @@ export interface ProgramRollup {
   /** One page of the units, in the order asked for. */
   units: UnitRollupRow[];
   unitsPage: UnitPage & { total: number };
-  /** Units with no submitted report for the period's quarter (quarterly periods). */
+  /** The first LIST_NAMED units with no submitted report for the period's quarter (quarterly periods; `totals.notSubmittedUnits` counts them all). */
   notSubmitted: string[];
-  /** Units whose report for the period's quarter came after its due day. */
+  /** The first LIST_NAMED units whose report for the period's quarter came after its due day. */
   submittedLate: string[];
   /** The failing or lagging requirements, each with how many units and the first UNITS_NAMED of them. */
   lagging: LaggingGroup[];
@@ -132,84 +140,35 @@ function refreshError(code: string | null): string | null {
 /** The program's member units, as a SQL subquery. */
 const membersOf = (program: string) => sql`SELECT DISTINCT gm.unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program}`;
 
-/** Where one unit's figures stand for the period. */
-interface Standing {
-  unit: string;
-  name: string;
-  fault: FaultCode | null;
-  takenAt: string | null;
-  error: string | null;
-  /** Stored facts exist (possibly behind). */
-  hasFacts: boolean;
-  /** The stored facts are current: no write since, no failed refresh, the current shape. */
-  factsCurrent: boolean;
-  /** A judgement is stored (possibly behind). */
-  judged: boolean;
-  /** The stored judgement was made from these facts with the current inputs (groups compared separately). */
-  judgedCurrent: boolean;
-  memberships: string | null;
-}
-
-/** Where every member unit stands: one query, a few short columns a unit. */
-async function standings(services: Services, program: string, inputs: JudgingInputs, only?: readonly string[]): Promise<Standing[]> {
-  const { period, day, terms } = inputs;
-  const year = period.year;
-  const rows = await services.platform.all<Record<string, unknown>>(sql`
-    SELECT m.unit AS unit, u.name AS name, u.fault_code AS fault, f.computed_at AS takenAt, f.error AS error,
-      (f.facts IS NOT NULL) AS hasFacts,
-      (f.facts IS NOT NULL AND f.shape = ${FACTS_VERSION} AND f.error IS NULL AND NOT EXISTS (
-        SELECT 1 FROM unit_data_versions v WHERE v.unit = m.unit AND (
-          (v.year = 0 AND v.version > coalesce(json_extract(f.versions, '$."0"'), 0)) OR
-          (v.year = ${year} AND v.version > coalesce(json_extract(f.versions, ${`$."${year}"`}), 0))))) AS factsCurrent,
-      (j.unit IS NOT NULL) AS judged,
-      (j.day = ${day} AND j.rules_version = ${terms.rulesVersion} AND j.term = ${termKey(terms)} AND j.catalog = ${RULES_CATALOG_VERSION}
-        AND j.facts_computed_at IS f.computed_at) AS judgedCurrent,
-      j.memberships AS memberships
-    FROM (${membersOf(program)}) m
-    JOIN units u ON u.slug = m.unit
-    LEFT JOIN unit_facts f ON f.unit = m.unit AND f.program = ${program} AND f.year = ${year}
-    LEFT JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${program} AND j.period = ${periodKey(period)}
-    ${only ? sql`WHERE m.unit IN (${sql.join(only.map((s) => sql`${s}`), sql`, `)})` : sql``}
-    ORDER BY m.unit`);
-  return rows.map((r) => ({
-    unit: String(r.unit),
-    name: String(r.name),
-    fault: (r.fault as FaultCode | null) ?? null,
-    takenAt: (r.takenAt as string | null) ?? null,
-    error: (r.error as string | null) ?? null,
-    hasFacts: Boolean(r.hasFacts),
-    factsCurrent: Boolean(r.factsCurrent),
-    judged: Boolean(r.judged),
-    judgedCurrent: Boolean(r.judgedCurrent),
-    memberships: (r.memberships as string | null) ?? null,
-  }));
-}
-
 /**
- * Judges the units whose judgement is behind (the first JUDGE_INLINE here, the rest by queue
- * messages, queued once per REQUEUE_AFTER_MS) and queues refreshes of units whose facts are behind.
- * Returns the units judged here.
+ * Judges the units whose judgement is behind: the first JUDGE_INLINE here, the rest by queue messages
+ * (one per JUDGE_PER_MESSAGE of them, each naming its range of slugs; queued once per
+ * REQUEUE_AFTER_MS) — and queues refreshes of units whose facts are behind.
  */
-async function bringCurrent(services: Services, program: string, inputs: JudgingInputs, all: Standing[], memberships: Map<string, GroupArea[]>): Promise<Set<string>> {
-  const unjudged = all.filter((s) => s.hasFacts && !(s.judgedCurrent && s.memberships === membershipKey(memberships.get(s.unit) ?? []))).map((s) => s.unit);
-  const judgedHere = new Set(await judgeAndStore(services, program, inputs, unjudged.slice(0, JUDGE_INLINE)));
-  const rest = unjudged.slice(JUDGE_INLINE);
-  if (rest.length && (await claimJudging(services, program, inputs, rest.length))) {
-    const period = { year: inputs.period.year, quarter: inputs.period.quarter };
-    const messages = [];
-    for (let i = 0; i < rest.length; i += JUDGE_PER_MESSAGE) messages.push({ runId: "" as const, job: "judge" as const, program, period, day: inputs.day, units: rest.slice(i, i + JUDGE_PER_MESSAGE) });
-    await services.queue.send(messages);
+async function bringCurrent(services: Services, program: string, inputs: JudgingInputs, only?: readonly string[]): Promise<void> {
+  const within = only ? sql`AND s.unit IN (${inList(only)})` : sql``;
+  const table = standingTable(program, inputs);
+  const first = await services.platform.all<{ unit: string }>(sql`${table} SELECT s.unit AS unit FROM s WHERE ${UNJUDGED} ${within} ORDER BY s.unit LIMIT ${JUDGE_INLINE}`);
+  if (first.length) await judgeAndStore(services, program, inputs, first.map((r) => r.unit));
+  if (!only && first.length === JUDGE_INLINE) {
+    // The first slug of every JUDGE_PER_MESSAGE still behind: each message judges from one to the next.
+    const starts = await services.platform.all<{ unit: string; total: number }>(sql`${table}
+      SELECT unit, total FROM (SELECT s.unit AS unit, row_number() OVER (ORDER BY s.unit) AS k, count(*) OVER () AS total FROM s WHERE ${UNJUDGED})
+      WHERE (k - 1) % ${JUDGE_PER_MESSAGE} = 0 ORDER BY unit`);
+    if (starts.length && (await claimJudging(services, program, inputs, Number(starts[0]!.total)))) {
+      const period = { year: inputs.period.year, quarter: inputs.period.quarter };
+      await services.queue.send(starts.map((r, i) => ({ runId: "" as const, job: "judge" as const, program, period, day: inputs.day, range: { from: r.unit, to: starts[i + 1]?.unit ?? null } })));
+    }
   }
   // Units behind their latest write are never read here — a rollup touches no tenant database, so it
   // costs the same for 10 units as for 10,000; a unit's own write queues a refresh too.
-  const behind = all.filter((s) => !s.fault && !s.factsCurrent).map((s) => s.unit);
-  if (behind.length) await services.queue.send(behind.slice(0, REFRESHES_PER_ROLLUP).map((unit) => ({ runId: "" as const, job: "refresh" as const, target: { kind: "unit" as const, unit }, years: [inputs.period.year] })));
-  return judgedHere;
+  const behind = await services.platform.all<{ unit: string }>(sql`${table} SELECT s.unit AS unit FROM s WHERE s.fault IS NULL AND NOT s.factsCurrent ${within} ORDER BY s.unit LIMIT ${REFRESHES_PER_ROLLUP}`);
+  if (behind.length) await services.queue.send(behind.map(({ unit }) => ({ runId: "" as const, job: "refresh" as const, target: { kind: "unit" as const, unit }, years: [inputs.period.year] })));
 }
 
 /** Records that this program's judgements for the period are queued; false if another read queued them just now. */
 async function claimJudging(services: Services, program: string, inputs: JudgingInputs, units: number): Promise<boolean> {
-  const key = `${inputs.day}|${inputs.terms.rulesVersion}|${termKey(inputs.terms)}`;
+  const key = `${inputs.day}|${inputs.terms.rulesVersion}|${inputs.terms.structureVersion}|${termKey(inputs.terms)}`;
   const now = new Date();
   const cutoff = new Date(now.getTime() - REQUEUE_AFTER_MS).toISOString();
   // One statement decides: it writes only when no equal request is recent, and says whether it wrote.
@@ -253,7 +212,7 @@ function areaSums(r: Record<string, unknown>): AreaSums {
  * Each group's sums (optionally per member): the areas of its members' judgements that lie in the
  * group's area (a prefecture's group counts its counties).
  */
-export async function groupSums(services: Services, program: string, period: string, groupsOf: readonly GroupView[], perMember = false): Promise<Map<string, AreaSums>> {
+export async function groupSums(services: Services, program: string, period: string, groupsOf: readonly { id: string; area: { code: string } }[], perMember = false): Promise<Map<string, AreaSums>> {
   if (groupsOf.length === 0) return new Map();
   const prefixes = JSON.stringify(groupsOf.map((g) => ({ id: g.id, prefix: areaPrefix(g.area.code) })));
   const rows = await services.platform.all<Record<string, unknown>>(sql`
@@ -265,6 +224,34 @@ export async function groupSums(services: Services, program: string, period: str
   return new Map(rows.map((r) => [perMember ? `${r.groupId}/${r.unit}` : String(r.groupId), areaSums(r)]));
 }
 
+/** Members a group lists in the rollup (the area's drill-down lists them all). */
+export const GROUP_MEMBERS_LISTED = 8;
+
+/** Every group of the program with its lead, its first members and how many it has: one query, a few rows a group. */
+async function groupSummaries(services: Services, program: string): Promise<GroupSummary[]> {
+  const rows = await services.platform.all<{ id: string; areaCode: string; clause: string; memberCount: number; members: string }>(sql`
+    SELECT g.id AS id, g.area_code AS areaCode, g.clause AS clause,
+      (SELECT count(*) FROM group_members c WHERE c.group_id = g.id) AS memberCount,
+      (SELECT json_group_array(json_object('slug', x.unit, 'name', x.name, 'role', x.role)) FROM (
+        SELECT gm.unit AS unit, u.name AS name, gm.role AS role FROM group_members gm JOIN units u ON u.slug = gm.unit
+        WHERE gm.group_id = g.id ORDER BY gm.role = 'lead' DESC, gm.position LIMIT ${GROUP_MEMBERS_LISTED}) x) AS members
+    FROM groups g WHERE g.program = ${program} AND EXISTS (SELECT 1 FROM group_members e WHERE e.group_id = g.id) ORDER BY g.area_code`);
+  const labels = await areaLabels(services.platform, rows.map((r) => r.areaCode));
+  return rows.map((r) => {
+    const listed = (JSON.parse(r.members) as GroupSummary["members"]).sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
+    const lead = listed.find((m) => m.role === "lead");
+    return {
+      id: r.id,
+      program,
+      area: labels.get(r.areaCode) ?? { code: r.areaCode, name: r.areaCode, fullName: r.areaCode, level: 0 },
+      clause: r.clause,
+      lead: lead ? { slug: lead.slug, name: lead.name } : null,
+      members: listed,
+      memberCount: Number(r.memberCount),
+    };
+  });
+}
+
 const ORDER_BY: Record<UnitSort, SQL> = {
   "-rules": sql`coalesce(j.fail * 2 + j.warn, -1) DESC, m.unit`,
   rules: sql`coalesce(j.fail * 2 + j.warn, -1) ASC, m.unit`,
@@ -272,71 +259,62 @@ const ORDER_BY: Record<UnitSort, SQL> = {
   in: sql`coalesce(j.in_fen, -1) ASC, m.unit`,
   "-projects": sql`coalesce(j.projects, -1) DESC, m.unit`,
   projects: sql`coalesce(j.projects, -1) ASC, m.unit`,
-  unit: sql`m.unit`,
-  "-unit": sql`m.unit`,
+  // Names in the order of their characters' code points (for Chinese: radical and stroke), as SQLite compares them.
+  unit: sql`u.name ASC, m.unit`,
+  "-unit": sql`u.name DESC, m.unit`,
 };
 
-/** The slugs of one page of units, in the order asked for (names in the Chinese collation, which SQLite lacks). */
-async function pageOfUnits(services: Services, program: string, period: string, all: Standing[], page: UnitPage): Promise<string[]> {
-  const offset = (page.page - 1) * page.pageSize;
-  if (page.sort === "unit" || page.sort === "-unit") {
-    const collator = new Intl.Collator("zh-CN");
-    const sorted = [...all].sort((a, b) => collator.compare(a.name, b.name) || a.unit.localeCompare(b.unit));
-    if (page.sort === "-unit") sorted.reverse();
-    return sorted.slice(offset, offset + page.pageSize).map((s) => s.unit);
-  }
-  const rows = await services.platform.all<{ unit: string }>(sql`
-    SELECT m.unit AS unit FROM (${membersOf(program)}) m
+/** One page of units, in the order asked for, with their stored rows. */
+async function pageOfUnits(services: Services, program: string, period: string, page: UnitPage): Promise<{ unit: string; name: string; row: string | null }[]> {
+  return services.platform.all<{ unit: string; name: string; row: string | null }>(sql`
+    SELECT m.unit AS unit, u.name AS name, j.row AS row FROM (${membersOf(program)}) m JOIN units u ON u.slug = m.unit
     LEFT JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${program} AND j.period = ${period}
-    ORDER BY ${ORDER_BY[page.sort]} LIMIT ${page.pageSize} OFFSET ${offset}`);
-  return rows.map((r) => r.unit);
+    ORDER BY ${ORDER_BY[page.sort]} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
 }
 
-/** The stored rows of some units' judgements. */
-async function storedRows(services: Services, program: string, period: string, slugs: readonly string[]): Promise<Map<string, CompactSummary>> {
-  const rows = await inSlices(slugs, (slice) =>
-    services.platform.all<{ unit: string; row: string }>(sql`SELECT unit, row FROM unit_judgements WHERE program = ${program} AND period = ${period} AND unit IN (${sql.join(slice.map((s) => sql`${s}`), sql`, `)})`),
-  );
-  return new Map(rows.map((r) => [r.unit, JSON.parse(r.row) as CompactSummary]));
-}
-
-/** Everything a program's figures for a period are read with: its inputs, structure and where each unit stands. */
+/** Everything a program's figures for a period are read with: its inputs, and how fresh its units are. */
 export interface RollupBasis {
   program: string;
   inputs: JudgingInputs;
-  groups: GroupView[];
-  memberships: Map<string, GroupArea[]>;
-  standing: Map<string, Standing>;
-  freshness: (slug: string) => Freshness;
+  counts: { units: number; stale: number; refreshing: number };
+  /** The freshness of some units (a page, a drill-down's members). */
+  freshness: (slugs: readonly string[]) => Promise<Map<string, Freshness & { name: string }>>;
 }
 
 /**
- * Reads the program's inputs and structure, brings the judgements current as far as one invocation
- * may, and says how fresh each unit is — of every member, or `only` some (a drill-down).
+ * Reads the program's inputs, brings the judgements current as far as one invocation may (of every
+ * member, or `only` some: a drill-down), and counts how many units are stale.
  */
 export async function rollupBasis(services: Services, program: string, period: Period, day = today(), only?: readonly string[]): Promise<RollupBasis> {
-  const [groupList, inputs] = await Promise.all([listGroups(services.platform, program), judgingInputs(services, program, period, day)]);
-  const memberships = new Map<string, GroupArea[]>();
-  for (const g of groupList) for (const m of g.members) (memberships.get(m.slug) ?? memberships.set(m.slug, []).get(m.slug)!).push({ areaCode: g.area.code, role: m.role });
-  const all = only && only.length === 0 ? [] : await standings(services, program, inputs, only);
-  const judgedHere = await bringCurrent(services, program, inputs, all, memberships);
-  const standing = new Map(all.map((s) => [s.unit, s]));
+  const inputs = await judgingInputs(services, program, period, day);
+  if (!only || only.length) await bringCurrent(services, program, inputs, only);
+  const table = standingTable(program, inputs);
+  const counts = await services.platform.get<{ units: number; stale: number | null; refreshing: number | null }>(sql`${table}
+    SELECT count(*) AS units, sum(${STALE}) AS stale, sum(${STALE} AND s.fault IS NULL AND s.error IS NULL) AS refreshing FROM s`);
   const clock = Date.now();
-  const age = (at: string | null) => (at ? Math.round((clock - Date.parse(at)) / 1000) : null);
-  const freshness = (slug: string): Freshness => {
-    const s = standing.get(slug);
-    if (!s) return { takenAt: null, ageSeconds: null, stale: true, error: null };
-    const judgedNow = judgedHere.has(slug) || (s.judgedCurrent && s.memberships === membershipKey(memberships.get(slug) ?? []));
-    // A unit whose database is known to be failing is never called current, however recent its facts.
-    const error = s.fault ? (FAULT_MESSAGES[s.fault] ?? FAULT_MESSAGES.database_unavailable) : refreshError(s.error);
-    return { takenAt: s.takenAt, ageSeconds: age(s.takenAt), stale: Boolean(s.fault) || !s.factsCurrent || !judgedNow, error };
+  const freshness = async (slugs: readonly string[]) => {
+    const out = new Map<string, Freshness & { name: string }>();
+    if (slugs.length === 0) return out;
+    const rows = await inSlices(slugs, (slice) =>
+      services.platform.all<{ unit: string; name: string; fault: string | null; takenAt: string | null; error: string | null; stale: number }>(sql`${table}
+        SELECT s.unit AS unit, s.name AS name, s.fault AS fault, s.takenAt AS takenAt, s.error AS error, ${STALE} AS stale FROM s WHERE s.unit IN (${inList(slice)})`),
+    );
+    for (const r of rows) {
+      // A unit whose database is known to be failing is never called current, however recent its facts.
+      const error = r.fault ? (FAULT_MESSAGES[r.fault as FaultCode] ?? FAULT_MESSAGES.database_unavailable) : refreshError(r.error);
+      out.set(r.unit, { name: r.name, takenAt: r.takenAt, ageSeconds: r.takenAt ? Math.round((clock - Date.parse(r.takenAt)) / 1000) : null, stale: Boolean(r.stale), error });
+    }
+    return out;
   };
-  return { program, inputs, groups: groupList, memberships, standing, freshness };
+  return { program, inputs, counts: { units: Number(counts?.units ?? 0), stale: Number(counts?.stale ?? 0), refreshing: Number(counts?.refreshing ?? 0) }, freshness };
 }
 
 export async function programRollup(services: Services, program: string, period: Period, day = today(), page: UnitPage = DEFAULT_UNIT_PAGE): Promise<ProgramRollup> {
   return rollupOf(services, await rollupBasis(services, program, period, day), page);
 }
+
+/** Units a list of the rollup names (not submitted, submitted late): the totals count them all. */
+export const LIST_NAMED = 100;
 
 /** The rollup on a basis already read (the program reports read the basis once for the rollup and their unit table). */
 export async function rollupOf(services: Services, basis: RollupBasis, page: UnitPage = DEFAULT_UNIT_PAGE): Promise<ProgramRollup> {
@@ -344,13 +322,14 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
   const { period, day } = basis.inputs;
   const key = periodKey(period);
   const where = judgementsOf(program, key);
-  const [summary, counts, byArea, byGroup, lagRows, excelling, listed, slugs] = await Promise.all([
+  const [summary, counts, byArea, groupList, lagRows, excelling, notSubmitted, submittedLate, listed] = await Promise.all([
     summedSummary(services, program, key),
     services.platform.get<Record<string, number | null>>(sql`
       SELECT count(*) AS judged, sum(j.pass) AS pass, sum(j.warn) AS warn, sum(j.fail) AS fail, sum(j.not_applicable) AS notApplicable,
-        sum(j.warn + j.fail > 0) AS lagging, sum(j.excelling) AS excelling FROM unit_judgements j WHERE ${where}`),
+        sum(j.warn + j.fail > 0) AS lagging, sum(j.excelling) AS excelling, sum(j.not_submitted) AS notSubmitted, sum(j.submitted_late) AS submittedLate
+      FROM unit_judgements j WHERE ${where}`),
     services.platform.all<Record<string, unknown>>(sql`SELECT a.area_code AS code, ${AREA_COLUMNS} FROM unit_judgement_areas a WHERE a.program = ${program} AND a.period = ${key} AND a.unit IN (${membersOf(program)}) GROUP BY a.area_code`),
-    groupSums(services, program, key, basis.groups),
+    groupSummaries(services, program),
     // Per requirement and result: how many units, and the first UNITS_NAMED of them by slug.
     services.platform.all<{ rule: string; status: string; n: number; unit: string }>(sql`
       WITH l AS (SELECT j.unit AS unit, json_extract(e.value, '$.rule') AS rule, json_extract(e.value, '$.status') AS status FROM unit_judgements j, json_each(j.lagging) e WHERE ${where}),
@@ -358,10 +337,12 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
         r AS (SELECT rule, status, unit, row_number() OVER (PARTITION BY rule, status ORDER BY unit) AS k FROM l)
       SELECT c.rule AS rule, c.status AS status, c.n AS n, r.unit AS unit FROM c JOIN r ON r.rule = c.rule AND r.status = c.status WHERE r.k <= ${UNITS_NAMED} ORDER BY c.rule, c.status, r.unit`),
     services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.excelling ORDER BY j.unit LIMIT ${UNITS_NAMED}`),
-    services.platform.all<{ unit: string; notSubmitted: number; late: number }>(sql`SELECT j.unit AS unit, j.not_submitted AS notSubmitted, j.submitted_late AS late FROM unit_judgements j WHERE ${where} AND (j.not_submitted OR j.submitted_late) ORDER BY j.unit`),
-    pageOfUnits(services, program, key, [...basis.standing.values()], page),
+    services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.not_submitted ORDER BY j.unit LIMIT ${LIST_NAMED}`),
+    services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.submitted_late ORDER BY j.unit LIMIT ${LIST_NAMED}`),
+    pageOfUnits(services, program, key, page),
   ]);
-  const rows = await storedRows(services, program, key, slugs);
+  const pageSlugs = listed.map((r) => r.unit);
+  const [byGroup, freshness, memberships] = await Promise.all([groupSums(services, program, key, groupList), basis.freshness(pageSlugs), membershipsOf(services, program, pageSlugs)]);
 
   const ruleTitles: ProgramRollup["ruleTitles"] = {};
   for (const r of basis.inputs.rules) if (r.enabled) ruleTitles[r.rule.id] = r.rule.title(r.params as never);
@@ -372,18 +353,15 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
     g.units.push(r.unit);
   }
   const lagging = sortLagging([...groupsByKey.values()]);
-  const notSubmitted = listed.filter((r) => r.notSubmitted).map((r) => r.unit);
-  const submittedLate = listed.filter((r) => r.late).map((r) => r.unit);
 
-  const all = [...basis.standing.values()];
-  const stale = all.filter((s) => basis.freshness(s.unit).stale);
-  const nameOf = (slug: string) => basis.standing.get(slug)?.name ?? slug;
-  const names: Record<string, string> = {};
-  for (const slug of [...slugs, ...notSubmitted, ...submittedLate, ...excelling.map((e) => e.unit), ...lagging.flatMap((g) => g.units)]) names[slug] = nameOf(slug);
+  const names: Record<string, string> = Object.fromEntries(listed.map((r) => [r.unit, r.name]));
+  const mentioned = [...notSubmitted, ...submittedLate, ...excelling].map((r) => r.unit).concat(lagging.flatMap((g) => g.units)).filter((slug) => !(slug in names));
+  for (const r of await inSlices([...new Set(mentioned)], (slice) => services.platform.all<{ slug: string; name: string }>(sql`SELECT slug, name FROM units WHERE slug IN (${inList(slice)})`))) names[r.slug] = r.name;
 
   const total: Summary = { ...summary, byArea: Object.fromEntries(byArea.map((r) => [String(r.code), areaSums(r)])) };
   const pc = periodContext(period, day);
   const { terms } = basis.inputs;
+  const n = (k: string) => Number(counts?.[k] ?? 0);
   return {
     program,
     period: key,
@@ -393,30 +371,35 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
     deadlines: deadlinesOf(basis.inputs.rules),
     totals: {
       ...total,
-      units: all.length,
-      staleUnits: stale.length,
-      refreshing: stale.filter((s) => !basis.freshness(s.unit).error).length,
+      units: basis.counts.units,
+      staleUnits: basis.counts.stale,
+      refreshing: basis.counts.refreshing,
       grassrootsSharePercent: sharePercent(total.funds.grassrootsInFen, total.funds.inFen),
-      rules: { pass: Number(counts?.pass ?? 0), warn: Number(counts?.warn ?? 0), fail: Number(counts?.fail ?? 0), not_applicable: Number(counts?.notApplicable ?? 0) },
-      laggingUnits: Number(counts?.lagging ?? 0),
-      excellingUnits: Number(counts?.excelling ?? 0),
+      rules: { pass: n("pass"), warn: n("warn"), fail: n("fail"), not_applicable: n("notApplicable") },
+      laggingUnits: n("lagging"),
+      excellingUnits: n("excelling"),
+      notSubmittedUnits: n("notSubmitted"),
+      submittedLateUnits: n("submittedLate"),
     },
     ruleTitles,
-    areas: basis.groups.map((group) => {
+    areas: groupList.map((group) => {
       const sums = byGroup.get(group.id) ?? emptyAreaSums();
       return { group, sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) } };
     }),
-    units: slugs.map((slug) => ({ unit: { slug, name: nameOf(slug) }, groups: basis.memberships.get(slug) ?? [], freshness: basis.freshness(slug), summary: rows.get(slug) ?? null })),
-    unitsPage: { ...page, total: all.length },
-    notSubmitted,
-    submittedLate,
+    units: listed.map((r) => {
+      const { name: _name, ...fresh } = freshness.get(r.unit) ?? { name: r.name, takenAt: null, ageSeconds: null, stale: true, error: null };
+      return { unit: { slug: r.unit, name: r.name }, groups: memberships.get(r.unit) ?? [], freshness: fresh, summary: r.row ? (JSON.parse(r.row) as CompactSummary) : null };
+    }),
+    unitsPage: { ...page, total: basis.counts.units },
+    notSubmitted: notSubmitted.map((r) => r.unit),
+    submittedLate: submittedLate.map((r) => r.unit),
     lagging,
     excelling: excelling.map((e) => e.unit),
     names,
   };
 }
 
-/** One row of the program report's unit table: the stored scalars of every member's judgement. */
+/** One row of the program report's unit table: the stored scalars of a member's judgement. */
 export interface UnitTableRow {
   unit: string;
   name: string;
@@ -429,40 +412,60 @@ export interface UnitTableRow {
   fail: number;
   takenAt: string | null;
   stale: boolean;
-  /** The rules failing or lagging, and the assessment's indicator values. */
+  /** The rules failing or lagging. */
   lagging: { rule: string; status: string }[];
-  indicators: Record<string, number>;
-  judged: boolean;
 }
 
-/** Every member unit's row for the program reports, in slug order: a few numbers a unit, read in slices. */
-export async function unitTable(services: Services, basis: RollupBasis): Promise<UnitTableRow[]> {
+/** Units a program report tables one by one; a larger program's tables list the most behind first and say how many more. */
+export const REPORT_UNITS_LISTED = 500;
+
+/**
+ * The program report's units: every member in slug order, or — past REPORT_UNITS_LISTED — the ones most
+ * behind on their rules (fail counts double), so a report of 10,000 units stays a document.
+ */
+export async function reportUnits(services: Services, basis: RollupBasis): Promise<UnitTableRow[]> {
   const key = periodKey(basis.inputs.period);
-  const slugs = [...basis.standing.keys()];
-  const rows = await inSlices(slugs, (slice) =>
-    services.platform.all<Record<string, unknown>>(sql`
-      SELECT unit, in_fen AS inFen, disbursed_fen AS disbursedFen, projects, cadres_in_post AS cadresInPost, pass, warn, fail, lagging, indicators
-      FROM unit_judgements WHERE program = ${basis.program} AND period = ${key} AND unit IN (${sql.join(slice.map((s) => sql`${s}`), sql`, `)})`),
-  );
-  const byUnit = new Map(rows.map((r) => [String(r.unit), r]));
-  return slugs.map((slug) => {
-    const r = byUnit.get(slug);
-    const f = basis.freshness(slug);
+  const order = basis.counts.units > REPORT_UNITS_LISTED ? sql`coalesce(j.fail * 2 + j.warn, -1) DESC, m.unit` : sql`m.unit`;
+  const rows = await services.platform.all<Record<string, unknown>>(sql`
+    SELECT m.unit AS unit, u.name AS name, j.in_fen AS inFen, j.disbursed_fen AS disbursedFen, j.projects AS projects, j.cadres_in_post AS cadresInPost,
+      j.pass AS pass, j.warn AS warn, j.fail AS fail, j.lagging AS lagging
+    FROM (${membersOf(basis.program)}) m JOIN units u ON u.slug = m.unit
+    JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${basis.program} AND j.period = ${key}
+    ORDER BY ${order} LIMIT ${REPORT_UNITS_LISTED}`);
+  const fresh = await basis.freshness(rows.map((r) => String(r.unit)));
+  return rows.map((r) => {
+    const f = fresh.get(String(r.unit));
     return {
-      unit: slug,
-      name: basis.standing.get(slug)?.name ?? slug,
-      inFen: Number(r?.inFen ?? 0),
-      disbursedFen: Number(r?.disbursedFen ?? 0),
-      projects: Number(r?.projects ?? 0),
-      cadresInPost: Number(r?.cadresInPost ?? 0),
-      pass: Number(r?.pass ?? 0),
-      warn: Number(r?.warn ?? 0),
-      fail: Number(r?.fail ?? 0),
-      takenAt: f.takenAt,
-      stale: f.stale,
-      lagging: r ? JSON.parse(String(r.lagging)) : [],
-      indicators: r ? JSON.parse(String(r.indicators)) : {},
-      judged: Boolean(r),
+      unit: String(r.unit),
+      name: String(r.name),
+      inFen: Number(r.inFen),
+      disbursedFen: Number(r.disbursedFen),
+      projects: Number(r.projects),
+      cadresInPost: Number(r.cadresInPost),
+      pass: Number(r.pass),
+      warn: Number(r.warn),
+      fail: Number(r.fail),
+      takenAt: f?.takenAt ?? null,
+      stale: f?.stale ?? true,
+      lagging: JSON.parse(String(r.lagging)),
     };
   });
+}
+
+/**
+ * Every judged member's indicator values for the annual assessment, read a slice at a time: the
+ * ranking needs every unit, but only a dozen numbers of each.
+ */
+export async function indicatorRows(services: Services, basis: RollupBasis): Promise<{ unit: string; name: string; values: Record<string, number> }[]> {
+  const key = periodKey(basis.inputs.period);
+  const out: { unit: string; name: string; values: Record<string, number> }[] = [];
+  for (let after = ""; ; ) {
+    const rows = await services.platform.all<{ unit: string; name: string; indicators: string }>(sql`
+      SELECT m.unit AS unit, u.name AS name, j.indicators AS indicators FROM (${membersOf(basis.program)}) m JOIN units u ON u.slug = m.unit
+      JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${basis.program} AND j.period = ${key}
+      WHERE m.unit > ${after} ORDER BY m.unit LIMIT ${UNITS_PER_READ}`);
+    for (const r of rows) out.push({ unit: r.unit, name: r.name, values: JSON.parse(r.indicators) });
+    if (rows.length < UNITS_PER_READ) return out;
+    after = rows[rows.length - 1]!.unit;
+  }
 }

@@ -35,6 +35,7 @@ CREATE TABLE `unit_judgements` (
 	`day` text NOT NULL,
 	`rules_version` integer NOT NULL,
 	`term` text NOT NULL,
+	`structure_version` integer NOT NULL,
 	`memberships` text NOT NULL,
 	`catalog` integer NOT NULL,
 	`facts_computed_at` text,
@@ -59,4 +60,29 @@ CREATE TABLE `unit_judgements` (
 	FOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `unit_judgements_program_period_idx` ON `unit_judgements` (`program`,`period`);
+CREATE INDEX `unit_judgements_program_period_idx` ON `unit_judgements` (`program`,`period`);--> statement-breakpoint
+ALTER TABLE `programs` ADD `structure_version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+-- Any change to a program's groups or memberships bumps its structure version, so a judgement made with the old structure is known to be behind.
+CREATE TRIGGER groups_structure_insert AFTER INSERT ON groups BEGIN
+  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = NEW.program;
+END;
+--> statement-breakpoint
+CREATE TRIGGER groups_structure_update AFTER UPDATE ON groups BEGIN
+  UPDATE programs SET structure_version = structure_version + 1 WHERE slug IN (OLD.program, NEW.program);
+END;
+--> statement-breakpoint
+CREATE TRIGGER groups_structure_delete AFTER DELETE ON groups BEGIN
+  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = OLD.program;
+END;
+--> statement-breakpoint
+CREATE TRIGGER group_members_structure_insert AFTER INSERT ON group_members BEGIN
+  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = NEW.group_id);
+END;
+--> statement-breakpoint
+CREATE TRIGGER group_members_structure_update AFTER UPDATE ON group_members BEGIN
+  UPDATE programs SET structure_version = structure_version + 1 WHERE slug IN (SELECT program FROM groups WHERE id IN (OLD.group_id, NEW.group_id));
+END;
+--> statement-breakpoint
+CREATE TRIGGER group_members_structure_delete AFTER DELETE ON group_members BEGIN
+  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = OLD.group_id);
+END;

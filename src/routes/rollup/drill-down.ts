@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
-import { judgeUnitNow } from "../../figures/judgements";
+import { judgeUnitNow, membershipsOf } from "../../figures/judgements";
 import { emptyAreaSums } from "../../figures/summary";
 import { periodKey } from "../../periods/period";
 import { groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";
@@ -38,12 +38,12 @@ export function registerRollupDrillDown(app: Router) {
     const { program, code } = c.req.valid("param");
     const services = c.get("services");
     const period = toPeriod(c.req.valid("query"));
-    const group = (await listGroups(services.platform, program)).find((g) => g.area.code === code);
+    const [group] = await listGroups(services.platform, program, { areaCode: code });
     if (!group) throw new ApiError("NOT_FOUND", "error.not_found");
     // Only the group's members are read (and judged, where behind).
     const basis = await rollupBasis(services, program, period, undefined, group.members.map((m) => m.slug));
     const key = periodKey(period);
-    const [total, perMember] = await Promise.all([groupSums(services, program, key, [group]), groupSums(services, program, key, [group], true)]);
+    const [total, perMember, fresh] = await Promise.all([groupSums(services, program, key, [group]), groupSums(services, program, key, [group], true), basis.freshness(group.members.map((m) => m.slug))]);
     const sums = total.get(group.id) ?? emptyAreaSums();
     return c.json(
       {
@@ -52,7 +52,10 @@ export function registerRollupDrillDown(app: Router) {
         group,
         sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) },
         contributions: group.members.map((m) => ({ unit: m.slug, sums: perMember.get(`${group.id}/${m.slug}`) ?? emptyAreaSums() })),
-        units: group.members.map((m) => ({ unit: { slug: m.slug, name: m.name }, freshness: basis.freshness(m.slug) })),
+        units: group.members.map((m) => {
+          const { name: _name, ...freshness } = fresh.get(m.slug) ?? { name: m.name, takenAt: null, ageSeconds: null, stale: true, error: null };
+          return { unit: { slug: m.slug, name: m.name }, freshness };
+        }),
       },
       200,
     );
@@ -62,10 +65,11 @@ export function registerRollupDrillDown(app: Router) {
     const { program, unit } = c.req.valid("param");
     const services = c.get("services");
     const basis = await rollupBasis(services, program, toPeriod(c.req.valid("query")), undefined, [unit]);
-    const standing = basis.standing.get(unit);
-    if (!standing) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit });
+    const found = (await basis.freshness([unit])).get(unit);
+    if (!found) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit });
+    const { name, ...freshness } = found;
     // Judged now from its stored facts (a judgement is pure and cheap): the drill shows the rules' texts.
-    const summary = await judgeUnitNow(services, program, basis.inputs, unit);
-    return c.json({ program, period: periodKey(basis.inputs.period), unit: { slug: unit, name: standing.name }, groups: basis.memberships.get(unit) ?? [], freshness: basis.freshness(unit), summary }, 200);
+    const [summary, groups] = await Promise.all([judgeUnitNow(services, program, basis.inputs, unit), membershipsOf(services, program, [unit])]);
+    return c.json({ program, period: periodKey(basis.inputs.period), unit: { slug: unit, name }, groups: groups.get(unit) ?? [], freshness, summary }, 200);
   });
 }

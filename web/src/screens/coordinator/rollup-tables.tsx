@@ -24,11 +24,12 @@ export function AreaTable({ rollup, program, period }: { rollup: ProgramRollup; 
       key: "members",
       header: t("rollup.members"),
       width: "28%",
-      render: (a) =>
-        a.group.members
-          .filter((m) => m.role === "member")
-          .map((m) => m.name)
-          .join("、") || "—",
+      render: (a) => {
+        const listed = a.group.members.filter((m) => m.role === "member").map((m) => m.name);
+        // The rollup lists a group's first members; the area's own page lists them all.
+        const more = a.group.memberCount - (a.group.lead ? 1 : 0) - listed.length;
+        return listed.length ? `${listed.join("、")}${more > 0 ? ` ${t("rollup.andMore", { n: more })}` : ""}` : "—";
+      },
     },
     { key: "in", header: t("rollup.fundsInWan"), numeric: true, render: (a) => fenToWan(a.sums.inFen) },
     { key: "grassroots", header: t("rollup.grassrootsWan"), numeric: true, render: (a) => fenToWan(a.sums.grassrootsInFen) },
