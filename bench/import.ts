@@ -1,7 +1,7 @@
 /** Benchmark: importing a 5,000-row XLSX of activities into one tenant, end to end through the API. */
 import { createApp } from "../src/app";
 import { tokenForUser } from "../src/auth/users";
-import { XLSX } from "../src/sheets/xlsx";
+import { XLSX } from "../test/support/sheetjs";
 import type { Services } from "../src/services";
 import { users } from "../db/platform/schema";
 

@@ -4,7 +4,7 @@
  * Chinese headers, and the round trip export → import.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { XLSX } from "../src/sheets/xlsx";
+import { XLSX } from "./support/sheetjs";
 import { call, makeUser, startHarness, uid, type Harness, type TestUser } from "./support/harness";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

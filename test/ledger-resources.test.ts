@@ -4,7 +4,7 @@
  * pairings beneath the seeded placeholder towns, and naming a placeholder town.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { XLSX } from "../src/sheets/xlsx";
+import { XLSX } from "./support/sheetjs";
 import { call, makeUser, startHarness, uid, type Harness, type TestUser } from "./support/harness";
 
 let h: Harness;

@@ -122,6 +122,7 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
     "version": 12,
     "tag": "0011_unit-judgements",
     "statements": [
+      "CREATE TABLE `common_passwords` (\n\t`rank` integer PRIMARY KEY NOT NULL,\n\t`word` text NOT NULL\n);",
       "CREATE TABLE `judgement_requests` (\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`inputs` text NOT NULL,\n\t`units` integer NOT NULL,\n\t`requested_at` text NOT NULL,\n\tPRIMARY KEY(`program`, `period`),\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE TABLE `unit_judgement_areas` (\n\t`unit` text NOT NULL,\n\t`program` text NOT NULL,\n\t`period` text NOT NULL,\n\t`area_code` text NOT NULL,\n\t`in_fen` integer NOT NULL,\n\t`allocated_fen` integer NOT NULL,\n\t`disbursed_fen` integer NOT NULL,\n\t`grassroots_in_fen` integer NOT NULL,\n\t`projects` integer NOT NULL,\n\t`grassroots_projects` integer NOT NULL,\n\t`budget_fen` integer NOT NULL,\n\t`cadres_in_post` integer NOT NULL,\n\tPRIMARY KEY(`unit`, `program`, `period`, `area_code`),\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE INDEX `unit_judgement_areas_program_period_idx` ON `unit_judgement_areas` (`program`,`period`);",

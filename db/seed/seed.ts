@@ -9,7 +9,8 @@ import type { Logger } from "../../src/log";
 import type { PlatformDb, Services, TenantDb } from "../../src/services";
 import { auditRow, systemActor } from "../../src/tenants/audit";
 import type { TenantDirectory } from "../../src/tenants/directory";
-import { areas, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
+import { dictionary } from "@zxcvbn-ts/language-common";
+import { areas, commonPasswords, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
 import { subUnits } from "../tenant/schema";
 import areaRows from "./areas.json";
 import { seedDemoLedger } from "./demo-ledger";
@@ -32,6 +33,22 @@ export interface SeedReport {
 
 const CHUNK = 200;
 
+/**
+ * How many of zxcvbn-ts's maintained list (@zxcvbn-ts/language-common, ranked by frequency in breaches)
+ * the password policy checks: the first 10,000 cover the guesses an online attacker makes, and with a
+ * 12-character minimum the rest are caught by zxcvbn's patterns and brute-force estimate.
+ */
+export const COMMON_PASSWORD_COUNT = 10_000;
+
+/** The password policy's dictionary, in rank order (src/auth/password-policy.ts reads it). */
+async function seedCommonPasswords(db: PlatformDb): Promise<void> {
+  const words = dictionary["passwords-common"].slice(0, COMMON_PASSWORD_COUNT);
+  const [existing] = await db.select({ n: count() }).from(commonPasswords);
+  if ((existing?.n ?? 0) === words.length) return;
+  await db.delete(commonPasswords);
+  for (let i = 0; i < words.length; i += CHUNK * 2) await db.insert(commonPasswords).values(words.slice(i, i + CHUNK * 2).map((word, k) => ({ rank: i + k + 1, word })));
+}
+
 /** The id of a group: one per program and recipient area. */
 export function groupId(program: string, areaCode: string): string {
   return `${program}:${areaCode}`;
@@ -50,6 +67,7 @@ export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log
   }
   report.areas = rows.length;
 
+  await seedCommonPasswords(db);
   await db.insert(programs).values([...PROGRAMS]).onConflictDoNothing();
 
   // Each unit is a tenant: creating it creates and migrates its database.

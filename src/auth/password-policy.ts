@@ -2,25 +2,46 @@
  * What a new password must be (OWASP ASVS 2.1): at least 12 characters, at most 128, any characters,
  * no composition rules — and not guessable: zxcvbn-ts estimates how many guesses it takes against
  * its dictionaries of common and breached passwords, keyboard patterns, repeats, sequences and dates,
- * (the 10,000 most common, src/auth/common-passwords.ts), and against what an attacker knows of
+ * (the 10,000 most common, seeded into the platform's `common_passwords`), and against what an attacker knows of
  * this user (username, name, unit). Score 3 ("safely
  * unguessable: moderate protection from offline slow-hash scenario") is the floor.
  */
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-// The keyboard layouts only (the package is side-effect free, so its unused 49,000-word list is not
-// bundled): the whole list would add 237 KiB gzip to the Worker (see common-passwords.ts).
+import { asc } from "drizzle-orm";
+// The keyboard layouts only (the package is side-effect free, so its 49,000-word list is not
+// bundled): the words come from the platform database, seeded from the same package (db/seed).
 import { adjacencyGraphs } from "@zxcvbn-ts/language-common";
-import type { ErrorDetail } from "../errors";
-import { COMMON_PASSWORDS } from "./common-passwords";
+import { commonPasswords } from "../../db/platform/schema";
+import { ApiError, type ErrorDetail } from "../errors";
+import type { PlatformDb } from "../services";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 const MIN_SCORE = 3;
 
-let estimator: ZxcvbnFactory | undefined;
-/** Built on first use: the dictionaries take a few milliseconds to index, and most requests never need them. */
-function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({ dictionary: { "passwords-common": [...COMMON_PASSWORDS] }, graphs: adjacencyGraphs });
+/** One estimator per platform database (a process has one; tests have many), built on first use. */
+const estimators = new WeakMap<PlatformDb, Promise<ZxcvbnFactory>>();
+
+/**
+ * The estimator with the platform's dictionary: read once (10,000 words, ~100 KB) and indexed (a few
+ * milliseconds) when a password is first set — most requests never need it. Without the dictionary
+ * (the reference data not seeded) no password is accepted: a check without it would pass common ones.
+ */
+function zxcvbn(platform: PlatformDb): Promise<ZxcvbnFactory> {
+  let estimator = estimators.get(platform);
+  if (!estimator) {
+    estimator = platform
+      .select({ word: commonPasswords.word })
+      .from(commonPasswords)
+      .orderBy(asc(commonPasswords.rank))
+      .then((rows) => {
+        if (rows.length === 0) throw new ApiError("UNAVAILABLE", "error.password_dictionary_missing");
+        return new ZxcvbnFactory({ dictionary: { "passwords-common": rows.map((r) => r.word) }, graphs: adjacencyGraphs });
+      });
+    // A failed read is not kept: the next password tries again.
+    estimator.catch(() => estimators.delete(platform));
+    estimators.set(platform, estimator);
+  }
   return estimator;
 }
 
@@ -46,14 +67,14 @@ const REASONS: Record<string, string> = {
 
 /**
  * The problems with a new password, as error details (empty when it may be used).
- * @example passwordProblems("aaaaaaaaaaaa", ["zhang.san"]) // one detail: repeated characters
+ * @example await passwordProblems(services.platform, "aaaaaaaaaaaa", ["zhang.san"]) // one detail: repeated characters
  */
-export function passwordProblems(password: string, personal: readonly string[], path = "body.password"): ErrorDetail[] {
+export async function passwordProblems(platform: PlatformDb, password: string, personal: readonly string[], path = "body.password"): Promise<ErrorDetail[]> {
   const length = [...password].length;
   if (length < PASSWORD_MIN) return [{ path, code: "password_too_short", message: `密码至少 ${PASSWORD_MIN} 个字符 | At least ${PASSWORD_MIN} characters` }];
   if (length > PASSWORD_MAX) return [{ path, code: "password_too_long", message: `密码最多 ${PASSWORD_MAX} 个字符 | At most ${PASSWORD_MAX} characters` }];
   const inputs = personal.flatMap((p) => [p, ...p.split(/[^\p{L}\p{N}]+/u)]).filter((p) => p.length >= 3);
-  const result = zxcvbn().check(password, inputs);
+  const result = (await zxcvbn(platform)).check(password, inputs);
   if (result.score >= MIN_SCORE) return [];
   const reason = REASONS[result.feedback.warning ?? ""] ?? "容易被猜到 | easy to guess";
   return [

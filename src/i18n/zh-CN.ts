@@ -7,6 +7,7 @@ export const zhCN = {
   "error.account_disabled": "该账号已被停用，请联系管理员。",
   "error.session_changed": "您的账号权限或密码已变更，请重新登录。",
   "error.busy": "系统繁忙，请稍后再试。",
+  "error.password_dictionary_missing": "暂时无法检查密码：平台的基础数据尚未导入（npm run migrate），请联系管理员。",
   "error.invalid_credentials": "用户名或密码不正确。",
   "error.too_many_attempts": "登录失败次数过多，请在 {seconds} 秒后再试。",
   "error.forbidden": "您的账号无权执行此操作。",

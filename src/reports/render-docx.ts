@@ -5,7 +5,7 @@
  * GB/T 9704 style — takes a few hundred bytes of XML, not a document library.
  */
 import { fenToWan } from "../ledger/money";
-import { XLSX } from "../sheets/xlsx";
+import { zipParts } from "../sheets/xlsx-write";
 import { xmlSafe } from "../xml-text";
 import { cellText, chineseDate, sectionNumber, type ReportDocument, type ReportTable } from "./document";
 
@@ -80,20 +80,10 @@ function coreXml(doc: ReportDocument): string {
 }
 
 export function renderDocx(doc: ReportDocument, meta: { version: number; contentHash: string; demo: boolean }): Uint8Array<ArrayBuffer> {
-  // SheetJS types its bundled ZIP writer as `any`; pin down the part used.
-  const CFB: CfbApi = XLSX.CFB;
-  const zip = CFB.utils.cfb_new();
-  const enc = new TextEncoder();
-  CFB.utils.cfb_add(zip, "/[Content_Types].xml", enc.encode(CONTENT_TYPES));
-  CFB.utils.cfb_add(zip, "/_rels/.rels", enc.encode(RELS));
-  CFB.utils.cfb_add(zip, "/docProps/core.xml", enc.encode(coreXml(doc)));
-  CFB.utils.cfb_add(zip, "/word/document.xml", enc.encode(documentXml(doc, meta)));
-  const out = CFB.write(zip, { fileType: "zip", type: "array", compression: true }) as number[] | Uint8Array;
-  return Uint8Array.from(out);
-}
-
-/** The part of SheetJS's CFB/ZIP container API used here (the mini bundle's typings omit it). */
-interface CfbApi {
-  utils: { cfb_new(): unknown; cfb_add(container: unknown, path: string, content: Uint8Array): void };
-  write(container: unknown, opts: { fileType: "zip"; type: "array"; compression?: boolean }): unknown;
+  return zipParts({
+    "[Content_Types].xml": CONTENT_TYPES,
+    "_rels/.rels": RELS,
+    "docProps/core.xml": coreXml(doc),
+    "word/document.xml": documentXml(doc, meta),
+  });
 }

@@ -1,6 +1,6 @@
 /** A report as an XLSX workbook: a cover sheet with the text, then one sheet per table (amounts in 万元, as numbers). */
 import { fenToWan } from "../ledger/money";
-import { XLSX } from "../sheets/xlsx";
+import { writeXlsx, type SheetSpec } from "../sheets/xlsx-write";
 import { xmlSafe } from "../xml-text";
 import { sectionNumber, type Cell, type ReportDocument } from "./document";
 
@@ -20,7 +20,7 @@ function sheetName(title: string, taken: Set<string>): string {
 }
 
 export function renderXlsx(doc: ReportDocument): Uint8Array<ArrayBuffer> {
-  const book = XLSX.utils.book_new();
+  const sheets: SheetSpec[] = [];
   const taken = new Set<string>();
   const cover: (string | null)[][] = [[xmlSafe(doc.title)], [xmlSafe(doc.subtitle)], [xmlSafe(`${doc.issuer}  ${doc.date}`)], ["金额单位：万元"], [null]];
   doc.sections.forEach((s, i) => {
@@ -28,12 +28,12 @@ export function renderXlsx(doc: ReportDocument): Uint8Array<ArrayBuffer> {
     for (const p of s.paragraphs) cover.push([xmlSafe(p)]);
     for (const t of s.tables) cover.push([`（见工作表“${t.title.slice(0, 28)}”）`]);
   });
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cover), sheetName("报告", taken));
+  sheets.push({ name: sheetName("报告", taken), rows: cover });
   for (const s of doc.sections) {
     for (const t of s.tables) {
       const rows = [t.columns, ...t.rows.map((r) => r.map(value)), ...(t.total ? [t.total.map(value)] : [])];
-      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheetName(t.title, taken));
+      sheets.push({ name: sheetName(t.title, taken), rows });
     }
   }
-  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
+  return writeXlsx(sheets);
 }

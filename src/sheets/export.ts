@@ -7,7 +7,7 @@ import type { Fields } from "../ledger/fields";
 import type { Row } from "../ledger/resource";
 import { formatCell } from "./cells";
 import { EXPORT_ONLY_HEADERS } from "./import";
-import { XLSX } from "./xlsx";
+import { writeCsv, writeXlsx, type SheetValue } from "./xlsx-write";
 
 const KIND_HELP: Record<string, string> = {
   money: "金额，单位：元，最多两位小数",
@@ -27,11 +27,11 @@ function exportColumns(fields: Fields, personal: boolean) {
 }
 
 /** Records as a sheet's rows. */
-function toRows(fields: Fields, records: Row[], personal: boolean): unknown[][] {
+function toRows(fields: Fields, records: Row[], personal: boolean): SheetValue[][] {
   const columns = exportColumns(fields, personal);
   const [idHeader, versionHeader, updatedHeader, voidHeader] = EXPORT_ONLY_HEADERS;
   const header = [idHeader, ...columns.map(([, s]) => s.header), versionHeader, updatedHeader, voidHeader];
-  const body = records.map((r) => [r.id, ...columns.map(([key, spec]) => formatCell(spec, r[key])), r.version, r.updatedAt, r.voidReason ?? null]);
+  const body = records.map((r): SheetValue[] => [String(r.id), ...columns.map(([key, spec]) => formatCell(spec, r[key])), Number(r.version), String(r.updatedAt), r.voidReason ? String(r.voidReason) : null]);
   // Stored text cannot hold XML-invalid characters (refused at input); stripped here too, so a
   // record written before that rule still exports to a file Excel opens.
   return [header, ...body.map((row) => row.map((v) => (typeof v === "string" ? xmlSafe(v) : v)))];
@@ -39,33 +39,27 @@ function toRows(fields: Fields, records: Row[], personal: boolean): unknown[][] 
 
 /** XLSX bytes of records (one sheet named after the resource). */
 export function recordsToXlsx(sheetName: string, fields: Fields, records: Row[], personal: boolean): Uint8Array<ArrayBuffer> {
-  const book = XLSX.utils.book_new();
-  // Dense sheets (rows of cells, not an object keyed A1…) write 100,000 rows in well under half the time and garbage.
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(toRows(fields, records, personal), { dense: true }), sheetName.slice(0, 31));
-  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
+  return writeXlsx([{ name: sheetName, rows: toRows(fields, records, personal) }]);
 }
 
 /**
  * A text cell that a spreadsheet would run as a formula (= + - @, tab, CR) is written with a leading
  * apostrophe, as spreadsheets themselves do; the importer strips it again.
  */
-export function neutraliseFormula(value: unknown): unknown {
+export function neutraliseFormula(value: SheetValue): SheetValue {
   return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** CSV text (UTF-8 with BOM, so Excel opens Chinese correctly), safe against formula injection. */
 export function recordsToCsv(fields: Fields, records: Row[], personal: boolean): string {
   const rows = toRows(fields, records, personal).map((row, i) => (i === 0 ? row : row.map(neutraliseFormula)));
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
-  return `\uFEFF${XLSX.utils.sheet_to_csv(sheet)}`;
+  return `\uFEFF${writeCsv(rows)}`;
 }
 
 /** The import template: headers (required ones marked *) and an instructions sheet. */
 export function templateXlsx(sheetName: string, fields: Fields): Uint8Array<ArrayBuffer> {
   const entries = Object.entries(fields);
-  const book = XLSX.utils.book_new();
   const headers = entries.map(([, s]) => (s.required ? `${s.header}*` : s.header));
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([headers]), sheetName.slice(0, 31));
   const help = [
     ["列名", "Column", "必填", "填写说明"],
     ...entries.map(([, s]) => [
@@ -75,6 +69,8 @@ export function templateXlsx(sheetName: string, fields: Fields): Uint8Array<Arra
       [s.labels ? `可选：${Object.values(s.labels).join("、")}` : KIND_HELP[s.cell], s.help].filter(Boolean).join("；"),
     ]),
   ];
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(help), "填写说明");
-  return new Uint8Array(XLSX.write(book, { type: "array", bookType: "xlsx", compression: true }) as ArrayBuffer);
+  return writeXlsx([
+    { name: sheetName, rows: [headers] },
+    { name: "填写说明", rows: help },
+  ]);
 }

@@ -9,34 +9,29 @@ import { createSchema, type Fields } from "../ledger/fields";
 import type { ImportRow } from "../ledger/write";
 import { describeIssue } from "../validation";
 import { NO_NAMES, parseCell, type ImportNames } from "./cells";
-import { XLSX } from "./xlsx";
-import { checkZip } from "./zip-guard";
+import { readCsv, readXlsx } from "./xlsx-read";
 
 export const MAX_IMPORT_ROWS = 20_000;
 
 /**
  * Reads the first sheet of a file as rows of cells (row 1 = headers). An XLSX is checked before it
  * is inflated (zip-guard.ts); no more rows are parsed than an import may hold, so a million-row file
- * is refused after reading its first 20,001, not all of them.
+ * is refused after counting its rows, not parsing them.
  */
 export async function readSheet(bytes: Uint8Array, filename: string): Promise<unknown[][]> {
   const isCsv = /\.csv$/i.test(filename) || looksLikeText(bytes);
-  if (!isCsv) await checkZip(bytes);
-  let book;
+  const maxRows = MAX_IMPORT_ROWS + 2;
+  let sheet;
   try {
-    const options = { sheetRows: MAX_IMPORT_ROWS + 2 };
-    book = isCsv ? XLSX.read(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), { type: "string", raw: true, ...options }) : XLSX.read(bytes, { type: "array", ...options });
-  } catch {
+    sheet = isCsv ? readCsv(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""), maxRows) : await readXlsx(bytes, maxRows);
+  } catch (error) {
+    // The archive's own limits (413) pass through; anything else is a file we cannot read.
+    if (error instanceof ApiError) throw error;
     throw new ApiError("BAD_REQUEST", "error.import_unreadable");
   }
-  const first = book.SheetNames[0];
-  const sheet = first ? book.Sheets[first] : undefined;
-  if (!sheet) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
-  // SheetJS keeps the sheet's whole range in !fullref when it stopped at sheetRows.
-  const full = sheet["!fullref"] ? XLSX.utils.decode_range(sheet["!fullref"]) : null;
-  if (full && full.e.r - full.s.r + 1 > MAX_IMPORT_ROWS + 1) throw new ApiError("PAYLOAD_TOO_LARGE", "error.import_too_many", { max: MAX_IMPORT_ROWS });
+  if (sheet.lastRow > MAX_IMPORT_ROWS + 1) throw new ApiError("PAYLOAD_TOO_LARGE", "error.import_too_many", { max: MAX_IMPORT_ROWS });
   // Blank rows are kept so that every row's number is its number in the sheet; parseImport skips them.
-  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  return sheet.rows;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

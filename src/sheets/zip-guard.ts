@@ -1,8 +1,8 @@
 /**
- * Checks an XLSX (a ZIP archive) before anything inflates it. The request body limit bounds only
- * the compressed size: a 103 KB file that inflates to 100 MB once froze the server for 40 s. So
- * the central directory's declared sizes are read first (entries, total, ratio), then every entry
- * is inflated through a bounded stream that stops the moment it passes what its header declared —
+ * Opens an XLSX (a ZIP archive) without trusting it. The request body limit bounds only the
+ * compressed size: a 103 KB file that inflates to 100 MB once froze the server for 40 s. So the
+ * central directory's declared sizes are read first (entries, total, ratio), and an entry is inflated
+ * only when read, through a bounded stream that stops the moment it passes what its header declared —
  * a file that lies about its sizes is refused after at most the limit, not after all of it.
  * Runs on both runtimes (DecompressionStream is in Node and workerd).
  */
@@ -61,17 +61,19 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
   return entries;
 }
 
-/** Inflates one entry's data, counting; throws once it passes `limit`. */
-async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
+/** Inflates one entry's data through a bounded stream; throws once it passes `limit`. */
+async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
   const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return total;
+      if (done) break;
       total += value.byteLength;
       if (total > limit) throw refuse();
+      chunks.push(value);
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
@@ -79,13 +81,27 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
   } finally {
     reader.cancel().catch(() => undefined);
   }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** A checked archive: its entries' names, and each entry's content, inflated within the limits. */
+export interface CheckedZip {
+  names: string[];
+  /** The entry's bytes, or null if there is none; every read counts against MAX_INFLATED_BYTES. */
+  read(name: string): Promise<Uint8Array | null>;
 }
 
 /**
- * Refuses (413) an archive that declares or turns out to inflate beyond the limits; 400 for one
- * that is not a readable ZIP. Returns the total inflated size.
+ * Opens an archive for reading: refuses (413) one that declares more than the limits, 400 one that
+ * is not a readable ZIP. Entries are inflated only when read, each stopping at its declared size.
  */
-export async function checkZip(bytes: Uint8Array): Promise<number> {
+export function openZip(bytes: Uint8Array): CheckedZip {
   const entries = centralDirectory(bytes);
   let declared = 0;
   for (const e of entries) {
@@ -94,15 +110,23 @@ export async function checkZip(bytes: Uint8Array): Promise<number> {
     if (e.size > RATIO_FLOOR_BYTES && e.size > e.compressed * MAX_RATIO) throw refuse();
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let actual = 0;
-  for (const e of entries) {
-    if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw unreadable();
-    const dataStart = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
-    const data = bytes.subarray(dataStart, dataStart + e.compressed);
-    if (e.method === 0) actual += data.length;
-    else if (e.method === 8) actual += await inflatedSize(data, Math.min(e.size, MAX_INFLATED_BYTES - actual));
-    else throw unreadable();
-    if (actual > MAX_INFLATED_BYTES) throw refuse();
-  }
-  return actual;
+  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ""), e]));
+  let inflated = 0;
+  return {
+    names: [...byName.keys()],
+    async read(name) {
+      const e = byName.get(name);
+      if (!e) return null;
+      if (e.offset + 30 > bytes.length || view.getUint32(e.offset, true) !== 0x04034b50) throw unreadable();
+      const dataStart = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
+      const data = bytes.subarray(dataStart, dataStart + e.compressed);
+      let out: Uint8Array;
+      if (e.method === 0) out = data;
+      else if (e.method === 8) out = await inflate(data, Math.min(e.size, MAX_INFLATED_BYTES - inflated));
+      else throw unreadable();
+      inflated += out.byteLength;
+      if (inflated > MAX_INFLATED_BYTES) throw refuse();
+      return out;
+    },
+  };
 }

@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/auth/password";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { COMMON_PASSWORDS } from "../../src/auth/common-passwords";
 import { passwordProblems } from "../../src/auth/password-policy";
 import { beginAttempt, clientKey } from "../../src/auth/throttle";
-import { users } from "../../db/platform/schema";
+import { commonPasswords, users } from "../../db/platform/schema";
+import { COMMON_PASSWORD_COUNT } from "../../db/seed/seed";
+import { startHarness as freshHarness } from "../support/harness";
 import { call, makeUser, startHarness, uid, type Harness } from "../support/harness";
 import { eq, sql } from "drizzle-orm";
 
@@ -106,20 +107,31 @@ describe("passwords (OWASP ASVS 2.1)", () => {
     ["a common password", "password1234"],
     ["a keyboard walk", "1qaz2wsx3edc"],
     ["the username itself", "@username"],
-  ])("refuses %s", (_label, candidate) => {
+  ])("refuses %s", async (_label, candidate) => {
     const username = "zhang.wei";
-    const problems = passwordProblems(candidate.replace("@username", "zhang.wei2026"), [username, "张伟"]);
+    const problems = await passwordProblems(h.services.platform, candidate.replace("@username", "zhang.wei2026"), [username, "张伟"]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/^密码/);
   });
 
-  it("checks against the maintained list's most common passwords (src/auth/common-passwords.ts is its current head)", () => {
-    expect(COMMON_PASSWORDS).toEqual(dictionary["passwords-common"].slice(0, 10_000));
+  it("checks against the maintained list's most common passwords, seeded in rank order", async () => {
+    const rows = await h.services.platform.select().from(commonPasswords).orderBy(commonPasswords.rank);
+    expect(rows.map((r) => r.word)).toEqual(dictionary["passwords-common"].slice(0, COMMON_PASSWORD_COUNT));
+    expect(rows[0]).toEqual({ rank: 1, word: "123456" });
   });
 
-  it("accepts a long, unusual phrase with no composition rules, and any script", () => {
-    expect(passwordProblems("correct horse battery staple", ["zhang.wei"])).toEqual([]);
-    expect(passwordProblems(PASSWORD, ["zhang.wei"])).toEqual([]);
+  it("accepts no password while the dictionary is missing (503), rather than pass common ones", async () => {
+    const bare = await freshHarness({}, { seed: false });
+    try {
+      await expect(passwordProblems(bare.services.platform, "correct horse battery staple", [])).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    } finally {
+      bare.close();
+    }
+  });
+
+  it("accepts a long, unusual phrase with no composition rules, and any script", async () => {
+    expect(await passwordProblems(h.services.platform, "correct horse battery staple", ["zhang.wei"])).toEqual([]);
+    expect(await passwordProblems(h.services.platform, PASSWORD, ["zhang.wei"])).toEqual([]);
   });
 
   it("an admin cannot set a guessable password (400, nothing written)", async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJob } from "../../src/jobs/schedule";
-import { XLSX } from "../../src/sheets/xlsx";
+import { XLSX } from "../support/sheetjs";
 import { call, makeUser, startHarness, type Harness, type TestUser } from "../support/harness";
 import { tenantCounts } from "./helpers";
 

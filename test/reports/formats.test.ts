@@ -7,7 +7,7 @@ import mammoth from "mammoth";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJob } from "../../src/jobs/schedule";
-import { XLSX } from "../../src/sheets/xlsx";
+import { XLSX } from "../support/sheetjs";
 import { launchBrowser } from "../support/browser";
 import { call, makeUser, startHarness, type Harness, type TestUser } from "../support/harness";
 

@@ -1,3 +1,8 @@
+CREATE TABLE `common_passwords` (
+	`rank` integer PRIMARY KEY NOT NULL,
+	`word` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `judgement_requests` (
 	`program` text NOT NULL,
 	`period` text NOT NULL,

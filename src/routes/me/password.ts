@@ -51,7 +51,7 @@ export function registerChangePassword(app: Router) {
       throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body.currentPassword", code: "wrong_password", message: "当前密码不正确 | The current password is wrong" }]);
     }
     await attemptSucceeded(platformClient, attempt);
-    const problems = passwordProblems(newPassword, [user.username, user.displayName, user.unit ?? ""], "body.newPassword");
+    const problems = await passwordProblems(c.get("services").platform, newPassword, [user.username, user.displayName, user.unit ?? ""], "body.newPassword");
     if (newPassword === currentPassword) problems.push({ path: "body.newPassword", code: "password_unchanged", message: "新密码不能与当前密码相同 | The new password must differ from the current one" });
     if (problems.length) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, problems);
     const [updated] = await platformClient.batch(

@@ -133,7 +133,7 @@ export function registerUserRoutes(app: Router) {
       fail([
         ...scopeProblems(body.role, body.unit, body.programs),
         ...(await checkReferences(platform, body.unit, body.programs)),
-        ...passwordProblems(body.password, [body.username, body.displayName, body.unit ?? ""]),
+        ...(await passwordProblems(c.get("services").platform, body.password, [body.username, body.displayName, body.unit ?? ""])),
       ]);
       if ((await platform.select({ id: users.id }).from(users).where(eq(users.username, body.username))).length) throw new ApiError("CONFLICT", "error.conflict", {}, [{ path: "body.username", message: "用户名已被使用 | Username taken" }]);
       const id = `user-${newId()}`;
@@ -205,7 +205,7 @@ export function registerUserRoutes(app: Router) {
       fail([
         ...scopeProblems(role, nextUnit, nextPrograms),
         ...(await checkReferences(platform, body.unit ?? undefined, body.programs)),
-        ...(body.password ? passwordProblems(body.password, [before.username, body.displayName ?? before.displayName, nextUnit ?? ""]) : []),
+        ...(body.password ? await passwordProblems(c.get("services").platform, body.password, [before.username, body.displayName ?? before.displayName, nextUnit ?? ""]) : []),
       ]);
       if (c.get("auth").userId === id && (body.disabled || (body.role && body.role !== "admin"))) {
         throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body", message: "不能停用自己或取消自己的管理员角色 | You cannot disable yourself or drop your own admin role" }]);
