@@ -4,6 +4,7 @@
  * Chinese headers, and the round trip export → import.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strFromU8, unzipSync } from "fflate";
 import { XLSX } from "./support/sheetjs";
 import { call, makeUser, startHarness, uid, type Harness, type TestUser } from "./support/harness";
 
@@ -70,7 +71,7 @@ describe("GET /api/t/:unit/funds/template.xlsx", () => {
     expect(res.headers.get("content-type")).toBe(XLSX_TYPE);
     expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("资金导入模板.xlsx")}`);
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: "array" });
-    expect(book.SheetNames).toEqual(["资金", "填写说明"]);
+    expect(book.SheetNames).toEqual(["资金", "填写说明", "选项"]);
     const [headers] = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["资金"]!, { header: 1 });
     expect(headers).toEqual(["资金类型*", "资金来源*", "金额（元）*", "日期*", "受援地代码*", "项目编号", "所属帮扶工作", "用于基层/民生", "超支", "超支原因", "备注"]);
     const help = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets["填写说明"]!, { header: 1 });
@@ -80,6 +81,46 @@ describe("GET /api/t/:unit/funds/template.xlsx", () => {
     expect(kindLine[2]).toBe("是");
     expect(kindLine[3]).toContain("安排（拨入）");
     expect(help.find((r) => r[0] === "金额（元）")![3]).toContain("元");
+  });
+});
+
+describe("the template's dropdowns", () => {
+  it("offers kinds by label, 是/否, the unit's areas and programs by name on every importable row, and what is picked imports", async () => {
+    const res = await call(h, "GET", "/api/t/dongguan/funds/template.xlsx", { token: who.editor!.token });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const parts = unzipSync(bytes);
+    const text = (name: string) => strFromU8(parts[name]!);
+    // The lists' sheet is hidden; the first sheet's columns point at it.
+    expect(text("xl/workbook.xml")).toMatch(/<sheet name="选项" sheetId="3" state="hidden"/);
+    const validations = [...text("xl/worksheets/sheet1.xml").matchAll(/<dataValidation [^>]*sqref="([A-Z]+)2:\1(\d+)"[^>]*><formula1>([^<]+)<\/formula1>/g)].map((m) => ({ column: m[1], toRow: Number(m[2]), source: m[3]!.replace(/&apos;|'/g, "'") }));
+    const book = XLSX.read(bytes, { type: "array" });
+    const [headers] = XLSX.utils.sheet_to_json<string[]>(book.Sheets["资金"]!, { header: 1 });
+    const lists = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets["选项"]!, { defval: null });
+    const listOf = (header: string) => lists.map((r) => r[header]).filter((v): v is string => Boolean(v));
+    const columnOf = (header: string) => String.fromCharCode(65 + headers!.findIndex((x) => x.replace("*", "") === header));
+    for (const header of ["资金类型", "资金来源", "受援地代码", "所属帮扶工作", "用于基层/民生", "超支"]) {
+      const v = validations.find((x) => x.column === columnOf(header));
+      expect(v, header).toBeDefined();
+      expect(v!.toRow).toBe(20_001);
+      expect(v!.source).toMatch(/^'选项'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/);
+      expect(listOf(header).length, header).toBeGreaterThan(0);
+    }
+    expect(listOf("资金类型")).toContain("安排（拨入）");
+    expect(listOf("用于基层/民生")).toEqual(["是", "否"]);
+    const areas = listOf("受援地代码");
+    // 东莞 helps 韶关's counties (东莞–韶关) and 昭通's (东西部协作), by their full names.
+    expect(areas).toContain("广东省韶关市新丰县");
+    expect(areas).toContain("云南省昭通市镇雄县");
+    expect(listOf("所属帮扶工作").length).toBeGreaterThan(0);
+
+    // A row filled only from the dropdowns imports.
+    const tag = uid("imp-picked");
+    const program = listOf("所属帮扶工作")[0]!;
+    const picked = await upload("funds", xlsxFile([["资金类型*", "资金来源*", "金额（元）*", "日期*", "受援地代码*", "所属帮扶工作", "用于基层/民生", "备注"], ["安排（拨入）", "市级", "10", "2026-03-01", areas[0]!, program, "是", tag]]));
+    expect(picked.status).toBe(201);
+    const [stored] = (await list("funds", `q=${tag}`)).items;
+    expect(stored).toMatchObject({ kind: "allocation", grassroots: true, amountFen: 1000 });
+    expect(String(stored!.areaCode)).toMatch(/^44\d{4}$/);
   });
 });
 

@@ -16,6 +16,7 @@ import { ApiError } from "../errors";
 import type { Router } from "../router";
 import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
 import { templateXlsx } from "../sheets/export";
+import { templateChoices } from "./import-names";
 import { importNames } from "./import-names";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
@@ -95,7 +96,7 @@ export function registerResource(app: Router, def: ResourceDef): void {
       responses: { 200: { description: "XLSX", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) } } }, ...errors(401, 403) },
     }),
     async (c) => {
-      const bytes = templateXlsx(def.label.zh, def.fields);
+      const bytes = templateXlsx(def.label.zh, def.fields, await templateChoices(c.get("services").platform, c.get("tenant").unit.slug));
       c.header("Content-Disposition", attachment(`${def.label.zh}导入模板.xlsx`));
       return c.body(bytes, 200, { "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     },

@@ -6,17 +6,17 @@ import { xmlSafe } from "../xml-text";
 import type { Fields } from "../ledger/fields";
 import type { Row } from "../ledger/resource";
 import { formatCell } from "./cells";
-import { EXPORT_ONLY_HEADERS } from "./import";
-import { writeCsv, writeXlsx, type SheetValue } from "./xlsx-write";
+import { EXPORT_ONLY_HEADERS, MAX_IMPORT_ROWS } from "./import";
+import { rangeOf, writeCsv, writeXlsx, type ListValidation, type SheetValue } from "./xlsx-write";
 
 const KIND_HELP: Record<string, string> = {
   money: "金额，单位：元，最多两位小数",
   int: "整数",
   bool: "填“是”或“否”",
   date: "日期，格式 YYYY-MM-DD",
-  area: "6 位行政区划代码（GB/T 2260），如 440282",
+  area: "从下拉列表选择受援地，或填写其名称、6 位行政区划代码（GB/T 2260，如 440282）",
   ref: "所引用记录的编号（可在系统中复制）",
-  program: "帮扶工作代码，如 dongguan-shaoguan",
+  program: "从下拉列表选择帮扶工作，或填写其名称、代码（如 dongguan-shaoguan）",
   text: "文字",
   enum: "",
 };
@@ -56,10 +56,43 @@ export function recordsToCsv(fields: Fields, records: Row[], personal: boolean):
   return `\uFEFF${writeCsv(rows)}`;
 }
 
-/** The import template: headers (required ones marked *) and an instructions sheet. */
-export function templateXlsx(sheetName: string, fields: Fields): Uint8Array<ArrayBuffer> {
+/** What the template's dropdowns offer besides the fields' own choices (src/ledger/import-names.ts templateChoices). */
+export interface TemplateChoices {
+  areas: string[];
+  programs: string[];
+}
+
+/** The sheet holding the dropdowns' lists (hidden; one column per list). */
+const CHOICES_SHEET = "选项";
+
+/** A column's dropdown: the field's labels, 是/否, or the unit's areas and programs by name. */
+function choicesOf(spec: Fields[string], choices: TemplateChoices): { values: string[]; prompt: string } | null {
+  const pick = "请从下拉列表中选择 | Choose from the list";
+  if (spec.labels) return { values: Object.values(spec.labels), prompt: pick };
+  if (spec.cell === "bool") return { values: ["是", "否"], prompt: pick };
+  if (spec.cell === "area" && choices.areas.length) return { values: choices.areas, prompt: "选择受援地，也可填写名称或 6 位代码 | Choose the area, or type its name or 6-digit code" };
+  if (spec.cell === "program" && choices.programs.length) return { values: choices.programs, prompt: "选择所属帮扶工作，也可填写其代码 | Choose the program, or type its code" };
+  return null;
+}
+
+/**
+ * The import template: headers (required ones marked *) with a dropdown on every column that has
+ * choices — kinds by their Chinese labels, 是/否, the unit's recipient areas and programs by name —
+ * for as many rows as an import takes; an instructions sheet; the lists on a hidden sheet.
+ */
+export function templateXlsx(sheetName: string, fields: Fields, choices: TemplateChoices = { areas: [], programs: [] }): Uint8Array<ArrayBuffer> {
   const entries = Object.entries(fields);
   const headers = entries.map(([, s]) => (s.required ? `${s.header}*` : s.header));
+  const lists: { header: string; values: string[] }[] = [];
+  const validations: ListValidation[] = [];
+  entries.forEach(([, spec], column) => {
+    const list = choicesOf(spec, choices);
+    if (!list) return;
+    validations.push({ column, fromRow: 2, toRow: MAX_IMPORT_ROWS + 1, source: rangeOf(CHOICES_SHEET, lists.length, 2, list.values.length + 1), prompt: list.prompt });
+    lists.push({ header: spec.header, values: list.values });
+  });
+  const listRows: SheetValue[][] = [lists.map((l) => l.header)];
+  for (let r = 0; r < Math.max(0, ...lists.map((l) => l.values.length)); r++) listRows.push(lists.map((l) => l.values[r] ?? null));
   const help = [
     ["列名", "Column", "必填", "填写说明"],
     ...entries.map(([, s]) => [
@@ -70,7 +103,8 @@ export function templateXlsx(sheetName: string, fields: Fields): Uint8Array<Arra
     ]),
   ];
   return writeXlsx([
-    { name: sheetName, rows: [headers] },
-    { name: "填写说明", rows: help },
+    { name: sheetName, rows: [headers], widths: headers.map((h) => Math.max(12, h.length * 2 + 2)), validations },
+    { name: "填写说明", rows: help, widths: [18, 22, 6, 60] },
+    ...(lists.length ? [{ name: CHOICES_SHEET, rows: listRows, hidden: true, widths: lists.map(() => 30) }] : []),
   ]);
 }

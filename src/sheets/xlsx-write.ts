@@ -10,10 +10,27 @@ import { xmlSafe } from "../xml-text";
 
 export type SheetValue = string | number | boolean | null | undefined;
 
+/** A dropdown on a column's cells: the choices are a range of another sheet (a formula, e.g. '选项'!$A$2:$A$9). */
+export interface ListValidation {
+  /** 0-based column. */
+  column: number;
+  /** 1-based rows, inclusive. */
+  fromRow: number;
+  toRow: number;
+  source: string;
+  /** Shown when a cell is selected, and when a value not in the list is typed (a warning: the importer also takes codes). */
+  prompt: string;
+}
+
 export interface SheetSpec {
   /** At most 31 characters, none of []:*?/\ (the callers choose names; they are checked here). */
   name: string;
   rows: readonly (readonly SheetValue[])[];
+  /** Hidden sheets hold lists for dropdowns; the first sheet is never hidden. */
+  hidden?: boolean;
+  /** Column widths in characters. */
+  widths?: readonly number[];
+  validations?: readonly ListValidation[];
 }
 
 /**
@@ -43,13 +60,24 @@ function cellXml(ref: string, value: SheetValue): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escape(value)}</t></is></c>`;
 }
 
-function sheetXml(rows: SheetSpec["rows"]): string {
-  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>'];
-  rows.forEach((row, r) => {
+function validationXml(v: ListValidation): string {
+  const ref = `${columnName(v.column)}${v.fromRow}:${columnName(v.column)}${v.toRow}`;
+  const prompt = escape(v.prompt.slice(0, 255));
+  return `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorStyle="warning" error="${prompt}" prompt="${prompt}" sqref="${ref}"><formula1>${escape(v.source)}</formula1></dataValidation>`;
+}
+
+function sheetXml(sheet: SheetSpec): string {
+  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'];
+  // The schema's order: cols, then sheetData, then dataValidations.
+  if (sheet.widths?.length) parts.push(`<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+  parts.push("<sheetData>");
+  sheet.rows.forEach((row, r) => {
     const cells = row.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v)).join("");
     parts.push(`<row r="${r + 1}">${cells}</row>`);
   });
-  parts.push("</sheetData></worksheet>");
+  parts.push("</sheetData>");
+  if (sheet.validations?.length) parts.push(`<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join("")}</dataValidations>`);
+  parts.push("</worksheet>");
   return parts.join("");
 }
 
@@ -60,14 +88,20 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Rel
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-function workbookXml(names: string[]): string {
-  const sheets = names.map((n, i) => `<sheet name="${escape(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+function workbookXml(names: string[], hidden: boolean[]): string {
+  const sheets = names.map((n, i) => `<sheet name="${escape(n)}" sheetId="${i + 1}"${hidden[i] && i > 0 ? ' state="hidden"' : ""} r:id="rId${i + 1}"/>`).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`;
 }
 
 function workbookRels(sheets: number): string {
   const rels = Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+}
+
+/** A formula reference to a column's cells on a sheet: '选项'!$A$2:$A$9. */
+export function rangeOf(sheet: string, column: number, fromRow: number, toRow: number): string {
+  const c = columnName(column);
+  return `'${validSheetName(sheet).replace(/'/g, "''")}'!$${c}$${fromRow}:$${c}$${toRow}`;
 }
 
 /** A sheet name a spreadsheet accepts: at most 31 characters, none of []:*?/\, not blank. */
@@ -91,11 +125,11 @@ export function writeXlsx(sheets: readonly SheetSpec[]): Uint8Array<ArrayBuffer>
   const parts: Record<string, string> = {
     "[Content_Types].xml": CONTENT_TYPES(sheets.length),
     "_rels/.rels": ROOT_RELS,
-    "xl/workbook.xml": workbookXml(names),
+    "xl/workbook.xml": workbookXml(names, sheets.map((s) => Boolean(s.hidden))),
     "xl/_rels/workbook.xml.rels": workbookRels(sheets.length),
     "xl/styles.xml": STYLES,
   };
-  sheets.forEach((s, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s.rows)));
+  sheets.forEach((s, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(s)));
   return zipParts(parts);
 }
 
