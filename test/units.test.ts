@@ -60,6 +60,52 @@ describe("POST /api/units", () => {
   });
 });
 
+describe("POST /api/units with groups", () => {
+  it("places the new unit in a group at once: its fund shows in its compliance and in the program's rollup by area", async () => {
+    const slug = uid("nx").toLowerCase();
+    const res = await call(h, "POST", "/api/units", { token: admin.token, body: { slug, name: "新帮扶单位", kind: "state_enterprise", groups: [{ program: "gd-old-areas", areaCode: "440282" }] } });
+    expect(res.status).toBe(201);
+    expect((await res.json()).groups).toEqual([{ program: "gd-old-areas", areaCode: "440282", role: "member" }]);
+    const coordinator = await makeUser(h, "coordinator", { programs: ["gd-old-areas"] });
+    const groupsRes = await (await call(h, "GET", "/api/programs/gd-old-areas/groups", { token: coordinator.token })).json();
+    const nanxiong = groupsRes.items.find((g: { area: { code: string } }) => g.area.code === "440282");
+    expect(nanxiong.members.at(-1)).toMatchObject({ slug, role: "member" });
+
+    const year = new Date().getUTCFullYear();
+    const clerk = await makeUser(h, "unit_editor", { unit: slug });
+    const fund = await call(h, "POST", `/api/t/${slug}/funds`, { token: clerk.token, body: { kind: "allocation", source: "enterprise", amountFen: 12_345_00, date: `${year}-01-15`, areaCode: "440282", program: "gd-old-areas" } });
+    expect(fund.status).toBe(201);
+    await h.services.snapshots.settled();
+    await h.services.queue.settled();
+
+    const compliance = await (await call(h, "GET", `/api/t/${slug}/compliance?year=${year}`, { token: clerk.token })).json();
+    expect(compliance.programs.map((p: { program: string }) => p.program)).toContain("gd-old-areas");
+    const area = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup/areas/440282?year=${year}`, { token: coordinator.token })).json();
+    expect(area.contributions.find((x: { unit: string }) => x.unit === slug).sums.inFen).toBe(12_345_00);
+    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${year}&pageSize=500`, { token: coordinator.token })).json();
+    const row = rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === slug);
+    expect(row.summary.funds.inFen).toBe(12_345_00);
+    expect(row.groups).toEqual([{ areaCode: "440282", role: "member" }]);
+
+    const [audit] = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entityId, slug));
+    expect(audit!.after).toMatchObject({ groups: [{ program: "gd-old-areas", areaCode: "440282", role: "member" }] });
+  });
+
+  it("creates nothing when a placement is wrong, naming each: no such program, no group there, a second lead", async () => {
+    const slug = uid("bad").toLowerCase();
+    const res = await call(h, "POST", "/api/units", {
+      token: admin.token,
+      body: { slug, name: "错误", kind: "city", groups: [{ program: "no-such", areaCode: "440282" }, { program: "gd-old-areas", areaCode: "110101" }, { program: "gd-old-areas", areaCode: "440282", role: "lead" }] },
+    });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.details.map((d: { path: string; code: string }) => `${d.path} ${d.code}`)).toEqual(["body.groups.0.program unknown_program", "body.groups.1.areaCode no_group", "body.groups.2.role group_has_lead"]);
+    expect(error.details[2].message).toContain("牵头单位");
+    expect(await h.services.tenants.find(slug)).toBeUndefined();
+    expect(await h.services.platform.select().from(units).where(eq(units.slug, slug))).toHaveLength(0);
+  });
+});
+
 describe("GET /api/units", () => {
   it("pages through every tenant with a cursor", async () => {
     const first = await (await call(h, "GET", "/api/units?limit=100", { token: admin.token })).json();

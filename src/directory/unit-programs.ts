@@ -13,3 +13,8 @@ export async function programsOf(db: PlatformDb, unit: string): Promise<string[]
   });
   return [...programs];
 }
+
+/** Forgets a unit's cached programs (its memberships changed in this process). */
+export function forgetUnitPrograms(unit: string): void {
+  unitPrograms.delete(unit);
+}

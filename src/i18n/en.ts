@@ -22,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   "error.outside_term": "{program} runs {term}; no report is issued for {year}, outside its term",
   "error.conflict": "The record already exists or conflicts with existing data.",
   "error.unit_exists": "The unit id {unit} is already taken; choose another.",
+  "error.placement_invalid": "A chosen group is not right; the unit was not created. Correct it as shown.",
   "error.precondition_failed": "Someone else changed this record; reload it and submit again.",
   "error.precondition_required": "Updating or voiding a record needs an If-Match version; read the record first.",
   "error.payload_too_large": "The upload is too large.",

@@ -43,6 +43,32 @@ async function signInAs(username: string, password: string): Promise<void> {
 }
 
 describe("admin", () => {
+  it("creates a unit placed in a group: a second lead is refused next to the group, then it joins as member", async () => {
+    // A page of its own: the tests after this one sign in on the shared page.
+    const page = await openPage(h);
+    await signIn(page, h, ADMIN);
+    await page.waitForURL(/#\/admin\/units/);
+    const slug = `web-unit-${Date.now().toString(36)}`;
+    await page.getByRole("button", { name: "新建单位", exact: true }).click();
+    await page.waitForSelector("dialog[open] #unit-slug");
+    await page.fill("dialog[open] #unit-slug", slug);
+    await page.fill("dialog[open] #unit-name", "界面新建单位");
+    await page.selectOption("dialog[open] #unit-program", "gd-old-areas");
+    await page.waitForSelector('dialog[open] #unit-group option[value="440282"]', { state: "attached" });
+    await page.selectOption("dialog[open] #unit-group", "440282");
+    await page.selectOption("dialog[open] #unit-role", "lead");
+    await page.click("dialog[open] button[type=submit]");
+    // 南雄 already has its lead: the error stands next to the group, and no unit is created.
+    await containsText(page.locator("dialog[open] .field__error"), "牵头单位");
+    expect((await h.api(ADMIN, "GET", `/api/t/${slug}`)).status).toBe(404);
+    await page.selectOption("dialog[open] #unit-role", "member");
+    await page.click("dialog[open] button[type=submit]");
+    await hasCount(page.locator("dialog[open]"), 0);
+    const { body } = await h.api<{ items: { area: { code: string }; members: { slug: string; role: string }[] }[] }>(ADMIN, "GET", "/api/programs/gd-old-areas/groups");
+    expect(body.items.find((g) => g.area.code === "440282")!.members.find((m) => m.slug === slug)).toMatchObject({ role: "member" });
+    await page.context().close();
+  });
+
   it("creates a unit editor for 东莞市 (a short password refused next to its field), who then signs in to the unit", async () => {
     await signIn(page, h, ADMIN);
     await page.waitForURL(/#\/admin\/units/);

@@ -1,5 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { platformAudit } from "../../../db/platform/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { groupMembers, groups, platformAudit, programs } from "../../../db/platform/schema";
+import { forgetUnitPrograms } from "../../directory/unit-programs";
+import type { ErrorDetail } from "../../errors";
+import type { PlatformDb } from "../../services";
 import { requireAuth, requireRole } from "../../auth/middleware";
 import { ApiError } from "../../errors";
 import type { Router } from "../../router";
@@ -16,6 +20,20 @@ const CreateUnitBody = z
     }),
     name: storableText(z.string().trim().min(1).max(100)).openapi({ example: "清远市" }),
     kind: z.enum(UNIT_KINDS),
+    /** Groups to place the unit in at once (its rules, rollup rows and reports then reach it). */
+    groups: z
+      .array(
+        z
+          .object({
+            program: z.string().min(1).max(64).openapi({ example: "gd-old-areas" }),
+            areaCode: z.string().regex(/^\d{6}$/).openapi({ example: "440282" }),
+            role: z.enum(["lead", "member"]).default("member"),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([])
+      .openapi({ description: "The program × recipient-area groups the unit joins, as lead (one per group) or member" }),
   })
   .strict()
   .openapi("CreateUnit");
@@ -28,14 +46,17 @@ const route = createRoute({
   security: bearer,
   middleware: [requireAuth(), requireRole("admin")] as const,
   request: { body: { content: { "application/json": { schema: CreateUnitBody } }, required: true } },
-  responses: { 201: ok(UnitSchema, "已创建 Created"), ...errors(400, 401, 403, 409, 503) },
+  responses: { 201: ok(UnitSchema, "已创建 Created"), ...errors(400, 401, 403, 409, 422, 503) },
 });
 
 export function registerCreateUnit(app: Router) {
   app.openapi(route, async (c) => {
     const body = c.req.valid("json");
-    const { tenants, platform } = c.get("services");
+    const services = c.get("services");
+    const { tenants, platform } = services;
     if (await tenants.find(body.slug)) throw new ApiError("CONFLICT", "error.unit_exists", { unit: body.slug });
+    // Every placement is checked before anything is created: a bad one creates nothing.
+    const placements = await checkPlacements(platform, body.groups);
     let unit;
     try {
       unit = await tenants.provision({ slug: body.slug, name: body.name, kind: body.kind });
@@ -44,17 +65,60 @@ export function registerCreateUnit(app: Router) {
       if (await tenants.find(body.slug)) throw new ApiError("CONFLICT", "error.unit_exists", { unit: body.slug });
       throw new ApiError("UNAVAILABLE", "error.tenant_unavailable", {}, [{ message: String(error instanceof Error ? error.name : "error") }]);
     }
-    const after = { slug: unit.slug, name: unit.name, kind: unit.kind, status: unit.status, schemaVersion: unit.schemaVersion, demo: unit.demo, createdAt: unit.createdAt };
-    await platform.insert(platformAudit).values({
-      actor: c.get("auth").username,
-      requestId: c.get("requestId"),
-      action: "create",
-      entity: "unit",
-      entityId: unit.slug,
-      before: null,
-      after,
-    });
+    const after = { slug: unit.slug, name: unit.name, kind: unit.kind, status: unit.status, schemaVersion: unit.schemaVersion, demo: unit.demo, createdAt: unit.createdAt, groups: placements.map(({ program, areaCode, role }) => ({ program, areaCode, role })) };
+    // The memberships and the audit row in one batch.
+    const audit = platform.insert(platformAudit).values({ actor: c.get("auth").username, requestId: c.get("requestId"), action: "create", entity: "unit", entityId: unit.slug, before: null, after });
+    if (placements.length) await platform.batch([platform.insert(groupMembers).values(placements.map((p) => ({ groupId: p.groupId, unit: unit.slug, role: p.role, position: p.position }))), audit]);
+    else await audit;
+    forgetUnitPrograms(unit.slug);
+    // Its facts and judgements for the current period, in the background, so its rollup rows are current at once.
+    if (placements.length) await services.queue.send([{ runId: "", job: "refresh", target: { kind: "unit", unit: unit.slug } }]);
     c.header("Location", `/api/t/${unit.slug}`);
     return c.json(after, 201);
   });
+}
+
+interface Placement {
+  program: string;
+  areaCode: string;
+  role: "lead" | "member";
+  groupId: string;
+  position: number;
+}
+
+/**
+ * Each requested group must exist (a program's group for that area), appear once, and a lead may be
+ * placed only where the group has none (one lead per group). All problems are named at once (422).
+ */
+async function checkPlacements(platform: PlatformDb, wanted: { program: string; areaCode: string; role: "lead" | "member" }[]): Promise<Placement[]> {
+  if (wanted.length === 0) return [];
+  const [programRows, groupRows] = await Promise.all([
+    platform.select({ slug: programs.slug, name: programs.name }).from(programs).where(inArray(programs.slug, [...new Set(wanted.map((w) => w.program))])),
+    platform
+      .select({
+        id: groups.id,
+        program: groups.program,
+        areaCode: groups.areaCode,
+        lead: sql<string | null>`(SELECT unit FROM group_members WHERE group_id = ${groups.id} AND role = 'lead' LIMIT 1)`,
+        next: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM group_members WHERE group_id = ${groups.id})`,
+      })
+      .from(groups)
+      .where(and(inArray(groups.program, [...new Set(wanted.map((w) => w.program))]), inArray(groups.areaCode, [...new Set(wanted.map((w) => w.areaCode))]))),
+  ]);
+  const details: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  const out: Placement[] = [];
+  wanted.forEach((w, i) => {
+    const path = `body.groups.${i}`;
+    const program = programRows.find((p) => p.slug === w.program);
+    const group = groupRows.find((g) => g.program === w.program && g.areaCode === w.areaCode);
+    if (!program) return details.push({ path: `${path}.program`, code: "unknown_program", message: `没有帮扶工作 ${w.program} | No program ${w.program}` });
+    if (!group) return details.push({ path: `${path}.areaCode`, code: "no_group", message: `《${program.name}》在 ${w.areaCode} 没有帮扶集团 | ${w.program} has no group for area ${w.areaCode}` });
+    if (seen.has(group.id)) return details.push({ path, code: "duplicate_group", message: "同一帮扶集团只能加入一次 | A group can be joined once" });
+    seen.add(group.id);
+    if (w.role === "lead" && group.lead) return details.push({ path: `${path}.role`, code: "group_has_lead", message: `该帮扶集团已有牵头单位（${group.lead}），每个集团只有一个牵头单位 | The group already has a lead (${group.lead})` });
+    out.push({ ...w, groupId: group.id, position: Number(group.next) });
+  });
+  if (details.length) throw new ApiError("UNPROCESSABLE", "error.placement_invalid", {}, details);
+  return out;
 }

@@ -11,5 +11,6 @@ export const UnitSchema = z
     schemaVersion: z.number().int(),
     demo: z.boolean(),
     createdAt: z.string(),
+    groups: z.array(z.object({ program: z.string(), areaCode: z.string(), role: z.enum(["lead", "member"]) })).optional(),
   })
   .openapi("Unit");

@@ -321,6 +321,12 @@ export const en: Record<MessageKey, string> = {
 
   "admin.units": "Units",
   "admin.createUnit": "New unit",
+  "admin.placeLegend": "Join a group (optional)",
+  "admin.placeProgram": "Program",
+  "admin.placeHelp": "Once chosen, the program's requirements, rollup and reports include the unit at once",
+  "admin.placeNone": "Not yet",
+  "admin.placeGroup": "Recipient area (group)",
+  "admin.placeChoose": "Choose the area",
   "admin.create": "Create",
   "admin.name": "Name",
   "admin.slug": "Code",

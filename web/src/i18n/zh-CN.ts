@@ -319,6 +319,12 @@ export const zhCN = {
 
   "admin.units": "单位管理",
   "admin.createUnit": "新建单位",
+  "admin.placeLegend": "加入帮扶集团（可选）",
+  "admin.placeProgram": "帮扶工作",
+  "admin.placeHelp": "选择后，该单位立即纳入该帮扶工作的政策要求、汇总和报告",
+  "admin.placeNone": "暂不加入",
+  "admin.placeGroup": "受援地（帮扶集团）",
+  "admin.placeChoose": "请选择受援地",
   "admin.create": "创建",
   "admin.name": "单位名称",
   "admin.slug": "单位代码",

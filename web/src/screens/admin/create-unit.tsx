@@ -1,16 +1,26 @@
-/** Creating a unit: slug (names its database), name and kind; the API's field errors shown per field. */
+/**
+ * Creating a unit: slug (names its database), name and kind, and optionally the group it joins (a
+ * program's recipient area, as member or lead) — so rules, the rollup and reports reach it at once.
+ * The API's field errors are shown per field.
+ */
 import { useState } from "preact/hooks";
 import { ApiFailure, send } from "../../api/client";
+import { useCached } from "../../api/cache";
+import type { ProgramInfo } from "../../api/programs";
+import { useApi } from "../../api/use-api";
 import type { UnitRow } from "../../api/types";
 import { Dialog } from "../../components/dialog";
 import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
-import { t } from "../../i18n";
+import { pick, t } from "../../i18n";
 import { label, UNIT_KIND } from "../../labels";
 import { mapDetails } from "../../ledger/form-values";
 
 export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCreated(u: UnitRow): void }) {
   const [v, setV] = useState({ slug: "", name: "", kind: "city" });
+  const [place, setPlace] = useState({ program: "", areaCode: "", role: "member" });
+  const programs = useCached<{ items: ProgramInfo[] }>("/api/programs");
+  const groups = useApi<{ items: { id: string; area: { code: string; fullName: string }; lead: { name: string } | null }[] }>(place.program ? `/api/programs/${place.program}/groups` : null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,13 +32,14 @@ export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCr
     setErrors({});
     setGeneral(null);
     try {
-      const { data } = await send<UnitRow>("POST", "/api/units", v);
+      const body = { ...v, groups: place.program && place.areaCode ? [{ program: place.program, areaCode: place.areaCode, role: place.role }] : [] };
+      const { data } = await send<UnitRow>("POST", "/api/units", body);
       onCreated(data);
     } catch (err) {
       if (err instanceof ApiFailure) {
-        const { byField } = mapDetails(err.details, ["slug", "name", "kind"]);
+        const { byField, general: others } = mapDetails(err.details, ["slug", "name", "kind", "groups"]);
         setErrors(byField);
-        setGeneral(err.message);
+        setGeneral([err.message, ...others].join(" "));
       } else setGeneral(t("common.networkError"));
     } finally {
       setBusy(false);
@@ -54,6 +65,40 @@ export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCr
             ))}
           </select>
         </FieldRow>
+        <fieldset class="form__group">
+          <legend>{t("admin.placeLegend")}</legend>
+          <FieldRow id="unit-program" label={t("admin.placeProgram")} error={null} help={t("admin.placeHelp")}>
+            <select {...describe("unit-program", undefined, t("admin.placeHelp"))} value={place.program} onChange={(e) => setPlace({ program: (e.currentTarget as HTMLSelectElement).value, areaCode: "", role: "member" })}>
+              <option value="">{t("admin.placeNone")}</option>
+              {(programs.data?.items ?? []).map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {pick({ zh: p.name, en: p.nameEn ?? p.name })}
+                </option>
+              ))}
+            </select>
+          </FieldRow>
+          {place.program ? (
+            <>
+              <FieldRow id="unit-group" label={t("admin.placeGroup")} error={errors.groups ?? null}>
+                <select {...describe("unit-group", errors.groups)} value={place.areaCode} onChange={(e) => setPlace((x) => ({ ...x, areaCode: (e.currentTarget as HTMLSelectElement).value }))}>
+                  <option value="">{t("admin.placeChoose")}</option>
+                  {(groups.data?.items ?? []).map((g) => (
+                    <option key={g.id} value={g.area.code}>
+                      {g.area.fullName}
+                      {g.lead ? `（${t("rollup.lead")}：${g.lead.name}）` : ""}
+                    </option>
+                  ))}
+                </select>
+              </FieldRow>
+              <FieldRow id="unit-role" label={t("rollup.role")} error={null}>
+                <select id="unit-role" value={place.role} onChange={(e) => setPlace((x) => ({ ...x, role: (e.currentTarget as HTMLSelectElement).value }))}>
+                  <option value="member">{t("rollup.roleMember")}</option>
+                  <option value="lead">{t("rollup.roleLead")}</option>
+                </select>
+              </FieldRow>
+            </>
+          ) : null}
+        </fieldset>
         <footer class="form__actions">
           <button type="button" class="btn" onClick={onClose}>
             {t("common.cancel")}
