@@ -19,6 +19,7 @@ import { registerMe } from "./routes/me/get";
 import { registerChangePassword } from "./routes/me/password";
 import { registerGetProgram } from "./routes/programs/get";
 import { registerListGroups } from "./routes/programs/groups";
+import { registerMembers } from "./routes/programs/members";
 import { registerListPrograms } from "./routes/programs/list";
 import { registerReportRoutes } from "./routes/reports/routes";
 import { registerRollupDrillDown } from "./routes/rollup/drill-down";
@@ -85,6 +86,7 @@ export function createApp(services: Services): Router {
   registerListPrograms(app);
   registerGetProgram(app);
   registerListGroups(app);
+  registerMembers(app);
   registerListAreas(app);
   registerListUnits(app);
   registerCreateUnit(app);

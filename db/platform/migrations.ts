@@ -136,5 +136,14 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE TRIGGER group_members_structure_update AFTER UPDATE ON group_members BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug IN (SELECT program FROM groups WHERE id IN (OLD.group_id, NEW.group_id));\nEND;",
       "CREATE TRIGGER group_members_structure_delete AFTER DELETE ON group_members BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = OLD.group_id);\nEND;"
     ]
+  },
+  {
+    "version": 13,
+    "tag": "0012_membership-dates",
+    "statements": [
+      "ALTER TABLE `group_members` ADD `effective_from` text;",
+      "ALTER TABLE `group_members` ADD `effective_to` text;",
+      "ALTER TABLE `group_members` ADD `version` integer DEFAULT 1 NOT NULL;"
+    ]
   }
 ];

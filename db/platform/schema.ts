@@ -80,6 +80,14 @@ export const groupMembers = sqliteTable(
     unit: text("unit").notNull().references(() => units.slug),
     role: text("role", { enum: ["lead", "member"] }).notNull(),
     position: integer("position").notNull(),
+    /**
+     * The days the membership is in force (YYYY-MM-DD, inclusive; null: since the program began / still).
+     * A figure counts the memberships in force during its period (src/figures/in-force.ts).
+     */
+    effectiveFrom: text("effective_from"),
+    effectiveTo: text("effective_to"),
+    /** For If-Match on changes to the membership. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.unit] }), index("group_members_unit_idx").on(t.unit)],
 );

@@ -3,6 +3,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { groupMembers, groups, programs, units } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
 import { areaLabels, type AreaLabel } from "./areas";
+import { inForce } from "../figures/in-force";
+import { today, type Period } from "../periods/period";
 
 export type ProgramRow = typeof programs.$inferSelect;
 
@@ -17,7 +19,7 @@ export interface GroupView {
   area: AreaLabel;
   clause: string;
   lead: { slug: string; name: string } | null;
-  members: { slug: string; name: string; role: "lead" | "member" }[];
+  members: { slug: string; name: string; role: "lead" | "member"; effectiveFrom?: string | null; effectiveTo?: string | null; version?: number }[];
 }
 
 /** Every program with its number of groups and distinct units, in start-year order. */
@@ -47,7 +49,7 @@ export async function findProgram(db: PlatformDb, slug: string): Promise<Program
 }
 
 /** A program's groups with area labels and members in the document's order; optionally only those a unit belongs to, or the one of an area. */
-export async function listGroups(db: PlatformDb, program: string, filter: { unit?: string; areaCode?: string } = {}): Promise<GroupView[]> {
+export async function listGroups(db: PlatformDb, program: string, filter: { unit?: string; areaCode?: string; period?: Period } = {}): Promise<GroupView[]> {
   const rows = await db
     .select({
       id: groups.id,
@@ -57,11 +59,14 @@ export async function listGroups(db: PlatformDb, program: string, filter: { unit
       unitName: units.name,
       role: groupMembers.role,
       position: groupMembers.position,
+      effectiveFrom: groupMembers.effectiveFrom,
+      effectiveTo: groupMembers.effectiveTo,
+      version: groupMembers.version,
     })
     .from(groups)
     .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
     .innerJoin(units, eq(units.slug, groupMembers.unit))
-    .where(filter.areaCode ? and(eq(groups.program, program), eq(groups.areaCode, filter.areaCode)) : eq(groups.program, program))
+    .where(and(eq(groups.program, program), filter.areaCode ? eq(groups.areaCode, filter.areaCode) : undefined, filter.period ? inForce(filter.period) : undefined))
     .orderBy(asc(groups.areaCode), asc(groupMembers.position));
   const labels = await areaLabels(db, rows.map((r) => r.areaCode));
   const byId = new Map<string, GroupView>();
@@ -72,8 +77,9 @@ export async function listGroups(db: PlatformDb, program: string, filter: { unit
       g = { id: r.id, program, area, clause: r.clause, lead: null, members: [] };
       byId.set(r.id, g);
     }
-    g.members.push({ slug: r.unit, name: r.unitName, role: r.role });
-    if (r.role === "lead") g.lead = { slug: r.unit, name: r.unitName };
+    g.members.push({ slug: r.unit, name: r.unitName, role: r.role, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, version: r.version });
+    // The lead now (or in the period asked for): a lead whose membership ended is not the group's lead.
+    if (r.role === "lead" && (filter.period || !r.effectiveTo || r.effectiveTo >= today())) g.lead = { slug: r.unit, name: r.unitName };
   }
   const all = [...byId.values()];
   return filter.unit ? all.filter((g) => g.members.some((m) => m.slug === filter.unit)) : all;

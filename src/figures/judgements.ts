@@ -17,6 +17,7 @@ import type { Services } from "../services";
 import type { Facts, SubmissionFact } from "./facts";
 import type { EvaluatedRule, ProgramTerms, UnitFigures } from "./judge";
 import { judge, programTerms } from "./pipeline";
+import { inForce } from "./in-force";
 import { inSlices } from "./store";
 import type { SubmissionStanding } from "./submissions";
 import type { Summary } from "./summary";
@@ -78,14 +79,14 @@ export async function judgingInputs(services: Services, program: string, period:
 /** The term as a judgement records it. */
 export const termKey = (t: ProgramTerms) => `${t.startYear}-${t.endYear}`;
 
-/** Some units' groups in a program. */
-export async function membershipsOf(services: Services, program: string, slugs: readonly string[]): Promise<Map<string, GroupArea[]>> {
+/** Some units' groups in a program, in force during the period. */
+export async function membershipsOf(services: Services, program: string, period: Period, slugs: readonly string[]): Promise<Map<string, GroupArea[]>> {
   const rows = await inSlices(slugs, (slice) =>
     services.platform
       .select({ unit: groupMembers.unit, areaCode: groups.areaCode, role: groupMembers.role })
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(eq(groups.program, program), inArray(groupMembers.unit, slice))),
+      .where(and(eq(groups.program, program), inArray(groupMembers.unit, slice), inForce(period))),
   );
   const out = new Map<string, GroupArea[]>();
   for (const r of rows) (out.get(r.unit) ?? out.set(r.unit, []).get(r.unit)!).push({ areaCode: r.areaCode, role: r.role });
@@ -147,7 +148,7 @@ async function judgeSlice(services: Services, program: string, inputs: JudgingIn
       .from(unitFacts)
       .where(and(eq(unitFacts.program, program), eq(unitFacts.year, inputs.period.year), inArray(unitFacts.unit, [...slice]))),
     services.platform.select({ slug: units.slug, name: units.name }).from(units).where(inArray(units.slug, [...slice])),
-    membershipsOf(services, program, slice),
+    membershipsOf(services, program, inputs.period, slice),
   ]);
   const nameOf = new Map(names.map((n) => [n.slug, n.name]));
   return facts.flatMap((stored) => {

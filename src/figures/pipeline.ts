@@ -15,6 +15,7 @@ import { judgeUnit, type ProgramTerms, type UnitFigures } from "./judge";
 import { loadFacts, type LoadedFacts } from "./load-facts";
 import { markChanged, platformVersions, readFacts, readFactsMeta, recordFactsError, storeFacts, tenantVersions, usable } from "./store";
 import { allAreaLabels } from "../directory/areas";
+import { inForce } from "./in-force";
 
 export interface FreshFacts extends LoadedFacts {
   computedAt: string | null;
@@ -29,13 +30,13 @@ export async function programTerms(services: Services, program: string): Promise
   return row ?? null;
 }
 
-/** The recipient areas of a unit's groups in a program. */
-export async function groupAreasOf(services: Services, unit: string, program: string): Promise<GroupArea[]> {
+/** The recipient areas of a unit's groups in a program, in force during the period. */
+export async function groupAreasOf(services: Services, unit: string, program: string, period: Period): Promise<GroupArea[]> {
   return services.platform
     .select({ areaCode: groups.areaCode, role: groupMembers.role })
     .from(groupMembers)
     .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(and(eq(groupMembers.unit, unit), eq(groups.program, program)));
+    .where(and(eq(groupMembers.unit, unit), eq(groups.program, program), inForce(period)));
 }
 
 /**
@@ -85,7 +86,7 @@ export async function unitFigures(services: Services, unit: UnitRow, program: st
     freshFacts(services, unit, program, period.year, tenant),
     program ? programTerms(services, program) : Promise.resolve(null),
     program ? ruleSet(services.platform, program) : Promise.resolve([]),
-    program ? groupAreasOf(services, unit.slug, program) : Promise.resolve([]),
+    program ? groupAreasOf(services, unit.slug, program, period) : Promise.resolve([]),
     // The directory's labels, cached per process: the rules' texts name areas with them.
     allAreaLabels(services.platform),
   ]);

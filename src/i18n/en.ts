@@ -22,6 +22,8 @@ export const en: Record<MessageKey, string> = {
   "error.outside_term": "{program} runs {term}; no report is issued for {year}, outside its term",
   "error.conflict": "The record already exists or conflicts with existing data.",
   "error.unit_exists": "The unit id {unit} is already taken; choose another.",
+  "error.already_member": "{unit} is already in this group; change its membership (its days or role) instead.",
+  "error.membership_invalid": "The membership is not right and was not saved; correct it as shown.",
   "error.placement_invalid": "A chosen group is not right; the unit was not created. Correct it as shown.",
   "error.precondition_failed": "Someone else changed this record; reload it and submit again.",
   "error.precondition_required": "Updating or voiding a record needs an If-Match version; read the record first.",

@@ -20,6 +20,8 @@ export const zhCN = {
   "error.outside_term": "《{program}》的工作期限为 {term} 年，{year} 年不在期限内，不出具该期报告",
   "error.conflict": "该记录已存在或与现有数据冲突。",
   "error.unit_exists": "单位标识 {unit} 已被使用，请换一个。",
+  "error.already_member": "单位 {unit} 已在该帮扶集团中，请修改其成员关系（起止日期、角色）。",
+  "error.membership_invalid": "成员关系有误，未保存，请按提示修改。",
   "error.placement_invalid": "所选的帮扶集团有误，单位未创建，请按提示修改。",
   "error.precondition_failed": "该记录已被他人修改，请刷新后再提交。",
   "error.precondition_required": "更新或作废记录时须提供 If-Match 版本号，请先读取记录。",

@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { groupMembers, groups, programs } from "../../db/platform/schema";
+import { inForce } from "../figures/in-force";
 import { judgeAndStore, judgingInputs } from "../figures/judgements";
 import { issueReport } from "../reports/issue";
 import { inTerm, today, type Period } from "../periods/period";
@@ -35,7 +36,9 @@ export async function startReportRun(
   const memberships = await services.platform
     .selectDistinct({ unit: groupMembers.unit, program: groups.program })
     .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId));
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    // Reports of a period go to the units whose membership was in force during it.
+    .where(inForce(period));
   const inRun = memberships.filter((m) => programRows.includes(m.program));
   if (job === "quarterly") for (const m of inRun) unitMessages.push({ runId, job, target: { kind: "unit", unit: m.unit, program: m.program }, period, ...(options.reissue ? { reissue: true } : {}) });
   else for (const unit of new Set(inRun.map((m) => m.unit))) refreshMessages.push({ runId: "", job: "refresh", target: { kind: "unit", unit }, years: [period.year], judge: [period] });

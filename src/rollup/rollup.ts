@@ -24,6 +24,7 @@ import {
   type UnitSummary,
 } from "../figures/judgements";
 import { sortLagging, type LaggingGroup } from "../figures/lagging";
+import { inForceSql } from "../figures/in-force";
 import { inList, STALE, standingTable, UNJUDGED } from "../figures/standing";
 import { areaLabels } from "../directory/areas";
 import { inSlices, UNITS_PER_READ } from "../figures/store";
@@ -138,7 +139,8 @@ function refreshError(code: string | null): string | null {
 }
 
 /** The program's member units, as a SQL subquery. */
-const membersOf = (program: string) => sql`SELECT DISTINCT gm.unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program}`;
+/** The program's member units in the period (memberships in force during it), as a SQL subquery. */
+const membersOf = (program: string, period: Period) => sql`SELECT DISTINCT gm.unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program} AND ${inForceSql(period)}`;
 
 /**
  * Judges the units whose judgement is behind: the first JUDGE_INLINE here, the rest by queue messages
@@ -181,10 +183,10 @@ async function claimJudging(services: Services, program: string, inputs: Judging
 }
 
 /** The member judgements of the program and period, as a WHERE clause over `j`. */
-const judgementsOf = (program: string, period: string): SQL => sql`j.program = ${program} AND j.period = ${period} AND j.unit IN (${membersOf(program)})`;
+const judgementsOf = (program: string, period: Period): SQL => sql`j.program = ${program} AND j.period = ${periodKey(period)} AND j.unit IN (${membersOf(program, period)})`;
 
 /** The summaries of all member judgements added up by the database: every numeric leaf of the stored summary. */
-async function summedSummary(services: Services, program: string, period: string): Promise<Summary> {
+async function summedSummary(services: Services, program: string, period: Period): Promise<Summary> {
   const leaves = await services.platform.all<{ key: string; total: number }>(sql`
     SELECT t.fullkey AS key, sum(t.value) AS total FROM unit_judgements j, json_tree(j.summary) t
     WHERE ${judgementsOf(program, period)} AND t.type IN ('integer', 'real') GROUP BY t.fullkey`);
@@ -212,14 +214,14 @@ function areaSums(r: Record<string, unknown>): AreaSums {
  * Each group's sums (optionally per member): the areas of its members' judgements that lie in the
  * group's area (a prefecture's group counts its counties).
  */
-export async function groupSums(services: Services, program: string, period: string, groupsOf: readonly { id: string; area: { code: string } }[], perMember = false): Promise<Map<string, AreaSums>> {
+export async function groupSums(services: Services, program: string, period: Period, groupsOf: readonly { id: string; area: { code: string } }[], perMember = false): Promise<Map<string, AreaSums>> {
   if (groupsOf.length === 0) return new Map();
   const prefixes = JSON.stringify(groupsOf.map((g) => ({ id: g.id, prefix: areaPrefix(g.area.code) })));
   const rows = await services.platform.all<Record<string, unknown>>(sql`
     WITH p AS (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.prefix') AS prefix FROM json_each(${prefixes}))
     SELECT p.id AS groupId, ${perMember ? sql`gm.unit` : sql`''`} AS unit, ${AREA_COLUMNS}
-    FROM p JOIN group_members gm ON gm.group_id = p.id
-    JOIN unit_judgement_areas a ON a.unit = gm.unit AND a.program = ${program} AND a.period = ${period} AND substr(a.area_code, 1, length(p.prefix)) = p.prefix
+    FROM p JOIN group_members gm ON gm.group_id = p.id AND ${inForceSql(period)}
+    JOIN unit_judgement_areas a ON a.unit = gm.unit AND a.program = ${program} AND a.period = ${periodKey(period)} AND substr(a.area_code, 1, length(p.prefix)) = p.prefix
     GROUP BY p.id ${perMember ? sql`, gm.unit` : sql``}`);
   return new Map(rows.map((r) => [perMember ? `${r.groupId}/${r.unit}` : String(r.groupId), areaSums(r)]));
 }
@@ -228,14 +230,14 @@ export async function groupSums(services: Services, program: string, period: str
 export const GROUP_MEMBERS_LISTED = 8;
 
 /** Every group of the program with its lead, its first members and how many it has: one query, a few rows a group. */
-async function groupSummaries(services: Services, program: string): Promise<GroupSummary[]> {
+async function groupSummaries(services: Services, program: string, period: Period): Promise<GroupSummary[]> {
   const rows = await services.platform.all<{ id: string; areaCode: string; clause: string; memberCount: number; members: string }>(sql`
     SELECT g.id AS id, g.area_code AS areaCode, g.clause AS clause,
-      (SELECT count(*) FROM group_members c WHERE c.group_id = g.id) AS memberCount,
+      (SELECT count(*) FROM group_members c WHERE c.group_id = g.id AND ${inForceSql(period, "c")}) AS memberCount,
       (SELECT json_group_array(json_object('slug', x.unit, 'name', x.name, 'role', x.role)) FROM (
         SELECT gm.unit AS unit, u.name AS name, gm.role AS role FROM group_members gm JOIN units u ON u.slug = gm.unit
-        WHERE gm.group_id = g.id ORDER BY gm.role = 'lead' DESC, gm.position LIMIT ${GROUP_MEMBERS_LISTED}) x) AS members
-    FROM groups g WHERE g.program = ${program} AND EXISTS (SELECT 1 FROM group_members e WHERE e.group_id = g.id) ORDER BY g.area_code`);
+        WHERE gm.group_id = g.id AND ${inForceSql(period)} ORDER BY gm.role = 'lead' DESC, gm.position LIMIT ${GROUP_MEMBERS_LISTED}) x) AS members
+    FROM groups g WHERE g.program = ${program} AND EXISTS (SELECT 1 FROM group_members e WHERE e.group_id = g.id AND ${inForceSql(period, "e")}) ORDER BY g.area_code`);
   const labels = await areaLabels(services.platform, rows.map((r) => r.areaCode));
   return rows.map((r) => {
     const listed = (JSON.parse(r.members) as GroupSummary["members"]).sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
@@ -265,10 +267,10 @@ const ORDER_BY: Record<UnitSort, SQL> = {
 };
 
 /** One page of units, in the order asked for, with their stored rows. */
-async function pageOfUnits(services: Services, program: string, period: string, page: UnitPage): Promise<{ unit: string; name: string; row: string | null }[]> {
+async function pageOfUnits(services: Services, program: string, period: Period, page: UnitPage): Promise<{ unit: string; name: string; row: string | null }[]> {
   return services.platform.all<{ unit: string; name: string; row: string | null }>(sql`
-    SELECT m.unit AS unit, u.name AS name, j.row AS row FROM (${membersOf(program)}) m JOIN units u ON u.slug = m.unit
-    LEFT JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${program} AND j.period = ${period}
+    SELECT m.unit AS unit, u.name AS name, j.row AS row FROM (${membersOf(program, period)}) m JOIN units u ON u.slug = m.unit
+    LEFT JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${program} AND j.period = ${periodKey(period)}
     ORDER BY ${ORDER_BY[page.sort]} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
 }
 
@@ -321,15 +323,15 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
   const { program } = basis;
   const { period, day } = basis.inputs;
   const key = periodKey(period);
-  const where = judgementsOf(program, key);
+  const where = judgementsOf(program, period);
   const [summary, counts, byArea, groupList, lagRows, excelling, notSubmitted, submittedLate, listed] = await Promise.all([
-    summedSummary(services, program, key),
+    summedSummary(services, program, period),
     services.platform.get<Record<string, number | null>>(sql`
       SELECT count(*) AS judged, sum(j.pass) AS pass, sum(j.warn) AS warn, sum(j.fail) AS fail, sum(j.not_applicable) AS notApplicable,
         sum(j.warn + j.fail > 0) AS lagging, sum(j.excelling) AS excelling, sum(j.not_submitted) AS notSubmitted, sum(j.submitted_late) AS submittedLate
       FROM unit_judgements j WHERE ${where}`),
-    services.platform.all<Record<string, unknown>>(sql`SELECT a.area_code AS code, ${AREA_COLUMNS} FROM unit_judgement_areas a WHERE a.program = ${program} AND a.period = ${key} AND a.unit IN (${membersOf(program)}) GROUP BY a.area_code`),
-    groupSummaries(services, program),
+    services.platform.all<Record<string, unknown>>(sql`SELECT a.area_code AS code, ${AREA_COLUMNS} FROM unit_judgement_areas a WHERE a.program = ${program} AND a.period = ${key} AND a.unit IN (${membersOf(program, period)}) GROUP BY a.area_code`),
+    groupSummaries(services, program, period),
     // Per requirement and result: how many units, and the first UNITS_NAMED of them by slug.
     services.platform.all<{ rule: string; status: string; n: number; unit: string }>(sql`
       WITH l AS (SELECT j.unit AS unit, json_extract(e.value, '$.rule') AS rule, json_extract(e.value, '$.status') AS status FROM unit_judgements j, json_each(j.lagging) e WHERE ${where}),
@@ -339,10 +341,10 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
     services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.excelling ORDER BY j.unit LIMIT ${UNITS_NAMED}`),
     services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.not_submitted ORDER BY j.unit LIMIT ${LIST_NAMED}`),
     services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.submitted_late ORDER BY j.unit LIMIT ${LIST_NAMED}`),
-    pageOfUnits(services, program, key, page),
+    pageOfUnits(services, program, period, page),
   ]);
   const pageSlugs = listed.map((r) => r.unit);
-  const [byGroup, freshness, memberships] = await Promise.all([groupSums(services, program, key, groupList), basis.freshness(pageSlugs), membershipsOf(services, program, pageSlugs)]);
+  const [byGroup, freshness, memberships] = await Promise.all([groupSums(services, program, period, groupList), basis.freshness(pageSlugs), membershipsOf(services, program, period, pageSlugs)]);
 
   const ruleTitles: ProgramRollup["ruleTitles"] = {};
   for (const r of basis.inputs.rules) if (r.enabled) ruleTitles[r.rule.id] = r.rule.title(r.params as never);
@@ -429,7 +431,7 @@ export async function reportUnits(services: Services, basis: RollupBasis): Promi
   const rows = await services.platform.all<Record<string, unknown>>(sql`
     SELECT m.unit AS unit, u.name AS name, j.in_fen AS inFen, j.disbursed_fen AS disbursedFen, j.projects AS projects, j.cadres_in_post AS cadresInPost,
       j.pass AS pass, j.warn AS warn, j.fail AS fail, j.lagging AS lagging
-    FROM (${membersOf(basis.program)}) m JOIN units u ON u.slug = m.unit
+    FROM (${membersOf(basis.program, basis.inputs.period)}) m JOIN units u ON u.slug = m.unit
     JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${basis.program} AND j.period = ${key}
     ORDER BY ${order} LIMIT ${REPORT_UNITS_LISTED}`);
   const fresh = await basis.freshness(rows.map((r) => String(r.unit)));
@@ -461,7 +463,7 @@ export async function indicatorRows(services: Services, basis: RollupBasis): Pro
   const out: { unit: string; name: string; values: Record<string, number> }[] = [];
   for (let after = ""; ; ) {
     const rows = await services.platform.all<{ unit: string; name: string; indicators: string }>(sql`
-      SELECT m.unit AS unit, u.name AS name, j.indicators AS indicators FROM (${membersOf(basis.program)}) m JOIN units u ON u.slug = m.unit
+      SELECT m.unit AS unit, u.name AS name, j.indicators AS indicators FROM (${membersOf(basis.program, basis.inputs.period)}) m JOIN units u ON u.slug = m.unit
       JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${basis.program} AND j.period = ${key}
       WHERE m.unit > ${after} ORDER BY m.unit LIMIT ${UNITS_PER_READ}`);
     for (const r of rows) out.push({ unit: r.unit, name: r.name, values: JSON.parse(r.indicators) });

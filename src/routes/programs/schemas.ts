@@ -27,6 +27,15 @@ export const GroupSchema = z
     area: AreaSchema,
     clause: z.string(),
     lead: z.object({ slug: z.string(), name: z.string() }).nullable(),
-    members: z.array(z.object({ slug: z.string(), name: z.string(), role: z.enum(["lead", "member"]) })),
+    members: z.array(
+      z.object({
+        slug: z.string(),
+        name: z.string(),
+        role: z.enum(["lead", "member"]),
+        effectiveFrom: z.string().nullable().optional().openapi({ description: "First day in force (null: since the program began)" }),
+        effectiveTo: z.string().nullable().optional().openapi({ description: "Last day in force (null: still)" }),
+        version: z.number().int().optional().openapi({ description: "For If-Match when changing the membership" }),
+      }),
+    ),
   })
   .openapi("Group");

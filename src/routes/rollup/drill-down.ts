@@ -38,12 +38,12 @@ export function registerRollupDrillDown(app: Router) {
     const { program, code } = c.req.valid("param");
     const services = c.get("services");
     const period = toPeriod(c.req.valid("query"));
-    const [group] = await listGroups(services.platform, program, { areaCode: code });
+    const [group] = await listGroups(services.platform, program, { areaCode: code, period });
     if (!group) throw new ApiError("NOT_FOUND", "error.not_found");
     // Only the group's members are read (and judged, where behind).
     const basis = await rollupBasis(services, program, period, undefined, group.members.map((m) => m.slug));
     const key = periodKey(period);
-    const [total, perMember, fresh] = await Promise.all([groupSums(services, program, key, [group]), groupSums(services, program, key, [group], true), basis.freshness(group.members.map((m) => m.slug))]);
+    const [total, perMember, fresh] = await Promise.all([groupSums(services, program, period, [group]), groupSums(services, program, period, [group], true), basis.freshness(group.members.map((m) => m.slug))]);
     const sums = total.get(group.id) ?? emptyAreaSums();
     return c.json(
       {
@@ -69,7 +69,7 @@ export function registerRollupDrillDown(app: Router) {
     if (!found) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit });
     const { name, ...freshness } = found;
     // Judged now from its stored facts (a judgement is pure and cheap): the drill shows the rules' texts.
-    const [summary, groups] = await Promise.all([judgeUnitNow(services, program, basis.inputs, unit), membershipsOf(services, program, [unit])]);
+    const [summary, groups] = await Promise.all([judgeUnitNow(services, program, basis.inputs, unit), membershipsOf(services, program, basis.inputs.period, [unit])]);
     return c.json({ program, period: periodKey(basis.inputs.period), unit: { slug: unit, name }, groups: groups.get(unit) ?? [], freshness, summary }, 200);
   });
 }

@@ -37,7 +37,7 @@ export function registerEvidence(app: Router) {
     const configured = (await ruleSet(services.platform, program)).find((r) => r.rule.id === ruleId);
     if (!configured) throw new ApiError("NOT_FOUND", "error.not_found");
     const period = periodContext(toPeriod(query), today());
-    const [terms, groupAreas, facts] = await Promise.all([programTerms(services, program), groupAreasOf(services, unit.slug, program), freshFacts(services, unit, program, period.year, db)]);
+    const [terms, groupAreas, facts] = await Promise.all([programTerms(services, program), groupAreasOf(services, unit.slug, program, period), freshFacts(services, unit, program, period.year, db)]);
     const input = { unit: { slug: unit.slug, name: unit.name }, program, term: { startYear: terms!.startYear, endYear: terms!.endYear }, period, groupAreas, facts: facts.facts };
     const evidence = configured.rule.evidence(input, configured.params as never);
     const page = evidence ? await readEvidence(db, program, evidence, { cursor: query.cursor, limit: query.limit }) : { items: [], nextCursor: null };

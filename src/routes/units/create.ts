@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { groupMembers, groups, platformAudit, programs } from "../../../db/platform/schema";
 import { forgetUnitPrograms } from "../../directory/unit-programs";
+import { today } from "../../periods/period";
 import type { ErrorDetail } from "../../errors";
 import type { PlatformDb } from "../../services";
 import { requireAuth, requireRole } from "../../auth/middleware";
@@ -99,7 +100,8 @@ async function checkPlacements(platform: PlatformDb, wanted: { program: string; 
         id: groups.id,
         program: groups.program,
         areaCode: groups.areaCode,
-        lead: sql<string | null>`(SELECT unit FROM group_members WHERE group_id = ${groups.id} AND role = 'lead' LIMIT 1)`,
+        // A lead whose membership has ended no longer leads: the new unit joins from today.
+        lead: sql<string | null>`(SELECT unit FROM group_members WHERE group_id = ${groups.id} AND role = 'lead' AND (effective_to IS NULL OR effective_to >= ${today()}) LIMIT 1)`,
         next: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM group_members WHERE group_id = ${groups.id})`,
       })
       .from(groups)

@@ -1,0 +1,93 @@
+/**
+ * Memberships with effective dates: a unit joins a group from a day and its figures count from that
+ * period on; ending the membership takes it out of later periods and keeps it in earlier ones; a lead
+ * moves; every change is checked, guarded by If-Match and audited.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { platformAudit } from "../db/platform/schema";
+import { call, makeUser, startHarness, uid, type Harness, type TestUser } from "./support/harness";
+
+let h: Harness;
+let coordinator: TestUser;
+let clerk: TestUser;
+const slug = uid("join").toLowerCase();
+const BASE = "/api/programs/gd-old-areas/groups/440282/members";
+
+async function rollup(query: string) {
+  await h.services.snapshots.settled();
+  await h.services.queue.settled();
+  const res = await call(h, "GET", `/api/programs/gd-old-areas/rollup?${query}&pageSize=500`, { token: coordinator.token });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+const inRollup = (r: { units: { unit: { slug: string } }[] }) => r.units.some((u) => u.unit.slug === slug);
+
+beforeAll(async () => {
+  h = await startHarness();
+  const admin = await makeUser(h, "admin");
+  coordinator = await makeUser(h, "coordinator", { programs: ["gd-old-areas"] });
+  expect((await call(h, "POST", "/api/units", { token: admin.token, body: { slug, name: "新加入单位", kind: "state_enterprise" } })).status).toBe(201);
+  clerk = await makeUser(h, "unit_editor", { unit: slug });
+});
+afterAll(() => h?.close());
+
+describe("memberships with effective dates", () => {
+  it("joins from a day: counted in the periods from then on, not before", async () => {
+    const res = await call(h, "POST", BASE, { token: coordinator.token, body: { unit: slug, effectiveFrom: "2026-04-01" } });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("etag")).toBe('"1"');
+    expect(await res.json()).toMatchObject({ unit: slug, role: "member", effectiveFrom: "2026-04-01", effectiveTo: null, version: 1 });
+    const fund = await call(h, "POST", `/api/t/${slug}/funds`, { token: clerk.token, body: { kind: "allocation", source: "enterprise", amountFen: 50_000_00, date: "2026-05-10", areaCode: "440282", program: "gd-old-areas" } });
+    expect(fund.status).toBe(201);
+
+    const q1 = await rollup("year=2026&quarter=1");
+    expect(inRollup(q1)).toBe(false);
+    const q2 = await rollup("year=2026&quarter=2");
+    expect(inRollup(q2)).toBe(true);
+    expect(q2.totals.units).toBe(q1.totals.units + 1);
+    const area = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup/areas/440282?year=2026&quarter=2`, { token: coordinator.token })).json();
+    expect(area.contributions.find((c: { unit: string }) => c.unit === slug).sums.inFen).toBe(50_000_00);
+
+    expect((await call(h, "POST", BASE, { token: coordinator.token, body: { unit: slug } })).status).toBe(409);
+  });
+
+  it("ends on a day: gone from later periods, kept in earlier ones; If-Match guards it and the audit keeps before and after", async () => {
+    const stale = await call(h, "PATCH", `${BASE}/${slug}`, { token: coordinator.token, body: { effectiveTo: "2026-12-31" }, headers: { "if-match": '"7"' } });
+    expect(stale.status).toBe(412);
+    const res = await call(h, "PATCH", `${BASE}/${slug}`, { token: coordinator.token, body: { effectiveTo: "2026-12-31" }, headers: { "if-match": '"1"' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ effectiveFrom: "2026-04-01", effectiveTo: "2026-12-31", version: 2 });
+
+    expect(inRollup(await rollup("year=2027"))).toBe(false);
+    expect(inRollup(await rollup("year=2026&quarter=4"))).toBe(true);
+    const audit = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entity, "membership"));
+    expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
+    expect(audit[1]).toMatchObject({ actor: coordinator.username, before: { effectiveTo: null, version: 1 }, after: { effectiveTo: "2026-12-31", version: 2 } });
+  });
+
+  it("refuses what cannot be: a second lead at the same time, an end before the start, a day outside the term, another program's coordinator", async () => {
+    const patch = (body: unknown, version: string, token = coordinator.token) => call(h, "PATCH", `${BASE}/${slug}`, { token, body, headers: { "if-match": version } });
+    const lead = await patch({ role: "lead" }, '"2"');
+    expect(lead.status).toBe(422);
+    expect((await lead.json()).error.details[0]).toMatchObject({ path: "body.role", code: "group_has_lead" });
+    const backwards = await patch({ effectiveTo: "2026-03-01" }, '"2"');
+    expect((await backwards.json()).error.details[0].code).toBe("ends_before_start");
+    const outside = await patch({ effectiveTo: "2040-01-01" }, '"2"');
+    expect((await outside.json()).error.details[0].code).toBe("outside_term");
+    const other = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan"] });
+    expect((await patch({ effectiveTo: "2026-11-30" }, '"2"', other.token)).status).toBe(403);
+  });
+
+  it("moves the lead: the old lead becomes a member, then the unit leads; the rollup's group names the new lead", async () => {
+    const groups = await (await call(h, "GET", "/api/programs/gd-old-areas/groups", { token: coordinator.token })).json();
+    const nanxiong = groups.items.find((g: { area: { code: string } }) => g.area.code === "440282");
+    const oldLead = nanxiong.members.find((m: { role: string }) => m.role === "lead");
+    const demote = await call(h, "PATCH", `${BASE}/${oldLead.slug}`, { token: coordinator.token, body: { role: "member" }, headers: { "if-match": `"${oldLead.version}"` } });
+    expect(demote.status).toBe(200);
+    const promote = await call(h, "PATCH", `${BASE}/${slug}`, { token: coordinator.token, body: { role: "lead" }, headers: { "if-match": '"2"' } });
+    expect(promote.status).toBe(200);
+    const r = await rollup("year=2026&quarter=4");
+    expect(r.areas.find((a: { group: { area: { code: string } } }) => a.group.area.code === "440282").group.lead.slug).toBe(slug);
+  });
+});
