@@ -14,7 +14,7 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
       <section class="card" aria-labelledby="list-not-submitted">
         <div class="card__head">
           <h2 id="list-not-submitted">{t("rollup.notSubmitted")}</h2>
-          <span class="card__count">{period.quarter ? rollup.notSubmitted.length : ""}</span>
+          <span class="card__count">{period.quarter ? rollup.totals.notSubmittedUnits : ""}</span>
         </div>
         {!period.quarter ? (
           <p class="muted">{t("rollup.notSubmittedPickQuarter")}</p>
@@ -25,6 +25,7 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
                 <a href={link(slug)}>{name(slug)}</a>
               </li>
             ))}
+            {rollup.totals.notSubmittedUnits > rollup.notSubmitted.length ? <li class="muted">{t("rollup.andMore", { n: rollup.totals.notSubmittedUnits - rollup.notSubmitted.length })}</li> : null}
           </ul>
         ) : (
           <p class="muted">{t("rollup.allSubmitted")}</p>
