@@ -13,6 +13,7 @@ import { ApiError, errorResponse, handleError } from "./errors";
 import { pickLang } from "./i18n";
 import { createRouter, type Router } from "./router";
 import { registerLogin } from "./routes/auth/login";
+import { registerAreaHelpers } from "./routes/areas/helpers";
 import { registerListAreas } from "./routes/areas/list";
 import { registerHealth } from "./routes/health/get";
 import { registerMe } from "./routes/me/get";
@@ -88,6 +89,7 @@ export function createApp(services: Services): Router {
   registerListGroups(app);
   registerMembers(app);
   registerListAreas(app);
+  registerAreaHelpers(app);
   registerListUnits(app);
   registerCreateUnit(app);
   registerUserRoutes(app);
