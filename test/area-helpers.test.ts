@@ -8,7 +8,8 @@ import { call, makeUser, startHarness, type Harness, type TestUser } from "./sup
 
 let h: Harness;
 let admin: TestUser;
-const YEAR = new Date().getUTCFullYear();
+/** 2024: both programs that support 南雄 are in term (东莞–韶关 runs 2022–2024, the old areas' 2022–2030). */
+const YEAR = 2024;
 
 async function fund(unit: string, program: string, amountFen: number, areaCode = "440282") {
   const clerk = await makeUser(h, "unit_editor", { unit });
@@ -60,6 +61,9 @@ describe("GET /api/areas/{code}/helpers", () => {
     const editor = await makeUser(h, "unit_editor", { unit: "dongguan" });
     expect((await helpers("440282", editor.token)).status).toBe(403);
     expect((await helpers("999999")).status).toBe(404);
+    // After its term a program supports the area no more.
+    const later = await (await call(h, "GET", "/api/areas/440282/helpers?year=2026", { token: admin.token })).json();
+    expect(later.programs.map((p: { program: string }) => p.program)).toEqual(["gd-old-areas"]);
     expect(JSON.stringify(city)).not.toMatch(/phone|idNumber|身份证/);
   });
 });

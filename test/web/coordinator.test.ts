@@ -178,4 +178,19 @@ describe("coordinator", () => {
     await card.getByRole("button", { name: "保存" }).click();
     await containsText(card.locator('[data-field="rule-joint-meetings-dongguan-perYear"] .field__error'), "100");
   });
+
+  it("opens 南雄's page from the program's area drill-down: every program that supports it, each with its helpers", async () => {
+    const year = 2024; // both of 南雄's programs in term
+    await page.goto(`${h.base}/#/p/gd-old-areas/areas/440282?year=${year}`);
+    await page.locator('[data-link="area-helpers"]').click();
+    await page.waitForURL(/#\/areas\/440282/);
+    await hasText(page.locator("h1"), "广东省韶关市南雄市");
+    const api = await h.api<{ programs: { program: string; groups: { helpers: unknown[] }[] }[] }>(COORDINATOR, "GET", `/api/areas/440282/helpers?year=${year}`);
+    expect(api.body.programs.length).toBeGreaterThanOrEqual(2);
+    await hasCount(page.locator("section[data-program]"), api.body.programs.length);
+    for (const p of api.body.programs) {
+      await hasCount(page.locator(`section[data-program="${p.program}"] tbody tr`), p.groups.reduce((n, g) => n + g.helpers.length, 0));
+    }
+    await shot(page, "26-area-helpers");
+  });
 });

@@ -3,6 +3,7 @@ import { useEffect } from "preact/hooks";
 import { get } from "./api/client";
 import { t, useLang } from "./i18n";
 import { navigate, useRoute } from "./router";
+import { AreaHelpersScreen } from "./screens/areas/area-helpers";
 import { AreaDrillScreen } from "./screens/coordinator/area-drill";
 import { ProgramReportsScreen } from "./screens/coordinator/program-reports";
 import { RollupScreen } from "./screens/coordinator/rollup";
@@ -34,6 +35,7 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
     if (screen === "rules") return <RulesScreen program={id} />;
     if (screen === "reports") return <ProgramReportsScreen program={id} />;
   }
+  if (area === "areas" && id) return <AreaHelpersScreen code={id} query={query} />;
   if (area === "admin") return id === "users" ? <UsersScreen /> : <UnitsScreen />;
   return null;
 }
@@ -43,7 +45,7 @@ export function App() {
   const route = useRoute();
   const current = useSession();
   const atLogin = route.segments[0] === "login";
-  const known = ["u", "p", "admin"].includes(route.segments[0] ?? "");
+  const known = ["u", "p", "areas", "admin"].includes(route.segments[0] ?? "");
 
   useEffect(() => {
     if (current && (atLogin || !known)) navigate(homeOf(current.user), true);

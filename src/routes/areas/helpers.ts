@@ -43,8 +43,10 @@ export function registerAreaHelpers(app: Router) {
     const prefix = areaPrefix(code);
     // The groups whose area holds this one (a prefecture's group helps its counties) or lies in it —
     // a few hundred groups in all, matched here with the one prefix rule the figures use.
+    // Only programs whose term includes the period's year (one that ended supports the area no more).
     const all = await services.platform.all<{ program: string; name: string; docNumber: string; areaCode: string }>(sql`
-      SELECT p.slug AS program, p.name AS name, p.doc_number AS docNumber, g.area_code AS areaCode FROM groups g JOIN programs p ON p.slug = g.program ORDER BY p.start_year, p.slug`);
+      SELECT p.slug AS program, p.name AS name, p.doc_number AS docNumber, g.area_code AS areaCode FROM groups g JOIN programs p ON p.slug = g.program
+      WHERE p.start_year <= ${period.year} AND p.end_year >= ${period.year} ORDER BY p.start_year, p.slug`);
     const covers = (groupArea: string) => code.startsWith(areaPrefix(groupArea)) || groupArea.startsWith(prefix);
     const rows = [...new Map(all.filter((r) => covers(r.areaCode)).map((r) => [r.program, r])).values()];
     const visible = rows.filter((r) => auth.role === "admin" || auth.programs.includes(r.program));

@@ -320,6 +320,13 @@ export const en: Record<MessageKey, string> = {
   "rules.period.term": "Per term",
 
   "admin.units": "Units",
+  "areaPage.subtitle": "Recipient area: every helper of every program",
+  "areaPage.programs": "Programs",
+  "areaPage.group": "Group (area)",
+  "areaPage.days": "Member from — to",
+  "areaPage.always": "Throughout",
+  "areaPage.none": "No program supports this area this year.",
+  "areaPage.allHelpers": "All helpers of this area",
   "admin.createUnit": "New unit",
   "admin.placeLegend": "Join a group (optional)",
   "admin.placeProgram": "Program",

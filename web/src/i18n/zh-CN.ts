@@ -318,6 +318,13 @@ export const zhCN = {
   "rules.period.term": "按任期",
 
   "admin.units": "单位管理",
+  "areaPage.subtitle": "受援地：各项帮扶工作的全部帮扶方",
+  "areaPage.programs": "帮扶工作",
+  "areaPage.group": "帮扶集团（受援地）",
+  "areaPage.days": "成员起止",
+  "areaPage.always": "全程",
+  "areaPage.none": "本年度没有帮扶工作支援该地。",
+  "areaPage.allHelpers": "该地的全部帮扶方",
   "admin.createUnit": "新建单位",
   "admin.placeLegend": "加入帮扶集团（可选）",
   "admin.placeProgram": "帮扶工作",

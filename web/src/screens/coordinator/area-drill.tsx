@@ -26,7 +26,11 @@ export function AreaDrillScreen({ program, code, query }: { program: string; cod
       <nav class="breadcrumb" aria-label={t("common.breadcrumb")}>
         <a href={href(["p", program, "rollup"], periodQuery(period))}>{t("rollup.title")}</a> / <span>{a?.group.area.name ?? code}</span>
       </nav>
-      <PageHeader title={a?.group.area.fullName ?? code} subtitle={pick(names(program))} />
+      <PageHeader title={a?.group.area.fullName ?? code} subtitle={pick(names(program))}>
+        <a href={href(["areas", code], { year: period.year })} data-link="area-helpers">
+          {t("areaPage.allHelpers")}
+        </a>
+      </PageHeader>
       <div class="card card--tight">
         <PeriodPicker program={program} period={period} programChoice={false} onChange={(_, next) => navigate(href(["p", program, "areas", code], periodQuery(next)), true)} />
       </div>
