@@ -14,6 +14,11 @@ export function inForceSql(period: Period, alias = "gm"): SQL {
   return sql`(${a}.effective_from IS NULL OR ${a}.effective_from <= ${to}) AND (${a}.effective_to IS NULL OR ${a}.effective_to >= ${from})`;
 }
 
+/** A program's member units in the period (memberships in force during it), as a SQL subquery of `unit`. */
+export function membersInForce(program: string, period: Period): SQL {
+  return sql`SELECT DISTINCT gm.unit AS unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program} AND ${inForceSql(period)}`;
+}
+
 /** For drizzle queries over `groupMembers`. */
 export function inForce(period: Period): SQL {
   const { from, to } = periodWindow(period);

@@ -176,12 +176,13 @@ export async function judgeAndStore(services: Services, program: string, inputs:
   return judged;
 }
 
-/** One unit judged now and stored, with its rule texts (a drill-down shows them); null without stored facts. */
-export async function judgeUnitNow(services: Services, program: string, inputs: JudgingInputs, slug: string): Promise<UnitSummary | null> {
+/**
+ * One unit's judgement with its rule texts (a drill-down shows them), made from its stored facts; null
+ * without them. Not stored: the stored row lacks only the texts, and the reader's basis stored it.
+ */
+export async function judgedWithTexts(services: Services, program: string, inputs: JudgingInputs, slug: string): Promise<UnitSummary | null> {
   const [out] = await judgeSlice(services, program, inputs, [slug]);
-  if (!out) return null;
-  await storeJudgements(services, program, periodKey(inputs.period), [out.row], out.areaRows);
-  return unitSummary(out.figures, out.submissions);
+  return out ? unitSummary(out.figures, out.submissions) : null;
 }
 
 async function storeJudgements(services: Services, program: string, period: string, rows: JudgementRow[], areaRows: (typeof unitJudgementAreas.$inferInsert)[]): Promise<void> {
@@ -225,6 +226,11 @@ export async function rejudgeUnit(services: Services, unit: string, programs: re
     todo.set(`${r.program}/${r.period}`, { program: r.program, period: quarter ? { year: r.year, quarter: Number(quarter) as 1 | 2 | 3 | 4 } : { year: r.year, quarter: null } });
   }
   for (const program of programs) for (const period of ensure) todo.set(`${program}/${periodKey(period)}`, { program, period });
-  for (const { program, period } of todo.values()) await judgeAndStore(services, program, await judgingInputs(services, program, period, day), [unit]);
+  // A program's inputs are read once; its periods differ only in the period.
+  const byProgram = new Map<string, JudgingInputs>();
+  for (const { program, period } of todo.values()) {
+    const base = byProgram.get(program) ?? byProgram.set(program, await judgingInputs(services, program, period, day)).get(program)!;
+    await judgeAndStore(services, program, { ...base, period }, [unit]);
+  }
   return todo.size;
 }

@@ -7,7 +7,7 @@ import { periodKey } from "../periods/period";
 import { RULES_CATALOG_VERSION } from "../rules/catalog";
 import type { Services } from "../services";
 import { FACTS_VERSION } from "./facts";
-import { inForceSql } from "./in-force";
+import { membersInForce } from "./in-force";
 import { termKey, type JudgingInputs } from "./judgements";
 
 /** A list of values for `IN (…)`. */
@@ -23,7 +23,7 @@ export const inList = (values: readonly string[]) => sql.join(values.map((x) => 
 export function standingTable(program: string, inputs: JudgingInputs): SQL {
   const { period, day, terms } = inputs;
   const year = period.year;
-  return sql`WITH m AS (SELECT DISTINCT gm.unit AS unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program} AND ${inForceSql(period)}),
+  return sql`WITH m AS (${membersInForce(program, period)}),
     s AS (SELECT m.unit AS unit, u.name AS name, u.fault_code AS fault, f.computed_at AS takenAt, f.error AS error,
       (f.facts IS NOT NULL) AS hasFacts,
       (f.facts IS NOT NULL AND f.shape = ${FACTS_VERSION} AND f.error IS NULL AND NOT EXISTS (

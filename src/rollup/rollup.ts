@@ -24,7 +24,7 @@ import {
   type UnitSummary,
 } from "../figures/judgements";
 import { sortLagging, type LaggingGroup } from "../figures/lagging";
-import { inForceSql } from "../figures/in-force";
+import { inForceSql, membersInForce } from "../figures/in-force";
 import { inList, STALE, standingTable, UNJUDGED } from "../figures/standing";
 import { areaLabels } from "../directory/areas";
 import { inSlices, UNITS_PER_READ } from "../figures/store";
@@ -138,10 +138,6 @@ function refreshError(code: string | null): string | null {
   return FAULT_MESSAGES[code as FaultCode] ?? "最近一次更新未成功，显示的是此前的数据 | The last refresh did not succeed; earlier figures are shown";
 }
 
-/** The program's member units, as a SQL subquery. */
-/** The program's member units in the period (memberships in force during it), as a SQL subquery. */
-const membersOf = (program: string, period: Period) => sql`SELECT DISTINCT gm.unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program} AND ${inForceSql(period)}`;
-
 /**
  * Judges the units whose judgement is behind: the first JUDGE_INLINE here, the rest by queue messages
  * (one per JUDGE_PER_MESSAGE of them, each naming its range of slugs; queued once per
@@ -183,7 +179,7 @@ async function claimJudging(services: Services, program: string, inputs: Judging
 }
 
 /** The member judgements of the program and period, as a WHERE clause over `j`. */
-const judgementsOf = (program: string, period: Period): SQL => sql`j.program = ${program} AND j.period = ${periodKey(period)} AND j.unit IN (${membersOf(program, period)})`;
+const judgementsOf = (program: string, period: Period): SQL => sql`j.program = ${program} AND j.period = ${periodKey(period)} AND j.unit IN (${membersInForce(program, period)})`;
 
 /** The summaries of all member judgements added up by the database: every numeric leaf of the stored summary. */
 async function summedSummary(services: Services, program: string, period: Period): Promise<Summary> {
@@ -201,10 +197,11 @@ async function summedSummary(services: Services, program: string, period: Period
   return total as unknown as Summary;
 }
 
-const AREA_COLUMNS = sql`sum(a.in_fen) AS inFen, sum(a.allocated_fen) AS allocatedFen, sum(a.disbursed_fen) AS disbursedFen, sum(a.grassroots_in_fen) AS grassrootsInFen,
+/** A judgement's area rows summed, as the columns of AreaSums (read back by `areaSums`). */
+export const AREA_COLUMNS = sql`sum(a.in_fen) AS inFen, sum(a.allocated_fen) AS allocatedFen, sum(a.disbursed_fen) AS disbursedFen, sum(a.grassroots_in_fen) AS grassrootsInFen,
   sum(a.projects) AS projects, sum(a.grassroots_projects) AS grassrootsProjects, sum(a.budget_fen) AS budgetFen, sum(a.cadres_in_post) AS cadresInPost`;
 
-function areaSums(r: Record<string, unknown>): AreaSums {
+export function areaSums(r: Record<string, unknown>): AreaSums {
   const s = emptyAreaSums();
   for (const key of Object.keys(s) as (keyof AreaSums)[]) s[key] = Number(r[key] ?? 0);
   return s;
@@ -269,7 +266,7 @@ const ORDER_BY: Record<UnitSort, SQL> = {
 /** One page of units, in the order asked for, with their stored rows. */
 async function pageOfUnits(services: Services, program: string, period: Period, page: UnitPage): Promise<{ unit: string; name: string; row: string | null }[]> {
   return services.platform.all<{ unit: string; name: string; row: string | null }>(sql`
-    SELECT m.unit AS unit, u.name AS name, j.row AS row FROM (${membersOf(program, period)}) m JOIN units u ON u.slug = m.unit
+    SELECT m.unit AS unit, u.name AS name, j.row AS row FROM (${membersInForce(program, period)}) m JOIN units u ON u.slug = m.unit
     LEFT JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${program} AND j.period = ${periodKey(period)}
     ORDER BY ${ORDER_BY[page.sort]} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
 }
@@ -330,7 +327,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
       SELECT count(*) AS judged, sum(j.pass) AS pass, sum(j.warn) AS warn, sum(j.fail) AS fail, sum(j.not_applicable) AS notApplicable,
         sum(j.warn + j.fail > 0) AS lagging, sum(j.excelling) AS excelling, sum(j.not_submitted) AS notSubmitted, sum(j.submitted_late) AS submittedLate
       FROM unit_judgements j WHERE ${where}`),
-    services.platform.all<Record<string, unknown>>(sql`SELECT a.area_code AS code, ${AREA_COLUMNS} FROM unit_judgement_areas a WHERE a.program = ${program} AND a.period = ${key} AND a.unit IN (${membersOf(program, period)}) GROUP BY a.area_code`),
+    services.platform.all<Record<string, unknown>>(sql`SELECT a.area_code AS code, ${AREA_COLUMNS} FROM unit_judgement_areas a WHERE a.program = ${program} AND a.period = ${key} AND a.unit IN (${membersInForce(program, period)}) GROUP BY a.area_code`),
     groupSummaries(services, program, period),
     // Per requirement and result: how many units, and the first UNITS_NAMED of them by slug.
     services.platform.all<{ rule: string; status: string; n: number; unit: string }>(sql`
@@ -431,7 +428,7 @@ export async function reportUnits(services: Services, basis: RollupBasis): Promi
   const rows = await services.platform.all<Record<string, unknown>>(sql`
     SELECT m.unit AS unit, u.name AS name, j.in_fen AS inFen, j.disbursed_fen AS disbursedFen, j.projects AS projects, j.cadres_in_post AS cadresInPost,
       j.pass AS pass, j.warn AS warn, j.fail AS fail, j.lagging AS lagging
-    FROM (${membersOf(basis.program, basis.inputs.period)}) m JOIN units u ON u.slug = m.unit
+    FROM (${membersInForce(basis.program, basis.inputs.period)}) m JOIN units u ON u.slug = m.unit
     JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${basis.program} AND j.period = ${key}
     ORDER BY ${order} LIMIT ${REPORT_UNITS_LISTED}`);
   const fresh = await basis.freshness(rows.map((r) => String(r.unit)));
@@ -463,7 +460,7 @@ export async function indicatorRows(services: Services, basis: RollupBasis): Pro
   const out: { unit: string; name: string; values: Record<string, number> }[] = [];
   for (let after = ""; ; ) {
     const rows = await services.platform.all<{ unit: string; name: string; indicators: string }>(sql`
-      SELECT m.unit AS unit, u.name AS name, j.indicators AS indicators FROM (${membersOf(basis.program, basis.inputs.period)}) m JOIN units u ON u.slug = m.unit
+      SELECT m.unit AS unit, u.name AS name, j.indicators AS indicators FROM (${membersInForce(basis.program, basis.inputs.period)}) m JOIN units u ON u.slug = m.unit
       JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${basis.program} AND j.period = ${key}
       WHERE m.unit > ${after} ORDER BY m.unit LIMIT ${UNITS_PER_READ}`);
     for (const r of rows) out.push({ unit: r.unit, name: r.name, values: JSON.parse(r.indicators) });

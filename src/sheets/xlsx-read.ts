@@ -33,7 +33,12 @@ function itemText(xml: string): string {
   return out;
 }
 
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+/** One pattern per attribute name, made once: a sheet asks for r and t of every cell. */
+const ATTRIBUTES = new Map<string, RegExp>();
+const attr = (tag: string, name: string) => {
+  const pattern = ATTRIBUTES.get(name) ?? ATTRIBUTES.set(name, new RegExp(`\\s${name}="([^"]*)"`)).get(name)!;
+  return pattern.exec(tag)?.[1];
+};
 
 /** The 0-based column of a cell reference: "C12" → 2. */
 function columnOf(ref: string): number {

@@ -12,9 +12,9 @@ import { areaLabels } from "../../directory/areas";
 import { listGroups } from "../../directory/programs";
 import { ApiError } from "../../errors";
 import { inList } from "../../figures/standing";
-import { addInto, emptyAreaSums, type AreaSums } from "../../figures/summary";
+import { addInto, emptyAreaSums } from "../../figures/summary";
 import { periodKey } from "../../periods/period";
-import { rollupBasis } from "../../rollup/rollup";
+import { AREA_COLUMNS, areaSums, rollupBasis } from "../../rollup/rollup";
 import { areaPrefix } from "../../rules/progress";
 import type { Router } from "../../router";
 import { bearer, errors, ok } from "../openapi-common";
@@ -62,18 +62,10 @@ export function registerAreaHelpers(app: Router) {
       const [fresh, sums] = await Promise.all([
         basis.freshness(slugs),
         services.platform.all<Record<string, unknown>>(sql`
-          SELECT a.unit AS unit, sum(a.in_fen) AS inFen, sum(a.allocated_fen) AS allocatedFen, sum(a.disbursed_fen) AS disbursedFen, sum(a.grassroots_in_fen) AS grassrootsInFen,
-            sum(a.projects) AS projects, sum(a.grassroots_projects) AS grassrootsProjects, sum(a.budget_fen) AS budgetFen, sum(a.cadres_in_post) AS cadresInPost
-          FROM unit_judgement_areas a WHERE a.program = ${p.program} AND a.period = ${key} AND a.unit IN (${inList(slugs)}) AND substr(a.area_code, 1, ${prefix.length}) = ${prefix}
+          SELECT a.unit AS unit, ${AREA_COLUMNS} FROM unit_judgement_areas a WHERE a.program = ${p.program} AND a.period = ${key} AND a.unit IN (${inList(slugs)}) AND substr(a.area_code, 1, ${prefix.length}) = ${prefix}
           GROUP BY a.unit`),
       ]);
-      const byUnit = new Map(
-        sums.map((r) => {
-          const s = emptyAreaSums();
-          for (const k of Object.keys(s) as (keyof AreaSums)[]) s[k] = Number(r[k] ?? 0);
-          return [String(r.unit), s];
-        }),
-      );
+      const byUnit = new Map(sums.map((r) => [String(r.unit), areaSums(r)]));
       const programSums = emptyAreaSums();
       const groupsOut = groupList.map((g) => {
         const groupSums = emptyAreaSums();

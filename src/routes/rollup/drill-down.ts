@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
-import { judgeUnitNow, membershipsOf } from "../../figures/judgements";
+import { judgedWithTexts, membershipsOf } from "../../figures/judgements";
 import { emptyAreaSums } from "../../figures/summary";
 import { periodKey } from "../../periods/period";
 import { groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";
@@ -68,8 +68,8 @@ export function registerRollupDrillDown(app: Router) {
     const found = (await basis.freshness([unit])).get(unit);
     if (!found) throw new ApiError("NOT_FOUND", "error.unit_not_found", { unit });
     const { name, ...freshness } = found;
-    // Judged now from its stored facts (a judgement is pure and cheap): the drill shows the rules' texts.
-    const [summary, groups] = await Promise.all([judgeUnitNow(services, program, basis.inputs, unit), membershipsOf(services, program, basis.inputs.period, [unit])]);
+    // The basis above stored its judgement if it was behind; judged again here for the rules' texts (pure and cheap).
+    const [summary, groups] = await Promise.all([judgedWithTexts(services, program, basis.inputs, unit), membershipsOf(services, program, basis.inputs.period, [unit])]);
     return c.json({ program, period: periodKey(basis.inputs.period), unit: { slug: unit, name }, groups: groups.get(unit) ?? [], freshness, summary }, 200);
   });
 }
