@@ -10,8 +10,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { groupMembers, groups, programs, units } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
-import { forgetUnitPrograms } from "../../directory/unit-programs";
-import { ApiError, type ErrorDetail } from "../../errors";
+import { membershipChanged, membershipProblems, type Membership } from "../../directory/memberships";
+import { ApiError } from "../../errors";
 import { dateIn } from "../../ledger/fields";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import { auditIfWon } from "../../platform/guarded-write";
@@ -79,8 +79,6 @@ const patchRoute = createRoute({
   responses: { 200: ok(MembershipSchema, "已修改 Updated"), ...errors(400, 401, 403, 404, 409, 412, 422, 428) },
 });
 
-type Membership = typeof groupMembers.$inferSelect;
-
 async function groupOf(services: Services, program: string, code: string) {
   const [row] = await services.platform
     .select({ id: groups.id, startYear: programs.startYear, endYear: programs.endYear, name: programs.name })
@@ -91,31 +89,7 @@ async function groupOf(services: Services, program: string, code: string) {
   return row;
 }
 
-/** A membership's days are within the program's term and in order; a lead overlaps no other lead in force. */
-function checkDays(group: { startYear: number; endYear: number; name: string }, m: Pick<Membership, "role" | "effectiveFrom" | "effectiveTo" | "unit">, others: Membership[]): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
-  const termFrom = `${group.startYear}-01-01`;
-  const termTo = `${group.endYear}-12-31`;
-  for (const [key, day] of [["effectiveFrom", m.effectiveFrom], ["effectiveTo", m.effectiveTo]] as const) {
-    if (day && (day < termFrom || day > termTo)) details.push({ path: `body.${key}`, code: "outside_term", message: `《${group.name}》的工作期限为 ${group.startYear}—${group.endYear} 年，${day} 不在期限内 | ${day} is outside the program's term` });
-  }
-  if (m.effectiveFrom && m.effectiveTo && m.effectiveTo < m.effectiveFrom) details.push({ path: "body.effectiveTo", code: "ends_before_start", message: "结束日期早于开始日期 | Ends before it starts" });
-  if (m.role === "lead") {
-    const from = m.effectiveFrom ?? "0000-00-00";
-    const to = m.effectiveTo ?? "9999-12-31";
-    const clash = others.find((o) => o.unit !== m.unit && o.role === "lead" && (o.effectiveFrom ?? "0000-00-00") <= to && from <= (o.effectiveTo ?? "9999-12-31"));
-    if (clash) details.push({ path: "body.role", code: "group_has_lead", message: `该帮扶集团在这段时间已有牵头单位（${clash.unit}），请先结束其牵头关系或改为成员 | The group has a lead (${clash.unit}) then; end it or make it a member first` });
-  }
-  return details;
-}
-
 const view = (program: string, code: string, m: Membership) => ({ program, areaCode: code, unit: m.unit, role: m.role, effectiveFrom: m.effectiveFrom, effectiveTo: m.effectiveTo, version: m.version });
-
-/** After a change: the unit's cached programs are stale, and its figures are refreshed in the background. */
-async function followUp(services: Services, unit: string): Promise<void> {
-  forgetUnitPrograms(unit);
-  await services.queue.send([{ runId: "", job: "refresh", target: { kind: "unit", unit } }]);
-}
 
 export function registerMembers(app: Router) {
   app.openapi(addRoute, async (c) => {
@@ -128,7 +102,7 @@ export function registerMembers(app: Router) {
     const members = await services.platform.select().from(groupMembers).where(eq(groupMembers.groupId, group.id));
     if (members.some((m) => m.unit === body.unit)) throw new ApiError("CONFLICT", "error.already_member", { unit: body.unit });
     const row: Membership = { groupId: group.id, unit: body.unit, role: body.role, position: Math.max(-1, ...members.map((m) => m.position)) + 1, effectiveFrom: body.effectiveFrom, effectiveTo: null, version: 1 };
-    const details = checkDays(group, row, members);
+    const details = membershipProblems(group, row, members);
     if (details.length) throw new ApiError("UNPROCESSABLE", "error.membership_invalid", {}, details);
     const entry = { actor: c.get("auth").username, requestId: c.get("requestId"), action: "create", entity: "membership", entityId: `${group.id}/${body.unit}`, before: null, after: view(program, code, row) };
     // Inserted only if no one added the unit meanwhile; the audit row only if the insert happened.
@@ -143,7 +117,7 @@ export function registerMembers(app: Router) {
       "write",
     );
     if (!inserted || inserted.rowsAffected !== 1) throw new ApiError("CONFLICT", "error.already_member", { unit: body.unit });
-    await followUp(services, body.unit);
+    await membershipChanged(services, body.unit);
     c.header("ETag", etag(1));
     return c.json(view(program, code, row), 201);
   });
@@ -165,7 +139,7 @@ export function registerMembers(app: Router) {
       effectiveTo: body.effectiveTo === undefined ? current.effectiveTo : body.effectiveTo,
       version: version + 1,
     };
-    const details = checkDays(group, next, members);
+    const details = membershipProblems(group, next, members);
     if (details.length) throw new ApiError("UNPROCESSABLE", "error.membership_invalid", {}, details);
     const entry = { actor: c.get("auth").username, requestId: c.get("requestId"), action: "update", entity: "membership", entityId: `${group.id}/${unit}`, before: view(program, code, current), after: view(program, code, next) };
     const [updated] = await services.platformClient.batch(
@@ -179,7 +153,7 @@ export function registerMembers(app: Router) {
       "write",
     );
     if (!updated || updated.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
-    await followUp(services, unit);
+    await membershipChanged(services, unit);
     c.header("ETag", etag(next.version));
     return c.json(view(program, code, next), 200);
   });

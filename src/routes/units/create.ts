@@ -1,12 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import { groupMembers, groups, platformAudit, programs } from "../../../db/platform/schema";
-import { forgetUnitPrograms } from "../../directory/unit-programs";
-import { today } from "../../periods/period";
-import type { ErrorDetail } from "../../errors";
-import type { PlatformDb } from "../../services";
 import { requireAuth, requireRole } from "../../auth/middleware";
-import { ApiError } from "../../errors";
+import { membershipChanged, membershipProblems } from "../../directory/memberships";
+import { ApiError, type ErrorDetail } from "../../errors";
+import { today } from "../../periods/period";
+import type { PlatformDb } from "../../services";
 import type { Router } from "../../router";
 import { storableText } from "../../ledger/fields";
 import { UNIT_SLUG_PATTERN } from "../../tenants/connector";
@@ -57,7 +56,7 @@ export function registerCreateUnit(app: Router) {
     const { tenants, platform } = services;
     if (await tenants.find(body.slug)) throw new ApiError("CONFLICT", "error.unit_exists", { unit: body.slug });
     // Every placement is checked before anything is created: a bad one creates nothing.
-    const placements = await checkPlacements(platform, body.groups);
+    const placements = await checkPlacements(platform, body.slug, body.groups);
     let unit;
     try {
       unit = await tenants.provision({ slug: body.slug, name: body.name, kind: body.kind });
@@ -69,11 +68,10 @@ export function registerCreateUnit(app: Router) {
     const after = { slug: unit.slug, name: unit.name, kind: unit.kind, status: unit.status, schemaVersion: unit.schemaVersion, demo: unit.demo, createdAt: unit.createdAt, groups: placements.map(({ program, areaCode, role }) => ({ program, areaCode, role })) };
     // The memberships and the audit row in one batch.
     const audit = platform.insert(platformAudit).values({ actor: c.get("auth").username, requestId: c.get("requestId"), action: "create", entity: "unit", entityId: unit.slug, before: null, after });
-    if (placements.length) await platform.batch([platform.insert(groupMembers).values(placements.map((p) => ({ groupId: p.groupId, unit: unit.slug, role: p.role, position: p.position }))), audit]);
+    if (placements.length) await platform.batch([platform.insert(groupMembers).values(placements.map((p) => ({ groupId: p.groupId, unit: unit.slug, role: p.role, position: p.position, effectiveFrom: p.effectiveFrom }))), audit]);
     else await audit;
-    forgetUnitPrograms(unit.slug);
     // Its facts and judgements for the current period, in the background, so its rollup rows are current at once.
-    if (placements.length) await services.queue.send([{ runId: "", job: "refresh", target: { kind: "unit", unit: unit.slug } }]);
+    if (placements.length) await membershipChanged(services, unit.slug);
     c.header("Location", `/api/t/${unit.slug}`);
     return c.json(after, 201);
   });
@@ -85,28 +83,27 @@ interface Placement {
   role: "lead" | "member";
   groupId: string;
   position: number;
+  effectiveFrom: string;
 }
 
 /**
- * Each requested group must exist (a program's group for that area), appear once, and a lead may be
- * placed only where the group has none (one lead per group). All problems are named at once (422).
+ * Each requested group must exist (a program's group for that area) and appear once; the membership
+ * then passes the same checks as any other (src/directory/memberships.ts): it starts on the unit's
+ * creation day, inside the program's term, and a lead only where no other lead is in force then.
+ * All problems are named at once (422).
  */
-async function checkPlacements(platform: PlatformDb, wanted: { program: string; areaCode: string; role: "lead" | "member" }[]): Promise<Placement[]> {
+async function checkPlacements(platform: PlatformDb, unit: string, wanted: { program: string; areaCode: string; role: "lead" | "member" }[]): Promise<Placement[]> {
   if (wanted.length === 0) return [];
+  const programSlugs = [...new Set(wanted.map((w) => w.program))];
   const [programRows, groupRows] = await Promise.all([
-    platform.select({ slug: programs.slug, name: programs.name }).from(programs).where(inArray(programs.slug, [...new Set(wanted.map((w) => w.program))])),
+    platform.select({ slug: programs.slug, name: programs.name, startYear: programs.startYear, endYear: programs.endYear }).from(programs).where(inArray(programs.slug, programSlugs)),
     platform
-      .select({
-        id: groups.id,
-        program: groups.program,
-        areaCode: groups.areaCode,
-        // A lead whose membership has ended no longer leads: the new unit joins from today.
-        lead: sql<string | null>`(SELECT unit FROM group_members WHERE group_id = ${groups.id} AND role = 'lead' AND (effective_to IS NULL OR effective_to >= ${today()}) LIMIT 1)`,
-        next: sql<number>`(SELECT coalesce(max(position), -1) + 1 FROM group_members WHERE group_id = ${groups.id})`,
-      })
+      .select({ id: groups.id, program: groups.program, areaCode: groups.areaCode })
       .from(groups)
-      .where(and(inArray(groups.program, [...new Set(wanted.map((w) => w.program))]), inArray(groups.areaCode, [...new Set(wanted.map((w) => w.areaCode))]))),
+      .where(and(inArray(groups.program, programSlugs), inArray(groups.areaCode, [...new Set(wanted.map((w) => w.areaCode))]))),
   ]);
+  const members = groupRows.length ? await platform.select().from(groupMembers).where(inArray(groupMembers.groupId, groupRows.map((g) => g.id))) : [];
+  const from = today();
   const details: ErrorDetail[] = [];
   const seen = new Set<string>();
   const out: Placement[] = [];
@@ -118,8 +115,10 @@ async function checkPlacements(platform: PlatformDb, wanted: { program: string; 
     if (!group) return details.push({ path: `${path}.areaCode`, code: "no_group", message: `《${program.name}》在 ${w.areaCode} 没有帮扶集团 | ${w.program} has no group for area ${w.areaCode}` });
     if (seen.has(group.id)) return details.push({ path, code: "duplicate_group", message: "同一帮扶集团只能加入一次 | A group can be joined once" });
     seen.add(group.id);
-    if (w.role === "lead" && group.lead) return details.push({ path: `${path}.role`, code: "group_has_lead", message: `该帮扶集团已有牵头单位（${group.lead}），每个集团只有一个牵头单位 | The group already has a lead (${group.lead})` });
-    out.push({ ...w, groupId: group.id, position: Number(group.next) });
+    const inGroup = members.filter((m) => m.groupId === group.id);
+    const problems = membershipProblems(program, { unit, role: w.role, effectiveFrom: from, effectiveTo: null }, inGroup, path);
+    if (problems.length) return details.push(...problems);
+    out.push({ ...w, groupId: group.id, position: Math.max(-1, ...inGroup.map((m) => m.position)) + 1, effectiveFrom: from });
   });
   if (details.length) throw new ApiError("UNPROCESSABLE", "error.placement_invalid", {}, details);
   return out;
