@@ -61,7 +61,7 @@ describe("memberships with effective dates", () => {
 
     expect(inRollup(await rollup("year=2027"))).toBe(false);
     expect(inRollup(await rollup("year=2026&quarter=4"))).toBe(true);
-    const audit = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entity, "membership"));
+    const audit = await h.services.platform.select().from(platformAudit).where(eq(platformAudit.entity, "membership")).orderBy(platformAudit.id);
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(audit[1]).toMatchObject({ actor: coordinator.username, before: { effectiveTo: null, version: 1 }, after: { effectiveTo: "2026-12-31", version: 2 } });
   });
@@ -79,15 +79,36 @@ describe("memberships with effective dates", () => {
     expect((await patch({ effectiveTo: "2026-11-30" }, '"2"', other.token)).status).toBe(403);
   });
 
-  it("moves the lead: the old lead becomes a member, then the unit leads; the rollup's group names the new lead", async () => {
+  it("moves the lead from a day: the old lead's stay ends and it stays on as a member, the unit leads from then; earlier periods keep the old lead", async () => {
     const groups = await (await call(h, "GET", "/api/programs/gd-old-areas/groups", { token: coordinator.token })).json();
     const nanxiong = groups.items.find((g: { area: { code: string } }) => g.area.code === "440282");
     const oldLead = nanxiong.members.find((m: { role: string }) => m.role === "lead");
-    const demote = await call(h, "PATCH", `${BASE}/${oldLead.slug}`, { token: coordinator.token, body: { role: "member" }, headers: { "if-match": `"${oldLead.version}"` } });
-    expect(demote.status).toBe(200);
-    const promote = await call(h, "PATCH", `${BASE}/${slug}`, { token: coordinator.token, body: { role: "lead" }, headers: { "if-match": '"2"' } });
-    expect(promote.status).toBe(200);
-    const r = await rollup("year=2026&quarter=4");
-    expect(r.areas.find((a: { group: { area: { code: string } } }) => a.group.area.code === "440282").group.lead.slug).toBe(slug);
+    const steps = [
+      await call(h, "PATCH", `${BASE}/${oldLead.slug}`, { token: coordinator.token, body: { effectiveTo: "2026-06-30" }, headers: { "if-match": `"${oldLead.version}"` } }),
+      await call(h, "POST", BASE, { token: coordinator.token, body: { unit: oldLead.slug, role: "member", effectiveFrom: "2026-07-01" } }),
+      await call(h, "PATCH", `${BASE}/${slug}`, { token: coordinator.token, body: { effectiveTo: "2026-06-30" }, headers: { "if-match": '"2"' } }),
+      await call(h, "POST", BASE, { token: coordinator.token, body: { unit: slug, role: "lead", effectiveFrom: "2026-07-01" } }),
+    ];
+    expect(steps.map((r) => r.status)).toEqual([200, 201, 200, 201]);
+    const leadOf = (r: { areas: { group: { area: { code: string }; lead: { slug: string } | null } }[] }) => r.areas.find((a) => a.group.area.code === "440282")!.group.lead?.slug;
+    expect(leadOf(await rollup("year=2026&quarter=4"))).toBe(slug);
+    expect(leadOf(await rollup("year=2026&quarter=2"))).toBe(oldLead.slug);
+    expect(leadOf(await rollup("year=2025"))).toBe(oldLead.slug);
+    // The old lead is listed with both stays: lead until 30 June, member from 1 July.
+    const after = (await (await call(h, "GET", "/api/programs/gd-old-areas/groups", { token: coordinator.token })).json()).items.find((g: { area: { code: string } }) => g.area.code === "440282");
+    expect(after.members.filter((m: { slug: string }) => m.slug === oldLead.slug).map((m: { role: string; effectiveFrom: string | null; effectiveTo: string | null }) => [m.role, m.effectiveFrom, m.effectiveTo])).toEqual([
+      ["lead", null, "2026-06-30"],
+      ["member", "2026-07-01", null],
+    ]);
+    expect(after.lead.slug).toBe(slug);
+  });
+
+  it("joins again after leaving, never overlapping its earlier stay", async () => {
+    // The unit's lead stay runs from 2026-07-01: a stay that would overlap it is refused with the reason.
+    const overlap = await call(h, "POST", BASE, { token: coordinator.token, body: { unit: slug, effectiveFrom: "2026-08-01" } });
+    expect(overlap.status).toBe(422);
+    expect((await overlap.json()).error.details[0]).toMatchObject({ code: "overlapping_stay" });
+    const again = await call(h, "POST", BASE, { token: coordinator.token, body: { unit: slug } });
+    expect(again.status).toBe(409);
   });
 });

@@ -92,7 +92,7 @@ describe("a file-backed platform", () => {
     const second = await startHarness({ DATA_DIR: dir.path });
     cleanups.unshift(() => second.close());
     const health = await (await call(second, "GET", "/api/health")).json();
-    expect(health.tenants.total).toBe(142);
+    expect(health.tenants.total).toBe(144);
     expect(health.schema.tenant.behind).toBe(0);
     const admin2 = await makeUser(second, "admin");
     const unit = await call(second, "GET", "/api/t/restart-check", { token: admin2.token });

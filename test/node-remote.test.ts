@@ -34,7 +34,7 @@ afterAll(async () => {
 describe("Node with its databases on sqld", () => {
   it("seeds the documents' structure into sqld namespaces and reports itself healthy", async () => {
     const health = await (await call(h, "GET", "/api/health")).json();
-    expect(health).toMatchObject({ runtime: "node", tenants: { total: 141, active: 141 } });
+    expect(health).toMatchObject({ runtime: "node", tenants: { total: 143, active: 143 } });
     // Each unit is its own namespace on the server.
     const res = await fetch(`${sqld.adminUrl}/v1/namespaces/dongguan/config`, { headers: { authorization: `basic ${sqld.adminKey}` } });
     expect(res.status).toBe(200);
@@ -51,6 +51,6 @@ describe("Node with its databases on sqld", () => {
     expect(list.items.map((a: { title: string }) => a.title)).toEqual(["联席会议"]);
     const run = await runJob(h.services, "daily");
     expect(run.status).toBe("succeeded");
-    expect(run.outcomes).toHaveLength(142);
+    expect(run.outcomes).toHaveLength(144);
   }, 60_000);
 });

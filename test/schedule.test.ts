@@ -22,7 +22,7 @@ describe("the schedule", () => {
   it("runs the daily job by its expression and records the run with an outcome per unit", async () => {
     const result = await runScheduled(h.services, "0 18 * * *");
     expect(result?.status).toBe("succeeded");
-    expect(result?.outcomes).toHaveLength(141);
+    expect(result?.outcomes).toHaveLength(143);
     const [run] = await h.services.platform.select().from(jobRuns).orderBy(desc(jobRuns.startedAt)).limit(1);
     expect(run).toMatchObject({ job: "daily", cron: "0 18 * * *", status: "succeeded" });
     expect(run!.finishedAt).not.toBeNull();

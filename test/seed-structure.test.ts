@@ -1,21 +1,24 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DONGGUAN_TOWN_GROUPS, GROUPS, PROGRAMS, UNITS, type SeedGroup } from "../db/seed/structure";
+import { DONGGUAN_TOWN_GROUPS, GROUPS, PARTICIPANTS, PROGRAMS, SPECIAL_AREAS, UNITS, type SeedGroup } from "../db/seed/structure";
+import { fiscalPerCounty } from "../src/rules/catalog/fiscal-per-county";
+import { evaluate, fund, periodData } from "./rules/fixtures";
+import { documentSays } from "./support/policy";
 
 type AreaRow = [code: string, name: string, parentCode: string | null, level: 1 | 2 | 3];
 
 const areaRows = JSON.parse(readFileSync(new URL("../db/seed/areas.json", import.meta.url), "utf8")) as AreaRow[];
-const areas = new Map(areaRows.map((row) => [row[0], row]));
+const areas = new Map([...areaRows, ...SPECIAL_AREAS.map((a): AreaRow => [a.code, a.name, a.parentCode, a.level])].map((row) => [row[0], row]));
 const unitBySlug = new Map(UNITS.map((u) => [u.slug, u]));
 
 const groupsOf = (program: string): SeedGroup[] => GROUPS.filter((g) => g.program === program);
-const unitsOf = (g: SeedGroup): string[] => [g.lead, ...g.members];
+const unitsOf = (g: SeedGroup): string[] => [...(g.lead ? [g.lead] : []), ...g.members];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 describe("areas.json", () => {
-  it("has 6-digit codes, each once, whose parents exist one level up", () => {
-    expect(areas.size).toBe(areaRows.length);
-    for (const [code, , parent, level] of areaRows) {
+  it("has 6-digit codes, each once, whose parents exist one level up (with the special areas)", () => {
+    expect(areas.size).toBe(areaRows.length + SPECIAL_AREAS.length);
+    for (const [code, , parent, level] of areas.values()) {
       expect(code).toMatch(/^\d{6}$/);
       if (level === 1) expect(parent).toBeNull();
       else expect(areas.get(parent ?? "")?.[3]).toBe(level - 1);
@@ -73,11 +76,11 @@ describe("old areas (2022-guangdong-old-revolutionary-areas-pairing.txt §二(�
     expect(unitBySlug.get("pboc-guangzhou")?.name).toBe("中国人民银行广州分行");
   });
 
-  it("groups a provincial organ (lead), a provincial enterprise and a central unit in Guangdong", () => {
+  it("groups a provincial organ (lead), a state-owned enterprise and a central unit in Guangdong", () => {
     for (const g of groups) {
-      expect(unitsOf(g).map((slug) => unitBySlug.get(slug)?.kind)).toEqual([
-        "provincial_organ", "state_enterprise", "central_unit",
-      ]);
+      const [organ, enterprise, central] = unitsOf(g).map((slug) => unitBySlug.get(slug)?.kind);
+      expect([organ, central]).toEqual(["provincial_organ", "central_unit"]);
+      expect(["state_enterprise", "central_enterprise"]).toContain(enterprise);
     }
   });
 });
@@ -101,19 +104,19 @@ describe("Gannan central units (2021-central-units-support-gannan-soviet-areas.t
   });
 
   it("leaves the coordinators 国家发展改革委 and 中央组织部 out of the groups", () => {
-    const names = UNITS.map((u) => u.name);
-    expect(names).not.toContain("国家发展改革委");
-    expect(names).not.toContain("中央组织部");
+    const inGroups = new Set(GROUPS.flatMap(unitsOf));
+    for (const name of ["国家发展改革委", "中央组织部"]) expect(inGroups.has(UNITS.find((u) => u.name === name)!.slug), name).toBe(false);
   });
 });
 
 describe("Dongguan–Shaoguan (2022-dongguan-shaoguan-three-year-action-plan.txt)", () => {
   const groups = groupsOf("dongguan-shaoguan");
 
-  it("has 10 groups, one per Shaoguan county-level area, all led by 东莞市", () => {
+  it("has 10 groups, one per Shaoguan county-level area, each helped by 东莞市 alone (no lead named)", () => {
     expect(groups).toHaveLength(10);
     for (const g of groups) {
-      expect(g.lead).toBe("dongguan");
+      expect(g.lead).toBeNull();
+      expect(g.members).toEqual(["dongguan"]);
       expect(areas.get(g.areaCode)?.[2]).toBe("440200");
     }
     expect(unitBySlug.get("dongguan")).toEqual({ slug: "dongguan", name: "东莞市", kind: "city" });
@@ -128,9 +131,9 @@ describe("Dongguan–Shaoguan (2022-dongguan-shaoguan-three-year-action-plan.txt
 });
 
 describe("East–West 2016 and Guangdong–Guizhou 2022", () => {
-  it("pairs helping cities with eight prefectures, 东莞市 leading 中山市 for 昭通市", () => {
+  it("pairs helping cities with eight prefectures (§3) and the province with four areas it supports (§5)", () => {
     const groups = groupsOf("gd-east-west-2016");
-    expect(groups.map((g) => [g.areaCode, ...unitsOf(g)])).toEqual([
+    expect(groups.filter((g) => g.clause.endsWith("§3")).map((g) => [g.areaCode, ...unitsOf(g)])).toEqual([
       ["451000", "shenzhen"],
       ["451200", "shenzhen"],
       ["513300", "guangdong-province"],
@@ -139,6 +142,12 @@ describe("East–West 2016 and Guangdong–Guizhou 2022", () => {
       ["533300", "zhuhai"],
       ["513400", "foshan"],
       ["530600", "dongguan", "zhongshan"],
+    ]);
+    expect(groups.filter((g) => g.clause.endsWith("§5")).map((g) => [g.areaCode, g.basis, ...unitsOf(g)])).toEqual([
+      ["540400", "support", "guangdong-province"],
+      ["540300", "funds", "guangdong-province"],
+      ["653100", "support", "guangdong-province"],
+      ["660300", "support", "guangdong-province"],
     ]);
     for (const g of groups) expect(areas.get(g.areaCode)?.[3]).toBe(2);
   });
@@ -186,14 +195,14 @@ describe("recipient areas", () => {
 });
 
 describe("units", () => {
-  it("are each listed once: 72 + 61 + 东莞 + 6 other 2016 helpers + 横琴 = 141", () => {
-    expect(UNITS).toHaveLength(141);
+  it("are each listed once: 72 + 61 + 2 Gannan coordinators + 东莞 + 6 other 2016 helpers + 横琴 = 143", () => {
+    expect(UNITS).toHaveLength(143);
     expect(unitBySlug.size).toBe(UNITS.length);
     expect(new Set(UNITS.map((u) => u.name)).size).toBe(UNITS.length);
   });
 
-  it("are all referenced by groups, and groups reference only listed units", () => {
-    const referenced = new Set(GROUPS.flatMap(unitsOf));
+  it("are all referenced by groups or participations, and those reference only listed units", () => {
+    const referenced = new Set([...GROUPS.flatMap(unitsOf), ...PARTICIPANTS.map((p) => p.unit)]);
     for (const slug of referenced) expect(unitBySlug.has(slug), slug).toBe(true);
     for (const u of UNITS) expect(referenced.has(u.slug), u.slug).toBe(true);
   });
@@ -207,5 +216,76 @@ describe("units", () => {
       expect(slug).toMatch(SLUG);
       expect(slug.length, slug).toBeLessThanOrEqual(40);
     }
+  });
+});
+
+/** Each correction the structure issue asked for, checked against the document's own words. */
+describe("seed corrections, each read against its document", () => {
+  const EAST_WEST = "2016-guangdong-east-west-poverty-collaboration.txt";
+  const GANNAN = "2021-central-units-support-gannan-soviet-areas.txt";
+  const OLD_AREAS = "2022-guangdong-old-revolutionary-areas-pairing.txt";
+  const GUIZHOU = "2022-guangdong-guizhou-pairing-opinions.txt";
+
+  it("East–West §10: 53 counties in 7 prefectures, none named — registered per prefecture, judged per registered county", async () => {
+    expect(documentSays(EAST_WEST, "对我省东西部扶贫协作结对的4个省（区）、7个市（州）的52个贫困县（市、区）和1个石漠化片区县，共53个县（市、区）")).toBe(true);
+    // The seven prefectures of §10 are the §3 pairings other than 甘孜; none of their counties is seeded.
+    const scope = fiscalPerCounty.params.parse({});
+    expect([...scope.cityInFullAreas, ...scope.sharedAreas].sort()).toEqual(groupsOf("gd-east-west-2016").filter((g) => g.clause.endsWith("§3") && g.basis !== "support").map((g) => g.areaCode).sort());
+    expect(scope.countiesByArea).toEqual({});
+    const zhuhai = periodData({ program: "gd-east-west-2016", term: { startYear: 2016, endYear: 2020 }, groupAreas: [{ areaCode: "533300", role: "member" }], funds: [fund("allocation", 1_000_000_000, { areaCode: "533301", source: "city" })] });
+    const before = await evaluate(fiscalPerCounty, zhuhai, scope);
+    expect(before.status).toBe("not_applicable");
+    expect(before.explanation.zh).toContain("尚未登记 533300 的受援县");
+    const after = await evaluate(fiscalPerCounty, zhuhai, { ...scope, countiesByArea: { "533300": ["533301", "533323"] } });
+    expect([after.actual, after.expected]).toEqual([0, 2]);
+  });
+
+  it("甘孜 is supported “继续按对口支援方式实施”, outside §10", () => {
+    expect(documentSays(EAST_WEST, "省帮扶四川省甘孜藏族自治州（继续按对口支援方式实施）")).toBe(true);
+    expect(GROUPS.find((g) => g.program === "gd-east-west-2016" && g.areaCode === "513300")?.basis).toBe("support");
+    const scope = fiscalPerCounty.params.parse({});
+    expect([...scope.sharedAreas, ...scope.cityInFullAreas]).not.toContain("513300");
+  });
+
+  it("§5's 对口支援 of 林芝 (funds for 昌都), 喀什 and 兵团第三师 has groups, the 兵团 as a special area", () => {
+    expect(documentSays(EAST_WEST, "扎实推进省对口支援西藏自治区林芝市及资金支持昌都市、新疆维吾尔自治区喀什地区和新疆生产建设兵团第三师各项工作任务")).toBe(true);
+    expect(areas.get("540400")?.[1]).toBe("林芝市");
+    expect(areas.get("540300")?.[1]).toBe("昌都市");
+    expect(areas.get("653100")?.[1]).toBe("喀什地区");
+    expect(areas.get("660300")?.[1]).toBe("新疆生产建设兵团第三师");
+    // Our own code, never one the GB/T list uses.
+    expect(areaRows.some(([code]) => code.startsWith("66"))).toBe(false);
+  });
+
+  it("only the old-areas document names leads (“排名首位的单位为牵头负责单位”); the Gannan pairs and 东莞/中山 → 昭通 are co-equal", () => {
+    expect(documentSays(OLD_AREAS, "排名首位的单位为牵头负责单位，其他单位及机构为对口支援成员单位")).toBe(true);
+    expect(documentSays(GANNAN, "国务院国资委、国家药监局——章贡区")).toBe(true);
+    expect(documentSays(EAST_WEST, "东莞市、中山市帮扶云南省昭通市")).toBe(true);
+    for (const g of GROUPS) expect(g.lead === null, `${g.program} ${g.areaCode}`).toBe(g.program !== "gd-old-areas");
+    expect(GROUPS.find((g) => g.program === "gannan-central" && g.areaCode === "360702")?.members).toEqual(["sasac", "nmpa"]);
+    expect(GROUPS.find((g) => g.program === "gd-east-west-2016" && g.areaCode === "530600")?.members).toEqual(["dongguan", "zhongshan"]);
+  });
+
+  it("central enterprises are 中央企业, not the province's own", () => {
+    expect(documentSays(GANNAN, "中粮集团有限公司")).toBe(true);
+    for (const name of ["中粮集团有限公司", "华润（集团）有限公司", "招商局集团有限公司", "中国南方航空集团公司", "国家电网有限公司", "进出口银行"]) {
+      expect(UNITS.find((u) => u.name === name)?.kind, name).toBe("central_enterprise");
+    }
+    const gannanUnits = new Set(groupsOf("gannan-central").flatMap(unitsOf));
+    expect(UNITS.filter((u) => gannanUnits.has(u.slug) && u.kind === "state_enterprise")).toEqual([]);
+  });
+
+  it("the Gannan coordinators take part without a pairing (“不安排具体对口支援关系”)", () => {
+    expect(documentSays(GANNAN, "国家发展改革委、中央组织部作为牵头部门，负责对口支援工作的组织协调和统筹指导，并结合自身职能全面开展对口支援相关工作，不安排具体对口支援关系")).toBe(true);
+    expect(PARTICIPANTS.map((p) => [p.program, unitBySlug.get(p.unit)?.name])).toEqual([
+      ["gannan-central", "国家发展改革委"],
+      ["gannan-central", "中央组织部"],
+    ]);
+  });
+
+  it("Guangdong–Guizhou runs as the document states: goals to 2025 and to 2035", () => {
+    expect(documentSays(GUIZHOU, "(三)总体目标。到2025年")).toBe(true);
+    expect(documentSays(GUIZHOU, "到2035年,帮扶内涵更加丰富")).toBe(true);
+    expect(PROGRAMS.find((p) => p.slug === "gd-guizhou")).toMatchObject({ startYear: 2022, endYear: 2035 });
   });
 });

@@ -34,10 +34,11 @@ describe("scheduled() for the quarterly cron in workerd", () => {
     const [run] = await platformQuery("SELECT id, expected FROM job_runs WHERE job = 'quarterly' ORDER BY started_at DESC LIMIT 1");
     expect(run).toBeTruthy();
     const expected = Number(run!.expected);
-    // Only programs whose term holds the reported year issue reports: for 2026–2030 the old revolutionary areas
-    // (24 counties × 3 units = 72) and Gannan (61 units) — 133 unit reports and 2 program reports; Dongguan–Shaoguan
-    // (2022–2024), East–West (2016–2020) and Guangdong–Guizhou (2022–2025) have ended.
-    expect(expected).toBe(135);
+    // Only programs whose term holds the reported year issue reports: for 2026 the old revolutionary areas
+    // (24 counties × 3 units = 72), Gannan (61 paired units and its 2 coordinating departments, which take part
+    // without a pairing) and Guangdong–Guizhou (横琴, to 2035) — 136 unit reports and 3 program reports;
+    // Dongguan–Shaoguan (2022–2024) and East–West (2016–2020) have ended.
+    expect(expected).toBe(139);
 
     const deadline = Date.now() + 90_000;
     let status = "running";
@@ -47,7 +48,7 @@ describe("scheduled() for the quarterly cron in workerd", () => {
     }
     expect(status).toBe("succeeded");
     const [counts] = await platformQuery("SELECT SUM(kind = 'unit_quarterly') AS units, SUM(kind = 'program_quarterly') AS programs FROM reports WHERE period = ?", [period]);
-    expect(Number(counts!.units)).toBe(133);
-    expect(Number(counts!.programs)).toBe(2);
+    expect(Number(counts!.units)).toBe(136);
+    expect(Number(counts!.programs)).toBe(3);
   }, 120_000);
 });

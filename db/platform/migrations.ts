@@ -145,5 +145,31 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "ALTER TABLE `group_members` ADD `effective_to` text;",
       "ALTER TABLE `group_members` ADD `version` integer DEFAULT 1 NOT NULL;"
     ]
+  },
+  {
+    "version": 14,
+    "tag": "0013_structure-admin",
+    "statements": [
+      "CREATE TABLE `program_participants` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`program` text NOT NULL,\n\t`unit` text NOT NULL,\n\t`role` text DEFAULT 'coordinating' NOT NULL,\n\t`effective_from` text,\n\t`effective_to` text,\n\t`clause` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\tFOREIGN KEY (`program`) REFERENCES `programs`(`slug`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `program_participants_program_idx` ON `program_participants` (`program`,`unit`);",
+      "CREATE INDEX `program_participants_unit_idx` ON `program_participants` (`unit`);",
+      "CREATE TABLE `__new_group_members` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`group_id` text NOT NULL,\n\t`unit` text NOT NULL,\n\t`role` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`effective_from` text,\n\t`effective_to` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\tFOREIGN KEY (`group_id`) REFERENCES `groups`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`unit`) REFERENCES `units`(`slug`) ON UPDATE no action ON DELETE no action\n);",
+      "-- Memberships get their own id: a unit may leave a group and join it again (two rows, never overlapping).\nINSERT INTO `__new_group_members`(\"id\", \"group_id\", \"unit\", \"role\", \"position\", \"effective_from\", \"effective_to\", \"version\") SELECT rowid, \"group_id\", \"unit\", \"role\", \"position\", \"effective_from\", \"effective_to\", \"version\" FROM `group_members`;",
+      "DROP TABLE `group_members`;",
+      "ALTER TABLE `__new_group_members` RENAME TO `group_members`;",
+      "CREATE INDEX `group_members_group_idx` ON `group_members` (`group_id`,`unit`);",
+      "CREATE INDEX `group_members_unit_idx` ON `group_members` (`unit`);",
+      "ALTER TABLE `areas` ADD `special` integer DEFAULT false NOT NULL;",
+      "ALTER TABLE `areas` ADD `version` integer DEFAULT 1 NOT NULL;",
+      "ALTER TABLE `groups` ADD `basis` text DEFAULT 'pairing' NOT NULL;",
+      "ALTER TABLE `groups` ADD `version` integer DEFAULT 1 NOT NULL;",
+      "ALTER TABLE `programs` ADD `version` integer DEFAULT 1 NOT NULL;;",
+      "-- Dropping the old table dropped its structure-version triggers (0011): the same three again, and three for\n-- the participants, so no change to who takes part in a program leaves a stored judgement taken for current.\nCREATE TRIGGER group_members_structure_insert AFTER INSERT ON group_members BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = NEW.group_id);\nEND;",
+      "CREATE TRIGGER group_members_structure_update AFTER UPDATE ON group_members BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug IN (SELECT program FROM groups WHERE id IN (OLD.group_id, NEW.group_id));\nEND;",
+      "CREATE TRIGGER group_members_structure_delete AFTER DELETE ON group_members BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = OLD.group_id);\nEND;",
+      "CREATE TRIGGER program_participants_structure_insert AFTER INSERT ON program_participants BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = NEW.program;\nEND;",
+      "CREATE TRIGGER program_participants_structure_update AFTER UPDATE ON program_participants BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug IN (OLD.program, NEW.program);\nEND;",
+      "CREATE TRIGGER program_participants_structure_delete AFTER DELETE ON program_participants BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = OLD.program;\nEND;"
+    ]
   }
 ];

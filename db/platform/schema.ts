@@ -23,6 +23,8 @@ export const programs = sqliteTable("programs", {
   rulesVersion: integer("rules_version").notNull().default(1),
   /** Bumped by trigger with every change to the program's groups or memberships: judgements record the version they used. */
   structureVersion: integer("structure_version").notNull().default(1),
+  /** For If-Match on changes to the program's own fields (name, document, term, office). */
+  version: integer("version").notNull().default(1),
   createdAt: text("created_at").notNull().default(now),
 });
 
@@ -34,6 +36,12 @@ export const areas = sqliteTable(
     name: text("name").notNull(),
     parentCode: text("parent_code"),
     level: integer("level").notNull(),
+    /**
+     * An area the code list lacks (新疆生产建设兵团第三师): its code is ours, stable, and never one
+     * GB/T 2260 uses (the 兵团's 66, as the statistical yearbooks number it).
+     */
+    special: integer("special", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("areas_parent_idx").on(t.parentCode)],
 );
@@ -68,6 +76,13 @@ export const groups = sqliteTable(
     program: text("program").notNull().references(() => programs.slug),
     areaCode: text("area_code").notNull().references(() => areas.code),
     clause: text("clause").notNull(),
+    /**
+     * How the document says the area is helped: 结对帮扶 (a pairing, the default), 对口支援 (甘孜, 林芝,
+     * 喀什, 兵团第三师 in the 2016 document: "继续按对口支援方式实施") or 资金支持 (funds only: 昌都).
+     * Rules that bind pairings (the 2016 §10 money per county) read it.
+     */
+    basis: text("basis", { enum: ["pairing", "support", "funds"] }).notNull().default("pairing"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("groups_program_area_idx").on(t.program, t.areaCode)],
 );
@@ -76,6 +91,8 @@ export const groups = sqliteTable(
 export const groupMembers = sqliteTable(
   "group_members",
   {
+    /** A unit may leave a group and join it again later: each stay is its own row, never overlapping. */
+    id: integer("id").primaryKey({ autoIncrement: true }),
     groupId: text("group_id").notNull().references(() => groups.id),
     unit: text("unit").notNull().references(() => units.slug),
     role: text("role", { enum: ["lead", "member"] }).notNull(),
@@ -89,7 +106,27 @@ export const groupMembers = sqliteTable(
     /** For If-Match on changes to the membership. */
     version: integer("version").notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.unit] }), index("group_members_unit_idx").on(t.unit)],
+  (t) => [index("group_members_group_idx").on(t.groupId, t.unit), index("group_members_unit_idx").on(t.unit)],
+);
+
+/**
+ * A unit that takes part in a program without a pairing: the Gannan document's 牵头部门 (国家发展改革委、
+ * 中央组织部, "不安排具体对口支援关系"). It records its own work in the program and is counted in the
+ * rollup by unit, with no recipient area of its own.
+ */
+export const programParticipants = sqliteTable(
+  "program_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    program: text("program").notNull().references(() => programs.slug),
+    unit: text("unit").notNull().references(() => units.slug),
+    role: text("role", { enum: ["coordinating"] }).notNull().default("coordinating"),
+    effectiveFrom: text("effective_from"),
+    effectiveTo: text("effective_to"),
+    clause: text("clause").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("program_participants_program_idx").on(t.program, t.unit), index("program_participants_unit_idx").on(t.unit)],
 );
 
 export const ROLES = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer"] as const;

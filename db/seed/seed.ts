@@ -3,11 +3,12 @@
  * and their databases, groups) and, in development, demo accounts. Idempotent: every insert skips
  * what exists, so it runs at every start and after a crash half-way.
  */
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { hashPassword } from "../../src/auth/password";
 import type { Logger } from "../../src/log";
 import type { PlatformDb, Services, TenantDb } from "../../src/services";
 import { auditRow, systemActor } from "../../src/tenants/audit";
+import { groupId } from "../../src/directory/programs";
 import type { TenantDirectory } from "../../src/tenants/directory";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { areas, commonPasswords, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
@@ -15,7 +16,7 @@ import { subUnits } from "../tenant/schema";
 import areaRows from "./areas.json";
 import { seedDemoLedger } from "./demo-ledger";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
-import { DONGGUAN_TOWN_GROUPS, GROUPS, PROGRAMS, UNITS } from "./structure";
+import { DONGGUAN_TOWN_GROUPS, GROUPS, PARTICIPANTS, PROGRAMS, SPECIAL_AREAS, UNITS } from "./structure";
 
 export interface SeedOptions {
   demoUsers: boolean;
@@ -49,10 +50,6 @@ async function seedCommonPasswords(db: PlatformDb): Promise<void> {
   for (let i = 0; i < words.length; i += CHUNK * 2) await db.insert(commonPasswords).values(words.slice(i, i + CHUNK * 2).map((word, k) => ({ rank: i + k + 1, word })));
 }
 
-/** The id of a group: one per program and recipient area. */
-export function groupId(program: string, areaCode: string): string {
-  return `${program}:${areaCode}`;
-}
 
 export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log: Logger, options: SeedOptions): Promise<SeedReport> {
   const report: SeedReport = { areas: 0, unitsCreated: [], demoUsersCreated: [], demoLedgers: [] };
@@ -77,19 +74,46 @@ export async function seedPlatform(db: PlatformDb, tenants: TenantDirectory, log
     report.unitsCreated.push(unit.slug);
   }
 
-  const groupRows = GROUPS.map((g) => ({ id: groupId(g.program, g.areaCode), program: g.program, areaCode: g.areaCode, clause: g.clause }));
+  await db.insert(areas).values(SPECIAL_AREAS.map((a) => ({ ...a, special: true }))).onConflictDoNothing();
+  const groupRows = GROUPS.map((g) => ({ id: groupId(g.program, g.areaCode), program: g.program, areaCode: g.areaCode, clause: g.clause, basis: g.basis ?? "pairing" }));
   await db.insert(groups).values(groupRows).onConflictDoNothing();
+  // A membership is a stay (a unit may leave and join again), so "already there" is "any stay of the unit".
   const memberRows = GROUPS.flatMap((g) => [
-    { groupId: groupId(g.program, g.areaCode), unit: g.lead, role: "lead" as const, position: 0 },
+    ...(g.lead ? [{ groupId: groupId(g.program, g.areaCode), unit: g.lead, role: "lead" as const, position: 0 }] : []),
     ...g.members.map((unit, i) => ({ groupId: groupId(g.program, g.areaCode), unit, role: "member" as const, position: i + 1 })),
   ]);
-  for (let i = 0; i < memberRows.length; i += CHUNK) await db.insert(groupMembers).values(memberRows.slice(i, i + CHUNK)).onConflictDoNothing();
+  const statements = [
+    ...memberRows.map((m) => sql`INSERT INTO group_members (group_id, unit, role, position) SELECT ${m.groupId}, ${m.unit}, ${m.role}, ${m.position} WHERE NOT EXISTS (SELECT 1 FROM group_members WHERE group_id = ${m.groupId} AND unit = ${m.unit})`),
+    ...PARTICIPANTS.map((p) => sql`INSERT INTO program_participants (program, unit, clause) SELECT ${p.program}, ${p.unit}, ${p.clause} WHERE NOT EXISTS (SELECT 1 FROM program_participants WHERE program = ${p.program} AND unit = ${p.unit})`),
+    ...seedCorrections(),
+  ];
+  for (let i = 0; i < statements.length; i += CHUNK) {
+    const [first, ...rest] = statements.slice(i, i + CHUNK).map((q) => db.run(q));
+    await db.batch([first!, ...rest]);
+  }
 
   await seedDongguanTowns(tenants);
   if (options.demoUsers) report.demoUsersCreated = await seedDemoUsers(db);
   if (options.demoLedger) report.demoLedgers = await seedDemoLedger(db, tenants, options.year);
   if (report.unitsCreated.length) log.info("seeded tenants", { created: report.unitsCreated.length });
   return report;
+}
+
+/**
+ * Corrections to what an earlier seed wrote, each made only where nobody has changed the row since
+ * (version 1), so an administrator's own change is never overwritten: leads the documents do not name
+ * (the Gannan pairs, 东莞/中山 → 昭通 and every group of one outside the old-areas document), 甘孜's basis,
+ * the central enterprises' kind and the Guangdong–Guizhou term.
+ */
+function seedCorrections(): SQL[] {
+  const unnamedLeads = GROUPS.filter((g) => g.lead === null).map((g) => [groupId(g.program, g.areaCode), g.members[0]!] as const);
+  const guizhou = PROGRAMS.find((p) => p.slug === "gd-guizhou")!;
+  return [
+    ...unnamedLeads.map(([group, unit]) => sql`UPDATE group_members SET role = 'member', position = 1 WHERE group_id = ${group} AND unit = ${unit} AND role = 'lead' AND version = 1`),
+    ...GROUPS.filter((g) => g.basis && g.basis !== "pairing").map((g) => sql`UPDATE groups SET basis = ${g.basis!} WHERE id = ${groupId(g.program, g.areaCode)} AND basis = 'pairing' AND version = 1`),
+    ...UNITS.filter((u) => u.kind === "central_enterprise").map((u) => sql`UPDATE units SET kind = 'central_enterprise' WHERE slug = ${u.slug} AND kind = 'state_enterprise' AND version = 1`),
+    sql`UPDATE programs SET end_year = ${guizhou.endYear} WHERE slug = ${guizhou.slug} AND end_year = 2025 AND version = 1`,
+  ];
 }
 
 /**

@@ -11,13 +11,15 @@
  */
 
 /**
- * What a helping unit is. Program 1 units take the kind of their slot in the group (provincial organ, provincial
- * enterprise, central unit in Guangdong), so 广东广播电视台 and 南方报业传媒集团 count as enterprises and 省农垦总局
- * and 省税务局 as central units. Program 2 units: State Council and CPC Central Committee departments and
- * regulators are `ministry`; central SOEs and policy banks `state_enterprise`; 新华社, the academies, 全国工商联
- * and 供销合作总社 `central_unit`.
+ * What a helping unit is. Program 1 units take the kind of their slot in the group (provincial organ, state-owned
+ * enterprise — "国有企业" — and central unit in Guangdong), so 广东广播电视台 and 南方报业传媒集团 count as
+ * enterprises and 省农垦总局 and 省税务局 as central units; in the enterprise slot, the ones a central enterprise
+ * owns (中国南方航空集团公司 itself; 广东中烟, of 中国烟草总公司; 广东电网, of 中国南方电网) are
+ * `central_enterprise`, the province's own `state_enterprise` (省属国企). Program 2 units: State Council and CPC
+ * Central Committee departments and regulators are `ministry`; central SOEs and the policy banks
+ * `central_enterprise` (中央企业); 新华社, the academies, 全国工商联 and 供销合作总社 `central_unit`.
  */
-export type UnitKind = "city" | "provincial_organ" | "state_enterprise" | "central_unit" | "ministry" | "special_zone";
+export type UnitKind = "city" | "provincial_organ" | "state_enterprise" | "central_enterprise" | "central_unit" | "ministry" | "special_zone";
 
 /** A helping unit (帮扶单位 / 支援单位); each is a tenant. */
 export interface SeedUnit { slug: string; name: string; kind: UnitKind; }
@@ -46,10 +48,15 @@ export interface SeedGroup {
   program: string;
   /** 6-digit code of the recipient area: a county-level area, or a prefecture for the 2016 pairings. */
   areaCode: string;
-  /** The lead unit (牵头单位): the unit the document lists first. */
-  lead: string;
-  /** The member units (成员单位) in document order, without the lead; empty for a group of one. */
+  /**
+   * The lead unit (牵头单位), only where the document names one: the old-areas document alone says "排名首位的
+   * 单位为牵头负责单位". Elsewhere the units a document lists for an area are co-equal (null here).
+   */
+  lead: string | null;
+  /** The other units (成员单位 / 结对单位) in document order. */
   members: string[];
+  /** How the document has the area helped (default 结对帮扶 pairing): 对口支援 support, or 资金支持 funds only. */
+  basis?: "pairing" | "support" | "funds";
   /** Where the document sets up the pairing: file and section. */
   clause: string;
 }
@@ -114,7 +121,8 @@ export const PROGRAMS: readonly SeedProgram[] = [
     document: GUIZHOU,
     docNumber: "黔府发〔2022〕12号",
     startYear: 2022,
-    endYear: 2025, // §(三) 到2025年
+    // §(三) sets goals "到2025年" and "到2035年"; the pairing runs to the later one, and 2025 is a milestone.
+    endYear: 2035,
     // The document names no office; §(十五) puts coordination in the provincial joint meeting.
     coordinator: "东西部协作省际党政联席会议",
     cadreTermMonths: null,
@@ -137,7 +145,7 @@ export const UNITS: readonly SeedUnit[] = [
   { slug: "nanyue-group", name: "广东南粤集团有限公司", kind: "state_enterprise" },
   { slug: "gd-land-reclamation", name: "省农垦总局", kind: "central_unit" },
   { slug: "gd-commerce", name: "省商务厅", kind: "provincial_organ" },
-  { slug: "gd-tobacco-industrial", name: "广东中烟工业有限责任公司", kind: "state_enterprise" },
+  { slug: "gd-tobacco-industrial", name: "广东中烟工业有限责任公司", kind: "central_enterprise" },
   { slug: "huadian-guangdong", name: "中国华电集团有限公司广东分公司", kind: "central_unit" },
   { slug: "gd-drc", name: "省发展改革委", kind: "provincial_organ" },
   { slug: "gd-tourism-holdings", name: "省旅游控股集团有限公司", kind: "state_enterprise" },
@@ -146,13 +154,13 @@ export const UNITS: readonly SeedUnit[] = [
   { slug: "yuehai-holdings", name: "广东粤海控股集团有限公司", kind: "state_enterprise" },
   { slug: "unicom-guangdong", name: "中国联通广东分公司", kind: "central_unit" },
   { slug: "gd-culture-tourism", name: "省文化和旅游厅", kind: "provincial_organ" },
-  { slug: "china-southern-airlines", name: "中国南方航空集团公司", kind: "state_enterprise" },
+  { slug: "china-southern-airlines", name: "中国南方航空集团公司", kind: "central_enterprise" },
   { slug: "telecom-guangdong", name: "中国电信广东分公司", kind: "central_unit" },
   { slug: "gd-market-regulation", name: "省市场监管局", kind: "provincial_organ" },
   { slug: "gd-construction-eng", name: "省建筑工程集团有限公司", kind: "state_enterprise" },
   { slug: "mobile-guangdong", name: "中国移动广东分公司", kind: "central_unit" },
   { slug: "gd-agri-rural", name: "省农业农村厅", kind: "provincial_organ" },
-  { slug: "gd-power-grid", name: "广东电网有限公司", kind: "state_enterprise" },
+  { slug: "gd-power-grid", name: "广东电网有限公司", kind: "central_enterprise" },
   { slug: "ccb-guangdong", name: "中国建设银行股份有限公司广东省分行", kind: "central_unit" },
   { slug: "gd-housing-construction", name: "省住房城乡建设厅", kind: "provincial_organ" },
   { slug: "gd-railway-investment", name: "省铁路投资集团公司", kind: "state_enterprise" },
@@ -220,9 +228,9 @@ export const UNITS: readonly SeedUnit[] = [
   { slug: "mot", name: "交通运输部", kind: "ministry" },
   { slug: "supply-marketing-coop", name: "供销合作总社", kind: "central_unit" },
   { slug: "cbirc", name: "银保监会", kind: "ministry" },
-  { slug: "exim-bank", name: "进出口银行", kind: "state_enterprise" },
+  { slug: "exim-bank", name: "进出口银行", kind: "central_enterprise" },
   { slug: "mofcom", name: "商务部", kind: "ministry" },
-  { slug: "cdb", name: "开发银行", kind: "state_enterprise" },
+  { slug: "cdb", name: "开发银行", kind: "central_enterprise" },
   { slug: "mohrss", name: "人力资源社会保障部", kind: "ministry" },
   { slug: "mwr", name: "水利部", kind: "ministry" },
   { slug: "nhc", name: "国家卫生健康委", kind: "ministry" },
@@ -236,30 +244,34 @@ export const UNITS: readonly SeedUnit[] = [
   { slug: "moj", name: "司法部", kind: "ministry" },
   { slug: "rural-revitalization-admin", name: "国家乡村振兴局", kind: "ministry" },
   { slug: "sat", name: "税务总局", kind: "ministry" },
-  { slug: "china-merchants-group", name: "招商局集团有限公司", kind: "state_enterprise" },
-  { slug: "picc", name: "中国人民保险集团股份有限公司", kind: "state_enterprise" },
+  { slug: "china-merchants-group", name: "招商局集团有限公司", kind: "central_enterprise" },
+  { slug: "picc", name: "中国人民保险集团股份有限公司", kind: "central_enterprise" },
   { slug: "sastind", name: "国家国防科工局", kind: "ministry" },
   { slug: "pboc", name: "人民银行", kind: "ministry" },
   { slug: "national-railway-admin", name: "国家铁路局", kind: "ministry" },
   { slug: "cass", name: "社科院", kind: "central_unit" },
   { slug: "forestry-grassland-admin", name: "国家林草局", kind: "ministry" },
-  { slug: "china-tourism-group", name: "中国旅游集团有限公司", kind: "state_enterprise" },
-  { slug: "adbc", name: "农业发展银行", kind: "state_enterprise" },
+  { slug: "china-tourism-group", name: "中国旅游集团有限公司", kind: "central_enterprise" },
+  { slug: "adbc", name: "农业发展银行", kind: "central_enterprise" },
   { slug: "ethnic-affairs-commission", name: "国家民委", kind: "ministry" },
   { slug: "cultural-heritage-admin", name: "国家文物局", kind: "ministry" },
   { slug: "cpc-united-front-dept", name: "中央统战部", kind: "ministry" },
-  { slug: "state-grid", name: "国家电网有限公司", kind: "state_enterprise" },
+  { slug: "state-grid", name: "国家电网有限公司", kind: "central_enterprise" },
   { slug: "mct", name: "文化和旅游部", kind: "ministry" },
   { slug: "taiwan-affairs-office", name: "国务院台办", kind: "ministry" },
-  { slug: "cscec", name: "中国建筑集团有限公司", kind: "state_enterprise" },
+  { slug: "cscec", name: "中国建筑集团有限公司", kind: "central_enterprise" },
   { slug: "veterans-affairs", name: "退役军人部", kind: "ministry" },
-  { slug: "sdic", name: "国家开发投资集团有限公司", kind: "state_enterprise" },
+  { slug: "sdic", name: "国家开发投资集团有限公司", kind: "central_enterprise" },
   { slug: "mohurd", name: "住房城乡建设部", kind: "ministry" },
   { slug: "tcm-admin", name: "国家中医药局", kind: "ministry" },
-  { slug: "china-resources", name: "华润（集团）有限公司", kind: "state_enterprise" },
+  { slug: "china-resources", name: "华润（集团）有限公司", kind: "central_enterprise" },
   { slug: "emergency-mgmt-ministry", name: "应急部", kind: "ministry" },
-  { slug: "china-railway", name: "中国国家铁路集团有限公司", kind: "state_enterprise" },
-  { slug: "cofco", name: "中粮集团有限公司", kind: "state_enterprise" },
+  { slug: "china-railway", name: "中国国家铁路集团有限公司", kind: "central_enterprise" },
+  { slug: "cofco", name: "中粮集团有限公司", kind: "central_enterprise" },
+
+  // 2021 Gannan §二: the two 牵头部门, "不安排具体对口支援关系" (participants, not in a group).
+  { slug: "ndrc", name: "国家发展改革委", kind: "ministry" },
+  { slug: "cpc-org-dept", name: "中央组织部", kind: "ministry" },
 
   // 2022 Dongguan–Shaoguan; also helps 昭通市 in the 2016 document.
   { slug: "dongguan", name: "东莞市", kind: "city" },
@@ -311,82 +323,88 @@ export const GROUPS: readonly SeedGroup[] = [
   { program: "gd-old-areas", areaCode: "445224", lead: "gd-publicity-dept", members: ["gd-energy-group", "customs-guangdong-branch"], clause: OLD_AREAS_HAILUFENG }, // 惠来县
 
   // 2021 Gannan §二(一): 赣州市18个县（市、区）.
-  { program: "gannan-central", areaCode: "360702", lead: "sasac", members: ["nmpa"], clause: `${GANNAN} §二(一)` }, // 章贡区（含赣州经济技术开发区）
-  { program: "gannan-central", areaCode: "360703", lead: "csrc", members: ["caac"], clause: `${GANNAN} §二(一)` }, // 南康区
-  { program: "gannan-central", areaCode: "360704", lead: "most", members: ["mnr"], clause: `${GANNAN} §二(一)` }, // 赣县区
-  { program: "gannan-central", areaCode: "360781", lead: "mof", members: ["xinhua"], clause: `${GANNAN} §二(一)` }, // 瑞金市
-  { program: "gannan-central", areaCode: "360783", lead: "miit", members: ["customs"], clause: `${GANNAN} §二(一)` }, // 龙南市
-  { program: "gannan-central", areaCode: "360722", lead: "moa", members: ["nea"], clause: `${GANNAN} §二(一)` }, // 信丰县
-  { program: "gannan-central", areaCode: "360723", lead: "nrta", members: ["cas"], clause: `${GANNAN} §二(一)` }, // 大余县
-  { program: "gannan-central", areaCode: "360724", lead: "moe", members: ["acfic"], clause: `${GANNAN} §二(一)` }, // 上犹县
-  { program: "gannan-central", areaCode: "360725", lead: "mee", members: ["sport-admin"], clause: `${GANNAN} §二(一)` }, // 崇义县
-  { program: "gannan-central", areaCode: "360726", lead: "mot", members: ["supply-marketing-coop"], clause: `${GANNAN} §二(一)` }, // 安远县
-  { program: "gannan-central", areaCode: "360728", lead: "cbirc", members: ["exim-bank"], clause: `${GANNAN} §二(一)` }, // 定南县
-  { program: "gannan-central", areaCode: "360729", lead: "mofcom", members: ["cdb"], clause: `${GANNAN} §二(一)` }, // 全南县
-  { program: "gannan-central", areaCode: "360730", lead: "mohrss", members: ["mwr"], clause: `${GANNAN} §二(一)` }, // 宁都县
-  { program: "gannan-central", areaCode: "360731", lead: "nhc", members: ["grain-reserves-admin"], clause: `${GANNAN} §二(一)` }, // 于都县
-  { program: "gannan-central", areaCode: "360732", lead: "mca", members: ["tobacco-admin"], clause: `${GANNAN} §二(一)` }, // 兴国县
-  { program: "gannan-central", areaCode: "360733", lead: "audit-office", members: ["samr"], clause: `${GANNAN} §二(一)` }, // 会昌县
-  { program: "gannan-central", areaCode: "360734", lead: "cpc-publicity-dept", members: ["nbs"], clause: `${GANNAN} §二(一)` }, // 寻乌县
-  { program: "gannan-central", areaCode: "360735", lead: "moj", members: ["rural-revitalization-admin"], clause: `${GANNAN} §二(一)` }, // 石城县
+  { program: "gannan-central", areaCode: "360702", lead: null, members: ["sasac", "nmpa"], clause: `${GANNAN} §二(一)` }, // 章贡区（含赣州经济技术开发区）
+  { program: "gannan-central", areaCode: "360703", lead: null, members: ["csrc", "caac"], clause: `${GANNAN} §二(一)` }, // 南康区
+  { program: "gannan-central", areaCode: "360704", lead: null, members: ["most", "mnr"], clause: `${GANNAN} §二(一)` }, // 赣县区
+  { program: "gannan-central", areaCode: "360781", lead: null, members: ["mof", "xinhua"], clause: `${GANNAN} §二(一)` }, // 瑞金市
+  { program: "gannan-central", areaCode: "360783", lead: null, members: ["miit", "customs"], clause: `${GANNAN} §二(一)` }, // 龙南市
+  { program: "gannan-central", areaCode: "360722", lead: null, members: ["moa", "nea"], clause: `${GANNAN} §二(一)` }, // 信丰县
+  { program: "gannan-central", areaCode: "360723", lead: null, members: ["nrta", "cas"], clause: `${GANNAN} §二(一)` }, // 大余县
+  { program: "gannan-central", areaCode: "360724", lead: null, members: ["moe", "acfic"], clause: `${GANNAN} §二(一)` }, // 上犹县
+  { program: "gannan-central", areaCode: "360725", lead: null, members: ["mee", "sport-admin"], clause: `${GANNAN} §二(一)` }, // 崇义县
+  { program: "gannan-central", areaCode: "360726", lead: null, members: ["mot", "supply-marketing-coop"], clause: `${GANNAN} §二(一)` }, // 安远县
+  { program: "gannan-central", areaCode: "360728", lead: null, members: ["cbirc", "exim-bank"], clause: `${GANNAN} §二(一)` }, // 定南县
+  { program: "gannan-central", areaCode: "360729", lead: null, members: ["mofcom", "cdb"], clause: `${GANNAN} §二(一)` }, // 全南县
+  { program: "gannan-central", areaCode: "360730", lead: null, members: ["mohrss", "mwr"], clause: `${GANNAN} §二(一)` }, // 宁都县
+  { program: "gannan-central", areaCode: "360731", lead: null, members: ["nhc", "grain-reserves-admin"], clause: `${GANNAN} §二(一)` }, // 于都县
+  { program: "gannan-central", areaCode: "360732", lead: null, members: ["mca", "tobacco-admin"], clause: `${GANNAN} §二(一)` }, // 兴国县
+  { program: "gannan-central", areaCode: "360733", lead: null, members: ["audit-office", "samr"], clause: `${GANNAN} §二(一)` }, // 会昌县
+  { program: "gannan-central", areaCode: "360734", lead: null, members: ["cpc-publicity-dept", "nbs"], clause: `${GANNAN} §二(一)` }, // 寻乌县
+  { program: "gannan-central", areaCode: "360735", lead: null, members: ["moj", "rural-revitalization-admin"], clause: `${GANNAN} §二(一)` }, // 石城县
 
   // 2021 Gannan §二(二): 吉安市8个县（区）.
-  { program: "gannan-central", areaCode: "360802", lead: "sat", members: [], clause: `${GANNAN} §二(二)` }, // 吉州区
-  { program: "gannan-central", areaCode: "360803", lead: "china-merchants-group", members: [], clause: `${GANNAN} §二(二)` }, // 青原区
-  { program: "gannan-central", areaCode: "360821", lead: "picc", members: [], clause: `${GANNAN} §二(二)` }, // 吉安县
-  { program: "gannan-central", areaCode: "360822", lead: "sastind", members: [], clause: `${GANNAN} §二(二)` }, // 吉水县
-  { program: "gannan-central", areaCode: "360824", lead: "pboc", members: [], clause: `${GANNAN} §二(二)` }, // 新干县
-  { program: "gannan-central", areaCode: "360825", lead: "national-railway-admin", members: [], clause: `${GANNAN} §二(二)` }, // 永丰县
-  { program: "gannan-central", areaCode: "360826", lead: "cass", members: [], clause: `${GANNAN} §二(二)` }, // 泰和县
-  { program: "gannan-central", areaCode: "360828", lead: "forestry-grassland-admin", members: [], clause: `${GANNAN} §二(二)` }, // 万安县
+  { program: "gannan-central", areaCode: "360802", lead: null, members: ["sat"], clause: `${GANNAN} §二(二)` }, // 吉州区
+  { program: "gannan-central", areaCode: "360803", lead: null, members: ["china-merchants-group"], clause: `${GANNAN} §二(二)` }, // 青原区
+  { program: "gannan-central", areaCode: "360821", lead: null, members: ["picc"], clause: `${GANNAN} §二(二)` }, // 吉安县
+  { program: "gannan-central", areaCode: "360822", lead: null, members: ["sastind"], clause: `${GANNAN} §二(二)` }, // 吉水县
+  { program: "gannan-central", areaCode: "360824", lead: null, members: ["pboc"], clause: `${GANNAN} §二(二)` }, // 新干县
+  { program: "gannan-central", areaCode: "360825", lead: null, members: ["national-railway-admin"], clause: `${GANNAN} §二(二)` }, // 永丰县
+  { program: "gannan-central", areaCode: "360826", lead: null, members: ["cass"], clause: `${GANNAN} §二(二)` }, // 泰和县
+  { program: "gannan-central", areaCode: "360828", lead: null, members: ["forestry-grassland-admin"], clause: `${GANNAN} §二(二)` }, // 万安县
 
   // 2021 Gannan §二(三): 抚州市5个县.
-  { program: "gannan-central", areaCode: "361022", lead: "china-tourism-group", members: [], clause: `${GANNAN} §二(三)` }, // 黎川县
-  { program: "gannan-central", areaCode: "361023", lead: "adbc", members: [], clause: `${GANNAN} §二(三)` }, // 南丰县
-  { program: "gannan-central", areaCode: "361025", lead: "ethnic-affairs-commission", members: [], clause: `${GANNAN} §二(三)` }, // 乐安县
-  { program: "gannan-central", areaCode: "361026", lead: "cultural-heritage-admin", members: [], clause: `${GANNAN} §二(三)` }, // 宜黄县
-  { program: "gannan-central", areaCode: "361030", lead: "cpc-united-front-dept", members: [], clause: `${GANNAN} §二(三)` }, // 广昌县
+  { program: "gannan-central", areaCode: "361022", lead: null, members: ["china-tourism-group"], clause: `${GANNAN} §二(三)` }, // 黎川县
+  { program: "gannan-central", areaCode: "361023", lead: null, members: ["adbc"], clause: `${GANNAN} §二(三)` }, // 南丰县
+  { program: "gannan-central", areaCode: "361025", lead: null, members: ["ethnic-affairs-commission"], clause: `${GANNAN} §二(三)` }, // 乐安县
+  { program: "gannan-central", areaCode: "361026", lead: null, members: ["cultural-heritage-admin"], clause: `${GANNAN} §二(三)` }, // 宜黄县
+  { program: "gannan-central", areaCode: "361030", lead: null, members: ["cpc-united-front-dept"], clause: `${GANNAN} §二(三)` }, // 广昌县
 
   // 2021 Gannan §二(四): 龙岩市7个县（市、区）.
-  { program: "gannan-central", areaCode: "350802", lead: "state-grid", members: [], clause: `${GANNAN} §二(四)` }, // 新罗区
-  { program: "gannan-central", areaCode: "350803", lead: "mct", members: [], clause: `${GANNAN} §二(四)` }, // 永定区
-  { program: "gannan-central", areaCode: "350881", lead: "taiwan-affairs-office", members: [], clause: `${GANNAN} §二(四)` }, // 漳平市
-  { program: "gannan-central", areaCode: "350821", lead: "cscec", members: [], clause: `${GANNAN} §二(四)` }, // 长汀县
-  { program: "gannan-central", areaCode: "350823", lead: "veterans-affairs", members: [], clause: `${GANNAN} §二(四)` }, // 上杭县
-  { program: "gannan-central", areaCode: "350824", lead: "sdic", members: [], clause: `${GANNAN} §二(四)` }, // 武平县
-  { program: "gannan-central", areaCode: "350825", lead: "mohurd", members: [], clause: `${GANNAN} §二(四)` }, // 连城县
+  { program: "gannan-central", areaCode: "350802", lead: null, members: ["state-grid"], clause: `${GANNAN} §二(四)` }, // 新罗区
+  { program: "gannan-central", areaCode: "350803", lead: null, members: ["mct"], clause: `${GANNAN} §二(四)` }, // 永定区
+  { program: "gannan-central", areaCode: "350881", lead: null, members: ["taiwan-affairs-office"], clause: `${GANNAN} §二(四)` }, // 漳平市
+  { program: "gannan-central", areaCode: "350821", lead: null, members: ["cscec"], clause: `${GANNAN} §二(四)` }, // 长汀县
+  { program: "gannan-central", areaCode: "350823", lead: null, members: ["veterans-affairs"], clause: `${GANNAN} §二(四)` }, // 上杭县
+  { program: "gannan-central", areaCode: "350824", lead: null, members: ["sdic"], clause: `${GANNAN} §二(四)` }, // 武平县
+  { program: "gannan-central", areaCode: "350825", lead: null, members: ["mohurd"], clause: `${GANNAN} §二(四)` }, // 连城县
 
   // 2021 Gannan §二(五): 三明市5个县.
-  { program: "gannan-central", areaCode: "350421", lead: "tcm-admin", members: [], clause: `${GANNAN} §二(五)` }, // 明溪县
-  { program: "gannan-central", areaCode: "350423", lead: "china-resources", members: [], clause: `${GANNAN} §二(五)` }, // 清流县
-  { program: "gannan-central", areaCode: "350424", lead: "emergency-mgmt-ministry", members: [], clause: `${GANNAN} §二(五)` }, // 宁化县
-  { program: "gannan-central", areaCode: "350429", lead: "china-railway", members: [], clause: `${GANNAN} §二(五)` }, // 泰宁县
-  { program: "gannan-central", areaCode: "350430", lead: "cofco", members: [], clause: `${GANNAN} §二(五)` }, // 建宁县
+  { program: "gannan-central", areaCode: "350421", lead: null, members: ["tcm-admin"], clause: `${GANNAN} §二(五)` }, // 明溪县
+  { program: "gannan-central", areaCode: "350423", lead: null, members: ["china-resources"], clause: `${GANNAN} §二(五)` }, // 清流县
+  { program: "gannan-central", areaCode: "350424", lead: null, members: ["emergency-mgmt-ministry"], clause: `${GANNAN} §二(五)` }, // 宁化县
+  { program: "gannan-central", areaCode: "350429", lead: null, members: ["china-railway"], clause: `${GANNAN} §二(五)` }, // 泰宁县
+  { program: "gannan-central", areaCode: "350430", lead: null, members: ["cofco"], clause: `${GANNAN} §二(五)` }, // 建宁县
 
   // 2022 Dongguan–Shaoguan §五(四): 莞韶对口帮扶"十组团", one per Shaoguan county-level area.
-  { program: "dongguan-shaoguan", areaCode: "440203", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 武江区
-  { program: "dongguan-shaoguan", areaCode: "440204", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 浈江区
-  { program: "dongguan-shaoguan", areaCode: "440205", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 曲江区
-  { program: "dongguan-shaoguan", areaCode: "440222", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 始兴县
-  { program: "dongguan-shaoguan", areaCode: "440224", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 仁化县
-  { program: "dongguan-shaoguan", areaCode: "440229", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 翁源县
-  { program: "dongguan-shaoguan", areaCode: "440232", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 乳源瑶族自治县
-  { program: "dongguan-shaoguan", areaCode: "440233", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 新丰县
-  { program: "dongguan-shaoguan", areaCode: "440281", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 乐昌市
-  { program: "dongguan-shaoguan", areaCode: "440282", lead: "dongguan", members: [], clause: DONGGUAN_GROUPS }, // 南雄市
+  { program: "dongguan-shaoguan", areaCode: "440203", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 武江区
+  { program: "dongguan-shaoguan", areaCode: "440204", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 浈江区
+  { program: "dongguan-shaoguan", areaCode: "440205", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 曲江区
+  { program: "dongguan-shaoguan", areaCode: "440222", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 始兴县
+  { program: "dongguan-shaoguan", areaCode: "440224", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 仁化县
+  { program: "dongguan-shaoguan", areaCode: "440229", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 翁源县
+  { program: "dongguan-shaoguan", areaCode: "440232", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 乳源瑶族自治县
+  { program: "dongguan-shaoguan", areaCode: "440233", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 新丰县
+  { program: "dongguan-shaoguan", areaCode: "440281", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 乐昌市
+  { program: "dongguan-shaoguan", areaCode: "440282", lead: null, members: ["dongguan"], clause: DONGGUAN_GROUPS }, // 南雄市
 
   // 2016 East–West §3: the pairings name prefectures.
-  { program: "gd-east-west-2016", areaCode: "451000", lead: "shenzhen", members: [], clause: `${EAST_WEST} §3` }, // 百色市
-  { program: "gd-east-west-2016", areaCode: "451200", lead: "shenzhen", members: [], clause: `${EAST_WEST} §3` }, // 河池市
-  { program: "gd-east-west-2016", areaCode: "513300", lead: "guangdong-province", members: [], clause: `${EAST_WEST} §3` }, // 甘孜藏族自治州（对口支援）
-  { program: "gd-east-west-2016", areaCode: "522700", lead: "guangzhou", members: [], clause: `${EAST_WEST} §3` }, // 黔南布依族苗族自治州
-  { program: "gd-east-west-2016", areaCode: "520500", lead: "guangzhou", members: [], clause: `${EAST_WEST} §3` }, // 毕节市
-  { program: "gd-east-west-2016", areaCode: "533300", lead: "zhuhai", members: [], clause: `${EAST_WEST} §3` }, // 怒江傈僳族自治州
-  { program: "gd-east-west-2016", areaCode: "513400", lead: "foshan", members: [], clause: `${EAST_WEST} §3` }, // 凉山彝族自治州
-  { program: "gd-east-west-2016", areaCode: "530600", lead: "dongguan", members: ["zhongshan"], clause: `${EAST_WEST} §3` }, // 昭通市
+  { program: "gd-east-west-2016", areaCode: "451000", lead: null, members: ["shenzhen"], clause: `${EAST_WEST} §3` }, // 百色市
+  { program: "gd-east-west-2016", areaCode: "451200", lead: null, members: ["shenzhen"], clause: `${EAST_WEST} §3` }, // 河池市
+  { program: "gd-east-west-2016", areaCode: "513300", lead: null, members: ["guangdong-province"], basis: "support", clause: `${EAST_WEST} §3` }, // 甘孜藏族自治州（继续按对口支援方式实施）
+  { program: "gd-east-west-2016", areaCode: "522700", lead: null, members: ["guangzhou"], clause: `${EAST_WEST} §3` }, // 黔南布依族苗族自治州
+  { program: "gd-east-west-2016", areaCode: "520500", lead: null, members: ["guangzhou"], clause: `${EAST_WEST} §3` }, // 毕节市
+  { program: "gd-east-west-2016", areaCode: "533300", lead: null, members: ["zhuhai"], clause: `${EAST_WEST} §3` }, // 怒江傈僳族自治州
+  { program: "gd-east-west-2016", areaCode: "513400", lead: null, members: ["foshan"], clause: `${EAST_WEST} §3` }, // 凉山彝族自治州
+  { program: "gd-east-west-2016", areaCode: "530600", lead: null, members: ["dongguan", "zhongshan"], clause: `${EAST_WEST} §3` }, // 昭通市 (东莞市、中山市, co-equal)
+
+  // 2016 East–West §5: 对口支援 by the province — 林芝, funds for 昌都, 喀什 and 兵团第三师.
+  { program: "gd-east-west-2016", areaCode: "540400", lead: null, members: ["guangdong-province"], basis: "support", clause: `${EAST_WEST} §5` }, // 林芝市
+  { program: "gd-east-west-2016", areaCode: "540300", lead: null, members: ["guangdong-province"], basis: "funds", clause: `${EAST_WEST} §5` }, // 昌都市（资金支持）
+  { program: "gd-east-west-2016", areaCode: "653100", lead: null, members: ["guangdong-province"], basis: "support", clause: `${EAST_WEST} §5` }, // 喀什地区
+  { program: "gd-east-west-2016", areaCode: "660300", lead: null, members: ["guangdong-province"], basis: "support", clause: `${EAST_WEST} §5` }, // 新疆生产建设兵团第三师
 
   // 2022 Guangdong–Guizhou §(十四): the only pairing the document names.
-  { program: "gd-guizhou", areaCode: "520324", lead: "hengqin-cooperation-zone", members: [], clause: `${GUIZHOU} §(十四)` }, // 正安县
+  { program: "gd-guizhou", areaCode: "520324", lead: null, members: ["hengqin-cooperation-zone"], clause: `${GUIZHOU} §(十四)` }, // 正安县
 ];
 
 /**
@@ -404,4 +422,20 @@ export const DONGGUAN_TOWN_GROUPS: readonly { areaCode: string; label: string }[
   { areaCode: "440233", label: "东莞市对口帮扶新丰县组团镇街（待填写）" },
   { areaCode: "440281", label: "东莞市对口帮扶乐昌市组团镇街（待填写）" },
   { areaCode: "440282", label: "东莞市对口帮扶南雄市组团镇街（待填写）" },
+];
+
+/**
+ * Areas the code list lacks, with stable codes of our own (never a GB/T 2260 code): the 2016 document §5
+ * names 新疆生产建设兵团第三师. The 兵团 is numbered 66, as the statistical yearbooks number it, and the
+ * division by its ordinal.
+ */
+export const SPECIAL_AREAS: readonly { code: string; name: string; parentCode: string | null; level: 1 | 2 | 3 }[] = [
+  { code: "660000", name: "新疆生产建设兵团", parentCode: null, level: 1 },
+  { code: "660300", name: "新疆生产建设兵团第三师", parentCode: "660000", level: 2 },
+];
+
+/** Units that take part in a program without a pairing (program_participants). */
+export const PARTICIPANTS: readonly { program: string; unit: string; clause: string }[] = [
+  { program: "gannan-central", unit: "ndrc", clause: `${GANNAN} §二` },
+  { program: "gannan-central", unit: "cpc-org-dept", clause: `${GANNAN} §二` },
 ];

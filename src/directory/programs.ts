@@ -1,10 +1,15 @@
 /** Queries over programs and their groups. */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { groupMembers, groups, programs, units } from "../../db/platform/schema";
+import { groupMembers, groups, programParticipants, programs, units } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
 import { areaLabels, type AreaLabel } from "./areas";
-import { inForce } from "../figures/in-force";
+import { inForce, inForceOf } from "../figures/in-force";
 import { today, type Period } from "../periods/period";
+
+/** The id of a group: one per program and recipient area. */
+export function groupId(program: string, areaCode: string): string {
+  return `${program}:${areaCode}`;
+}
 
 export type ProgramRow = typeof programs.$inferSelect;
 
@@ -18,8 +23,24 @@ export interface GroupView {
   program: string;
   area: AreaLabel;
   clause: string;
+  basis: "pairing" | "support" | "funds";
+  version: number;
   lead: { slug: string; name: string } | null;
-  members: { slug: string; name: string; role: "lead" | "member"; effectiveFrom?: string | null; effectiveTo?: string | null; version?: number }[];
+  /** Every stay of every unit (a unit that left and joined again has two), in the document's order. */
+  members: { id: number; slug: string; name: string; role: "lead" | "member"; effectiveFrom: string | null; effectiveTo: string | null; version: number }[];
+}
+
+/** A unit taking part in a program without a pairing (the Gannan document's 牵头部门). */
+export interface ParticipantView {
+  id: number;
+  program: string;
+  slug: string;
+  name: string;
+  role: "coordinating";
+  clause: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  version: number;
 }
 
 /** Every program with its number of groups and distinct units, in start-year order. */
@@ -35,8 +56,9 @@ export async function listPrograms(db: PlatformDb): Promise<ProgramSummary[]> {
       endYear: programs.endYear,
       coordinator: programs.coordinator,
       cadreTermMonths: programs.cadreTermMonths,
+      version: programs.version,
       groupCount: sql<number>`(SELECT COUNT(*) FROM ${groups} WHERE ${groups.program} = ${programs.slug})`,
-      unitCount: sql<number>`(SELECT COUNT(DISTINCT ${groupMembers.unit}) FROM ${groupMembers} JOIN ${groups} ON ${groups.id} = ${groupMembers.groupId} WHERE ${groups.program} = ${programs.slug})`,
+      unitCount: sql<number>`(SELECT COUNT(*) FROM (SELECT gm.unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${programs.slug} UNION SELECT pp.unit FROM program_participants pp WHERE pp.program = ${programs.slug}))`,
     })
     .from(programs)
     .orderBy(asc(programs.startYear), asc(programs.slug));
@@ -48,13 +70,19 @@ export async function findProgram(db: PlatformDb, slug: string): Promise<Program
   return (await listPrograms(db)).find((p) => p.slug === slug);
 }
 
-/** A program's groups with area labels and members in the document's order; optionally only those a unit belongs to, or the one of an area. */
+/**
+ * A program's groups with area labels and members in the document's order — a group no one has joined
+ * yet too; optionally only those a unit belongs to, the one of an area, or the memberships in force in a period.
+ */
 export async function listGroups(db: PlatformDb, program: string, filter: { unit?: string; areaCode?: string; period?: Period } = {}): Promise<GroupView[]> {
   const rows = await db
     .select({
       id: groups.id,
       areaCode: groups.areaCode,
       clause: groups.clause,
+      basis: groups.basis,
+      groupVersion: groups.version,
+      membership: groupMembers.id,
       unit: groupMembers.unit,
       unitName: units.name,
       role: groupMembers.role,
@@ -64,23 +92,38 @@ export async function listGroups(db: PlatformDb, program: string, filter: { unit
       version: groupMembers.version,
     })
     .from(groups)
-    .innerJoin(groupMembers, eq(groupMembers.groupId, groups.id))
-    .innerJoin(units, eq(units.slug, groupMembers.unit))
-    .where(and(eq(groups.program, program), filter.areaCode ? eq(groups.areaCode, filter.areaCode) : undefined, filter.period ? inForce(filter.period) : undefined))
-    .orderBy(asc(groups.areaCode), asc(groupMembers.position));
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), filter.period ? inForce(filter.period) : undefined))
+    .leftJoin(units, eq(units.slug, groupMembers.unit))
+    .where(and(eq(groups.program, program), filter.areaCode ? eq(groups.areaCode, filter.areaCode) : undefined))
+    .orderBy(asc(groups.areaCode), asc(groupMembers.position), asc(groupMembers.effectiveFrom));
   const labels = await areaLabels(db, rows.map((r) => r.areaCode));
   const byId = new Map<string, GroupView>();
+  const day = today();
   for (const r of rows) {
     let g = byId.get(r.id);
     if (!g) {
       const area = labels.get(r.areaCode) ?? { code: r.areaCode, name: r.areaCode, fullName: r.areaCode, level: 0 };
-      g = { id: r.id, program, area, clause: r.clause, lead: null, members: [] };
+      g = { id: r.id, program, area, clause: r.clause, basis: r.basis, version: r.groupVersion, lead: null, members: [] };
       byId.set(r.id, g);
     }
-    g.members.push({ slug: r.unit, name: r.unitName, role: r.role, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, version: r.version });
-    // The lead now (or in the period asked for): a lead whose membership ended is not the group's lead.
-    if (r.role === "lead" && (filter.period || !r.effectiveTo || r.effectiveTo >= today())) g.lead = { slug: r.unit, name: r.unitName };
+    if (r.membership === null || r.unit === null || r.role === null) continue;
+    g.members.push({ id: r.membership, slug: r.unit, name: r.unitName ?? r.unit, role: r.role, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, version: r.version ?? 1 });
+    // The lead now (or in the period asked for): a lead whose membership ended, or has not begun, is not the group's lead.
+    if (r.role === "lead" && (filter.period || ((!r.effectiveTo || r.effectiveTo >= day) && (!r.effectiveFrom || r.effectiveFrom <= day)))) g.lead = { slug: r.unit, name: r.unitName ?? r.unit };
   }
   const all = [...byId.values()];
-  return filter.unit ? all.filter((g) => g.members.some((m) => m.slug === filter.unit)) : all;
+  if (filter.unit) return all.filter((g) => g.members.some((m) => m.slug === filter.unit));
+  // In a period, only the groups someone was in.
+  return filter.period ? all.filter((g) => g.members.length > 0) : all;
+}
+
+/** A program's participants without a pairing, optionally only those in force in a period. */
+export async function listParticipants(db: PlatformDb, program: string, period?: Period): Promise<ParticipantView[]> {
+  const rows = await db
+    .select({ id: programParticipants.id, slug: programParticipants.unit, name: units.name, role: programParticipants.role, clause: programParticipants.clause, effectiveFrom: programParticipants.effectiveFrom, effectiveTo: programParticipants.effectiveTo, version: programParticipants.version })
+    .from(programParticipants)
+    .innerJoin(units, eq(units.slug, programParticipants.unit))
+    .where(and(eq(programParticipants.program, program), period ? inForceOf(programParticipants, period) : undefined))
+    .orderBy(asc(programParticipants.id));
+  return rows.map((r) => ({ ...r, program }));
 }

@@ -9,6 +9,7 @@ import { cadreTerms } from "../rules/catalog/cadre-terms";
 import { quarterlySubmission } from "../rules/catalog/quarterly-submission";
 import { RULES_CATALOG_VERSION } from "../rules/catalog";
 import { paramsFor, type ConfiguredRule } from "../rules/rule-sets";
+import { servedNote } from "../rules/progress";
 import type { AreaNames, GroupArea, RuleInput, RuleResult, Text } from "../rules/types";
 import type { DataVersions, Facts, TargetFact } from "./facts";
 import { submissionStanding, type SubmissionStanding } from "./submissions";
@@ -106,6 +107,7 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
     ...(input.areaNames ? { areaNames: input.areaNames } : {}),
   };
   const termText = program ? `${program.startYear}—${program.endYear}` : "";
+  const note = servedNote(ruleInput);
   const rules: EvaluatedRule[] = program === null
     ? []
     : input.rules
@@ -121,7 +123,9 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
                 unit: "count",
                 explanation: { zh: `本项工作期限为 ${termText} 年，${period.year} 年不在期限内，不适用。`, en: `The program runs ${termText}; ${period.year} is outside its term: not applicable.` },
               };
-          return { rule: rule.id, title: rule.title(params as never), clause: rule.clause, period: rule.period, params, ...result };
+          // A part-year (joined or left mid-year) is held pro rata (src/rules/progress.ts expectedByNow); the text says so.
+          const explanation = note && result.expected !== null && rule.period === "year" ? { zh: `${result.explanation.zh}${note.zh}`, en: `${result.explanation.en} ${note.en}` } : result.explanation;
+          return { rule: rule.id, title: rule.title(params as never), clause: rule.clause, period: rule.period, params, ...result, explanation };
         });
   return {
     unit: input.unit,

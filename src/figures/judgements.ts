@@ -18,6 +18,7 @@ import type { Facts, SubmissionFact } from "./facts";
 import type { EvaluatedRule, ProgramTerms, UnitFigures } from "./judge";
 import { judge, programTerms } from "./pipeline";
 import { inForce } from "./in-force";
+import { membershipsOf } from "./in-force";
 import { inSlices } from "./store";
 import type { SubmissionStanding } from "./submissions";
 import type { Summary } from "./summary";
@@ -56,7 +57,7 @@ export function compactSummary(s: UnitSummary): CompactSummary {
 /** A unit's groups in a program as one comparable text: a judgement made with other groups is another judgement. */
 export function membershipKey(areas: readonly GroupArea[]): string {
   return areas
-    .map((g) => `${g.areaCode}:${g.role}`)
+    .map((g) => `${g.areaCode}:${g.role}:${g.basis ?? "pairing"}:${g.from ?? ""}:${g.to ?? ""}`)
     .sort()
     .join(",");
 }
@@ -78,20 +79,6 @@ export async function judgingInputs(services: Services, program: string, period:
 
 /** The term as a judgement records it. */
 export const termKey = (t: ProgramTerms) => `${t.startYear}-${t.endYear}`;
-
-/** Some units' groups in a program, in force during the period. */
-export async function membershipsOf(services: Services, program: string, period: Period, slugs: readonly string[]): Promise<Map<string, GroupArea[]>> {
-  const rows = await inSlices(slugs, (slice) =>
-    services.platform
-      .select({ unit: groupMembers.unit, areaCode: groups.areaCode, role: groupMembers.role })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(eq(groups.program, program), inArray(groupMembers.unit, slice), inForce(period))),
-  );
-  const out = new Map<string, GroupArea[]>();
-  for (const r of rows) (out.get(r.unit) ?? out.set(r.unit, []).get(r.unit)!).push({ areaCode: r.areaCode, role: r.role });
-  return out;
-}
 
 /** A judgement as stored: the row and its per-area sums. */
 function judgementRows(program: string, inputs: JudgingInputs, unit: string, areas: readonly GroupArea[], f: UnitFigures, submissions: SubmissionFact[]) {

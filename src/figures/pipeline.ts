@@ -4,8 +4,8 @@
  * consumer asks here; none loads records or sums on its own.
  */
 import { classifyFault, clearFault, recordFault, REQUEST_FAULTS } from "../tenants/faults";
-import { and, eq } from "drizzle-orm";
-import { groupMembers, groups, programs } from "../../db/platform/schema";
+import { eq } from "drizzle-orm";
+import { programs } from "../../db/platform/schema";
 import { periodContext, today, type Period } from "../periods/period";
 import { ruleSet, type ConfiguredRule } from "../rules/rule-sets";
 import type { AreaNames, GroupArea } from "../rules/types";
@@ -15,7 +15,7 @@ import { judgeUnit, type ProgramTerms, type UnitFigures } from "./judge";
 import { loadFacts, type LoadedFacts } from "./load-facts";
 import { markChanged, platformVersions, readFacts, readFactsMeta, recordFactsError, storeFacts, tenantVersions, usable } from "./store";
 import { allAreaLabels } from "../directory/areas";
-import { inForce } from "./in-force";
+import { membershipsOf } from "./in-force";
 
 export interface FreshFacts extends LoadedFacts {
   computedAt: string | null;
@@ -30,13 +30,9 @@ export async function programTerms(services: Services, program: string): Promise
   return row ?? null;
 }
 
-/** The recipient areas of a unit's groups in a program, in force during the period. */
+/** The recipient areas of a unit's groups in a program, in force during the period (src/figures/judgements.ts). */
 export async function groupAreasOf(services: Services, unit: string, program: string, period: Period): Promise<GroupArea[]> {
-  return services.platform
-    .select({ areaCode: groups.areaCode, role: groupMembers.role })
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    .where(and(eq(groupMembers.unit, unit), eq(groups.program, program), inForce(period)));
+  return (await membershipsOf(services, program, period, [unit])).get(unit) ?? [];
 }
 
 /**

@@ -5,8 +5,8 @@
  * the others never wait for it.
  */
 import { eq } from "drizzle-orm";
-import { groupMembers, groups, programs } from "../../db/platform/schema";
-import { inForce } from "../figures/in-force";
+import { groupMembers, groups, programParticipants, programs } from "../../db/platform/schema";
+import { inForce, inForceOf } from "../figures/in-force";
 import { judgeAndStore, judgingInputs } from "../figures/judgements";
 import { issueReport } from "../reports/issue";
 import { inTerm, today, type Period } from "../periods/period";
@@ -33,12 +33,12 @@ export async function startReportRun(
   const unitMessages: ReportMessage[] = [];
   /** Annual runs issue no unit reports: their units' facts for the year are brought current first, so the program report reads current facts (it never reads a tenant itself). */
   const refreshMessages: RefreshMessage[] = [];
-  const memberships = await services.platform
-    .selectDistinct({ unit: groupMembers.unit, program: groups.program })
-    .from(groupMembers)
-    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-    // Reports of a period go to the units whose membership was in force during it.
-    .where(inForce(period));
+  // Reports of a period go to the units in the program during it: members of its groups, and participants without a pairing.
+  const [grouped, participating] = await Promise.all([
+    services.platform.selectDistinct({ unit: groupMembers.unit, program: groups.program }).from(groupMembers).innerJoin(groups, eq(groups.id, groupMembers.groupId)).where(inForce(period)),
+    services.platform.selectDistinct({ unit: programParticipants.unit, program: programParticipants.program }).from(programParticipants).where(inForceOf(programParticipants, period)),
+  ]);
+  const memberships = [...grouped, ...participating];
   const inRun = memberships.filter((m) => programRows.includes(m.program));
   if (job === "quarterly") for (const m of inRun) unitMessages.push({ runId, job, target: { kind: "unit", unit: m.unit, program: m.program }, period, ...(options.reissue ? { reissue: true } : {}) });
   else for (const unit of new Set(inRun.map((m) => m.unit))) refreshMessages.push({ runId: "", job: "refresh", target: { kind: "unit", unit }, years: [period.year], judge: [period] });

@@ -113,10 +113,11 @@ export function quarterDue(year: number, quarter: Quarter, dueDays: number): str
 
 /**
  * The share of a period's judged stretch that an annual figure must have reached: elapsed quarters
- * over four, counted from `startQuarter` (a pairing that starts mid-year is held to its part).
+ * over four, counted from `startQuarter` (a pairing or membership that starts mid-year is held to its
+ * part) up to `endQuarter` (one that ends mid-year, to its part).
  */
-export function quarterShare(p: Period, startQuarter: Quarter = 1): number {
-  const end = lastQuarter(p);
+export function quarterShare(p: Period, startQuarter: Quarter = 1, endQuarter: Quarter = 4): number {
+  const end = Math.min(lastQuarter(p), endQuarter);
   return end < startQuarter ? 0 : (end - startQuarter + 1) / 4;
 }
 

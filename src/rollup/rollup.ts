@@ -17,14 +17,13 @@ import {
   JUDGE_PER_MESSAGE,
   judgeAndStore,
   judgingInputs,
-  membershipsOf,
   termKey,
   type CompactSummary,
   type JudgingInputs,
   type UnitSummary,
 } from "../figures/judgements";
 import { sortLagging, type LaggingGroup } from "../figures/lagging";
-import { inForceSql, membersInForce } from "../figures/in-force";
+import { inForceSql, membersInForce, membershipsOf } from "../figures/in-force";
 import { inList, STALE, standingTable, UNJUDGED } from "../figures/standing";
 import { areaLabels } from "../directory/areas";
 import { inSlices, UNITS_PER_READ } from "../figures/store";
@@ -69,7 +68,7 @@ export interface UnitRollupRow extends Omit<UnitRollup, "summary"> {
 
 /** A group as the rollup lists it: its lead, its first GROUP_MEMBERS_LISTED members and how many it has. */
 export interface GroupSummary extends Omit<GroupView, "members"> {
-  members: GroupView["members"];
+  members: Pick<GroupView["members"][number], "slug" | "name" | "role">[];
   memberCount: number;
 }
 
@@ -217,7 +216,7 @@ export async function groupSums(services: Services, program: string, period: Per
   const rows = await services.platform.all<Record<string, unknown>>(sql`
     WITH p AS (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.prefix') AS prefix FROM json_each(${prefixes}))
     SELECT p.id AS groupId, ${perMember ? sql`gm.unit` : sql`''`} AS unit, ${AREA_COLUMNS}
-    FROM p JOIN group_members gm ON gm.group_id = p.id AND ${inForceSql(period)}
+    FROM p JOIN (SELECT DISTINCT gm.group_id AS group_id, gm.unit AS unit FROM group_members gm WHERE ${inForceSql(period)}) gm ON gm.group_id = p.id
     JOIN unit_judgement_areas a ON a.unit = gm.unit AND a.program = ${program} AND a.period = ${periodKey(period)} AND substr(a.area_code, 1, length(p.prefix)) = p.prefix
     GROUP BY p.id ${perMember ? sql`, gm.unit` : sql``}`);
   return new Map(rows.map((r) => [perMember ? `${r.groupId}/${r.unit}` : String(r.groupId), areaSums(r)]));
@@ -228,12 +227,15 @@ export const GROUP_MEMBERS_LISTED = 8;
 
 /** Every group of the program with its lead, its first members and how many it has: one query, a few rows a group. */
 async function groupSummaries(services: Services, program: string, period: Period): Promise<GroupSummary[]> {
-  const rows = await services.platform.all<{ id: string; areaCode: string; clause: string; memberCount: number; members: string }>(sql`
-    SELECT g.id AS id, g.area_code AS areaCode, g.clause AS clause,
-      (SELECT count(*) FROM group_members c WHERE c.group_id = g.id AND ${inForceSql(period, "c")}) AS memberCount,
+  // A unit that left and joined again within the period is one member, with the role of its latest stay
+  // (SQLite takes a bare column from the row that max() picked), so a lead moved mid-year is named once.
+  const rows = await services.platform.all<{ id: string; areaCode: string; clause: string; basis: GroupSummary["basis"]; version: number; memberCount: number; members: string }>(sql`
+    SELECT g.id AS id, g.area_code AS areaCode, g.clause AS clause, g.basis AS basis, g.version AS version,
+      (SELECT count(DISTINCT c.unit) FROM group_members c WHERE c.group_id = g.id AND ${inForceSql(period, "c")}) AS memberCount,
       (SELECT json_group_array(json_object('slug', x.unit, 'name', x.name, 'role', x.role)) FROM (
-        SELECT gm.unit AS unit, u.name AS name, gm.role AS role FROM group_members gm JOIN units u ON u.slug = gm.unit
-        WHERE gm.group_id = g.id AND ${inForceSql(period)} ORDER BY gm.role = 'lead' DESC, gm.position LIMIT ${GROUP_MEMBERS_LISTED}) x) AS members
+        SELECT gm.unit AS unit, u.name AS name, max(coalesce(gm.effective_from, '')) AS since, gm.role AS role, gm.position AS position
+        FROM group_members gm JOIN units u ON u.slug = gm.unit
+        WHERE gm.group_id = g.id AND ${inForceSql(period)} GROUP BY gm.unit ORDER BY role = 'lead' DESC, position LIMIT ${GROUP_MEMBERS_LISTED}) x) AS members
     FROM groups g WHERE g.program = ${program} AND EXISTS (SELECT 1 FROM group_members e WHERE e.group_id = g.id AND ${inForceSql(period, "e")}) ORDER BY g.area_code`);
   const labels = await areaLabels(services.platform, rows.map((r) => r.areaCode));
   return rows.map((r) => {
@@ -244,6 +246,8 @@ async function groupSummaries(services: Services, program: string, period: Perio
       program,
       area: labels.get(r.areaCode) ?? { code: r.areaCode, name: r.areaCode, fullName: r.areaCode, level: 0 },
       clause: r.clause,
+      basis: r.basis,
+      version: Number(r.version),
       lead: lead ? { slug: lead.slug, name: lead.name } : null,
       members: listed,
       memberCount: Number(r.memberCount),

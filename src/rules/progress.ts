@@ -3,7 +3,7 @@
  * the pro-rata figure passes; behind it warns; only when the year is over does a shortfall fail.
  * Also the small helpers rules share to read facts for their period.
  */
-import { lastQuarter, quarterShare, type Quarter } from "../periods/period";
+import { lastQuarter, quarterOf, quarterShare, type Quarter } from "../periods/period";
 import type { GroupArea, RuleInput, RuleResult, RuleStatus, Text } from "./types";
 
 /** The facts of the period's window: quarters 1 to the period's last. */
@@ -32,9 +32,42 @@ export function areaPrefixes(areas: readonly GroupArea[]): string[] {
   return areas.map((a) => areaPrefix(a.areaCode));
 }
 
-/** The figure expected by the judging day: ceil(target × elapsed quarters / 4), from `startQuarter`. */
+/**
+ * The quarters of the period's year the unit took part in the program: from the quarter its earliest
+ * membership in force began (1 if before the year) to the quarter its last one ended (4 if after).
+ */
+export function servedQuarters(input: Pick<RuleInput, "groupAreas" | "period">): { first: Quarter; last: Quarter; from: string | null; to: string | null } {
+  const { year } = input.period;
+  const starts = input.groupAreas.map((g) => g.from ?? null);
+  const ends = input.groupAreas.map((g) => g.to ?? null);
+  const from = starts.length && starts.every((d) => d !== null && d > `${year}-01-01`) ? (starts as string[]).sort()[0]! : null;
+  const to = ends.length && ends.every((d) => d !== null && d < `${year}-12-31`) ? (ends as string[]).sort().at(-1)! : null;
+  return { first: from && from.startsWith(String(year)) ? quarterOf(from) : 1, last: to && to.startsWith(String(year)) ? quarterOf(to) : 4, from, to };
+}
+
+/**
+ * How a part-year is counted, said in the rule's text: the annual figure is held pro rata to the
+ * quarters the unit took part in (a unit joining on 1 July is held to 2/4 of the year's figure by
+ * year end), so nothing is asked of it for the months before it joined or after it left.
+ */
+export function servedNote(input: Pick<RuleInput, "groupAreas" | "period">): Text | null {
+  const s = servedQuarters(input);
+  if (s.first === 1 && s.last === 4) return null;
+  const zh = [s.first > 1 ? `自 ${s.from} 起参加本项目` : "", s.last < 4 ? `至 ${s.to} 止` : ""].filter(Boolean).join("、");
+  const en = [s.first > 1 ? `took part from ${s.from}` : "", s.last < 4 ? `until ${s.to}` : ""].filter(Boolean).join(" and ");
+  return {
+    zh: `本单位${zh}，年度指标按第 ${s.first}—${s.last} 季度（${s.last - s.first + 1}/4）折算。`,
+    en: `The unit ${en}: the annual figure is held to quarters ${s.first}–${s.last} (${s.last - s.first + 1}/4).`,
+  };
+}
+
+/**
+ * The figure expected by the judging day: ceil(target × elapsed quarters / 4), from `startQuarter`
+ * (or the quarter the unit joined, if later) to the judging quarter (or the quarter it left, if earlier).
+ */
 export function expectedByNow(target: number, input: RuleInput, startQuarter: Quarter = 1): number {
-  return Math.ceil(target * quarterShare(input.period, startQuarter) - 1e-9);
+  const served = servedQuarters(input);
+  return Math.ceil(target * quarterShare(input.period, Math.max(startQuarter, served.first) as Quarter, served.last) - 1e-9);
 }
 
 /** Status of an "at least `target` a year" figure at the judging day. */

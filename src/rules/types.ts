@@ -27,6 +27,11 @@ export interface RuleResult {
 export interface GroupArea {
   areaCode: string;
   role: "lead" | "member";
+  /** How the document has the area helped (groups.basis): a pairing unless said otherwise. */
+  basis?: "pairing" | "support" | "funds";
+  /** The membership's first and last day in force (null: since the program began / still). */
+  from?: string | null;
+  to?: string | null;
 }
 
 /** Everything a rule may look at for one unit, one program and one period. Plain data. */

@@ -23,6 +23,7 @@ const who: Record<string, TestUser> = {};
 /** Record id per URL segment (projects, funds, …, reports). */
 const ids: Record<string, string> = {};
 let programReportId: string;
+let participantId: string;
 
 /** Roles with no right to dongguan at all. */
 const STRANGERS = ["strangerUnitAdmin", "strangerEditor", "strangerViewer", "strangerCoordinator"] as const;
@@ -42,6 +43,11 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
   // A unit of another program joins the group; the unit's own membership moves its start within the term.
   if (op.path === "/api/programs/{program}/groups/{code}/members") return { body: { unit: "gd-org-dept", effectiveFrom: "2024-01-01" } };
   if (op.path === "/api/programs/{program}/groups/{code}/members/{unit}") return { body: { effectiveFrom: "2022-01-01" } };
+  if (op.path === "/api/programs/{program}" && op.method === "PATCH") return { body: { coordinator: "东莞韶关对口帮扶指挥部（矩阵测试）" } };
+  if (op.path === "/api/programs/{program}/groups" && op.method === "POST") return { body: { areaCode: "440200", clause: "矩阵测试", basis: "pairing" } };
+  if (op.path === "/api/programs/{program}/groups/{code}" && op.method === "PATCH") return { body: { basis: "support" } };
+  if (op.path === "/api/programs/{program}/participants" && op.method === "POST") return { body: { unit: "gd-org-dept", clause: "矩阵测试", effectiveFrom: "2024-01-01" } };
+  if (op.path === "/api/programs/{program}/participants/{id}") return { body: { effectiveTo: "2024-12-31" } };
   const tail = op.path.replace(/^\/api\/t\/\{unit\}\/?/, "");
   const [resource = "", second, third] = tail.split("/");
   if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
@@ -68,7 +74,7 @@ const CREATE_BODIES: Record<string, Record<string, unknown>> = {
 /** Fills {unit}, {id}, {program}, {code}, {rule} with real values, so a missing check would answer 200. */
 function urlFor(op: Operation, unit = UNIT): string {
   const segment = op.path.split("/")[4] ?? "";
-  const id = op.path.startsWith("/api/programs/") ? programReportId : ids[segment];
+  const id = op.path.includes("/participants/") ? participantId : op.path.startsWith("/api/programs/") ? programReportId : ids[segment];
   return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code: "440232", rule: "joint-meetings-dongguan" });
 }
 
@@ -130,6 +136,9 @@ beforeAll(async () => {
   ids.reports = items.find((r: { program: string }) => r.program === PROGRAM).id;
   const program = await (await call(h, "GET", `/api/programs/${PROGRAM}/reports?kind=program_quarterly`, { token: who.coordinator.token })).json();
   programReportId = program.items[0].id;
+  const participant = await call(h, "POST", `/api/programs/${PROGRAM}/participants`, { token: who.admin!.token, body: { unit: "zhuhai", clause: "矩阵测试", effectiveFrom: "2023-01-01" } });
+  expect(participant.status).toBe(201);
+  participantId = String((await participant.json()).id);
   await h.services.snapshots.settled();
 }, 60_000);
 
@@ -231,8 +240,9 @@ describe("users changed after their token was issued", () => {
 });
 
 describe("program routes", () => {
-  const PUBLIC = new Set(["/api/programs/{program}", "/api/programs/{program}/groups"]);
-  const programOps = () => ops.filter((o) => o.path.startsWith("/api/programs/{program}") && !PUBLIC.has(o.path));
+  // The directory any signed-in user reads; every other program route, and every write, is the coordinator's.
+  const PUBLIC = new Set(["GET /api/programs/{program}", "GET /api/programs/{program}/groups", "GET /api/programs/{program}/participants"]);
+  const programOps = () => ops.filter((o) => o.path.startsWith("/api/programs/{program}") && !PUBLIC.has(label(o)));
   const NON_COORDINATORS = ["editor", "unitAdmin", "viewer", ...STRANGERS] as const;
 
   it("lists the coordinator-only program routes", () => {
@@ -248,6 +258,11 @@ describe("program routes", () => {
       "POST /api/programs/{program}/reports/run",
       "POST /api/programs/{program}/groups/{code}/members",
       "PATCH /api/programs/{program}/groups/{code}/members/{unit}",
+      "PATCH /api/programs/{program}",
+      "POST /api/programs/{program}/groups",
+      "PATCH /api/programs/{program}/groups/{code}",
+      "POST /api/programs/{program}/participants",
+      "PATCH /api/programs/{program}/participants/{id}",
     ]) {
       expect(listed).toContain(expected);
     }

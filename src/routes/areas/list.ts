@@ -5,8 +5,15 @@ import { requireAuth } from "../../auth/middleware";
 import type { Router } from "../../router";
 import { bearer, errors, ok } from "../openapi-common";
 
-const AreaRow = z
-  .object({ code: z.string(), name: z.string(), parentCode: z.string().nullable(), level: z.number().int() })
+export const AreaRow = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    parentCode: z.string().nullable(),
+    level: z.number().int(),
+    special: z.boolean().openapi({ description: "不在 GB/T 2260 中的特殊地区（代码由本平台编定）An area the code list lacks, with our own code" }),
+    version: z.number().int(),
+  })
   .openapi("Area");
 
 const code = z.string().regex(/^\d{6}$/);

@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
 
+/** 结对帮扶 a pairing · 对口支援 support "按对口支援方式" · 资金支持 funds only. */
+export const GroupBasis = z.enum(["pairing", "support", "funds"]).openapi({ description: "结对帮扶 pairing · 对口支援 support · 资金支持 funds only" });
+
 export const ProgramSchema = z
   .object({
     slug: z.string(),
@@ -11,6 +14,7 @@ export const ProgramSchema = z
     endYear: z.number().int(),
     coordinator: z.string(),
     cadreTermMonths: z.number().int().nullable(),
+    version: z.number().int().openapi({ description: "For If-Match when changing the program" }),
     groupCount: z.number().int(),
     unitCount: z.number().int(),
   })
@@ -26,16 +30,33 @@ export const GroupSchema = z
     program: z.string(),
     area: AreaSchema,
     clause: z.string(),
+    basis: GroupBasis,
+    version: z.number().int().openapi({ description: "For If-Match when changing the group's clause or basis" }),
     lead: z.object({ slug: z.string(), name: z.string() }).nullable(),
     members: z.array(
       z.object({
+        id: z.number().int().openapi({ description: "The stay (a unit that left and joined again has two)" }),
         slug: z.string(),
         name: z.string(),
         role: z.enum(["lead", "member"]),
-        effectiveFrom: z.string().nullable().optional().openapi({ description: "First day in force (null: since the program began)" }),
-        effectiveTo: z.string().nullable().optional().openapi({ description: "Last day in force (null: still)" }),
-        version: z.number().int().optional().openapi({ description: "For If-Match when changing the membership" }),
+        effectiveFrom: z.string().nullable().openapi({ description: "First day in force (null: since the program began)" }),
+        effectiveTo: z.string().nullable().openapi({ description: "Last day in force (null: still)" }),
+        version: z.number().int().openapi({ description: "For If-Match when changing the membership" }),
       }),
     ),
   })
   .openapi("Group");
+
+export const ParticipantSchema = z
+  .object({
+    id: z.number().int(),
+    program: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    role: z.enum(["coordinating"]),
+    clause: z.string(),
+    effectiveFrom: z.string().nullable(),
+    effectiveTo: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .openapi("Participant");

@@ -2,7 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
-import { judgedWithTexts, membershipsOf } from "../../figures/judgements";
+import { membershipsOf } from "../../figures/in-force";
+import { judgedWithTexts } from "../../figures/judgements";
 import { emptyAreaSums } from "../../figures/summary";
 import { periodKey } from "../../periods/period";
 import { groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";

@@ -11,8 +11,9 @@ const route = createRoute({
   path: "/api/units",
   tags: ["admin"],
   summary: "帮扶单位（租户）列表 Units (tenants)",
+  description: "Admins, and coordinators (who place units in their programs' groups): directory fields only.",
   security: bearer,
-  middleware: [requireAuth(), requireRole("admin")] as const,
+  middleware: [requireAuth(), requireRole("admin", "coordinator")] as const,
   request: {
     query: z.object({
       kind: z.enum(UNIT_KINDS).optional(),

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 
-export const UNIT_KINDS = ["city", "provincial_organ", "state_enterprise", "central_unit", "ministry", "special_zone", "other"] as const;
+export const UNIT_KINDS = ["city", "provincial_organ", "state_enterprise", "central_enterprise", "central_unit", "ministry", "special_zone", "other"] as const;
 
 export const UnitSchema = z
   .object({

@@ -7,7 +7,8 @@
  *
  * The clause binds each county, and the document names none: a coordinator registers the counties of
  * each prefecture (`countiesByArea`, prefecture code → county codes). Only the seven prefectures of
- * §10 are in scope (`sharedAreas`, `cityInFullAreas`); 甘孜 is supported "按对口支援方式" and is not.
+ * §10 are in scope (`sharedAreas`, `cityInFullAreas`), and only as pairings (groups.basis): 甘孜 is
+ * supported "按对口支援方式", and the §5 areas (林芝, 昌都's funds, 喀什, 兵团第三师) likewise, so none is.
  * Each registered county of the unit's prefectures must have allocations (area = that county, dated
  * in the year up to the evaluated quarter) of perCountyFen, pro rata by quarter; in the five shared
  * prefectures the province-source part of each county's allocations must be provinceShare% ±
@@ -47,7 +48,8 @@ export const fiscalPerCounty = defineRule({
   facts: ["fundAreas"],
   evaluate(input, params) {
     if (input.groupAreas.length === 0) return noGroupArea();
-    const inScope = input.groupAreas.filter((g) => [...params.sharedAreas, ...params.cityInFullAreas].some((a) => covers(a, g.areaCode) || covers(g.areaCode, a)));
+    // A group the document has helped "按对口支援方式" or with funds only (groups.basis) is never a §10 pairing.
+    const inScope = input.groupAreas.filter((g) => (g.basis ?? "pairing") === "pairing" && [...params.sharedAreas, ...params.cityInFullAreas].some((a) => covers(a, g.areaCode) || covers(g.areaCode, a)));
     if (inScope.length === 0) {
       return notApplicable("count", "本单位的结对地区不在第10条财政援助范围内（如甘孜州按对口支援方式实施），不适用。", "The unit's paired areas are outside §10 (e.g. Ganzi is supported as 对口支援): not applicable.");
     }
