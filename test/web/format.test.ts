@@ -3,6 +3,7 @@
  * multiply), fen to 万元 for display, quarterly due dates, and form text to API values.
  */
 import { describe, expect, it } from "vitest";
+import { clauseLabel } from "../../web/src/format/clause";
 import { fenToWan, fenToYuan, parseYuan } from "../../web/src/format/money";
 import { mapDetails, toBody, toRaw } from "../../web/src/ledger/form-values";
 import { FUNDS } from "../../web/src/ledger/resources";
@@ -64,5 +65,15 @@ describe("form values", () => {
       { path: "body", message: "至少修改一个字段" },
     ];
     expect(mapDetails(details, ["amountFen", "areaCode"])).toEqual({ byField: { amountFen: "超过尚可拨付", areaCode: "此项为必填项" }, general: ["至少修改一个字段"] });
+  });
+});
+
+describe("clauseLabel", () => {
+  const programs = [{ document: "2022-dongguan-shaoguan-three-year-action-plan.txt", name: "东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）", docNumber: "莞韶指〔2022〕1号" }];
+  it("cites the document by title and number, then the section", () => {
+    expect(clauseLabel("2022-dongguan-shaoguan-three-year-action-plan.txt §五(四)", programs)).toBe("《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）§五(四)");
+  });
+  it("leaves a clause of no known document as written", () => {
+    expect(clauseLabel("矩阵测试", programs)).toBe("矩阵测试");
   });
 });

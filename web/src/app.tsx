@@ -9,7 +9,9 @@ import { ProgramReportsScreen } from "./screens/coordinator/program-reports";
 import { RollupScreen } from "./screens/coordinator/rollup";
 import { RulesScreen } from "./screens/coordinator/rules";
 import { UnitDrillScreen } from "./screens/coordinator/unit-drill";
+import { ProgramsScreen } from "./screens/admin/programs";
 import { UnitsScreen } from "./screens/admin/units";
+import { StructureScreen } from "./screens/structure/structure";
 import { UsersScreen } from "./screens/admin/users";
 import { LoginScreen } from "./screens/login";
 import { DashboardScreen } from "./screens/unit/dashboard";
@@ -34,9 +36,10 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
     if (screen === "units" && sub) return <UnitDrillScreen program={id} unit={sub} query={query} />;
     if (screen === "rules") return <RulesScreen program={id} />;
     if (screen === "reports") return <ProgramReportsScreen program={id} />;
+    if (screen === "structure") return <StructureScreen program={id} />;
   }
   if (area === "areas" && id) return <AreaHelpersScreen code={id} query={query} />;
-  if (area === "admin") return id === "users" ? <UsersScreen /> : <UnitsScreen />;
+  if (area === "admin") return id === "users" ? <UsersScreen /> : id === "programs" ? <ProgramsScreen /> : <UnitsScreen />;
   return null;
 }
 

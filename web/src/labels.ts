@@ -108,12 +108,17 @@ export const SUBMISSION_STATUS: LabelMap = { draft: ["草稿", "Draft"], submitt
 export const UNIT_KIND: LabelMap = {
   city: ["地级市", "City"],
   provincial_organ: ["省直单位", "Provincial organ"],
-  state_enterprise: ["省属国企", "State enterprise"],
-  central_unit: ["中直驻粤单位", "Central unit"],
+  state_enterprise: ["省属国企", "Provincial state enterprise"],
+  central_enterprise: ["中央企业", "Central state enterprise"],
+  // 新华社 and the academies as well as the central units in Guangdong (中央驻粤机构).
+  central_unit: ["中央单位", "Central unit"],
   ministry: ["部委", "Ministry"],
   special_zone: ["特别合作区", "Special zone"],
   other: ["其他", "Other"],
 };
+
+/** How the document has a recipient area helped (groups.basis). */
+export const GROUP_BASIS: LabelMap = { pairing: ["结对帮扶", "Pairing"], support: ["对口支援", "Paired support"], funds: ["资金支持", "Funds only"] };
 
 export const ROLE: LabelMap = {
   admin: ["平台管理员", "Administrator"],

@@ -6,6 +6,8 @@ export interface ProgramInfo {
   name: string;
   nameEn?: string;
   docNumber?: string;
+  /** The policy document's file, as clauses cite it. */
+  document?: string;
 }
 
 /** slug → { zh, en } names; falls back to the slug until loaded. */

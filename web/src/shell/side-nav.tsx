@@ -65,6 +65,7 @@ export function SideNav({ user, route }: { user: User; route: Route }) {
           { link: href(["p", program, "rollup"], period), key: "nav.rollup", active: at("rollup") || at("areas") || at("units") },
           { link: href(["p", program, "rules"]), key: "nav.rules", active: at("rules") },
           { link: href(["p", program, "reports"]), key: "nav.programReports", active: at("reports") },
+          { link: href(["p", program, "structure"]), key: "nav.structure", active: at("structure") },
         ]}
       />,
     );
@@ -75,7 +76,8 @@ export function SideNav({ user, route }: { user: User; route: Route }) {
         key="admin"
         title={t("nav.admin")}
         items={[
-          { link: href(["admin", "units"]), key: "nav.units", active: area === "admin" && id !== "users" },
+          { link: href(["admin", "units"]), key: "nav.units", active: area === "admin" && id !== "users" && id !== "programs" },
+          { link: href(["admin", "programs"]), key: "nav.programs", active: area === "admin" && id === "programs" },
           { link: href(["admin", "users"]), key: "nav.users", active: area === "admin" && id === "users" },
         ]}
       />,

@@ -4,7 +4,7 @@
  * The API's field errors are shown per field.
  */
 import { useState } from "preact/hooks";
-import { ApiFailure, send } from "../../api/client";
+import { send } from "../../api/client";
 import { useCached } from "../../api/cache";
 import type { ProgramInfo } from "../../api/programs";
 import { useApi } from "../../api/use-api";
@@ -12,39 +12,25 @@ import type { UnitRow } from "../../api/types";
 import { Dialog } from "../../components/dialog";
 import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
+import { FormActions } from "../../components/form-actions";
 import { pick, t } from "../../i18n";
 import { label, UNIT_KIND } from "../../labels";
-import { mapDetails } from "../../ledger/form-values";
+import { useForm } from "../../components/use-form";
 
 export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCreated(u: UnitRow): void }) {
   const [v, setV] = useState({ slug: "", name: "", kind: "city" });
   const [place, setPlace] = useState({ program: "", areaCode: "", role: "member" });
   const programs = useCached<{ items: ProgramInfo[] }>("/api/programs");
   const groups = useApi<{ items: { id: string; area: { code: string; fullName: string }; lead: { name: string } | null }[] }>(place.program ? `/api/programs/${place.program}/groups` : null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm(["slug", "name", "kind", "groups"]);
+  const { errors, general } = form;
   const set = (k: keyof typeof v) => (e: Event) => setV((x) => ({ ...x, [k]: (e.currentTarget as HTMLInputElement).value }));
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setGeneral(null);
-    try {
-      const body = { ...v, groups: place.program && place.areaCode ? [{ program: place.program, areaCode: place.areaCode, role: place.role }] : [] };
-      const { data } = await send<UnitRow>("POST", "/api/units", body);
-      onCreated(data);
-    } catch (err) {
-      if (err instanceof ApiFailure) {
-        const { byField, general: others } = mapDetails(err.details, ["slug", "name", "kind", "groups"]);
-        setErrors(byField);
-        setGeneral([err.message, ...others].join(" "));
-      } else setGeneral(t("common.networkError"));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = form.submit(async () => {
+    const body = { ...v, groups: place.program && place.areaCode ? [{ program: place.program, areaCode: place.areaCode, role: place.role }] : [] };
+    const { data } = await send<UnitRow>("POST", "/api/units", body);
+    onCreated(data);
+  });
 
   return (
     <Dialog title={t("admin.createUnit")} onClose={onClose}>
@@ -99,14 +85,7 @@ export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCr
             </>
           ) : null}
         </fieldset>
-        <footer class="form__actions">
-          <button type="button" class="btn" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {t("admin.create")}
-          </button>
-        </footer>
+        <FormActions busy={form.busy} onClose={onClose} submit={t("admin.create")} />
       </form>
     </Dialog>
   );

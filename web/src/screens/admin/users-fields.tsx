@@ -2,6 +2,7 @@
  * The parts of the user forms that depend on the role: the unit picker (units searched and paged from
  * GET /api/units) for unit roles, the program checkboxes (GET /api/programs) for coordinators.
  */
+export { UnitPicker } from "../../components/unit-picker";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useCached } from "../../api/cache";
 import { get } from "../../api/client";
@@ -43,86 +44,6 @@ export function RoleSelect({ id, value, error, onChange }: { id: string; value: 
           </option>
         ))}
       </select>
-    </FieldRow>
-  );
-}
-
-const UNIT_PAGE = 50;
-
-/**
- * A unit chosen from a select whose options a search box narrows (the API's `q`), a page at a time.
- * Enter in the search box searches at once instead of submitting the form.
- */
-export function UnitPicker({ id, value, error, knownName, onChange }: { id: string; value: string; error?: string | undefined; knownName?: string | undefined; onChange(slug: string): void }) {
-  const [q, setQ] = useState("");
-  const [applied, setApplied] = useState("");
-  const [units, setUnits] = useState<{ slug: string; name: string }[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const call = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const load = async (query: string, after: string | null) => {
-    const mine = ++call.current;
-    setLoading(true);
-    try {
-      const page = await get<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: query, after, limit: UNIT_PAGE });
-      if (mine !== call.current) return;
-      const items = page.items.map((u) => ({ slug: u.slug, name: u.name }));
-      setUnits((prev) => (after ? [...prev, ...items] : items));
-      setNext(page.nextCursor);
-    } catch {
-      if (mine === call.current && !after) setUnits([]);
-    } finally {
-      if (mine === call.current) setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    void load(applied, null);
-  }, [applied]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = (text: string) => {
-    setQ(text);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setApplied(text.trim()), 250);
-  };
-
-  // The chosen unit stays an option while a search hides it.
-  const options = value && !units.some((u) => u.slug === value) ? [{ slug: value, name: knownName ?? value }, ...units] : units;
-  const help = t("users.unitHelp");
-  return (
-    <FieldRow id={id} label={t("users.unit")} required error={error ?? null} help={help}>
-      <input
-        id={`${id}-q`}
-        type="search"
-        value={q}
-        aria-label={t("users.unitSearch")}
-        aria-controls={id}
-        placeholder={t("users.unitSearchPlaceholder")}
-        autoComplete="off"
-        onInput={(e) => search((e.currentTarget as HTMLInputElement).value)}
-        onKeyDown={(e) => {
-          if (e.key !== "Enter") return;
-          e.preventDefault();
-          clearTimeout(timer.current);
-          setApplied(q.trim());
-        }}
-      />
-      <select {...describe(id, error, help)} value={value} aria-busy={loading ? "true" : undefined} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        <option value="">{!loading && options.length === 0 ? t("users.unitNone") : t("form.choose")}</option>
-        {options.map((u) => (
-          <option key={u.slug} value={u.slug}>
-            {u.name}（{u.slug}）
-          </option>
-        ))}
-      </select>
-      {next ? (
-        <button type="button" class="btn btn--link btn--small" style={{ alignSelf: "flex-start" }} disabled={loading} onClick={() => void load(applied, next)}>
-          {t("users.unitMore")}
-        </button>
-      ) : null}
     </FieldRow>
   );
 }

@@ -1,0 +1,136 @@
+/**
+ * The structure issue's walk in Chromium, as the program's coordinator (demo-coordinator, 老区苏区):
+ * places a new unit in 和平县's group as a member from 1 April, sees its fund in its compliance, the
+ * area's and the unit's rollup pages and the next program report; ends the membership and sees the unit
+ * leave later periods but stay in earlier ones; then moves the lead from 1 October (a second lead at the
+ * same time is refused in the dialog first) and the unit joins again, as the new lead.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { containsText, eventually, hasCount } from "./support/eventually";
+import { openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
+
+const ADMIN = "demo-admin";
+const COORDINATOR = "demo-coordinator";
+const PROGRAM = "gd-old-areas";
+const AREA = "441624"; // 和平县: 省应急管理厅 leads
+const SLUG = `web-join-${Date.now().toString(36)}`;
+const NAME = "界面结对单位";
+const CLERK = `${SLUG}-clerk`;
+
+let h: WebHarness;
+let page: Page;
+
+type Rollup = { units: { unit: { slug: string } }[]; areas: { group: { area: { code: string }; lead: { slug: string } | null } }[] };
+const rollup = async (query: string) => {
+  const { status, body } = await h.api<Rollup>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup?${query}&pageSize=500`);
+  expect(status).toBe(200);
+  return body;
+};
+const listed = (r: Rollup) => r.units.some((u) => u.unit.slug === SLUG);
+const leadOf = (r: Rollup) => r.areas.find((a) => a.group.area.code === AREA)?.group.lead?.slug;
+const row = () => page.locator("tr", { has: page.locator("td", { hasText: "和平县" }) });
+/** The unit's stays in 和平县's row, the latest last. */
+const stays = () => row().locator(`li[data-stay^="${SLUG}:"]`);
+
+async function join(unitName: string, role: "member" | "lead", from: string) {
+  await row().getByRole("button", { name: /和平县 加入帮扶单位/ }).click();
+  await page.waitForSelector("dialog[open] #stay-unit-q");
+  await page.fill("dialog[open] #stay-unit-q", unitName);
+  await page.waitForSelector(`dialog[open] #stay-unit option:has-text("${unitName}")`, { state: "attached" });
+  await page.selectOption("dialog[open] #stay-unit", { label: (await page.locator(`dialog[open] #stay-unit option:has-text("${unitName}")`).first().textContent())! });
+  await page.selectOption("dialog[open] #stay-role", role);
+  await page.fill("dialog[open] #stay-from", from);
+  await page.click("dialog[open] button[type=submit]");
+}
+
+async function endStay(unitName: string, to: string) {
+  await row().getByRole("button", { name: new RegExp(`调整 ${unitName} 在 .*和平县 的成员关系`) }).last().click();
+  await page.waitForSelector("dialog[open] #stay-to");
+  await page.fill("dialog[open] #stay-to", to);
+  await page.click("dialog[open] button[type=submit]");
+  await hasCount(page.locator("dialog[open]"), 0);
+}
+
+beforeAll(async () => {
+  h = await startWeb();
+  expect((await h.api(ADMIN, "POST", "/api/units", { slug: SLUG, name: NAME, kind: "provincial_organ" })).status).toBe(201);
+  // The unit's own clerk records its fund (the harness signs every user in with the demo password).
+  expect((await h.api(ADMIN, "POST", "/api/users", { username: CLERK, displayName: "结对单位填报员", password: "duikou-demo-2026", role: "unit_editor", unit: SLUG })).status).toBe(201);
+  page = await openPage(h);
+  await signIn(page, h, COORDINATOR);
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("a program's structure, administered in the browser", () => {
+  it("places a unit in a group from a day; its fund reaches its compliance, the rollup by area, group and unit, and the next report", async () => {
+    await page.goto(`${h.base}/#/p/${PROGRAM}/structure`);
+    await containsText(page.locator("[data-testid=program-term]"), "2022—2030 年");
+    await join(NAME, "member", "2026-04-01");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await containsText(page.locator(".notice"), "已加入");
+    await containsText(stays().last(), "2026-04-01 — 至今");
+    await shot(page, "40-structure");
+
+    const fund = await h.api(CLERK, "POST", `/api/t/${SLUG}/funds`, { kind: "allocation", source: "province", amountFen: 3_000_000_00, date: "2026-05-10", areaCode: AREA, program: PROGRAM, grassroots: true });
+    expect(fund.status).toBe(201);
+    const compliance = await h.api<{ programs: { program: string; results: unknown[] }[] }>(CLERK, "GET", `/api/t/${SLUG}/compliance?year=2026&quarter=3`);
+    expect(compliance.body.programs.find((p) => p.program === PROGRAM)?.results.length).toBeGreaterThan(0);
+
+    // The area's page (its group with every member) and the unit's page, both as the coordinator sees them.
+    await page.goto(`${h.base}/#/p/${PROGRAM}/areas/${AREA}?year=2026&quarter=3`);
+    await containsText(page.locator("#main"), NAME);
+    await containsText(page.locator("#main"), "300.00");
+    await page.goto(`${h.base}/#/p/${PROGRAM}/units/${SLUG}?year=2026&quarter=3`);
+    await containsText(page.locator(".page-header__title"), NAME);
+    expect(listed(await rollup("year=2026&quarter=3"))).toBe(true);
+
+    // The next program report names the unit among the program's units.
+    const run = await h.api(COORDINATOR, "POST", `/api/programs/${PROGRAM}/reports/run`, { job: "quarterly", year: 2026, quarter: 3 });
+    expect([200, 202]).toContain(run.status);
+    await eventually(async () => {
+      const reports = await h.api<{ items: { id: string; kind: string; period: string }[] }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/reports?kind=program_quarterly`);
+      const report = reports.body.items.find((r) => r.period === "2026-Q3");
+      expect(report).toBeDefined();
+      const html = await fetch(`${h.base}/api/reports/${report!.id}?format=html`, { headers: { Authorization: `Bearer ${await tokenOf(COORDINATOR)}` } });
+      expect(await html.text()).toContain(NAME);
+    }, 60_000);
+  }, 120_000);
+
+  it("ends the membership on a day: the unit leaves later periods and stays in earlier ones", async () => {
+    await page.goto(`${h.base}/#/p/${PROGRAM}/structure`);
+    await endStay(NAME, "2026-09-30");
+    await containsText(stays().last(), "2026-04-01 — 2026-09-30");
+    expect(listed(await rollup("year=2026&quarter=3"))).toBe(true);
+    expect(listed(await rollup("year=2027"))).toBe(false);
+    expect(listed(await rollup("year=2026&quarter=1"))).toBe(false);
+  });
+
+  it("moves the lead from 1 October: a second lead at once is refused, then the old lead's stay ends and the unit joins again as lead", async () => {
+    await join(NAME, "lead", "2026-10-01");
+    await containsText(page.locator("dialog[open]"), "已有牵头单位");
+    await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
+    await hasCount(page.locator("dialog[open]"), 0);
+
+    await endStay("省应急管理厅", "2026-09-30");
+    await join("省应急管理厅", "member", "2026-10-01");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await join(NAME, "lead", "2026-10-01");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await hasCount(stays(), 2);
+    await containsText(stays().last(), "牵头");
+    await containsText(stays().last(), "2026-10-01 — 至今");
+    await shot(page, "41-structure-lead-moved");
+
+    expect(leadOf(await rollup("year=2026&quarter=4"))).toBe(SLUG);
+    expect(leadOf(await rollup("year=2026&quarter=3"))).toBe("gd-emergency-mgmt");
+    expect(leadOf(await rollup("year=2025"))).toBe("gd-emergency-mgmt");
+  });
+});
+
+async function tokenOf(username: string): Promise<string> {
+  const res = await fetch(`${h.base}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password: "duikou-demo-2026" }) });
+  return ((await res.json()) as { token: string }).token;
+}
