@@ -21,6 +21,7 @@ import { registerChangePassword } from "./routes/me/password";
 import { registerGetProgram } from "./routes/programs/get";
 import { registerListGroups } from "./routes/programs/groups";
 import { registerMembers } from "./routes/programs/members";
+import { registerGroupCounties } from "./routes/programs/counties";
 import { registerGroupWrites } from "./routes/programs/group-writes";
 import { registerParticipants } from "./routes/programs/participants";
 import { registerProgramWrites } from "./routes/programs/write";
@@ -92,6 +93,7 @@ export function createApp(services: Services): Router {
   registerGetProgram(app);
   registerListGroups(app);
   registerGroupWrites(app);
+  registerGroupCounties(app);
   registerMembers(app);
   registerParticipants(app);
   registerProgramWrites(app);

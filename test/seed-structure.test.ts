@@ -231,12 +231,12 @@ describe("seed corrections, each read against its document", () => {
     // The seven prefectures of §10 are the §3 pairings other than 甘孜; none of their counties is seeded.
     const scope = fiscalPerCounty.params.parse({});
     expect([...scope.cityInFullAreas, ...scope.sharedAreas].sort()).toEqual(groupsOf("gd-east-west-2016").filter((g) => g.clause.endsWith("§3") && g.basis !== "support").map((g) => g.areaCode).sort());
-    expect(scope.countiesByArea).toEqual({});
-    const zhuhai = periodData({ program: "gd-east-west-2016", term: { startYear: 2016, endYear: 2020 }, groupAreas: [{ areaCode: "533300", role: "member" }], funds: [fund("allocation", 1_000_000_000, { areaCode: "533301", source: "city" })] });
-    const before = await evaluate(fiscalPerCounty, zhuhai, scope);
+    expect(Object.keys(fiscalPerCounty.params.shape)).not.toContain("countiesByArea"); // the structure holds them, not a parameter
+    const zhuhai = (counties: string[]) => periodData({ program: "gd-east-west-2016", term: { startYear: 2016, endYear: 2020 }, groupAreas: [{ areaCode: "533300", role: "member", counties }], funds: [fund("allocation", 1_000_000_000, { areaCode: "533301", source: "city" })] });
+    const before = await evaluate(fiscalPerCounty, zhuhai([]), scope);
     expect(before.status).toBe("not_applicable");
     expect(before.explanation.zh).toContain("尚未登记 533300 的受援县");
-    const after = await evaluate(fiscalPerCounty, zhuhai, { ...scope, countiesByArea: { "533300": ["533301", "533323"] } });
+    const after = await evaluate(fiscalPerCounty, zhuhai(["533301", "533323"]), scope);
     expect([after.actual, after.expected]).toEqual([0, 2]);
   });
 

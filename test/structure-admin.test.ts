@@ -99,6 +99,33 @@ describe("areas and groups", () => {
   });
 });
 
+describe("a prefecture's counties, registered where the document names none", () => {
+  it("the coordinator registers 怒江州's counties (If-Match); each is then judged under §10; a county elsewhere is refused", async () => {
+    const eastWest = await makeUser(h, "coordinator", { programs: ["gd-east-west-2016"] });
+    const base = "/api/programs/gd-east-west-2016/groups/533300";
+    const group = (await (await call(h, "GET", "/api/programs/gd-east-west-2016/groups", { token: eastWest.token })).json()).items.find((g: { area: { code: string } }) => g.area.code === "533300");
+    expect(group.counties).toEqual([]);
+    const rule = async () => {
+      const res = await (await call(h, "GET", "/api/t/zhuhai/compliance?year=2018", { token: admin.token })).json();
+      return res.programs.find((p: { program: string }) => p.program === "gd-east-west-2016").results.find((r: { rule: string }) => r.rule === "fiscal-per-county");
+    };
+    expect((await rule()).status).toBe("not_applicable");
+    const elsewhere = await call(h, "PUT", `${base}/counties`, { token: eastWest.token, body: { counties: ["533301", "440203"] }, headers: { "if-match": `"${group.version}"` } });
+    expect(elsewhere.status).toBe(422);
+    expect((await elsewhere.json()).error.details).toEqual([expect.objectContaining({ path: "body.counties.1", code: "outside_prefecture" })]);
+    expect((await call(h, "PUT", `${base}/counties`, { token: coordinator.token, body: { counties: ["533301"] }, headers: { "if-match": `"${group.version}"` } })).status).toBe(403);
+    const saved = await call(h, "PUT", `${base}/counties`, { token: eastWest.token, body: { counties: ["533301", "533323"] }, headers: { "if-match": `"${group.version}"` } });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).counties.map((c: { name: string }) => c.name)).toEqual(["泸水市", "福贡县"]);
+    await settled();
+    // 2018 is over: two registered counties, neither funded, so the rule fails with each county named.
+    const judged = await rule();
+    expect([judged.status, judged.actual, judged.expected]).toEqual(["fail", 0, 2]);
+    expect(judged.explanation.zh).toContain("福贡县");
+    expect((await call(h, "PUT", `${base}/counties`, { token: eastWest.token, body: { counties: [] }, headers: { "if-match": `"${group.version}"` } })).status).toBe(412);
+  });
+});
+
 describe("participants without a pairing", () => {
   it("the Gannan 牵头部门 take part, record their own work in the program, and are counted in its rollup", async () => {
     const listed = await (await call(h, "GET", "/api/programs/gannan-central/participants", { token: admin.token })).json();

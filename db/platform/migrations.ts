@@ -171,5 +171,14 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE TRIGGER program_participants_structure_update AFTER UPDATE ON program_participants BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug IN (OLD.program, NEW.program);\nEND;",
       "CREATE TRIGGER program_participants_structure_delete AFTER DELETE ON program_participants BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = OLD.program;\nEND;"
     ]
+  },
+  {
+    "version": 15,
+    "tag": "0014_group-counties",
+    "statements": [
+      "CREATE TABLE `group_counties` (\n\t`group_id` text NOT NULL,\n\t`area_code` text NOT NULL,\n\tPRIMARY KEY(`group_id`, `area_code`),\n\tFOREIGN KEY (`group_id`) REFERENCES `groups`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`area_code`) REFERENCES `areas`(`code`) ON UPDATE no action ON DELETE no action\n);",
+      "-- Registered counties are structure: a stored judgement made before a registration changed is not current.\nCREATE TRIGGER group_counties_structure_insert AFTER INSERT ON group_counties BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = NEW.group_id);\nEND;",
+      "CREATE TRIGGER group_counties_structure_delete AFTER DELETE ON group_counties BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = OLD.group_id);\nEND;"
+    ]
   }
 ];

@@ -87,6 +87,20 @@ export const groups = sqliteTable(
   (t) => [uniqueIndex("groups_program_area_idx").on(t.program, t.areaCode)],
 );
 
+/**
+ * The counties registered for a prefecture's group: the 2016 document funds "52个贫困县…共53个县" in its 7
+ * prefectures without naming them (§10), so the coordinator registers them, and each registered county is
+ * judged. Part of the structure: a change bumps the program's structure version (trigger).
+ */
+export const groupCounties = sqliteTable(
+  "group_counties",
+  {
+    groupId: text("group_id").notNull().references(() => groups.id),
+    areaCode: text("area_code").notNull().references(() => areas.code),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.areaCode] })],
+);
+
 /** Membership of a unit in a group, lead (牵头单位) or member (成员单位), in the document's order. */
 export const groupMembers = sqliteTable(
   "group_members",

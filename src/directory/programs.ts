@@ -1,6 +1,6 @@
 /** Queries over programs and their groups. */
-import { and, asc, eq, sql } from "drizzle-orm";
-import { groupMembers, groups, programParticipants, programs, units } from "../../db/platform/schema";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { groupCounties, groupMembers, groups, programParticipants, programs, units } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
 import { areaLabels, type AreaLabel } from "./areas";
 import { inForce, inForceOf } from "../figures/in-force";
@@ -25,6 +25,8 @@ export interface GroupView {
   clause: string;
   basis: "pairing" | "support" | "funds";
   version: number;
+  /** A prefecture's registered counties (where the document binds each county but names none). */
+  counties: AreaLabel[];
   lead: { slug: string; name: string } | null;
   /** Every stay of every unit (a unit that left and joined again has two), in the document's order. */
   members: { id: number; slug: string; name: string; role: "lead" | "member"; effectiveFrom: string | null; effectiveTo: string | null; version: number }[];
@@ -96,14 +98,16 @@ export async function listGroups(db: PlatformDb, program: string, filter: { unit
     .leftJoin(units, eq(units.slug, groupMembers.unit))
     .where(and(eq(groups.program, program), filter.areaCode ? eq(groups.areaCode, filter.areaCode) : undefined))
     .orderBy(asc(groups.areaCode), asc(groupMembers.position), asc(groupMembers.effectiveFrom));
-  const labels = await areaLabels(db, rows.map((r) => r.areaCode));
+  const registered = await db.select().from(groupCounties).where(inArray(groupCounties.groupId, [...new Set(rows.map((r) => r.id))]));
+  const labels = await areaLabels(db, [...rows.map((r) => r.areaCode), ...registered.map((r) => r.areaCode)]);
+  const label = (code: string) => labels.get(code) ?? { code, name: code, fullName: code, level: 0 };
   const byId = new Map<string, GroupView>();
   const day = today();
   for (const r of rows) {
     let g = byId.get(r.id);
     if (!g) {
-      const area = labels.get(r.areaCode) ?? { code: r.areaCode, name: r.areaCode, fullName: r.areaCode, level: 0 };
-      g = { id: r.id, program, area, clause: r.clause, basis: r.basis, version: r.groupVersion, lead: null, members: [] };
+      const counties = registered.filter((c) => c.groupId === r.id).map((c) => label(c.areaCode));
+      g = { id: r.id, program, area: label(r.areaCode), clause: r.clause, basis: r.basis, version: r.groupVersion, counties, lead: null, members: [] };
       byId.set(r.id, g);
     }
     if (r.membership === null || r.unit === null || r.role === null) continue;

@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { groupMembers, groups } from "../../db/platform/schema";
+import { groupCounties, groupMembers, groups } from "../../db/platform/schema";
 import { periodWindow, type Period } from "../periods/period";
 import type { GroupArea } from "../rules/types";
 import type { Services } from "../services";
@@ -45,22 +45,32 @@ export const inForce = (period: Period): SQL => inForceOf(groupMembers, period);
 export async function membershipsOf(services: Services, program: string, period: Period, slugs: readonly string[]): Promise<Map<string, GroupArea[]>> {
   const rows = await inSlices(slugs, (slice) =>
     services.platform
-      .select({ unit: groupMembers.unit, areaCode: groups.areaCode, basis: groups.basis, role: groupMembers.role, from: groupMembers.effectiveFrom, to: groupMembers.effectiveTo })
+      .select({ unit: groupMembers.unit, groupId: groups.id, areaCode: groups.areaCode, basis: groups.basis, role: groupMembers.role, from: groupMembers.effectiveFrom, to: groupMembers.effectiveTo })
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
       .where(and(eq(groups.program, program), inArray(groupMembers.unit, slice), inForce(period)))
       .orderBy(groups.areaCode, groupMembers.effectiveFrom),
   );
+  const counties = await registeredCounties(services, [...new Set(rows.map((r) => r.groupId))]);
   const out = new Map<string, GroupArea[]>();
   for (const r of rows) {
     const areas = out.get(r.unit) ?? out.set(r.unit, []).get(r.unit)!;
     const same = areas.find((a) => a.areaCode === r.areaCode);
-    if (!same) areas.push({ areaCode: r.areaCode, role: r.role, basis: r.basis, from: r.from, to: r.to });
+    if (!same) areas.push({ areaCode: r.areaCode, role: r.role, basis: r.basis, from: r.from, to: r.to, counties: counties.get(r.groupId) ?? [] });
     else {
       same.role = r.role; // rows come in order of their start: the latest stay's role is the unit's role now
       same.from = same.from === null || r.from === null ? null : same.from! < r.from ? same.from : r.from;
       same.to = same.to === null || r.to === null ? null : same.to! > r.to ? same.to : r.to;
     }
   }
+  return out;
+}
+
+/** The counties registered for some groups (a prefecture's, src/routes/programs/counties.ts), by group. */
+export async function registeredCounties(services: Services, groupIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (groupIds.length === 0) return out;
+  const rows = await services.platform.select().from(groupCounties).where(inArray(groupCounties.groupId, [...groupIds])).orderBy(groupCounties.areaCode);
+  for (const r of rows) (out.get(r.groupId) ?? out.set(r.groupId, []).get(r.groupId)!).push(r.areaCode);
   return out;
 }

@@ -57,7 +57,7 @@ export function compactSummary(s: UnitSummary): CompactSummary {
 /** A unit's groups in a program as one comparable text: a judgement made with other groups is another judgement. */
 export function membershipKey(areas: readonly GroupArea[]): string {
   return areas
-    .map((g) => `${g.areaCode}:${g.role}:${g.basis ?? "pairing"}:${g.from ?? ""}:${g.to ?? ""}`)
+    .map((g) => `${g.areaCode}:${g.role}:${g.basis ?? "pairing"}:${g.from ?? ""}:${g.to ?? ""}:${(g.counties ?? []).join("+")}`)
     .sort()
     .join(",");
 }

@@ -67,7 +67,7 @@ export interface UnitRollupRow extends Omit<UnitRollup, "summary"> {
 }
 
 /** A group as the rollup lists it: its lead, its first GROUP_MEMBERS_LISTED members and how many it has. */
-export interface GroupSummary extends Omit<GroupView, "members"> {
+export interface GroupSummary extends Omit<GroupView, "members" | "counties"> {
   members: Pick<GroupView["members"][number], "slug" | "name" | "role">[];
   memberCount: number;
 }

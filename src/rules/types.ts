@@ -32,6 +32,8 @@ export interface GroupArea {
   /** The membership's first and last day in force (null: since the program began / still). */
   from?: string | null;
   to?: string | null;
+  /** A prefecture's registered counties (group_counties), where a clause binds each county. */
+  counties?: readonly string[];
 }
 
 /** Everything a rule may look at for one unit, one program and one period. Plain data. */

@@ -48,6 +48,7 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
   if (op.path === "/api/programs/{program}/groups/{code}" && op.method === "PATCH") return { body: { basis: "support" } };
   if (op.path === "/api/programs/{program}/participants" && op.method === "POST") return { body: { unit: "gd-org-dept", clause: "矩阵测试", effectiveFrom: "2024-01-01" } };
   if (op.path === "/api/programs/{program}/participants/{id}") return { body: { effectiveTo: "2024-12-31" } };
+  if (op.path === "/api/programs/{program}/groups/{code}/counties") return { body: { counties: ["440203"] } };
   const tail = op.path.replace(/^\/api\/t\/\{unit\}\/?/, "");
   const [resource = "", second, third] = tail.split("/");
   if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
@@ -75,7 +76,9 @@ const CREATE_BODIES: Record<string, Record<string, unknown>> = {
 function urlFor(op: Operation, unit = UNIT): string {
   const segment = op.path.split("/")[4] ?? "";
   const id = op.path.includes("/participants/") ? participantId : op.path.startsWith("/api/programs/") ? programReportId : ids[segment];
-  return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code: "440232", rule: "joint-meetings-dongguan" });
+  // Counties are registered for a prefecture's group: 韶关市's, which the coordinator's POST …/groups opens first.
+  const code = op.path.endsWith("/counties") ? "440200" : "440232";
+  return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code, rule: "joint-meetings-dongguan" });
 }
 
 function send(op: Operation, token: string, unit = UNIT) {
@@ -263,6 +266,7 @@ describe("program routes", () => {
       "PATCH /api/programs/{program}/groups/{code}",
       "POST /api/programs/{program}/participants",
       "PATCH /api/programs/{program}/participants/{id}",
+      "PUT /api/programs/{program}/groups/{code}/counties",
     ]) {
       expect(listed).toContain(expected);
     }

@@ -130,6 +130,27 @@ describe("a program's structure, administered in the browser", () => {
   });
 });
 
+describe("a prefecture's counties, where the document names none", () => {
+  it("shows the empty state, then the East–West coordinator's registration of 怒江州's counties", async () => {
+    const other = await openPage(h);
+    await signIn(other, h, ADMIN);
+    await other.goto(`${h.base}/#/p/gd-east-west-2016/structure`);
+    const counties = other.locator("[data-testid=counties-533300]");
+    await containsText(counties, "尚未登记受援县");
+    await counties.getByRole("button", { name: /登记 .*怒江.* 的受援县/ }).click();
+    await other.waitForSelector('dialog[open] input[name=county][value="533323"]');
+    await other.check('dialog[open] input[name=county][value="533301"]');
+    await other.check('dialog[open] input[name=county][value="533323"]');
+    await containsText(other.locator("dialog[open]"), "已选 2 个");
+    await other.click("dialog[open] button[type=submit]");
+    await hasCount(other.locator("dialog[open]"), 0);
+    await containsText(counties, "受援县：泸水市、福贡县");
+    const { body } = await h.api<{ items: { area: { code: string }; counties: { code: string }[] }[] }>(ADMIN, "GET", "/api/programs/gd-east-west-2016/groups");
+    expect(body.items.find((g) => g.area.code === "533300")!.counties.map((c) => c.code)).toEqual(["533301", "533323"]);
+    await other.context().close();
+  });
+});
+
 async function tokenOf(username: string): Promise<string> {
   const res = await fetch(`${h.base}/api/auth/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password: "duikou-demo-2026" }) });
   return ((await res.json()) as { token: string }).token;

@@ -31,7 +31,8 @@ export const GroupSchema = z
     area: AreaSchema,
     clause: z.string(),
     basis: GroupBasis,
-    version: z.number().int().openapi({ description: "For If-Match when changing the group's clause or basis" }),
+    version: z.number().int().openapi({ description: "For If-Match when changing the group's clause, basis, members or counties" }),
+    counties: z.array(AreaSchema).openapi({ description: "登记的受援县 A prefecture's registered counties (the 2016 document §10 names none)" }),
     lead: z.object({ slug: z.string(), name: z.string() }).nullable(),
     members: z.array(
       z.object({

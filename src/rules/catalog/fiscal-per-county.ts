@@ -6,7 +6,7 @@
  * the province and the helping city share the five prefectures' in Sichuan, Yunnan and Guizhou 3 : 7.
  *
  * The clause binds each county, and the document names none: a coordinator registers the counties of
- * each prefecture (`countiesByArea`, prefecture code → county codes). Only the seven prefectures of
+ * each prefecture's group in the structure (group_counties; GroupArea.counties). Only the seven prefectures of
  * §10 are in scope (`sharedAreas`, `cityInFullAreas`), and only as pairings (groups.basis): 甘孜 is
  * supported "按对口支援方式", and the §5 areas (林芝, 昌都's funds, 喀什, 兵团第三师) likewise, so none is.
  * Each registered county of the unit's prefectures must have allocations (area = that county, dated
@@ -36,8 +36,6 @@ export const fiscalPerCounty = defineRule({
   programs: ["gd-east-west-2016"],
   params: z.object({
     perCountyFen: z.number().int().min(0).default(1_000_000_000),
-    /** The registered recipient counties of each prefecture. */
-    countiesByArea: z.record(code, z.array(code)).default({}),
     provinceShare: z.number().int().min(0).max(100).default(30),
     tolerancePercent: z.number().int().min(0).max(100).default(1),
     /** 黔南州、毕节市、怒江州、凉山州、昭通市: shared by province and city. */
@@ -53,13 +51,13 @@ export const fiscalPerCounty = defineRule({
     if (inScope.length === 0) {
       return notApplicable("count", "本单位的结对地区不在第10条财政援助范围内（如甘孜州按对口支援方式实施），不适用。", "The unit's paired areas are outside §10 (e.g. Ganzi is supported as 对口支援): not applicable.");
     }
-    const counties = inScope.flatMap((g) => (g.areaCode.endsWith("00") ? (params.countiesByArea[g.areaCode] ?? []) : [g.areaCode]).map((county) => ({ county, prefecture: g.areaCode })));
-    const unregistered = inScope.filter((g) => g.areaCode.endsWith("00") && (params.countiesByArea[g.areaCode] ?? []).length === 0).map((g) => areaName(input, g.areaCode));
+    const counties = inScope.flatMap((g) => (g.areaCode.endsWith("00") ? (g.counties ?? []) : [g.areaCode]).map((county) => ({ county, prefecture: g.areaCode })));
+    const unregistered = inScope.filter((g) => g.areaCode.endsWith("00") && (g.counties ?? []).length === 0).map((g) => areaName(input, g.areaCode));
     if (counties.length === 0) {
       return notApplicable(
         "count",
-        `尚未登记 ${unregistered.join("、")} 的受援县；文件未列明县名，请牵头部门在规则参数中登记后按县核查。`,
-        `No recipient counties are registered for ${unregistered.join(", ")}; the document names none — the coordinator registers them in the rule's parameters, then each county is judged.`,
+        `尚未登记 ${unregistered.join("、")} 的受援县；文件未列明县名，请牵头部门在“结对关系”中登记后按县核查。`,
+        `No recipient counties are registered for ${unregistered.join(", ")}; the document names none — the coordinator registers them under Pairings, then each county is judged.`,
       );
     }
     const allocations = toDate(input.facts.fundAreas, input);

@@ -18,13 +18,29 @@ import { GROUP_BASIS, label } from "../../labels";
 import { href } from "../../router";
 import { useSession } from "../../session";
 import { PageHeader } from "../../shell/page-header";
+import { CountiesDialog } from "./counties-dialog";
 import { GroupDialog } from "./group-dialog";
 import { JoinDialog, StayDialog } from "./member-dialogs";
 import { Participants, days } from "./participants";
 import { ProgramDialog } from "./program-dialog";
 import type { Group, Participant, Program, Stay } from "./types";
 
-type Editing = { kind: "program" } | { kind: "group"; group?: Group } | { kind: "join"; group: Group } | { kind: "stay"; group: Group; stay: Stay } | null;
+type Editing = { kind: "program" } | { kind: "group"; group?: Group } | { kind: "join"; group: Group } | { kind: "stay"; group: Group; stay: Stay } | { kind: "counties"; group: Group } | null;
+
+/** A prefecture's registered counties, or the empty state that says why they are needed. */
+function Counties({ group, canEdit, onEdit }: { group: Group; canEdit: boolean; onEdit(): void }) {
+  if (group.area.level !== 2) return null;
+  return (
+    <p class="stays__counties" data-testid={`counties-${group.area.code}`}>
+      {group.counties.length ? t("structure.countiesList", { names: group.counties.map((c) => c.name).join("、") }) : <span class="muted">{t("structure.countiesNone")}</span>}{" "}
+      {canEdit ? (
+        <button type="button" class="btn btn--link" onClick={onEdit} aria-label={t("structure.countiesTitle", { area: group.area.fullName })}>
+          {t("structure.countiesEdit")}
+        </button>
+      ) : null}
+    </p>
+  );
+}
 
 function Stays({ group, canEdit, onEdit }: { group: Group; canEdit: boolean; onEdit(stay: Stay): void }) {
   if (group.members.length === 0) return <span class="muted">{t("structure.noMembers")}</span>;
@@ -108,7 +124,16 @@ export function StructureScreen({ program }: { program: string }) {
             columns={[
               { key: "area", header: t("structure.area"), nowrap: true, render: (g) => <a href={href(["areas", g.area.code])}>{g.area.fullName}</a> },
               { key: "basis", header: t("structure.basis"), nowrap: true, render: (g) => label(GROUP_BASIS, g.basis) },
-              { key: "members", header: t("structure.members"), render: (g) => <Stays group={g} canEdit={canEdit} onEdit={(stay) => setEditing({ kind: "stay", group: g, stay })} /> },
+              {
+                key: "members",
+                header: t("structure.members"),
+                render: (g) => (
+                  <>
+                    <Stays group={g} canEdit={canEdit} onEdit={(stay) => setEditing({ kind: "stay", group: g, stay })} />
+                    <Counties group={g} canEdit={canEdit} onEdit={() => setEditing({ kind: "counties", group: g })} />
+                  </>
+                ),
+              },
               { key: "clause", header: t("structure.clause"), render: (g) => <span class="muted">{clauseLabel(g.clause, documents)}</span> },
               ...(canEdit
                 ? [
@@ -137,6 +162,7 @@ export function StructureScreen({ program }: { program: string }) {
       {editing?.kind === "program" && p ? <ProgramDialog program={p} onClose={() => setEditing(null)} onSaved={saved(t("structure.saved"))} /> : null}
       {editing?.kind === "group" ? <GroupDialog program={program} {...(editing.group ? { group: editing.group } : {})} onClose={() => setEditing(null)} onSaved={saved(t("structure.saved"))} /> : null}
       {editing?.kind === "join" ? <JoinDialog program={program} group={editing.group} onClose={() => setEditing(null)} onSaved={saved(t("structure.joined"))} /> : null}
+      {editing?.kind === "counties" ? <CountiesDialog program={program} group={editing.group} onClose={() => setEditing(null)} onSaved={saved(t("structure.saved"))} /> : null}
       {editing?.kind === "stay" ? <StayDialog program={program} group={editing.group} stay={editing.stay} onClose={() => setEditing(null)} onSaved={saved(t("structure.saved"))} /> : null}
     </>
   );

@@ -26,7 +26,9 @@ export interface Stay {
 
 export interface Group {
   id: string;
-  area: { code: string; name: string; fullName: string };
+  area: { code: string; name: string; fullName: string; level: number };
+  /** A prefecture's registered counties (where a clause binds each county and the document names none). */
+  counties: { code: string; name: string }[];
   clause: string;
   basis: "pairing" | "support" | "funds";
   version: number;
