@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe("access decisions (pure)", () => {
-  const base: AuthInfo = { userId: "u", username: "u", name: "u", role: "viewer", unit: null, programs: [], authVersion: 1 };
+  const base: AuthInfo = { userId: "u", username: "u", name: "u", role: "viewer", unit: null, programs: [], area: null, authVersion: 1 };
   it.each([
     ["unit_editor own", { ...base, role: "unit_editor", unit: "a" }, "a", ["p", "q"], { read: true, write: true, personal: true, programs: ["p", "q"], scoped: false }],
     ["unit_editor other", { ...base, role: "unit_editor", unit: "a" }, "b", ["p"], { read: false, write: false, personal: false, programs: [], scoped: true }],

@@ -180,5 +180,30 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "-- Registered counties are structure: a stored judgement made before a registration changed is not current.\nCREATE TRIGGER group_counties_structure_insert AFTER INSERT ON group_counties BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = NEW.group_id);\nEND;",
       "CREATE TRIGGER group_counties_structure_delete AFTER DELETE ON group_counties BEGIN\n  UPDATE programs SET structure_version = structure_version + 1 WHERE slug = (SELECT program FROM groups WHERE id = OLD.group_id);\nEND;"
     ]
+  },
+  {
+    "version": 16,
+    "tag": "0015_recipient-users",
+    "statements": [
+      "ALTER TABLE `users` ADD `area_code` text REFERENCES areas(code);",
+      "-- A recipient's area is a right like a unit: changing it ends the user's sessions (0006's trigger, with area_code).\nDROP TRIGGER users_auth_version;",
+      "CREATE TRIGGER users_auth_version AFTER UPDATE OF role, unit, area_code, password_hash, disabled ON users\nWHEN OLD.role IS NOT NEW.role OR OLD.unit IS NOT NEW.unit OR OLD.area_code IS NOT NEW.area_code OR OLD.password_hash IS NOT NEW.password_hash OR OLD.disabled IS NOT NEW.disabled\nBEGIN\n  UPDATE users SET auth_version = auth_version + 1 WHERE id = NEW.id;\nEND;"
+    ]
+  },
+  {
+    "version": 17,
+    "tag": "0016_inbox",
+    "statements": [
+      "CREATE TABLE `notification_reads` (\n\t`user_id` text NOT NULL,\n\t`notification_id` integer NOT NULL,\n\t`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\tPRIMARY KEY(`user_id`, `notification_id`),\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`notification_id`) REFERENCES `notifications`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `notifications` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`audience_kind` text NOT NULL,\n\t`audience` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`text_zh` text NOT NULL,\n\t`text_en` text NOT NULL,\n\t`link` text NOT NULL,\n\t`at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL\n);",
+      "CREATE INDEX `notifications_audience_idx` ON `notifications` (`audience_kind`,`audience`,`id`);"
+    ]
+  },
+  {
+    "version": 18,
+    "tag": "0017_confirmed-money",
+    "statements": [
+      "ALTER TABLE `unit_judgement_areas` ADD `confirmed_fen` integer DEFAULT 0 NOT NULL;"
+    ]
   }
 ];

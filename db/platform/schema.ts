@@ -143,7 +143,11 @@ export const programParticipants = sqliteTable(
   (t) => [index("program_participants_program_idx").on(t.program, t.unit), index("program_participants_unit_idx").on(t.unit)],
 );
 
-export const ROLES = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer"] as const;
+/**
+ * `recipient`: a user of a recipient area (受援地 — a county, or a prefecture for its counties) who sees what
+ * every helper of every program records for the area, and confirms or disputes it.
+ */
+export const ROLES = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer", "recipient"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable("users", {
@@ -154,6 +158,8 @@ export const users = sqliteTable("users", {
   role: text("role", { enum: ROLES }).notNull(),
   /** The one unit of a unit_admin / unit_editor / viewer; null for admin and coordinator. */
   unit: text("unit").references(() => units.slug),
+  /** The recipient area of a `recipient` (a county, or a prefecture with its counties); null otherwise. */
+  areaCode: text("area_code").references(() => areas.code),
   /** Seeded demonstration account: production refuses to start while one exists. */
   demo: integer("demo", { mode: "boolean" }).notNull().default(false),
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
@@ -432,6 +438,8 @@ export const unitJudgementAreas = sqliteTable(
     inFen: integer("in_fen").notNull(),
     allocatedFen: integer("allocated_fen").notNull(),
     disbursedFen: integer("disbursed_fen").notNull(),
+    /** Of it, what the recipient confirmed arrived. */
+    confirmedFen: integer("confirmed_fen").notNull().default(0),
     grassrootsInFen: integer("grassroots_in_fen").notNull(),
     projects: integer("projects").notNull(),
     grassrootsProjects: integer("grassroots_projects").notNull(),
@@ -463,3 +471,35 @@ export const commonPasswords = sqliteTable("common_passwords", {
   rank: integer("rank").primaryKey(),
   word: text("word").notNull(),
 });
+
+/**
+ * The in-app inbox: what a side must know — a dispute for the helper, a correction or an answer for the
+ * recipient, a returned record or submission, a reminder to report (催报). Addressed to an audience, not a
+ * user: a unit's staff, a recipient area's users (a prefecture's users see their counties'), a program's
+ * coordinators; each user's reads are kept apart (`notification_reads`).
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    audienceKind: text("audience_kind", { enum: ["unit", "area", "program"] }).notNull(),
+    audience: text("audience").notNull(),
+    kind: text("kind", { enum: ["disputed", "confirmed", "reply", "amended", "returned", "resubmitted", "remind"] }).notNull(),
+    textZh: text("text_zh").notNull(),
+    textEn: text("text_en").notNull(),
+    /** The web link (hash route) to the thing concerned. */
+    link: text("link").notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("notifications_audience_idx").on(t.audienceKind, t.audience, t.id)],
+);
+
+export const notificationReads = sqliteTable(
+  "notification_reads",
+  {
+    userId: text("user_id").notNull().references(() => users.id),
+    notificationId: integer("notification_id").notNull().references(() => notifications.id),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.notificationId] })],
+);

@@ -307,3 +307,57 @@ export const submissions = sqliteTable(
   },
   (t) => [uniqueIndex("submissions_period_idx").on(t.year, t.quarter, t.program)],
 );
+
+/** Records the recipient side confirms (资金到位, a project's completion, a cadre in post) — never activities. */
+export const CONFIRMABLE = ["fund", "project", "cadre"] as const;
+export type Confirmable = (typeof CONFIRMABLE)[number];
+
+/**
+ * The recipient's standing on one record, as of the record version it saw: confirmed, or disputed with a
+ * reason (and, for money, the amount and day it says arrived). A later version of the record — the
+ * helper's correction — leaves the standing behind (`record_version` < the record's `version`): the record
+ * then waits for the recipient again. One row a record, replaced at each verdict; the history is the thread.
+ */
+export const recipientVerdicts = sqliteTable(
+  "recipient_verdicts",
+  {
+    entity: text("entity", { enum: CONFIRMABLE }).notNull(),
+    recordId: text("record_id").notNull(),
+    recordVersion: integer("record_version").notNull(),
+    verdict: text("verdict", { enum: ["confirmed", "disputed"] }).notNull(),
+    amountFen: integer("amount_fen"),
+    date: text("date"),
+    reason: text("reason"),
+    areaCode: text("area_code").notNull(),
+    by: text("by").notNull(),
+    byName: text("by_name").notNull(),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("recipient_verdicts_record_idx").on(t.entity, t.recordId)],
+);
+
+export const THREAD_KINDS = ["confirmed", "disputed", "reply", "amended", "returned", "resubmitted", "note"] as const;
+
+/**
+ * The conversation kept with a record between its two sides and the coordinating office: the recipient's
+ * confirmations and disputes (with reasons), the helper's replies and corrections, a coordinator's return
+ * with its reason. Append-only; each entry names the record version it speaks of.
+ */
+export const recordThreads = sqliteTable(
+  "record_threads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entity: text("entity").notNull(),
+    recordId: text("record_id").notNull(),
+    recordVersion: integer("record_version").notNull(),
+    kind: text("kind", { enum: THREAD_KINDS }).notNull(),
+    side: text("side", { enum: ["helper", "recipient", "coordinator"] }).notNull(),
+    author: text("author").notNull(),
+    authorName: text("author_name").notNull(),
+    text: text("text").notNull(),
+    amountFen: integer("amount_fen"),
+    date: text("date"),
+    at: text("at").notNull().default(now),
+  },
+  (t) => [index("record_threads_record_idx").on(t.entity, t.recordId, t.id)],
+);

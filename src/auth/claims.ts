@@ -10,6 +10,8 @@ export interface AuthInfo {
   unit: string | null;
   /** The programs a coordinator coordinates. */
   programs: string[];
+  /** The recipient area of a `recipient` (a county, or a prefecture with its counties). */
+  area: string | null;
   /** The user row's auth_version the token was issued against; an older one is refused. */
   authVersion: number;
 }

@@ -17,6 +17,7 @@ const claimsSchema = z.object({
   role: z.enum(ROLES),
   unit: z.string().nullable(),
   programs: z.array(z.string()),
+  area: z.string().nullable().default(null),
   ver: z.number().int().min(1),
 });
 
@@ -36,7 +37,7 @@ export async function hmacKey(secret: string): Promise<CryptoKey> {
 export async function issueToken(jwt: Config["jwt"], auth: AuthInfo): Promise<{ token: string; expiresAt: string }> {
   const nowSeconds = Math.floor(Date.now() / 1000);
   const exp = nowSeconds + jwt.ttlSeconds;
-  const token = await new SignJWT({ username: auth.username, name: auth.name, role: auth.role, unit: auth.unit, programs: auth.programs, ver: auth.authVersion })
+  const token = await new SignJWT({ username: auth.username, name: auth.name, role: auth.role, unit: auth.unit, programs: auth.programs, area: auth.area, ver: auth.authVersion })
     .setProtectedHeader({ alg: ALG, typ: "JWT" })
     .setSubject(auth.userId)
     .setIssuer(jwt.issuer)
@@ -59,7 +60,7 @@ export async function verifyToken(jwt: Config["jwt"], token: string): Promise<Au
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return null;
     const c = claims.data;
-    return { userId: c.sub, username: c.username, name: c.name, role: c.role, unit: c.unit, programs: c.programs, authVersion: c.ver };
+    return { userId: c.sub, username: c.username, name: c.name, role: c.role, unit: c.unit, programs: c.programs, area: c.area, authVersion: c.ver };
   } catch {
     return null;
   }

@@ -27,7 +27,7 @@ export async function loadAuthInfo(db: PlatformDb, user: typeof users.$inferSele
     user.role === "coordinator"
       ? (await db.select({ program: userPrograms.program }).from(userPrograms).where(eq(userPrograms.userId, user.id))).map((r) => r.program).sort()
       : [];
-  return { userId: user.id, username: user.username, name: user.displayName, role: user.role, unit: user.unit, programs, authVersion: user.authVersion };
+  return { userId: user.id, username: user.username, name: user.displayName, role: user.role, unit: user.unit, programs, area: user.areaCode, authVersion: user.authVersion };
 }
 
 /** Reloads a user by id (after a change that ended their sessions, to issue a fresh token). */

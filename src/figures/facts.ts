@@ -16,7 +16,7 @@ type Cadre = typeof cadres.$inferSelect;
 type Pairing = typeof pairings.$inferSelect;
 
 /** Bump when the shape below or what the loader counts changes: stored facts of another shape are recomputed. */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 /** Activities by quarter, kind and direction, with their summed figures. */
 export interface ActivityFact {
@@ -84,6 +84,10 @@ export interface FundAreaFact {
   /** Of the allocations, those the province paid (the 3 : 7 split of 2016 §10). */
   allocatedProvinceFen: number;
   disbursedFen: number;
+  /** Of the disbursements, those the recipient confirmed arrived (on the record's current version: 资金到位). */
+  confirmedFen: number;
+  /** Of the disbursements, those the recipient disputes (on the current version). */
+  disputedFen: number;
   overrunFen: number;
   donationsFen: number;
   investmentFen: number;

@@ -6,7 +6,7 @@
  */
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { activities, cadres, dataVersions, funds, pairings, projects, submissions, subUnits, targets } from "../../db/tenant/schema";
+import { activities, cadres, dataVersions, funds, pairings, projects, recipientVerdicts, submissions, subUnits, targets } from "../../db/tenant/schema";
 import { quarterRange, type Quarter } from "../periods/period";
 import { breathe } from "../bounded";
 import type { TenantDb } from "../services";
@@ -154,6 +154,8 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         allocatedFen: total(sql`CASE WHEN ${funds.kind} = 'allocation' THEN ${funds.amountFen} END`),
         allocatedProvinceFen: total(sql`CASE WHEN ${funds.kind} = 'allocation' AND ${funds.source} = 'province' THEN ${funds.amountFen} END`),
         disbursedFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' THEN ${funds.amountFen} END`),
+        confirmedFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' AND ${recipientVerdicts.verdict} = 'confirmed' THEN ${funds.amountFen} END`),
+        disputedFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' AND ${recipientVerdicts.verdict} = 'disputed' THEN ${funds.amountFen} END`),
         overrunFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' AND ${funds.overrun} THEN ${funds.amountFen} END`),
         donationsFen: total(sql`CASE WHEN ${funds.kind} = 'social_donation' THEN ${funds.amountFen} END`),
         investmentFen: total(sql`CASE WHEN ${funds.kind} = 'enterprise_investment' THEN ${funds.amountFen} END`),
@@ -162,6 +164,8 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         count: count(),
       })
       .from(funds)
+      // The recipient's standing counts only on the version it saw: a corrected record waits for it again.
+      .leftJoin(recipientVerdicts, and(eq(recipientVerdicts.entity, "fund"), eq(recipientVerdicts.recordId, funds.id), eq(recipientVerdicts.recordVersion, funds.version)))
       .where(and(isNull(funds.voidedAt), scoped(funds.program), gte(funds.date, from), lte(funds.date, to)))
       .groupBy(sql`1`, funds.areaCode),
     db

@@ -11,6 +11,8 @@ export interface AreaSums {
   inFen: number;
   allocatedFen: number;
   disbursedFen: number;
+  /** Of the disbursements, what the recipient confirmed arrived (资金到位, confirmed). */
+  confirmedFen: number;
   grassrootsInFen: number;
   projects: number;
   grassrootsProjects: number;
@@ -21,6 +23,9 @@ export interface AreaSums {
 export interface FundSums {
   allocatedFen: number;
   disbursedFen: number;
+  /** Claimed and confirmed: disbursements the recipient confirmed; and those it disputes. */
+  confirmedFen: number;
+  disputedFen: number;
   donationsFen: number;
   investmentFen: number;
   inFen: number;
@@ -56,12 +61,12 @@ export interface Summary {
 }
 
 export function emptyAreaSums(): AreaSums {
-  return { inFen: 0, allocatedFen: 0, disbursedFen: 0, grassrootsInFen: 0, projects: 0, grassrootsProjects: 0, budgetFen: 0, cadresInPost: 0 };
+  return { inFen: 0, allocatedFen: 0, disbursedFen: 0, confirmedFen: 0, grassrootsInFen: 0, projects: 0, grassrootsProjects: 0, budgetFen: 0, cadresInPost: 0 };
 }
 
 export function emptySummary(): Summary {
   return {
-    funds: { allocatedFen: 0, disbursedFen: 0, donationsFen: 0, investmentFen: 0, inFen: 0, grassrootsInFen: 0, overrunFen: 0 },
+    funds: { allocatedFen: 0, disbursedFen: 0, confirmedFen: 0, disputedFen: 0, donationsFen: 0, investmentFen: 0, inFen: 0, grassrootsInFen: 0, overrunFen: 0 },
     projects: { total: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, byStatus: {}, byCategory: {} },
     cadres: { inPost: 0, endingSoon: 0, overdue: 0, byLevel: {} },
     activities: {},
@@ -93,6 +98,8 @@ export function summarize(facts: Facts, first: Quarter, last: Quarter, asOf: str
     if (!inStretch(f.quarter)) continue;
     s.funds.allocatedFen += f.allocatedFen;
     s.funds.disbursedFen += f.disbursedFen;
+    s.funds.confirmedFen += f.confirmedFen ?? 0;
+    s.funds.disputedFen += f.disputedFen ?? 0;
     s.funds.donationsFen += f.donationsFen;
     s.funds.investmentFen += f.investmentFen;
     s.funds.inFen += f.inFen;
@@ -102,6 +109,7 @@ export function summarize(facts: Facts, first: Quarter, last: Quarter, asOf: str
     a.inFen += f.inFen;
     a.allocatedFen += f.allocatedFen;
     a.disbursedFen += f.disbursedFen;
+    a.confirmedFen += f.confirmedFen ?? 0;
     a.grassrootsInFen += f.grassrootsInFen;
   }
   for (const p of facts.projectAreas) {

@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   "error.group_exists": "{program} already has a group for this area; add or end members there.",
   "error.group_invalid": "The group is not right and was not saved; correct it as shown.",
   "error.participant_invalid": "The participation is not right and was not saved; correct it as shown.",
+  "error.verdict_invalid": "The verdict is not right and was not recorded; correct it as shown.",
   "error.membership_invalid": "The membership is not right and was not saved; correct it as shown.",
   "error.placement_invalid": "A chosen group is not right; the unit was not created. Correct it as shown.",
   "error.precondition_failed": "Someone else changed this record; reload it and submit again.",

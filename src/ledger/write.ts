@@ -14,6 +14,8 @@ import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
 import { findDuplicates, type DuplicateMode } from "./duplicates";
+import { CONFIRMABLE } from "../../db/tenant/schema";
+import { amendedStatement } from "../recipients/threads";
 
 /** Errors raised by the database's own invariants (db/tenant/migrations/0001_ledger-invariants.sql). */
 const INVARIANTS: Record<string, { field: string; message: string }> = {
@@ -189,7 +191,12 @@ export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: stri
     .update(def.table)
     .set(changes)
     .where(sql`${def.table.id} = ${id} AND ${def.table.version} = ${version}`);
-  const [result] = await runBatch(ctx, [toStatement(update), auditStatement(ctx.actor, def.entity, id, action, before, after, true)]);
+  const confirmable = (CONFIRMABLE as readonly string[]).includes(def.entity) && action === "update";
+  const [result] = await runBatch(ctx, [
+    toStatement(update),
+    auditStatement(ctx.actor, def.entity, id, action, before, after, true),
+    ...(confirmable ? [amendedStatement(def.entity, id, version + 1, ctx.actor)] : []),
+  ]);
   // Someone else wrote between our read and our write: nothing changed, no audit row.
   if (!result || result.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
   return after;

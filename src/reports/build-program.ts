@@ -136,7 +136,7 @@ export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
       {
         heading: "总体情况",
         paragraphs: [
-          `截至本季度末，各帮扶单位累计投入资金 ${wan(r.totals.funds.inFen)} 万元，其中用于基层和民生 ${wan(r.totals.funds.grassrootsInFen)} 万元（占 ${r.totals.grassrootsSharePercent ?? "—"}%），已拨付 ${wan(r.totals.funds.disbursedFen)} 万元；实施项目 ${r.totals.projects.total} 个；在岗挂职干部 ${r.totals.cadres.inPost} 人。`,
+          `截至本季度末，各帮扶单位累计投入资金 ${wan(r.totals.funds.inFen)} 万元，其中用于基层和民生 ${wan(r.totals.funds.grassrootsInFen)} 万元（占 ${r.totals.grassrootsSharePercent ?? "—"}%），已拨付 ${wan(r.totals.funds.disbursedFen)} 万元（受援地确认到位 ${wan(r.totals.funds.confirmedFen ?? 0)} 万元，到位率 ${r.totals.confirmedSharePercent ?? "—"}%）；实施项目 ${r.totals.projects.total} 个；在岗挂职干部 ${r.totals.cadres.inPost} 人。`,
           `政策要求核查：达标 ${r.totals.rules.pass} 项次，进度滞后 ${r.totals.rules.warn} 项次，未达标 ${r.totals.rules.fail} 项次。`,
         ],
         tables: [],

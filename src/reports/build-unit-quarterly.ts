@@ -41,6 +41,7 @@ function fundsTable(q: UnitSummary, y: UnitSummary): ReportTable {
     rows: [
       row("安排（拨入）资金", (f) => f.allocatedFen),
       row("拨付资金", (f) => f.disbursedFen),
+      row("其中：受援地确认到位", (f) => f.confirmedFen ?? 0),
       row("社会捐赠", (f) => f.donationsFen),
       row("企业投资", (f) => f.investmentFen),
       row("其中：用于基层和民生", (f) => f.grassrootsInFen),
@@ -53,8 +54,8 @@ function fundsByArea(y: UnitSummary, names: Record<string, string>): ReportTable
   const rows = Object.entries(y.byArea)
     .filter(([, s]) => s.inFen || s.disbursedFen || s.projects)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, s]): Cell[] => [names[code] ?? code, { fen: s.inFen }, { fen: s.grassrootsInFen }, { fen: s.disbursedFen }, s.projects]);
-  return { title: "分受援地情况（本年累计，万元）", columns: ["受援地", "投入资金", "其中基层民生", "已拨付", "项目数"], rows };
+    .map(([code, s]): Cell[] => [names[code] ?? code, { fen: s.inFen }, { fen: s.grassrootsInFen }, { fen: s.disbursedFen }, { fen: s.confirmedFen ?? 0 }, s.projects]);
+  return { title: "分受援地情况（本年累计，万元）", columns: ["受援地", "投入资金", "其中基层民生", "已拨付", "受援地确认到位", "项目数"], rows };
 }
 
 function activitiesTable(q: UnitSummary, y: UnitSummary): ReportTable {

@@ -102,6 +102,8 @@ export interface ProgramRollup {
     /** Stale units whose figures are on their way (a refresh or judgement queued), not failing. */
     refreshing: number;
     grassrootsSharePercent: number | null;
+    /** 资金到位率 as the recipients confirmed it: confirmed over claimed disbursements, in percent. */
+    confirmedSharePercent: number | null;
     rules: Record<"pass" | "warn" | "fail" | "not_applicable", number>;
     laggingUnits: number;
     excellingUnits: number;
@@ -197,7 +199,7 @@ async function summedSummary(services: Services, program: string, period: Period
 }
 
 /** A judgement's area rows summed, as the columns of AreaSums (read back by `areaSums`). */
-export const AREA_COLUMNS = sql`sum(a.in_fen) AS inFen, sum(a.allocated_fen) AS allocatedFen, sum(a.disbursed_fen) AS disbursedFen, sum(a.grassroots_in_fen) AS grassrootsInFen,
+export const AREA_COLUMNS = sql`sum(a.in_fen) AS inFen, sum(a.allocated_fen) AS allocatedFen, sum(a.disbursed_fen) AS disbursedFen, sum(a.confirmed_fen) AS confirmedFen, sum(a.grassroots_in_fen) AS grassrootsInFen,
   sum(a.projects) AS projects, sum(a.grassroots_projects) AS grassrootsProjects, sum(a.budget_fen) AS budgetFen, sum(a.cadres_in_post) AS cadresInPost`;
 
 export function areaSums(r: Record<string, unknown>): AreaSums {
@@ -378,6 +380,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
       staleUnits: basis.counts.stale,
       refreshing: basis.counts.refreshing,
       grassrootsSharePercent: sharePercent(total.funds.grassrootsInFen, total.funds.inFen),
+      confirmedSharePercent: sharePercent(total.funds.confirmedFen ?? 0, total.funds.disbursedFen),
       rules: { pass: n("pass"), warn: n("warn"), fail: n("fail"), not_applicable: n("notApplicable") },
       laggingUnits: n("lagging"),
       excellingUnits: n("excelling"),

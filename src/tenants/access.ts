@@ -42,6 +42,9 @@ export function decideAccess(auth: AuthInfo, unit: string, unitPrograms: readonl
     }
     case "admin":
       return { read: true, write: false, personal: false, programs: unitPrograms, scoped: false };
+    case "recipient":
+      // A recipient reads what helpers claim for its area through /api/recipient, never a tenant's ledger.
+      return NONE;
   }
 }
 

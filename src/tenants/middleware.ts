@@ -3,6 +3,8 @@
  * database (migrating it if needed) and puts it on `c.var.tenant`. Handlers never open databases.
  */
 import { createMiddleware } from "hono/factory";
+import type { Context } from "hono";
+import type { TenantDb } from "../services";
 import { ApiError } from "../errors";
 import { programsOf } from "../directory/unit-programs";
 import { markChanged, tenantVersions } from "../figures/store";
@@ -15,7 +17,8 @@ import { CacheFullError } from "./connection-cache";
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The one write a coordinator makes in a unit: sending a quarterly submission back (the handler checks the program). */
-const COORDINATOR_WRITE = /^\/api\/t\/[^/]+\/submissions\/[^/]+\/reopen$/;
+/** What a coordinator may write in a unit: reopen (return) a submission, and return a record on its thread. */
+const COORDINATOR_WRITE = /^\/api\/t\/[^/]+\/(submissions\/[^/]+\/reopen|(funds|projects|cadres|activities)\/[^/]+\/thread)$/;
 
 /**
  * The response, with `release` called once its body has been sent or abandoned (at once when it has none).
@@ -45,6 +48,21 @@ function releasedWhenSent(res: Response, release: () => void): Response {
     },
   });
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/**
+ * After a successful write to a unit's database — by its staff, or by the recipient side — the unit's
+ * figures have changed: tell the platform now (so the next reader of the rollup knows this unit's facts are
+ * behind), then refresh them in the background.
+ */
+export async function tenantWritten(c: Context<AppEnv>, slug: string, db: TenantDb): Promise<void> {
+  await markChanged(c.get("services").platform, slug, await tenantVersions(db));
+  const refresh = c.get("services").snapshots.schedule(slug);
+  try {
+    c.executionCtx.waitUntil(refresh);
+  } catch {
+    // Node has no execution context: the refresh simply runs on.
+  }
 }
 
 /** Must run after requireAuth(). */
@@ -78,15 +96,7 @@ export function tenantContext() {
       if (c.res.status < 500 && unit.faultCode) await clearFault(platform, slug);
       // A successful write changes the unit's figures: tell the platform now (so the next reader of the
       // rollup knows this unit's facts are behind), then refresh them in the background.
-      if (!READ_METHODS.has(c.req.method) && c.res.status < 400) {
-        await markChanged(platform, slug, await tenantVersions(handle.db));
-        const refresh = c.get("services").snapshots.schedule(slug);
-        try {
-          c.executionCtx.waitUntil(refresh);
-        } catch {
-          // Node has no execution context: the refresh simply runs on.
-        }
-      }
+      if (!READ_METHODS.has(c.req.method) && c.res.status < 400) await tenantWritten(c, slug, handle.db);
     } catch (error) {
       handle.release();
       throw error;

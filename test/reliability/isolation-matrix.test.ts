@@ -26,7 +26,7 @@ let programReportId: string;
 let participantId: string;
 
 /** Roles with no right to dongguan at all. */
-const STRANGERS = ["strangerUnitAdmin", "strangerEditor", "strangerViewer", "strangerCoordinator"] as const;
+const STRANGERS = ["strangerUnitAdmin", "strangerEditor", "strangerViewer", "strangerCoordinator", "recipient"] as const;
 /** Roles that may read dongguan but never write it. */
 const READ_ONLY = ["viewer", "coordinator", "admin"] as const;
 
@@ -54,6 +54,7 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
   if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
   if (op.method === "POST" && third === "void") return { body: { reason: "越权作废测试" } };
   if (op.method === "POST" && third === "reopen") return { body: { reason: "越权退回测试" } };
+  if (op.method === "POST" && third === "thread") return { body: { text: "越权留言测试" } };
   if (op.method === "POST" && third === "submit") return {};
   if (op.method === "POST" && resource === "targets" && second === "prefill") return { body: { year: 2027 } };
   if (op.method === "POST" && second === undefined) return { body: CREATE_BODIES[resource] ?? {} };
@@ -111,6 +112,9 @@ beforeAll(async () => {
   who.strangerEditor = await makeUser(h, "unit_editor", { unit: "gd-org-dept" });
   who.strangerViewer = await makeUser(h, "viewer", { unit: "gd-org-dept" });
   who.strangerCoordinator = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
+  // 乳源's own recipient user: it confirms what dongguan claims for 乳源, and reads no ledger or program route.
+  who.recipient = await makeUser(h, "recipient", { area: "440232" });
+  who.otherRecipient = await makeUser(h, "recipient", { area: "440281" });
   // Users who had every right to dongguan when their token was issued, then were changed by an admin.
   who.movedUnitAdmin = await makeUser(h, "unit_admin", { unit: UNIT });
   who.demotedEditor = await makeUser(h, "unit_editor", { unit: UNIT });
@@ -218,6 +222,33 @@ describe("roles with no right to dongguan", () => {
   });
 });
 
+describe("the recipient role", () => {
+  it("乳源's recipient sees dongguan's records for 乳源 through its own route — the cadre by name and post only", async () => {
+    const read = async (entity: string, token = who.recipient!.token) => (await call(h, "GET", `/api/recipient/claims?entity=${entity}&year=2024`, { token })).json();
+    const funds = await read("fund");
+    expect(funds.items.map((i: { id: string }) => i.id)).toEqual([ids.funds]);
+    const cadres = await read("cadre");
+    expect(cadres.items[0].fields).toEqual({ name: `${MARK}-干部`, post: `${MARK}-职务`, level: "section", startDate: "2024-01-05", plannedEndDate: expect.any(String), actualEndDate: null, status: "in_post" });
+    // Another county's recipient: none of it, and no verdict on it.
+    for (const entity of ["fund", "project", "cadre", "activity"]) expect(JSON.stringify(await read(entity, who.otherRecipient!.token))).not.toContain(MARK);
+    const other = await call(h, "POST", `/api/recipient/claims/${UNIT}/fund/${ids.funds}/verdict`, { token: who.otherRecipient!.token, body: { verdict: "confirmed" }, headers: { "if-match": '"1"' } });
+    await expectRefused(other, [404], "other county's verdict");
+    await expectRefused(await call(h, "GET", `/api/recipient/claims/${UNIT}/fund/${ids.funds}/thread`, { token: who.otherRecipient!.token }), [404], "other county's thread");
+  });
+
+  it("no other role reaches the recipient routes", async () => {
+    const recipientOps = ops.filter((o) => o.path.startsWith("/api/recipient/"));
+    expect(recipientOps.map(label)).toEqual(expect.arrayContaining(["GET /api/recipient/claims", "POST /api/recipient/claims/{unit}/{entity}/{id}/verdict", "GET /api/recipient/claims/{unit}/{entity}/{id}/thread"]));
+    for (const role of ["editor", "unitAdmin", "viewer", "coordinator", "admin"]) {
+      for (const op of recipientOps) {
+        const url = fill(op.path, { unit: UNIT, entity: "fund", id: ids.funds! });
+        const res = await call(h, op.method, url, { token: who[role]!.token, headers: { "if-match": '"1"' }, ...(op.method === "GET" ? {} : { body: op.path.endsWith("/verdict") ? { verdict: "confirmed" } : { text: "越权" } }) });
+        await expectRefused(res, [403], `${role} ${label(op)}`);
+      }
+    }
+  });
+});
+
 describe("users changed after their token was issued", () => {
   const CHANGED = ["movedUnitAdmin", "demotedEditor", "passwordReset", "disabledEditor", "formerCoordinator"] as const;
   const programRoutes = () => ops.filter((o) => o.path.startsWith("/api/programs/{program}/"));
@@ -300,7 +331,8 @@ describe("read-only roles write nothing", () => {
   it.each(READ_ONLY)("%s gets 403 on every dongguan write route, and no row or audit row appears", async (role) => {
     const before = await tenantCounts(h, UNIT);
     const platformBefore = await platformCounts(h);
-    const routes = writeOps().filter((o) => !(role === "coordinator" && o.path.endsWith("/reopen")));
+    // A coordinator may return a submission (reopen) or a record (its thread): those are its writes.
+    const routes = writeOps().filter((o) => !(role === "coordinator" && (o.path.endsWith("/reopen") || o.path.endsWith("/thread"))));
     expect(routes.length).toBeGreaterThanOrEqual(30);
     for (const op of routes) {
       const res = await send(op, who[role]!.token);

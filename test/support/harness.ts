@@ -61,10 +61,10 @@ export interface TestUser {
 }
 
 /** Creates a user directly in the platform database and mints a token for it (no login round trip). */
-export async function makeUser(h: Harness, role: Role, scope: { unit?: string; programs?: string[] } = {}): Promise<TestUser> {
+export async function makeUser(h: Harness, role: Role, scope: { unit?: string; programs?: string[]; area?: string } = {}): Promise<TestUser> {
   const id = uid(`u-${role}`);
   const username = id.toLowerCase();
-  await h.services.platform.insert(users).values({ id, username, displayName: `测试 ${role}`, passwordHash: "x", role, unit: scope.unit ?? null });
+  await h.services.platform.insert(users).values({ id, username, displayName: `测试 ${role}`, passwordHash: "x", role, unit: scope.unit ?? null, areaCode: scope.area ?? null });
   for (const program of scope.programs ?? []) await h.services.platform.insert(userPrograms).values({ userId: id, program });
   const { token } = await tokenForUser(h.services.platform, h.services.config.jwt, id);
   return { id, username, token };

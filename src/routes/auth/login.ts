@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { users } from "../../../db/platform/schema";
+import { ROLES, users } from "../../../db/platform/schema";
 import { DUMMY_HASH, verifyPassword } from "../../auth/password";
 import { clientOf } from "../../auth/client-address";
 import { issueDeviceMark, verifyDeviceMark } from "../../auth/device";
@@ -16,9 +16,10 @@ export const UserSchema = z
     id: z.string(),
     username: z.string(),
     name: z.string(),
-    role: z.enum(["admin", "coordinator", "unit_admin", "unit_editor", "viewer"]),
+    role: z.enum(ROLES),
     unit: z.string().nullable(),
     programs: z.array(z.string()),
+    area: z.string().nullable().openapi({ description: "受援地用户的地区 A recipient user's area" }),
   })
   .openapi("User");
 
@@ -67,7 +68,7 @@ export function registerLogin(app: Router) {
       {
         token,
         expiresAt,
-        user: { id: auth.userId, username: auth.username, name: auth.name, role: auth.role, unit: auth.unit, programs: auth.programs },
+        user: { id: auth.userId, username: auth.username, name: auth.name, role: auth.role, unit: auth.unit, programs: auth.programs, area: auth.area },
         device: device && attempt.device ? device : await issueDeviceMark(config.jwt, username),
       },
       200,

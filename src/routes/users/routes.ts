@@ -10,7 +10,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { platformAudit, programs, ROLES, units, userPrograms, users } from "../../../db/platform/schema";
+import { areas, platformAudit, programs, ROLES, units, userPrograms, users } from "../../../db/platform/schema";
 import { hashPassword } from "../../auth/password";
 import { passwordProblems } from "../../auth/password-policy";
 import { requireAuth, requireRole } from "../../auth/middleware";
@@ -21,14 +21,17 @@ import type { Router } from "../../router";
 import { auditIfWon, ifAudited } from "../../platform/guarded-write";
 import type { PlatformDb } from "../../services";
 import { bearer, errors, ok } from "../openapi-common";
-import { displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
+import { AreaCode, displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
 
 // A fresh array per route: zod-openapi takes the list as mutable.
 const admin = () => [requireAuth(), requireRole("admin")];
 const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) });
 
-async function checkReferences(db: PlatformDb, unit: string | null | undefined, progs: string[] | undefined) {
+async function checkReferences(db: PlatformDb, unit: string | null | undefined, progs: string[] | undefined, area?: string | null) {
   const problems: { path: string; message: string }[] = [];
+  if (area && !(await db.select({ code: areas.code }).from(areas).where(eq(areas.code, area))).length) {
+    problems.push({ path: "body.areaCode", message: `地区不存在：${area} | No such area: ${area}` });
+  }
   if (unit && !(await db.select({ slug: units.slug }).from(units).where(eq(units.slug, unit))).length) {
     problems.push({ path: "body.unit", message: `单位不存在：${unit} | No such unit: ${unit}` });
   }
@@ -117,6 +120,7 @@ export function registerUserRoutes(app: Router) {
                   role: z.enum(ROLES),
                   unit: slug.optional(),
                   programs: z.array(slug).max(20).optional(),
+                  areaCode: AreaCode.optional(),
                 })
                 .strict()
                 .openapi("UserCreate"),
@@ -131,17 +135,17 @@ export function registerUserRoutes(app: Router) {
       const body = c.req.valid("json");
       const { platform } = c.get("services");
       fail([
-        ...scopeProblems(body.role, body.unit, body.programs),
-        ...(await checkReferences(platform, body.unit, body.programs)),
+        ...scopeProblems(body.role, body.unit, body.programs, body.areaCode),
+        ...(await checkReferences(platform, body.unit, body.programs, body.areaCode)),
         ...(await passwordProblems(c.get("services").platform, body.password, [body.username, body.displayName, body.unit ?? ""])),
       ]);
       if ((await platform.select({ id: users.id }).from(users).where(eq(users.username, body.username))).length) throw new ApiError("CONFLICT", "error.conflict", {}, [{ path: "body.username", message: "用户名已被使用 | Username taken" }]);
       const id = `user-${newId()}`;
       const passwordHash = await hashPassword(body.password);
-      const after = { username: body.username, displayName: body.displayName, role: body.role, unit: body.unit ?? null, programs: body.programs ?? [] };
+      const after = { username: body.username, displayName: body.displayName, role: body.role, unit: body.unit ?? null, programs: body.programs ?? [], areaCode: body.areaCode ?? null };
       try {
         await platform.batch([
-          platform.insert(users).values({ id, username: body.username, displayName: body.displayName, passwordHash, role: body.role, unit: body.unit ?? null }),
+          platform.insert(users).values({ id, username: body.username, displayName: body.displayName, passwordHash, role: body.role, unit: body.unit ?? null, areaCode: body.areaCode ?? null }),
           ...(body.programs ?? []).map((program) => platform.insert(userPrograms).values({ userId: id, program })),
           platform.insert(platformAudit).values({ actor: c.get("auth").username, requestId: c.get("requestId"), action: "create", entity: "user", entityId: id, before: null, after }),
         ]);
@@ -174,6 +178,7 @@ export function registerUserRoutes(app: Router) {
                   role: z.enum(ROLES).optional(),
                   unit: slug.nullable().optional(),
                   programs: z.array(slug).max(20).optional(),
+                  areaCode: AreaCode.nullable().optional(),
                   disabled: z.boolean().optional(),
                   password: password.optional(),
                 })
@@ -202,9 +207,10 @@ export function registerUserRoutes(app: Router) {
       // Changing the role away from a unit or from coordinating clears what no longer applies.
       const nextUnit = unitRole ? unit : null;
       const nextPrograms = role === "coordinator" ? progs : [];
+      const nextArea = role === "recipient" ? (body.areaCode !== undefined ? body.areaCode : before.areaCode) : null;
       fail([
-        ...scopeProblems(role, nextUnit, nextPrograms),
-        ...(await checkReferences(platform, body.unit ?? undefined, body.programs)),
+        ...scopeProblems(role, nextUnit, nextPrograms, nextArea),
+        ...(await checkReferences(platform, body.unit ?? undefined, body.programs, body.areaCode)),
         ...(body.password ? await passwordProblems(c.get("services").platform, body.password, [before.username, body.displayName ?? before.displayName, nextUnit ?? ""]) : []),
       ]);
       if (c.get("auth").userId === id && (body.disabled || (body.role && body.role !== "admin"))) {
@@ -218,14 +224,14 @@ export function registerUserRoutes(app: Router) {
         ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
         version: version + 1,
       };
-      const after = { displayName: changes.displayName, role, unit: nextUnit, programs: nextPrograms, disabled: changes.disabled, passwordChanged: Boolean(body.password) };
+      const after = { displayName: changes.displayName, role, unit: nextUnit, programs: nextPrograms, areaCode: nextArea, disabled: changes.disabled, passwordChanged: Boolean(body.password) };
       const entry = { actor: c.get("auth").username, requestId: c.get("requestId"), action: "update", entity: "user", entityId: id, before, after };
       const won = ifAudited(entry);
       const [updated] = await c.get("services").platformClient.batch(
         [
           {
-            sql: "UPDATE users SET display_name = ?, role = ?, unit = ?, disabled = ?, password_hash = COALESCE(?, password_hash), version = ?, updated_at = ? WHERE id = ? AND version = ?",
-            args: [changes.displayName, role, nextUnit, changes.disabled ? 1 : 0, ("passwordHash" in changes ? changes.passwordHash : null) ?? null, version + 1, new Date().toISOString(), id, version],
+            sql: "UPDATE users SET display_name = ?, role = ?, unit = ?, area_code = ?, disabled = ?, password_hash = COALESCE(?, password_hash), version = ?, updated_at = ? WHERE id = ? AND version = ?",
+            args: [changes.displayName, role, nextUnit, nextArea, changes.disabled ? 1 : 0, ("passwordHash" in changes ? changes.passwordHash : null) ?? null, version + 1, new Date().toISOString(), id, version],
           },
           auditIfWon(entry),
           // Only the programs that change: each one ends the coordinator's sessions (a trigger), a

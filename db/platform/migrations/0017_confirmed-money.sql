@@ -1,0 +1,1 @@
+ALTER TABLE `unit_judgement_areas` ADD `confirmed_fen` integer DEFAULT 0 NOT NULL;
