@@ -30,6 +30,7 @@ import { registerGroupCounties } from "./routes/programs/counties";
 import { registerGroupWrites } from "./routes/programs/group-writes";
 import { registerParticipants } from "./routes/programs/participants";
 import { registerProgramWrites } from "./routes/programs/write";
+import { registerRemind } from "./routes/programs/remind";
 import { registerAreaWrites } from "./routes/areas/writes";
 import { registerListPrograms } from "./routes/programs/list";
 import { registerReportRoutes } from "./routes/reports/routes";
@@ -103,6 +104,7 @@ export function createApp(services: Services): Router {
   registerMembers(app);
   registerParticipants(app);
   registerProgramWrites(app);
+  registerRemind(app);
   registerListAreas(app);
   registerAreaWrites(app);
   registerAreaHelpers(app);

@@ -107,6 +107,7 @@ describe("the recipient side", () => {
     expect(thread.standing).toBe("amended");
     expect(thread.entries.map((e: { kind: string }) => e.kind)).toEqual(["disputed", "amended"]);
     expect((await claims(nanxiong)).items[0]).toMatchObject({ standing: "amended", version: 2 });
+    expect((await inbox(nanxiong)).items[0]).toMatchObject({ kind: "amended", link: `#/recipient?entity=fund&thread=dongguan/${fundId}` });
     expect((await verdict({ verdict: "confirmed" }, 1)).status).toBe(412);
     const confirmed = await verdict({ verdict: "confirmed" }, 2);
     expect(confirmed.status).toBe(200);
@@ -143,5 +144,15 @@ describe("the recipient side", () => {
     const report = reports.items.find((r: { period: string }) => r.period === `${YEAR}-Q1`);
     const html = await (await call(h, "GET", `/api/reports/${report.id}?format=html`, { token: coordinator.token })).text();
     expect(html).toContain("受援地确认到位 80.00 万元，到位率 99%");
+  });
+
+  it("催报: the coordinator reminds every unit that has not submitted the quarter, in its inbox", async () => {
+    const res = await call(h, "POST", "/api/programs/dongguan-shaoguan/remind", { token: coordinator.token, body: { year: YEAR, quarter: 2 } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ reminded: 1, units: ["dongguan"] });
+    const box = await inbox(clerk);
+    expect(box.items[0]).toMatchObject({ kind: "remind", link: `#/u/dongguan/submissions?year=${YEAR}&quarter=2&program=dongguan-shaoguan` });
+    expect(box.items[0].text.zh).toMatch(/^请于 2024-07-\d\d 前报送 2024 年第 2 季度工作进展/);
+    expect((await call(h, "POST", "/api/programs/gd-old-areas/remind", { token: coordinator.token, body: { year: YEAR, quarter: 2 } })).status).toBe(403);
   });
 });

@@ -15,7 +15,7 @@ import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
 import { findDuplicates, type DuplicateMode } from "./duplicates";
 import { CONFIRMABLE } from "../../db/tenant/schema";
-import { amendedStatement } from "../recipients/threads";
+import { amendedNotice, amendedStatement } from "../recipients/threads";
 
 /** Errors raised by the database's own invariants (db/tenant/migrations/0001_ledger-invariants.sql). */
 const INVARIANTS: Record<string, { field: string; message: string }> = {
@@ -199,6 +199,7 @@ export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: stri
   ]);
   // Someone else wrote between our read and our write: nothing changed, no audit row.
   if (!result || result.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+  if (confirmable) await amendedNotice(ctx, def.entity, id);
   return after;
 }
 

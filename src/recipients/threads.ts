@@ -7,8 +7,10 @@
 import type { InStatement } from "@libsql/client";
 import { asc, and, eq } from "drizzle-orm";
 import { recordThreads, type Confirmable } from "../../db/tenant/schema";
+import { recipientVerdicts } from "../../db/tenant/schema";
+import { notify } from "../inbox/notifications";
 import type { AuditActor } from "../tenants/audit";
-import type { TenantDb } from "../services";
+import type { PlatformDb, TenantDb } from "../services";
 import { tableOf, type ClaimEntity } from "./claims";
 
 export type ThreadEntry = typeof recordThreads.$inferSelect;
@@ -75,4 +77,14 @@ export function amendedStatement(entity: string, recordId: string, newVersion: n
       WHERE changes() = 1 AND EXISTS (SELECT 1 FROM recipient_verdicts WHERE entity = ? AND record_id = ? AND verdict = 'disputed')`,
     args: [entity, recordId, newVersion, who.actor, who.actor, entity, recordId],
   };
+}
+
+/** After a correction of a record the recipient disputed: the recipient area's inbox is told to look again. */
+export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb }, entity: string, recordId: string): Promise<void> {
+  const [v] = await ctx.tenant.db.select({ verdict: recipientVerdicts.verdict, area: recipientVerdicts.areaCode }).from(recipientVerdicts).where(and(eq(recipientVerdicts.entity, entity as Confirmable), eq(recipientVerdicts.recordId, recordId)));
+  if (v?.verdict !== "disputed") return;
+  const { slug, name } = ctx.tenant.unit;
+  await notify(ctx.platform, [
+    { audienceKind: "area", audience: v.area, kind: "amended", zh: `${name}已更正您提出异议的记录，请再次确认`, en: `${name} corrected a record you disputed: please confirm it again`, link: `#/recipient?entity=${entity}&thread=${slug}/${recordId}` },
+  ]);
 }

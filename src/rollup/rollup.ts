@@ -321,6 +321,12 @@ export async function programRollup(services: Services, program: string, period:
 /** Units a list of the rollup names (not submitted, submitted late): the totals count them all. */
 export const LIST_NAMED = 100;
 
+/** Every unit with no submitted report for the basis's quarter (催报 reminds them all), from the stored judgements. */
+export async function notSubmittedUnits(services: Services, basis: RollupBasis): Promise<string[]> {
+  const rows = await services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${judgementsOf(basis.program, basis.inputs.period)} AND j.not_submitted ORDER BY j.unit`);
+  return rows.map((r) => r.unit);
+}
+
 /** The rollup on a basis already read (the program reports read the basis once for the rollup and their unit table). */
 export async function rollupOf(services: Services, basis: RollupBasis, page: UnitPage = DEFAULT_UNIT_PAGE): Promise<ProgramRollup> {
   const { program } = basis;

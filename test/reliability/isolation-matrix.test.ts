@@ -49,6 +49,7 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
   if (op.path === "/api/programs/{program}/participants" && op.method === "POST") return { body: { unit: "gd-org-dept", clause: "矩阵测试", effectiveFrom: "2024-01-01" } };
   if (op.path === "/api/programs/{program}/participants/{id}") return { body: { effectiveTo: "2024-12-31" } };
   if (op.path === "/api/programs/{program}/groups/{code}/counties") return { body: { counties: ["440203"] } };
+  if (op.path === "/api/programs/{program}/remind") return { body: { year: 2024, quarter: 4 } };
   const tail = op.path.replace(/^\/api\/t\/\{unit\}\/?/, "");
   const [resource = "", second, third] = tail.split("/");
   if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
@@ -298,6 +299,7 @@ describe("program routes", () => {
       "POST /api/programs/{program}/participants",
       "PATCH /api/programs/{program}/participants/{id}",
       "PUT /api/programs/{program}/groups/{code}/counties",
+      "POST /api/programs/{program}/remind",
     ]) {
       expect(listed).toContain(expected);
     }

@@ -10,6 +10,8 @@ import { RollupScreen } from "./screens/coordinator/rollup";
 import { RulesScreen } from "./screens/coordinator/rules";
 import { UnitDrillScreen } from "./screens/coordinator/unit-drill";
 import { ProgramsScreen } from "./screens/admin/programs";
+import { InboxScreen } from "./screens/inbox/inbox";
+import { RecipientScreen } from "./screens/recipient/claims";
 import { UnitsScreen } from "./screens/admin/units";
 import { StructureScreen } from "./screens/structure/structure";
 import { UsersScreen } from "./screens/admin/users";
@@ -39,6 +41,8 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
     if (screen === "structure") return <StructureScreen program={id} />;
   }
   if (area === "areas" && id) return <AreaHelpersScreen code={id} query={query} />;
+  if (area === "recipient") return <RecipientScreen query={query} />;
+  if (area === "inbox") return <InboxScreen />;
   if (area === "admin") return id === "users" ? <UsersScreen /> : id === "programs" ? <ProgramsScreen /> : <UnitsScreen />;
   return null;
 }
@@ -48,7 +52,7 @@ export function App() {
   const route = useRoute();
   const current = useSession();
   const atLogin = route.segments[0] === "login";
-  const known = ["u", "p", "areas", "admin"].includes(route.segments[0] ?? "");
+  const known = ["u", "p", "areas", "admin", "recipient", "inbox"].includes(route.segments[0] ?? "");
 
   useEffect(() => {
     if (current && (atLogin || !known)) navigate(homeOf(current.user), true);

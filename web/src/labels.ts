@@ -117,12 +117,27 @@ export const UNIT_KIND: LabelMap = {
   other: ["其他", "Other"],
 };
 
+/** The recipient's standing on a record (GET /api/recipient/claims, …/thread). */
+export const STANDING: LabelMap = { unconfirmed: ["待确认", "Not yet confirmed"], confirmed: ["已确认", "Confirmed"], disputed: ["有异议", "Disputed"], amended: ["已更正待确认", "Corrected, to confirm"] };
+export const THREAD_KIND: LabelMap = {
+  confirmed: ["确认", "Confirmed"],
+  disputed: ["异议", "Disputed"],
+  reply: ["留言", "Message"],
+  amended: ["已更正", "Corrected"],
+  returned: ["退回", "Returned"],
+  resubmitted: ["重新报送", "Resubmitted"],
+  note: ["备注", "Note"],
+};
+export const THREAD_SIDE: LabelMap = { helper: ["帮扶方", "Helper"], recipient: ["受援地", "Recipient"], coordinator: ["牵头部门", "Coordinating office"] };
+export const NOTICE_KIND: LabelMap = { ...THREAD_KIND, remind: ["催报", "Reminder"] };
+
 /** How the document has a recipient area helped (groups.basis). */
 export const GROUP_BASIS: LabelMap = { pairing: ["结对帮扶", "Pairing"], support: ["对口支援", "Paired support"], funds: ["资金支持", "Funds only"] };
 
 export const ROLE: LabelMap = {
   admin: ["平台管理员", "Administrator"],
   coordinator: ["牵头部门", "Coordinator"],
+  recipient: ["受援地用户", "Recipient"],
   unit_admin: ["单位管理员", "Unit administrator"],
   unit_editor: ["填报员", "Editor"],
   viewer: ["查阅", "Viewer"],

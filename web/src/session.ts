@@ -78,6 +78,7 @@ export function useSession(): Session | null {
 /** The home screen of a role: a unit's dashboard, a coordinator's first rollup, the admin's units. */
 export function homeOf(user: User): string {
   if (user.unit) return `#/u/${user.unit}`;
+  if (user.role === "recipient") return "#/recipient";
   if (user.role === "coordinator" && user.programs[0]) return `#/p/${user.programs[0]}/rollup`;
   return "#/admin/units";
 }

@@ -2,7 +2,8 @@
  * GET /api/areas/{code}/helpers — the view a county, a city or the province looks for: every helper of
  * every program that supports the area (a county is helped in several programs; a prefecture's page
  * also lists the groups of its counties), with what each put into the area in the period, added up
- * from the same stored judgements as the rollup. An admin sees every program, a coordinator its own.
+ * from the same stored judgements as the rollup. An admin sees every program, a coordinator its own, a
+ * recipient user every program of its own area.
  * Counts and sums only.
  */
 import { createRoute, z } from "@hono/zod-openapi";
@@ -36,7 +37,9 @@ export function registerAreaHelpers(app: Router) {
     const { code } = c.req.valid("param");
     const period = toPeriod(c.req.valid("query"));
     const auth = c.get("auth");
-    if (auth.role !== "admin" && auth.role !== "coordinator") throw new ApiError("FORBIDDEN", "error.forbidden_program");
+    // A recipient sees its own area's page (a prefecture's user its counties' too), every program of it.
+    const ownArea = auth.role === "recipient" && auth.area !== null && code.startsWith(areaPrefix(auth.area));
+    if (auth.role !== "admin" && auth.role !== "coordinator" && !ownArea) throw new ApiError("FORBIDDEN", "error.forbidden_program");
     const services = c.get("services");
     const area = (await areaLabels(services.platform, [code])).get(code);
     if (!area) throw new ApiError("NOT_FOUND", "error.not_found");
@@ -49,7 +52,7 @@ export function registerAreaHelpers(app: Router) {
       WHERE p.start_year <= ${period.year} AND p.end_year >= ${period.year} ORDER BY p.start_year, p.slug`);
     const covers = (groupArea: string) => code.startsWith(areaPrefix(groupArea)) || groupArea.startsWith(prefix);
     const rows = [...new Map(all.filter((r) => covers(r.areaCode)).map((r) => [r.program, r])).values()];
-    const visible = rows.filter((r) => auth.role === "admin" || auth.programs.includes(r.program));
+    const visible = rows.filter((r) => auth.role === "admin" || ownArea || auth.programs.includes(r.program));
     const key = periodKey(period);
     const totals = emptyAreaSums();
     const programs = [];

@@ -1,6 +1,6 @@
 /** The shapes of the API answers the UI reads (see /api/openapi.json). */
 
-export type Role = "admin" | "coordinator" | "unit_admin" | "unit_editor" | "viewer";
+export type Role = "admin" | "coordinator" | "unit_admin" | "unit_editor" | "viewer" | "recipient";
 
 export interface User {
   id: string;
@@ -9,6 +9,8 @@ export interface User {
   role: Role;
   unit: string | null;
   programs: string[];
+  /** A recipient user's area. */
+  area?: string | null;
 }
 
 export interface Me {
@@ -175,6 +177,8 @@ export interface UserRow {
   role: Role;
   unit: string | null;
   programs: string[];
+  /** A recipient user's area (a county, or a prefecture with its counties). */
+  areaCode?: string | null;
   disabled: boolean;
   demo: boolean;
   createdAt: string;

@@ -20,10 +20,15 @@ import { RecordForm } from "./record-form";
 import { fieldOf, type ResourceView } from "./resources";
 import { TargetsPrefill } from "./targets-prefill";
 import { VoidDialog } from "./void-dialog";
+import { ThreadDialog } from "../components/thread-dialog";
+import { useSession } from "../session";
 
 const PAGE_SIZE = 20;
 
-type Dialog = { kind: "create" } | { kind: "edit"; record: LedgerRecord } | { kind: "void"; record: LedgerRecord } | { kind: "import" } | null;
+type Dialog = { kind: "create" } | { kind: "edit"; record: LedgerRecord } | { kind: "void"; record: LedgerRecord } | { kind: "import" } | { kind: "thread"; id: string; name: string } | null;
+
+/** The records both sides of a pairing talk about (the recipient confirms or disputes; a coordinator returns). */
+const THREADED = new Set(["funds", "projects", "cadres", "activities"]);
 
 /** The list query the API takes, from the screen's query (empty values dropped). */
 export function listParams(view: ResourceView, query: ListQuery): Record<string, string> {
@@ -46,6 +51,13 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const [notice, setNotice] = useState<string | null>(null);
   const [exportError, setExportError] = useState<Error | null>(null);
   const canWrite = tenant?.access.write ?? false;
+  const role = useSession()?.user.role;
+  const threaded = THREADED.has(view.path);
+  // The unit's staff answer on a thread; a coordinator returns the record there.
+  const canPost = canWrite || role === "coordinator";
+  // A link from the inbox (?thread=<id>) opens that record's thread.
+  const linked = threaded && query.thread ? { kind: "thread" as const, id: query.thread, name: "" } : null;
+  const shown: Dialog = dialog ?? linked;
   const personal = tenant?.access.personal ?? true;
 
   const items = list.data?.items ?? [];
@@ -91,20 +103,29 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
         </>
       ),
     }));
-  if (canWrite)
+  if (canWrite || threaded)
     columns.push({
       key: "_actions",
       header: t("ledger.actions"),
       render: (r) =>
         r.voidedAt ? null : (
           <div class="row-actions">
-            {view.path === "projects" ? <NextStatusButton unit={ctx.unit} record={r} onDone={(m) => done(m)} onError={(m) => setNotice(m)} /> : null}
-            <button type="button" class="btn btn--link" onClick={() => setDialog({ kind: "edit", record: r })} aria-label={`${t("common.edit")} ${nameOf(r)}`}>
-              {t("common.edit")}
-            </button>
-            <button type="button" class="btn btn--link btn--link-danger" onClick={() => setDialog({ kind: "void", record: r })} aria-label={`${t("ledger.void")} ${nameOf(r)}`}>
-              {t("ledger.void")}
-            </button>
+            {canWrite && view.path === "projects" ? <NextStatusButton unit={ctx.unit} record={r} onDone={(m) => done(m)} onError={(m) => setNotice(m)} /> : null}
+            {canWrite ? (
+              <button type="button" class="btn btn--link" onClick={() => setDialog({ kind: "edit", record: r })} aria-label={`${t("common.edit")} ${nameOf(r)}`}>
+                {t("common.edit")}
+              </button>
+            ) : null}
+            {threaded ? (
+              <button type="button" class="btn btn--link" onClick={() => setDialog({ kind: "thread", id: r.id, name: nameOf(r) })} aria-label={`${t("thread.open")} ${nameOf(r)}`}>
+                {t("thread.open")}
+              </button>
+            ) : null}
+            {canWrite ? (
+              <button type="button" class="btn btn--link btn--link-danger" onClick={() => setDialog({ kind: "void", record: r })} aria-label={`${t("ledger.void")} ${nameOf(r)}`}>
+                {t("ledger.void")}
+              </button>
+            ) : null}
           </div>
         ),
     });
@@ -185,6 +206,17 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
       ) : null}
       {dialog?.kind === "void" ? (
         <VoidDialog unit={ctx.unit} path={view.path} record={dialog.record} name={nameOf(dialog.record)} onClose={() => setDialog(null)} onDone={() => done(t("ledger.voidedDone"))} />
+      ) : null}
+      {shown?.kind === "thread" ? (
+        <ThreadDialog
+          path={`${base}/${shown.id}/thread`}
+          title={shown.name ? t("thread.title", { name: shown.name }) : t("thread.titlePlain")}
+          canPost={canPost}
+          onClose={() => {
+            setDialog(null);
+            if (query.thread) onQuery({ ...query, thread: "" });
+          }}
+        />
       ) : null}
       {dialog?.kind === "import" ? <ImportDialog unit={ctx.unit} view={view} onClose={() => setDialog(null)} onDone={(n) => done(t("import.done", { n }))} /> : null}
     </section>

@@ -70,6 +70,18 @@ export function SideNav({ user, route }: { user: User; route: Route }) {
       />,
     );
   }
+  if (user.role === "recipient") {
+    sections.push(
+      <Section
+        key="recipient"
+        title={t("nav.recipient")}
+        items={[
+          { link: href(["recipient"]), key: "nav.claims", active: area === "recipient" },
+          ...(user.area ? [{ link: href(["areas", user.area]), key: "nav.areaPage" as const, active: area === "areas" }] : []),
+        ]}
+      />,
+    );
+  }
   if (user.role === "admin") {
     sections.push(
       <Section

@@ -1,5 +1,7 @@
 /** The top bar: product name, language switch, the signed-in user, changing one's password, sign out. */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { refreshUnread, useUnread } from "../screens/inbox/unread";
+import { href } from "../router";
 import { ChangePasswordDialog } from "../screens/account/change-password";
 import { setLang, t, useLang } from "../i18n";
 import { label, ROLE } from "../labels";
@@ -18,6 +20,14 @@ export function LangSwitch() {
 export function TopBar() {
   const current = useSession();
   const [changing, setChanging] = useState(false);
+  const unread = useUnread();
+  // The bell's count: at sign-in, then once a minute (an admin has no inbox).
+  useEffect(() => {
+    if (!current || current.user.role === "admin") return;
+    void refreshUnread();
+    const timer = setInterval(() => void refreshUnread(), 60_000);
+    return () => clearInterval(timer);
+  }, [current?.token]);
   return (
     <header class="topbar">
       <a class="topbar__brand" href={current ? homeOf(current.user) : "#/login"}>
@@ -30,6 +40,12 @@ export function TopBar() {
         <LangSwitch />
         {current ? (
           <>
+            {current.user.role !== "admin" ? (
+              <a class="topbar__inbox" href={href(["inbox"])} aria-label={t("inbox.bell", { count: unread })}>
+                {t("inbox.title")}
+                {unread ? <span class="topbar__badge">{unread}</span> : null}
+              </a>
+            ) : null}
             <span class="topbar__user">
               <span class="topbar__user-name">{current.user.name}</span>
               <span class="topbar__role">{label(ROLE, current.user.role)}</span>

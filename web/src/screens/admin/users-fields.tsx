@@ -12,7 +12,7 @@ import { describe, FieldRow } from "../../components/field";
 import { pick, t } from "../../i18n";
 import { label, ROLE } from "../../labels";
 
-export const ROLES: readonly Role[] = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer"];
+export const ROLES: readonly Role[] = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer", "recipient"];
 
 /** The roles tied to one unit: they need a unit, the others must not have one. */
 export const UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_editor", "viewer"];
@@ -20,7 +20,7 @@ export const UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_editor", "viewer
 export const isUnitRole = (role: string) => (UNIT_ROLES as readonly string[]).includes(role);
 
 /** The fields the users API reports errors on (details[].path "body.<field>"). */
-export const USER_FIELDS = ["username", "displayName", "password", "role", "unit", "programs", "disabled"];
+export const USER_FIELDS = ["username", "displayName", "password", "role", "unit", "programs", "areaCode", "disabled"];
 
 /** Every unit's name by slug (the API's largest page; for labels, not for picking). */
 export function useUnitNames(): (slug: string | null) => string {

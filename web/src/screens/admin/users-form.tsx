@@ -11,6 +11,7 @@ import { CheckRow, describe, FieldRow } from "../../components/field";
 import { ErrorNote, Loading } from "../../components/feedback";
 import { t } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
+import { AreaPicker } from "../../components/area-picker";
 import { focusFirstError, isUnitRole, ProgramChecks, RoleSelect, UnitPicker, USER_FIELDS } from "./users-fields";
 
 /** The API's answer as field errors and the lines shown above the form. */
@@ -31,7 +32,7 @@ function General({ lines }: { lines: string[] }) {
 }
 
 export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated(u: UserRow): void }) {
-  const [v, setV] = useState({ username: "", displayName: "", password: "", role: "unit_editor" as Role, unit: "", programs: [] as string[] });
+  const [v, setV] = useState({ username: "", displayName: "", password: "", role: "unit_editor" as Role, unit: "", programs: [] as string[], areaCode: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -49,6 +50,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
     const body: Record<string, unknown> = { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password, role: v.role };
     if (isUnitRole(v.role) && v.unit) body.unit = v.unit;
     if (v.role === "coordinator") body.programs = v.programs;
+    if (v.role === "recipient" && v.areaCode) body.areaCode = v.areaCode;
     try {
       const { data } = await send<UserRow>("POST", "/api/users", body);
       onCreated(data);
@@ -78,6 +80,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
         <RoleSelect id="user-role" value={v.role} error={errors.role || undefined} onChange={(r) => set("role", r)} />
         {isUnitRole(v.role) ? <UnitPicker id="user-unit" value={v.unit} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
         {v.role === "coordinator" ? <ProgramChecks id="user-programs" value={v.programs} error={errors.programs || undefined} onChange={(p) => set("programs", p)} /> : null}
+        {v.role === "recipient" ? <AreaPicker id="user-area" label={t("users.area")} help={t("users.areaHelp")} value={v.areaCode} error={errors.areaCode} onChange={(a) => set("areaCode", a)} /> : null}
         <footer class="form__actions">
           <button type="button" class="btn" onClick={onClose}>
             {t("common.cancel")}
@@ -96,11 +99,12 @@ interface EditValues {
   role: Role;
   unit: string;
   programs: string[];
+  areaCode: string;
   disabled: boolean;
   password: string;
 }
 
-const valuesOf = (u: UserRow): EditValues => ({ displayName: u.displayName, role: u.role, unit: u.unit ?? "", programs: [...u.programs], disabled: u.disabled, password: "" });
+const valuesOf = (u: UserRow): EditValues => ({ displayName: u.displayName, role: u.role, unit: u.unit ?? "", programs: [...u.programs], areaCode: u.areaCode ?? "", disabled: u.disabled, password: "" });
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -113,6 +117,8 @@ function changes(stored: UserRow, v: EditValues): Record<string, unknown> {
   if (unit !== stored.unit) body.unit = unit;
   const programs = v.role === "coordinator" ? v.programs : [];
   if (!sameSet(programs, stored.programs)) body.programs = programs;
+  const areaCode = v.role === "recipient" ? v.areaCode || null : null;
+  if (areaCode !== (stored.areaCode ?? null)) body.areaCode = areaCode;
   if (v.disabled !== stored.disabled) body.disabled = v.disabled;
   if (v.password) body.password = v.password;
   return body;
@@ -188,6 +194,7 @@ export function EditUserDialog({ id, self, unitName, onClose, onSaved }: { id: s
           <RoleSelect id="user-role" value={v.role} error={errors.role || undefined} onChange={(r) => set("role", r)} />
           {isUnitRole(v.role) ? <UnitPicker id="user-unit" value={v.unit} knownName={v.unit ? unitName(v.unit) : undefined} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
           {v.role === "coordinator" ? <ProgramChecks id="user-programs" value={v.programs} error={errors.programs || undefined} onChange={(p) => set("programs", p)} /> : null}
+          {v.role === "recipient" ? <AreaPicker id="user-area" label={t("users.area")} help={t("users.areaHelp")} value={v.areaCode} error={errors.areaCode} onChange={(a) => set("areaCode", a)} /> : null}
           <FieldRow id="user-password" label={t("users.newPassword")} error={errors.password || null} help={t("users.newPasswordHelp")}>
             <input {...describe("user-password", errors.password, t("users.newPasswordHelp"))} type="password" value={v.password} onInput={(e) => set("password", (e.currentTarget as HTMLInputElement).value)} autoComplete="new-password" />
           </FieldRow>

@@ -24,6 +24,7 @@ const ROLE_TONE: Record<Role, "neutral" | "info" | "warn" | "danger" | "ok"> = {
   admin: "danger",
   coordinator: "info",
   unit_admin: "ok",
+  recipient: "warn",
   unit_editor: "neutral",
   viewer: "neutral",
 };

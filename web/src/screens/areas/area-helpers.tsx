@@ -8,6 +8,7 @@ import type { AreaSums, Freshness } from "../../api/types";
 import { StaleBadge } from "../../components/badge";
 import { DataTable } from "../../components/data-table";
 import { FigureCard } from "../../components/figure-card";
+import { YearSelect } from "../../components/year-select";
 import { ErrorNote, Loading } from "../../components/feedback";
 import { count, fenToWan } from "../../format/money";
 import { t } from "../../i18n";
@@ -30,7 +31,6 @@ interface AreaHelpers {
   programs: { program: string; name: string; docNumber: string; sums: AreaSums; groups: { id: string; area: { code: string; fullName: string }; helpers: Helper[] }[] }[];
 }
 
-const YEARS = Array.from({ length: new Date().getFullYear() - 2015 }, (_, i) => new Date().getFullYear() - i);
 
 export function AreaHelpersScreen({ code, query }: { code: string; query: Record<string, string> }) {
   const year = Number(query.year) || new Date().getFullYear();
@@ -41,14 +41,7 @@ export function AreaHelpersScreen({ code, query }: { code: string; query: Record
     <>
       <PageHeader title={a?.area.fullName ?? code} subtitle={t("areaPage.subtitle")} />
       <div class="card card--tight">
-        <label for="area-year">{t("rollup.period")}</label>{" "}
-        <select id="area-year" value={year} onChange={(e) => navigate(href(["areas", code], { year: (e.currentTarget as HTMLSelectElement).value }), true)}>
-          {YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <YearSelect id="area-year" year={year} onChange={(y) => navigate(href(["areas", code], { year: y }), true)} />
       </div>
       {page.error ? <ErrorNote error={page.error} onRetry={page.reload} /> : null}
       {!a && !page.error ? <Loading /> : null}

@@ -1,9 +1,36 @@
 /** 未按期报送, 滞后 and 先进: the units a coordinator follows up with — the laggards grouped by requirement. */
+import { useState } from "preact/hooks";
+import { ApiFailure, send } from "../../api/client";
 import type { ProgramRollup } from "../../api/types";
 import { Tag } from "../../components/badge";
 import { pick, t } from "../../i18n";
 import { href } from "../../router";
 import { periodQuery, type Period } from "./period-picker";
+
+/** 催报: one press reminds every unit that has not submitted the quarter (their inboxes). */
+function RemindButton({ program, period }: { program: string; period: Period }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const remind = async () => {
+    setBusy(true);
+    try {
+      const { data } = await send<{ reminded: number }>("POST", `/api/programs/${program}/remind`, { year: period.year, quarter: period.quarter });
+      setSaid(t("rollup.reminded", { n: data.reminded }));
+    } catch (err) {
+      setSaid(err instanceof ApiFailure ? err.message : t("common.networkError"));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <p>
+      <button type="button" class="btn btn--small" onClick={() => void remind()} disabled={busy}>
+        {t("rollup.remind")}
+      </button>{" "}
+      {said ? <span role="status">{said}</span> : null}
+    </p>
+  );
+}
 
 export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup; program: string; period: Period }) {
   const name = (slug: string) => rollup.names[slug] ?? slug;
@@ -27,9 +54,8 @@ export function RollupLists({ rollup, program, period }: { rollup: ProgramRollup
             ))}
             {rollup.totals.notSubmittedUnits > rollup.notSubmitted.length ? <li class="muted">{t("rollup.andMore", { n: rollup.totals.notSubmittedUnits - rollup.notSubmitted.length })}</li> : null}
           </ul>
-        ) : (
-          <p class="muted">{t("rollup.allSubmitted")}</p>
-        )}
+        ) : null}
+        {period.quarter ? rollup.notSubmitted.length ? <RemindButton program={program} period={period} /> : <p class="muted">{t("rollup.allSubmitted")}</p> : null}
       </section>
       <section class="card" aria-labelledby="list-lagging">
         <div class="card__head">

@@ -61,6 +61,8 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
             </FigureCard>
             <FigureCard label={t("rollup.fundsIn")} value={fenToWan(r.totals.funds.inFen)} unit={t("unit.wan")} tone="primary" testId="funds-in">
               {t("dash.disbursed", { value: fenToWan(r.totals.funds.disbursedFen) })}
+              <br />
+              <span data-testid="rollup-confirmed">{t("rollup.confirmed", { value: fenToWan(r.totals.funds.confirmedFen ?? 0), percent: r.totals.confirmedSharePercent ?? "—" })}</span>
             </FigureCard>
             <FigureCard label={t("rollup.share")} value={r.totals.grassrootsSharePercent === null ? "—" : String(r.totals.grassrootsSharePercent)} unit="%" testId="share">
               {t("rollup.grassrootsOf", { value: fenToWan(r.totals.funds.grassrootsInFen) })}

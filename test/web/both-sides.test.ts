@@ -1,0 +1,108 @@
+/**
+ * Both sides of a pairing in Chromium: 南雄市's recipient user disputes the amount of a disbursement
+ * 东莞市 recorded for it, with a reason and what arrived; 东莞市's editor sees the dispute under 消息,
+ * opens the record's thread from it, and corrects the amount; the recipient sees it corrected and confirms;
+ * the coordinator's rollup shows claimed and confirmed money.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { containsText, eventually, hasCount } from "./support/eventually";
+import { DEMO_PASSWORD, openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
+
+const ADMIN = "demo-admin";
+const EDITOR = "demo-editor";
+const RECIPIENT = `nanxiong-${Date.now().toString(36)}`;
+const YEAR = 2024; // inside the Dongguan–Shaoguan plan's term
+
+let h: WebHarness;
+let fundId: string;
+
+async function signInAs(page: Page, username: string) {
+  await page.goto(`${h.base}/#/login`);
+  await page.fill("#login-username", username);
+  await page.fill("#login-password", DEMO_PASSWORD);
+  await page.click("form button[type=submit]");
+  await page.waitForSelector(".app__main");
+}
+
+beforeAll(async () => {
+  h = await startWeb();
+  expect((await h.api(ADMIN, "POST", "/api/users", { username: RECIPIENT, displayName: "南雄市对口帮扶联络员", password: DEMO_PASSWORD, role: "recipient", areaCode: "440282" })).status).toBe(201);
+  const fund = await h.api<{ id: string }>(EDITOR, "POST", "/api/t/dongguan/funds", { kind: "disbursement", source: "city", amountFen: 1_000_000_00, date: `${YEAR}-05-06`, areaCode: "440282", program: "dongguan-shaoguan" });
+  expect(fund.status).toBe(201);
+  fundId = fund.body.id;
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const fundRow = (page: Page) => page.locator("tr", { has: page.locator("td", { hasText: "100.00 万元" }) });
+
+describe("both sides of a pairing", () => {
+  it("the recipient disputes the amount with a reason and what arrived", async () => {
+    const page = await openPage(h);
+    await signInAs(page, RECIPIENT);
+    await page.waitForURL(/#\/recipient/);
+    await page.selectOption("#recipient-year", String(YEAR));
+    await containsText(page.locator(".page-header__title"), "南雄市");
+    await containsText(fundRow(page), "待确认");
+    await fundRow(page).getByRole("button", { name: /^提出异议/ }).click();
+    await page.waitForSelector("dialog[open] #verdict-reason");
+    await page.click("dialog[open] button[type=submit]");
+    // No reason: said next to the field, nothing recorded.
+    await containsText(page.locator("dialog[open] [data-field=verdict-reason] .field__error"), "写明理由");
+    await page.fill("dialog[open] #verdict-reason", "实际到账80万元，差额20万元未到");
+    await page.fill("dialog[open] #verdict-amount", "800000");
+    await containsText(page.locator("dialog[open] [data-field=verdict-amount]"), "即 80.00 万元");
+    await page.fill("dialog[open] #verdict-date", `${YEAR}-05-10`);
+    await page.click("dialog[open] button[type=submit]");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await containsText(fundRow(page), "有异议");
+    await shot(page, "50-recipient-disputed");
+    await page.context().close();
+  });
+
+  it("the clerk finds the dispute under 消息, opens the record's thread from it, and corrects the amount", async () => {
+    const page = await openPage(h);
+    await signIn(page, h, EDITOR);
+    await containsText(page.locator(".topbar__inbox"), "1");
+    await page.click(".topbar__inbox");
+    await page.waitForURL(/#\/inbox/);
+    await containsText(page.locator(".inbox__item").first(), "实际到账80万元");
+    await page.locator(".inbox__open").first().click();
+    await page.waitForURL(/ledger\/funds\?thread=/);
+    await page.waitForSelector("dialog[open] .thread");
+    await containsText(page.locator("dialog[open]"), "有异议");
+    await containsText(page.locator("dialog[open] .thread__entry").first(), "实际到位 80.00 万元");
+    await shot(page, "51-helper-thread");
+    await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
+    await hasCount(page.locator("dialog[open]"), 0);
+    const fixed = await h.api(EDITOR, "PATCH", `/api/t/dongguan/funds/${fundId}`, { amountFen: 800_000_00 }, { "if-match": '"1"' });
+    expect(fixed.status).toBe(200);
+    await page.context().close();
+  });
+
+  it("the recipient sees it corrected and confirms; the coordinator's rollup shows claimed and confirmed", async () => {
+    const page = await openPage(h);
+    await signInAs(page, RECIPIENT);
+    await page.goto(`${h.base}/#/recipient?entity=fund&year=${YEAR}`);
+    const row = page.locator("tr", { has: page.locator("td", { hasText: "80.00 万元" }) });
+    await containsText(row, "已更正待确认");
+    await row.getByRole("button", { name: /^确认/ }).click();
+    await page.waitForSelector("dialog[open]");
+    await page.click("dialog[open] button[type=submit]");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await containsText(row, "已确认");
+    await containsText(page.locator("[data-figure=confirmed]"), "80.00");
+    await page.context().close();
+
+    const coordinator = await openPage(h);
+    await signIn(coordinator, h, "demo-coordinator");
+    await eventually(async () => {
+      await coordinator.goto(`${h.base}/#/p/dongguan-shaoguan/rollup?year=${YEAR}`);
+      await containsText(coordinator.locator("[data-testid=rollup-confirmed]"), "受援地确认到位 80.00 万元");
+    }, 30_000);
+    await shot(coordinator, "52-rollup-confirmed");
+    await coordinator.context().close();
+  });
+});
