@@ -96,6 +96,18 @@ describe("quarterly submissions", () => {
 
     const audit = await (await call(h, "GET", `/api/t/dongguan/audit?entity=submission&entityId=${draft.id}`, { token: editor.token })).json();
     expect(audit.items.map((a: { action: string }) => a.action).reverse()).toEqual(["create", "update", "submit", "reopen", "update", "submit"]);
+
+    // The return and the resubmission stay with the submission, and each side's inbox was told.
+    const thread = await (await call(h, "GET", `/api/t/dongguan/submissions/${draft.id}/thread`, { token: editor.token })).json();
+    expect(thread.entries.map((e: { kind: string; side: string; text: string; recordVersion: number }) => [e.kind, e.side, e.recordVersion])).toEqual([
+      ["returned", "coordinator", 4],
+      ["resubmitted", "helper", 6],
+    ]);
+    expect(thread.entries[0].text).toBe("请补充资金拨付数据");
+    const unitBox = await (await call(h, "GET", "/api/me/inbox", { token: editor.token })).json();
+    expect(unitBox.items.find((i: { kind: string }) => i.kind === "returned").text.zh).toContain("请补充资金拨付数据");
+    const officeBox = await (await call(h, "GET", "/api/me/inbox", { token: coordinator.token })).json();
+    expect(officeBox.items[0]).toMatchObject({ kind: "resubmitted" });
   });
 
   it("keeps a submitted quarter locked even against a direct database update", async () => {

@@ -175,8 +175,11 @@ export async function createRecord(def: ResourceDef, ctx: WriteContext, input: R
   return row;
 }
 
-/** Applies a change to a record read at `version`. */
-export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, patch: Row, action = "update"): Promise<Row> {
+/**
+ * Applies a change to a record read at `version`. `also` is one more statement for the same batch, run only
+ * if the change landed (it must carry `WHERE changes() = 1`): a thread entry that tells of the change.
+ */
+export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, patch: Row, action = "update", also?: InStatement): Promise<Row> {
   const before = await readRecord(def, ctx, id);
   if (!before) throw notFound(def, id);
   if (before.voidedAt) throw new ApiError("CONFLICT", "error.record_voided", { entity: def.label.zh });
@@ -196,6 +199,7 @@ export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: stri
     toStatement(update),
     auditStatement(ctx.actor, def.entity, id, action, before, after, true),
     ...(confirmable ? [amendedStatement(def.entity, id, version + 1, ctx.actor)] : []),
+    ...(also ? [also] : []),
   ]);
   // Someone else wrote between our read and our write: nothing changed, no audit row.
   if (!result || result.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");

@@ -67,6 +67,17 @@ export function messageStatements(entity: ClaimEntity, recordId: string, kind: T
 }
 
 /**
+ * A quarterly submission's own thread entry, in the batch that returns or resubmits it (run only if that
+ * change landed): the coordinator's reason, or the unit's resubmission — so the back and forth stays with it.
+ */
+export function submissionEntry(submissionId: string, newVersion: number, kind: "returned" | "resubmitted", side: Side, text: string, who: AuditActor, name: string): InStatement {
+  return {
+    sql: "INSERT INTO record_threads (entity, record_id, record_version, kind, side, author, author_name, text) SELECT 'submission', ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1",
+    args: [submissionId, newVersion, kind, side, who.actor, name, text],
+  };
+}
+
+/**
  * Added to a correction's batch (src/ledger/write.ts updateRecord): a record the recipient disputed,
  * changed by the helper, says so on its thread — so the recipient sees that it waits for it again.
  */

@@ -14,6 +14,8 @@ import { storableText } from "../../ledger/fields";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import { submissionsResource as def } from "../../ledger/resources/submissions";
 import { createRecord, readRecord, updateRecord } from "../../ledger/write";
+import { notify } from "../../inbox/notifications";
+import { submissionEntry } from "../../recipients/threads";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 
@@ -128,7 +130,24 @@ export function registerSubmissionRoutes(app: Router) {
     if (current && !String(current.progress ?? "").trim()) {
       throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body.progress", message: "提交前请填写工作进展 | Write the progress before submitting" }]);
     }
-    const row = await updateRecord(def, ctx, id, version, { status: "submitted", submittedAt: new Date().toISOString(), submittedBy: ctx.actor.actor }, "submit");
+    // A resubmission after a return says so on the submission's thread, and tells the coordinating office.
+    const again = current?.status === "reopened";
+    const auth = c.get("auth");
+    const row = await updateRecord(
+      def,
+      ctx,
+      id,
+      version,
+      { status: "submitted", submittedAt: new Date().toISOString(), submittedBy: ctx.actor.actor },
+      "submit",
+      again ? submissionEntry(id, version + 1, "resubmitted", "helper", "已按退回意见修改并重新报送 | Revised as asked and submitted again", ctx.actor, auth.name) : undefined,
+    );
+    if (again) {
+      const unit = ctx.tenant.unit;
+      await notify(ctx.platform, [
+        { audienceKind: "program", audience: String(row.program), kind: "resubmitted", zh: `${unit.name}已重新报送 ${row.year} 年第 ${row.quarter} 季度工作进展`, en: `${unit.name} submitted its ${row.year} Q${row.quarter} report again`, link: `#/p/${row.program}/units/${unit.slug}?year=${row.year}&quarter=${row.quarter}` },
+      ]);
+    }
     c.header("ETag", etag(Number(row.version)));
     return c.json(row as z.infer<typeof Submission>, 200);
   });
@@ -151,7 +170,12 @@ export function registerSubmissionRoutes(app: Router) {
       version,
       { status: "reopened", reopenedAt: new Date().toISOString(), reopenedBy: ctx.actor.actor, reopenReason: c.req.valid("json").reason },
       "reopen",
+      submissionEntry(id, version + 1, "returned", "coordinator", c.req.valid("json").reason, ctx.actor, auth.name),
     );
+    const unit = ctx.tenant.unit;
+    await notify(ctx.platform, [
+      { audienceKind: "unit", audience: unit.slug, kind: "returned", zh: `牵头部门退回 ${row.year} 年第 ${row.quarter} 季度工作进展：${c.req.valid("json").reason}`, en: `The coordinating office returned the ${row.year} Q${row.quarter} report: ${c.req.valid("json").reason}`, link: `#/u/${unit.slug}/submissions?year=${row.year}&quarter=${row.quarter}&program=${row.program}` },
+    ]);
     c.header("ETag", etag(Number(row.version)));
     return c.json(row as z.infer<typeof Submission>, 200);
   });

@@ -56,6 +56,28 @@ const postRoute = (resource: Resource) =>
 /** One GET and one POST per resource (funds, projects, cadres, activities), so each has its own path in the contract. */
 export function registerRecordThread(app: Router) {
   for (const resource of Object.keys(ENTITY_OF) as Resource[]) registerThreadOf(app, resource);
+  registerSubmissionThread(app);
+}
+
+const submissionThread = createRoute({
+  method: "get",
+  path: "/api/t/{unit}/submissions/{id}/thread",
+  tags: ["tenant"],
+  summary: "报送的往来 A quarterly submission's returns (with their reasons) and resubmissions",
+  security: bearer,
+  request: { params },
+  responses: { 200: ok(z.object({ entries: z.array(ThreadEntrySchema) }).openapi("SubmissionThread"), "往来 Thread"), ...errors(400, 401, 403, 404) },
+});
+
+/** A submission's thread: read-only here — the return and the resubmission write it (src/routes/tenant/submissions.ts). */
+function registerSubmissionThread(app: Router) {
+  app.openapi(submissionThread, async (c) => {
+    const { id } = c.req.valid("param");
+    const tenant = c.get("tenant");
+    const [row] = await tenant.db.all<{ program: string }>(sql`SELECT program FROM submissions WHERE id = ${id} AND voided_at IS NULL`);
+    if (!row || !seesProgram(tenant.access, row.program)) throw new ApiError("NOT_FOUND", "error.not_found");
+    return c.json({ entries: await threadOf(tenant.db, "submission", id) }, 200);
+  });
 }
 
 function registerThreadOf(app: Router, resource: Resource) {
