@@ -169,6 +169,8 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     // Scheduled work fans out through a Queue, as in wrangler.toml.
     queueProducers: { REPORT_QUEUE: "duikou-reports" },
     queueConsumers: { "duikou-reports": { maxBatchSize: 4, maxBatchTimeout: 1, maxRetries: 2, deadLetterQueue: "duikou-reports-dlq" } },
+    // Evidence files, as in wrangler.toml (Miniflare's own R2, in memory).
+    r2Buckets: { FILES: "duikou-files" },
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   await mf.ready;

@@ -13,6 +13,8 @@ import { remoteDatabases, usesRemoteDatabases } from "./remote-databases";
 import { connectToFetch } from "./tenants/connect-to-fetch";
 import { TenantDirectory } from "./tenants/directory";
 import { nodeConnector, openEmbedded, platformPath, useWal } from "./tenants/node-connector";
+import { diskFileStore } from "./files/node-store";
+import { memoryFileStore } from "./files/store";
 
 export async function createNodeServices(env: Env, config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
   const remote = usesRemoteDatabases(env);
@@ -32,6 +34,7 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
     snapshots: writeRefresher(() => services),
     queue: inProcessJobQueue(() => services),
     sheets: threadSheetWork(),
+    files: env.DATA_DIR === ":memory:" ? memoryFileStore() : diskFileStore(env.DATA_DIR),
   };
   return services;
 }

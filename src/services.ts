@@ -2,6 +2,7 @@
  * What a request needs from its runtime, built once per process (Node) or isolate (Workers) by the
  * entry and handed to `createApp`. Only the entries and the tenant connector differ between runtimes.
  */
+import type { FileStore } from "./files/store";
 import type { Client } from "@libsql/client";
 import type { LibSQLDatabase } from "drizzle-orm/libsql/driver-core";
 // The web entry only wraps a client we pass in; it runs on both runtimes.
@@ -30,6 +31,8 @@ export interface Services {
   queue: JobQueue;
   /** Reading, validating and writing spreadsheets (a worker thread on Node, inline on Workers). */
   sheets: SheetWork;
+  /** Evidence files, per tenant (R2 on Workers, DATA_DIR on Node); null where none is configured. */
+  files: FileStore | null;
   log: Logger;
 }
 

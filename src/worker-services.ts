@@ -11,8 +11,9 @@ import { inProcessJobQueue } from "./jobs/handle";
 import { writeRefresher } from "./figures/refresh";
 import { TenantDirectory } from "./tenants/directory";
 import { remoteDatabases } from "./remote-databases";
+import { r2FileStore, type R2Like } from "./files/store";
 
-export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeof fetch, producer?: QueueProducer): Services {
+export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeof fetch, producer?: QueueProducer, bucket?: R2Like): Services {
   const log = createLogger(config.logLevel);
   const { platformClient, connector } = remoteDatabases(env, { dbFetch: fetchImpl, apiFetch: fetchImpl });
   const platform = platformDb(platformClient);
@@ -28,6 +29,8 @@ export function createWorkerServices(env: Env, config: Config, fetchImpl?: typeo
     // Without a queue binding (e.g. `npm run migrate -- --edge` from Node) work runs in-process.
     queue: producer ? new CloudflareQueue(producer) : inProcessJobQueue(() => services),
     sheets: inlineSheetWork(),
+    // Evidence files in R2 (binding FILES); without it uploads answer 503, nothing else changes.
+    files: bucket ? r2FileStore(bucket) : null,
   };
   return services;
 }

@@ -6,6 +6,7 @@
 import { createApp } from "./app";
 import { ConfigError, parseEnv, toConfig } from "./env";
 import type { JobMessage, QueueProducer } from "./jobs/queue";
+import type { R2Like } from "./files/store";
 import { handleJobMessage } from "./jobs/handle";
 import { runScheduled } from "./jobs/schedule";
 import { bootstrap } from "./platform/bootstrap";
@@ -27,7 +28,7 @@ let isolate: { bindings: WorkerBindings; value: Isolate } | undefined;
 function forBindings(bindings: WorkerBindings): Isolate {
   if (isolate?.bindings === bindings) return isolate.value;
   const env = parseEnv(bindings);
-  const services = createWorkerServices(env, toConfig(env), undefined, bindings.REPORT_QUEUE as QueueProducer | undefined);
+  const services = createWorkerServices(env, toConfig(env), undefined, bindings.REPORT_QUEUE as QueueProducer | undefined, bindings.FILES as R2Like | undefined);
   // Seeding and the first migration of every tenant run from `npm run migrate` (see README);
   // an isolate only brings the platform schema up to date and migrates tenants as it opens them.
   const ready = bootstrap(services, { migrateTenants: false });

@@ -52,6 +52,28 @@ describe("the Worker in workerd", () => {
     expect(other.status).toBe(403);
   });
 
+  it("keeps a voucher in R2: uploaded to a disbursement, fetched back byte for byte; a renamed script is refused", async () => {
+    const editor = await login("demo-editor");
+    const fund = await request("/api/t/dongguan/funds", { method: "POST", token: editor, body: { kind: "disbursement", source: "city", amountFen: 1_00, date: "2024-06-01", areaCode: "440282", program: "dongguan-shaoguan" } });
+    expect(fund.status, JSON.stringify(fund.body)).toBe(201);
+    const pdf = new TextEncoder().encode("%PDF-1.4\n%边缘凭证\n%%EOF\n");
+    const send = async (name: string, bytes: Uint8Array) => {
+      const form = new FormData();
+      form.append("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
+      // Encoded here, as a browser would send it: dispatchFetch does not encode a FormData itself.
+      const encoded = new Response(form);
+      const body = new Uint8Array(await encoded.arrayBuffer());
+      return edge.mf.dispatchFetch(`http://duikou.test/api/t/dongguan/funds/${fund.body.id}/attachments`, { method: "POST", headers: { authorization: `Bearer ${editor}`, "content-type": encoded.headers.get("content-type")! }, body });
+    };
+    const up = await send("凭证.pdf", pdf);
+    expect(up.status, await up.clone().text()).toBe(201);
+    const id = ((await up.json()) as { id: string }).id;
+    const file = await edge.mf.dispatchFetch(`http://duikou.test/api/t/dongguan/attachments/${id}`, { headers: { authorization: `Bearer ${editor}` } });
+    expect(file.status).toBe(200);
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf);
+    expect((await send("凭证.pdf", new TextEncoder().encode("<script>alert(1)</script>"))).status).toBe(422);
+  });
+
   it("serves 100 concurrent requests across 50 units with the default connection cache (16): no 5xx", async () => {
     const admin = await login("demo-admin");
     const platform = edge.client("platform");

@@ -147,5 +147,15 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "-- A verdict changes the figures (confirmed money, 资金到位率): it bumps the data version of the record's year\n-- (a fund's date; year 0 for projects and cadres, as their own triggers do), so stored facts know.\nCREATE TRIGGER recipient_verdicts_data_version_insert AFTER INSERT ON recipient_verdicts\nBEGIN\n  INSERT INTO data_versions (year, version)\n  SELECT coalesce((SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM funds WHERE NEW.entity = 'fund' AND id = NEW.record_id), 0), 1 WHERE true\n  ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
       "CREATE TRIGGER recipient_verdicts_data_version_update AFTER UPDATE ON recipient_verdicts\nBEGIN\n  INSERT INTO data_versions (year, version)\n  SELECT coalesce((SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM funds WHERE NEW.entity = 'fund' AND id = NEW.record_id), 0), 1 WHERE true\n  ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;"
     ]
+  },
+  {
+    "version": 9,
+    "tag": "0008_attachments",
+    "statements": [
+      "CREATE TABLE `attachments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`entity` text NOT NULL,\n\t`record_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`sha256` text NOT NULL,\n\t`has_thumbnail` integer DEFAULT false NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`created_by` text NOT NULL,\n\t`voided_at` text,\n\t`voided_by` text,\n\t`void_reason` text\n);",
+      "CREATE INDEX `attachments_record_idx` ON `attachments` (`entity`,`record_id`);",
+      "-- An agreement counts as signed when its copy is attached (a rule's option): attaching or voiding one changes the\n-- figures of the activity's year.\nCREATE TRIGGER attachments_data_version_insert AFTER INSERT ON attachments\nBEGIN\n  INSERT INTO data_versions (year, version)\n  SELECT coalesce((SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM activities WHERE NEW.entity = 'activity' AND id = NEW.record_id), 0), 1 WHERE true\n  ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
+      "CREATE TRIGGER attachments_data_version_update AFTER UPDATE ON attachments\nBEGIN\n  INSERT INTO data_versions (year, version)\n  SELECT coalesce((SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM activities WHERE NEW.entity = 'activity' AND id = NEW.record_id), 0), 1 WHERE true\n  ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;"
+    ]
   }
 ];

@@ -361,3 +361,31 @@ export const recordThreads = sqliteTable(
   },
   (t) => [index("record_threads_record_idx").on(t.entity, t.recordId, t.id)],
 );
+
+/**
+ * Evidence kept with a record (a voucher with a disbursement, the signed annual agreement with its
+ * activity, photos, the "five haves" documents, a quarter's submission): what the file is, as its bytes say
+ * (src/files/sniff.ts), its name as uploaded, size and SHA-256; the bytes themselves are in the file store
+ * (R2 / DATA_DIR), never here. Voided with a reason, never deleted.
+ */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: text("id").primaryKey(),
+    version: integer("version").notNull().default(1),
+    entity: text("entity").notNull(),
+    recordId: text("record_id").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    hasThumbnail: integer("has_thumbnail", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull().default(now),
+    createdBy: text("created_by").notNull(),
+    voidedAt: text("voided_at"),
+    voidedBy: text("voided_by"),
+    voidReason: text("void_reason"),
+  },
+  (t) => [index("attachments_record_idx").on(t.entity, t.recordId)],
+);

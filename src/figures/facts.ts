@@ -16,7 +16,7 @@ type Cadre = typeof cadres.$inferSelect;
 type Pairing = typeof pairings.$inferSelect;
 
 /** Bump when the shape below or what the loader counts changes: stored facts of another shape are recomputed. */
-export const FACTS_VERSION = 5;
+export const FACTS_VERSION = 6;
 
 /** Activities by quarter, kind and direction, with their summed figures. */
 export interface ActivityFact {
@@ -74,6 +74,8 @@ export interface AgreementFact {
   agreementYear: number | null;
   areaCode: string | null;
   count: number;
+  /** Of them, those with a signed copy attached. */
+  signed: number;
 }
 
 /** Money by quarter and recipient area, pivoted by kind (fen). */

@@ -143,7 +143,14 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
       .where(and(isNull(activities.voidedAt), scoped(activities.program), eq(activities.kind, "plan_document"), isNotNull(activities.documentType), lte(activities.date, to)))
       .groupBy(activities.documentType, sql`2`),
     db
-      .select({ quarter: quarterOf(activities.date), agreementYear: activities.agreementYear, areaCode: activities.areaCode, count: count() })
+      .select({
+        quarter: quarterOf(activities.date),
+        agreementYear: activities.agreementYear,
+        areaCode: activities.areaCode,
+        count: count(),
+        // Those with a signed copy attached (a live attachment): a rule may count only these.
+        signed: total(sql`(SELECT 1 FROM attachments x WHERE x.entity = 'activity' AND x.record_id = ${activities.id} AND x.voided_at IS NULL LIMIT 1)`),
+      })
       .from(activities)
       .where(and(liveActivitiesIn(year_), eq(activities.kind, "agreement")))
       .groupBy(sql`1`, activities.agreementYear, activities.areaCode),

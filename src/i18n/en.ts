@@ -32,6 +32,8 @@ export const en: Record<MessageKey, string> = {
   "error.group_invalid": "The group is not right and was not saved; correct it as shown.",
   "error.participant_invalid": "The participation is not right and was not saved; correct it as shown.",
   "error.verdict_invalid": "The verdict is not right and was not recorded; correct it as shown.",
+  "error.file_refused": "The uploaded file did not pass the checks and was not saved; see why below.",
+  "error.files_unavailable": "File storage is not available just now; try later or ask the administrator.",
   "error.membership_invalid": "The membership is not right and was not saved; correct it as shown.",
   "error.placement_invalid": "A chosen group is not right; the unit was not created. Correct it as shown.",
   "error.precondition_failed": "Someone else changed this record; reload it and submit again.",

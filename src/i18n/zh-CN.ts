@@ -30,6 +30,8 @@ export const zhCN = {
   "error.group_invalid": "帮扶集团的信息有误，未保存，请按提示修改。",
   "error.participant_invalid": "参与关系有误，未保存，请按提示修改。",
   "error.verdict_invalid": "确认或异议有误，未记录，请按提示修改。",
+  "error.file_refused": "上传的文件未通过检查，未保存，请按提示处理。",
+  "error.files_unavailable": "文件存储暂不可用，请稍后再试或联系管理员。",
   "error.membership_invalid": "成员关系有误，未保存，请按提示修改。",
   "error.placement_invalid": "所选的帮扶集团有误，单位未创建，请按提示修改。",
   "error.precondition_failed": "该记录已被他人修改，请刷新后再提交。",

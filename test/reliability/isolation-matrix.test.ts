@@ -24,6 +24,7 @@ const who: Record<string, TestUser> = {};
 const ids: Record<string, string> = {};
 let programReportId: string;
 let participantId: string;
+let attachmentId: string;
 
 /** Roles with no right to dongguan at all. */
 const STRANGERS = ["strangerUnitAdmin", "strangerEditor", "strangerViewer", "strangerCoordinator", "recipient"] as const;
@@ -80,7 +81,7 @@ function urlFor(op: Operation, unit = UNIT): string {
   const id = op.path.includes("/participants/") ? participantId : op.path.startsWith("/api/programs/") ? programReportId : ids[segment];
   // Counties are registered for a prefecture's group: 韶关市's, which the coordinator's POST …/groups opens first.
   const code = op.path.endsWith("/counties") ? "440200" : "440232";
-  return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code, rule: "joint-meetings-dongguan" });
+  return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code, rule: "joint-meetings-dongguan", attachmentId });
 }
 
 function send(op: Operation, token: string, unit = UNIT) {
@@ -138,6 +139,12 @@ beforeAll(async () => {
   CREATE_BODIES.targets!.indicator = indicator;
   ids.targets = await create("targets", { year: 2024, program: PROGRAM, indicator, target: 7, note: `${MARK}-目标` });
   ids.submissions = await create("submissions", { year: 2024, quarter: 3, program: PROGRAM, progress: `${MARK}-进展` });
+  // A voucher on the fund: its bytes carry the mark, so a leak of the file would show.
+  const form = new FormData();
+  form.append("file", new File([new TextEncoder().encode(`%PDF-1.4\n% ${MARK}\n%%EOF\n`)], "凭证.pdf"));
+  const voucher = await h.app.request(`/api/t/${UNIT}/funds/${ids.funds}/attachments`, { method: "POST", headers: { authorization: `Bearer ${who.editor.token}` }, body: form });
+  expect(voucher.status).toBe(201);
+  attachmentId = (await voucher.json()).id;
 
   await runJob(h.services, "quarterly", null, "2024-10-05");
   const { items } = await (await call(h, "GET", `/api/t/${UNIT}/reports?period=2024-Q3`, { token: who.editor.token })).json();
@@ -242,7 +249,7 @@ describe("the recipient role", () => {
     expect(recipientOps.map(label)).toEqual(expect.arrayContaining(["GET /api/recipient/claims", "POST /api/recipient/claims/{unit}/{entity}/{id}/verdict", "GET /api/recipient/claims/{unit}/{entity}/{id}/thread"]));
     for (const role of ["editor", "unitAdmin", "viewer", "coordinator", "admin"]) {
       for (const op of recipientOps) {
-        const url = fill(op.path, { unit: UNIT, entity: "fund", id: ids.funds! });
+        const url = fill(op.path, { unit: UNIT, entity: "fund", id: ids.funds!, attachmentId });
         const res = await call(h, op.method, url, { token: who[role]!.token, headers: { "if-match": '"1"' }, ...(op.method === "GET" ? {} : { body: op.path.endsWith("/verdict") ? { verdict: "confirmed" } : { text: "越权" } }) });
         await expectRefused(res, [403], `${role} ${label(op)}`);
       }

@@ -31,4 +31,17 @@ describe("annual-agreement", () => {
   it("is not applicable to a unit with no paired area in the program", async () => {
     expect(await evaluate(annualAgreement, guizhou({ groupAreas: [] }), params)).toMatchObject({ status: "not_applicable", actual: null });
   });
+
+  it("with requireSignedCopy, counts an agreement only once its signed copy is attached (a voided one does not count)", async () => {
+    const strict = annualAgreement.params.parse({ requireSignedCopy: true });
+    const signed = agreement(2026, { id: "agreement-2026" });
+    const copy = (over = {}) => ({ id: `att-${Math.random().toString(36).slice(2)}`, entity: "activity", recordId: "agreement-2026", name: "协议签字盖章件.pdf", kind: "pdf", contentType: "application/pdf", size: 100, sha256: "x", createdBy: "clerk", ...over });
+    const unsigned = await evaluate(annualAgreement, guizhou({ activities: [signed] }), strict);
+    expect(unsigned).toMatchObject({ status: "fail", actual: 0 });
+    expect(unsigned.explanation.zh).toContain("未附签字盖章件");
+    expect(await evaluate(annualAgreement, guizhou({ activities: [signed], attachments: [copy({ voidedAt: "2026-06-01T00:00:00Z", voidedBy: "clerk", voidReason: "错传" })] }), strict)).toMatchObject({ status: "fail", actual: 0 });
+    expect(await evaluate(annualAgreement, guizhou({ activities: [signed], attachments: [copy(), copy()] }), strict)).toMatchObject({ status: "pass", actual: 1 });
+    // Off by default: the recorded agreement counts as before.
+    expect(await evaluate(annualAgreement, guizhou({ activities: [signed] }), params)).toMatchObject({ status: "pass", actual: 1 });
+  });
 });

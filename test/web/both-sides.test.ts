@@ -74,6 +74,13 @@ describe("both sides of a pairing", () => {
     await page.waitForSelector("dialog[open] .thread");
     await containsText(page.locator("dialog[open]"), "有异议");
     await containsText(page.locator("dialog[open] .thread__entry").first(), "实际到位 80.00 万元");
+    // The voucher goes with the record; a renamed script is refused in the dialog, with the reason.
+    const input = page.locator("dialog[open] .attachments input[type=file]");
+    await input.setInputFiles({ name: "拨付凭证.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%凭证\n%%EOF\n") });
+    await containsText(page.locator("dialog[open] .attachments__list"), "拨付凭证.pdf");
+    await input.setInputFiles({ name: "凭证2.pdf", mimeType: "application/pdf", buffer: Buffer.from("#!/bin/sh\necho pwned\n") });
+    await containsText(page.locator("dialog[open] .attachments .notice"), "文件内容与扩展名");
+    await hasCount(page.locator("dialog[open] .attachments__list li"), 1);
     await shot(page, "51-helper-thread");
     await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
     await hasCount(page.locator("dialog[open]"), 0);

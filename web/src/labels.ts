@@ -207,6 +207,7 @@ export function label(map: LabelMap, value: unknown): string {
 
 /** Rule parameters by name (the API's params schema carries no titles): [zh, en]. */
 export const RULE_PARAM: LabelMap = {
+  requireSignedCopy: ["须附签字盖章件方可计入", "Counts only with the signed copy attached"],
   perYear: ["每年不少于（次）", "At least, per year"],
   minPercent: ["最低比例（%）", "Minimum share (%)"],
   minFen: ["最低金额", "Minimum amount"],

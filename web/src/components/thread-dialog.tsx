@@ -11,6 +11,7 @@ import { dateTime } from "../format/date";
 import { fenToWan } from "../format/money";
 import { t } from "../i18n";
 import { label, STANDING, THREAD_KIND, THREAD_SIDE } from "../labels";
+import { Attachments } from "./attachments";
 import { Tag } from "./badge";
 import { Dialog } from "./dialog";
 import { describe, FieldRow } from "./field";
@@ -39,7 +40,7 @@ export function StandingTag({ standing }: { standing: Standing | null | undefine
   return <Tag tone={tone}>{label(STANDING, standing)}</Tag>;
 }
 
-export function ThreadDialog({ path, title, canPost, onClose, onPosted }: { path: string; title: string; canPost: boolean; onClose(): void; onPosted?(): void }) {
+export function ThreadDialog({ path, title, canPost, onClose, onPosted, evidence }: { path: string; title: string; canPost: boolean; onClose(): void; onPosted?(): void; evidence?: { record: string; fileOf(id: string): string; canUpload: boolean } }) {
   const thread = useApi<{ standing?: Standing | null; claim?: { standing: Standing | null }; entries: ThreadEntry[] }>(path);
   const [text, setText] = useState("");
   const form = useForm(["text"]);
@@ -73,6 +74,7 @@ export function ThreadDialog({ path, title, canPost, onClose, onPosted }: { path
           </ol>
         </>
       ) : null}
+      {evidence ? <Attachments record={evidence.record} fileOf={evidence.fileOf} canUpload={evidence.canUpload} /> : null}
       {canPost ? (
         <form class="form" onSubmit={post} noValidate>
           {form.general ? <Notice tone="error">{form.general}</Notice> : null}

@@ -212,6 +212,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
           path={`${base}/${shown.id}/thread`}
           title={shown.name ? t("thread.title", { name: shown.name }) : t("thread.titlePlain")}
           canPost={canPost}
+          evidence={{ record: `${base}/${shown.id}`, fileOf: (id) => `/api/t/${ctx.unit}/attachments/${id}`, canUpload: canWrite }}
           onClose={() => {
             setDialog(null);
             if (query.thread) onQuery({ ...query, thread: "" });

@@ -20,6 +20,13 @@ function numericKeys(rule: ProgramRule): string[] {
     .map(([k]) => k);
 }
 
+/** Yes/no parameters (e.g. the annual agreement counts only with its signed copy attached), as checkboxes. */
+function booleanKeys(rule: ProgramRule): string[] {
+  return Object.entries(rule.paramsSchema.properties ?? {})
+    .filter(([, s]) => s.type === "boolean")
+    .map(([k]) => k);
+}
+
 function initialText(rule: ProgramRule): Record<string, string> {
   return Object.fromEntries(numericKeys(rule).map((k) => [k, isMoney(k) ? fenToYuan(Number(rule.params[k] ?? 0)) : String(rule.params[k] ?? "")]));
 }
@@ -31,12 +38,14 @@ export function RuleEditor({ program, rule: initial, canEdit }: { program: strin
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ tone: "ok" | "danger"; text: string } | null>(null);
   const keys = numericKeys(rule);
-  const others = Object.keys(rule.paramsSchema.properties ?? {}).filter((k) => !keys.includes(k));
+  const flags = booleanKeys(rule);
+  const [flagValues, setFlagValues] = useState<Record<string, boolean>>(() => Object.fromEntries(flags.map((k) => [k, Boolean(initial.params[k])])));
+  const others = Object.keys(rule.paramsSchema.properties ?? {}).filter((k) => !keys.includes(k) && !flags.includes(k));
   const idOf = (k: string) => `rule-${rule.id}-${k}`;
 
   const save = async (e: Event) => {
     e.preventDefault();
-    const params: Record<string, number> = {};
+    const params: Record<string, number | boolean> = { ...flagValues };
     const bad: Record<string, string> = {};
     for (const k of keys) {
       const raw = (text[k] ?? "").trim();
@@ -82,6 +91,9 @@ export function RuleEditor({ program, rule: initial, canEdit }: { program: strin
         </details>
         <div class="rule-config__fields">
           <CheckRow id={idOf("enabled")} label={t("rules.enabled")} checked={enabled} onChange={setEnabled} />
+          {flags.map((k) => (
+            <CheckRow key={k} id={idOf(k)} label={label(RULE_PARAM, k)} checked={flagValues[k] ?? false} onChange={(v) => canEdit && setFlagValues((x) => ({ ...x, [k]: v }))} />
+          ))}
           {keys.map((k) => {
             const s = rule.paramsSchema.properties?.[k];
             const help = isMoney(k) ? t("rules.moneyParam") : s?.minimum !== undefined && s?.maximum !== undefined ? t("rules.range", { min: s.minimum, max: s.maximum }) : null;

@@ -131,7 +131,17 @@ export function RecipientScreen({ query }: { query: Record<string, string> }) {
         />
       ) : null}
       {current?.kind === "thread" ? (
-        <ThreadDialog path={`/api/recipient/claims/${current.claim.unit.slug}/${current.claim.entity}/${current.claim.id}/thread`} title={`${t("recipient.thread")}：${what(current.claim)}`} canPost onClose={close} onPosted={claims.reload} />
+        <ThreadDialog
+          path={`/api/recipient/claims/${current.claim.unit.slug}/${current.claim.entity}/${current.claim.id}/thread`}
+          title={`${t("recipient.thread")}：${what(current.claim)}`}
+          canPost
+          onClose={close}
+          onPosted={claims.reload}
+          // A cadre's files stay with the helper unit; everything else's evidence the recipient may see.
+          {...(current.claim.entity === "cadre"
+            ? {}
+            : { evidence: { record: `/api/recipient/claims/${current.claim.unit.slug}/${current.claim.entity}/${current.claim.id}`, fileOf: (id: string) => `/api/recipient/claims/${current.claim.unit.slug}/${current.claim.entity}/${current.claim.id}/attachments/${id}`, canUpload: false } })}
+        />
       ) : null}
     </>
   );
