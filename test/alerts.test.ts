@@ -25,6 +25,14 @@ describe("deadline alerts", () => {
     const kinds = (await openAlerts("gd-org-dept")).map((a) => a.kind);
     expect(kinds).toContain("submission_late");
     expect(kinds).not.toContain("submission_due");
+    // Each newly opened deadline reached the unit's inbox once: due, then late; the same day again adds nothing.
+    const inbox = async () => (await (await call(h, "GET", "/api/me/inbox?limit=100", { token: editor.token })).json()).items.filter((i: { kind: string }) => i.kind === "deadline");
+    const told = (await inbox()).map((i: { text: { zh: string } }) => i.text.zh);
+    expect(told).toContain("2026 年第 3 季度工作进展将于 2026-10-05 截止报送");
+    expect(told).toContain("2026 年第 3 季度工作进展已逾期（截止 2026-10-05），请尽快报送");
+    const count = told.length;
+    await recordAlerts(h.services, "gd-org-dept", "2026-10-06");
+    expect((await inbox()).length).toBe(count);
   });
 
   it("resolves the late alert once the report is submitted", async () => {

@@ -144,6 +144,9 @@ describe("the recipient side", () => {
     const report = reports.items.find((r: { period: string }) => r.period === `${YEAR}-Q1`);
     const html = await (await call(h, "GET", `/api/reports/${report.id}?format=html`, { token: coordinator.token })).text();
     expect(html).toContain("受援地确认到位 80.00 万元，到位率 99%");
+    // The issued reports were announced: the program's to its coordinators, the unit's to its staff.
+    expect((await inbox(coordinator)).items.some((i: { kind: string; text: { zh: string } }) => i.kind === "issued" && i.text.zh.startsWith(`${YEAR}-Q1 季度汇总报告已生成`))).toBe(true);
+    expect((await inbox(clerk)).items.some((i: { kind: string; link: string }) => i.kind === "issued" && i.link === "#/u/dongguan/reports")).toBe(true);
   });
 
   it("催报: the coordinator reminds every unit that has not submitted the quarter, in its inbox", async () => {

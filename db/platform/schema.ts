@@ -484,7 +484,7 @@ export const notifications = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     audienceKind: text("audience_kind", { enum: ["unit", "area", "program"] }).notNull(),
     audience: text("audience").notNull(),
-    kind: text("kind", { enum: ["disputed", "confirmed", "reply", "amended", "returned", "resubmitted", "remind"] }).notNull(),
+    kind: text("kind", { enum: ["disputed", "confirmed", "reply", "amended", "returned", "resubmitted", "remind", "deadline", "issued"] }).notNull(),
     textZh: text("text_zh").notNull(),
     textEn: text("text_en").notNull(),
     /** The web link (hash route) to the thing concerned. */

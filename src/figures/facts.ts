@@ -16,7 +16,7 @@ type Cadre = typeof cadres.$inferSelect;
 type Pairing = typeof pairings.$inferSelect;
 
 /** Bump when the shape below or what the loader counts changes: stored facts of another shape are recomputed. */
-export const FACTS_VERSION = 6;
+export const FACTS_VERSION = 7;
 
 /** Activities by quarter, kind and direction, with their summed figures. */
 export interface ActivityFact {
@@ -90,6 +90,9 @@ export interface FundAreaFact {
   confirmedFen: number;
   /** Of the disbursements, those the recipient disputes (on the current version). */
   disputedFen: number;
+  /** Of the allocations, those the recipient confirmed arrived — and of them the province's part (a rule may count only these). */
+  allocatedConfirmedFen: number;
+  allocatedProvinceConfirmedFen: number;
   overrunFen: number;
   donationsFen: number;
   investmentFen: number;

@@ -163,6 +163,8 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         disbursedFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' THEN ${funds.amountFen} END`),
         confirmedFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' AND ${recipientVerdicts.verdict} = 'confirmed' THEN ${funds.amountFen} END`),
         disputedFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' AND ${recipientVerdicts.verdict} = 'disputed' THEN ${funds.amountFen} END`),
+        allocatedConfirmedFen: total(sql`CASE WHEN ${funds.kind} = 'allocation' AND ${recipientVerdicts.verdict} = 'confirmed' THEN ${funds.amountFen} END`),
+        allocatedProvinceConfirmedFen: total(sql`CASE WHEN ${funds.kind} = 'allocation' AND ${funds.source} = 'province' AND ${recipientVerdicts.verdict} = 'confirmed' THEN ${funds.amountFen} END`),
         overrunFen: total(sql`CASE WHEN ${funds.kind} = 'disbursement' AND ${funds.overrun} THEN ${funds.amountFen} END`),
         donationsFen: total(sql`CASE WHEN ${funds.kind} = 'social_donation' THEN ${funds.amountFen} END`),
         investmentFen: total(sql`CASE WHEN ${funds.kind} = 'enterprise_investment' THEN ${funds.amountFen} END`),

@@ -10,6 +10,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { alerts } from "../../db/platform/schema";
 import { cadres, submissions } from "../../db/tenant/schema";
 import { programsOf } from "../directory/unit-programs";
+import { notify, type Notice } from "../inbox/notifications";
 import { inPostOn, termState } from "../figures/cadres";
 import { submissionStanding } from "../figures/submissions";
 import { newId } from "../ledger/ids";
@@ -61,6 +62,10 @@ async function recordAlertsOf(services: Services, unitSlug: string, db: TenantDb
   }
 
   const now = new Date().toISOString();
+  // What newly opened today reaches the unit's inbox once (an alert still open tomorrow is not told again).
+  const before = await services.platform.select({ kind: alerts.kind, subject: alerts.subject }).from(alerts).where(and(eq(alerts.unit, unitSlug), isNull(alerts.resolvedAt)));
+  const fresh = open.filter((a) => !before.some((b) => b.kind === a.kind && b.subject === a.subject));
+  await notify(services.platform, fresh.map((a) => deadlineNotice(unitSlug, a)));
   for (const a of open) {
     await services.platform
       .insert(alerts)
@@ -74,4 +79,18 @@ async function recordAlertsOf(services: Services, unitSlug: string, db: TenantDb
   const gone = previous.filter((p) => DEADLINE_KINDS.has(p.kind) && !stillOpen.includes(`${p.kind}/${p.subject}`)).map((p) => p.id);
   if (gone.length) await services.platform.update(alerts).set({ resolvedAt: now }).where(inArray(alerts.id, gone));
   return open.length;
+}
+
+/** A deadline as the unit's inbox says it. */
+function deadlineNotice(unit: string, a: { program: string | null; kind: string; subject: string; dueDate: string | null }): Notice {
+  const due = a.dueDate ?? "—";
+  const text: Record<string, [string, string]> = {
+    submission_due: [`${a.subject.replace("-Q", " 年第 ")} 季度工作进展将于 ${due} 截止报送`, `The ${a.subject} report is due on ${due}`],
+    submission_late: [`${a.subject.replace("-Q", " 年第 ")} 季度工作进展已逾期（截止 ${due}），请尽快报送`, `The ${a.subject} report is overdue (due ${due})`],
+    cadre_term_ending: [`一名挂职干部将于 ${due} 期满，请及时安排轮换`, `A seconded cadre's term ends on ${due}`],
+    cadre_term_overdue: [`一名挂职干部已过期满日（${due}），请办理轮换或延期`, `A seconded cadre is past the end of term (${due})`],
+  };
+  const [zh, en] = text[a.kind] ?? [`待办：${a.kind}`, a.kind];
+  const link = a.kind.startsWith("cadre") ? `#/u/${unit}/ledger/cadres` : `#/u/${unit}/submissions`;
+  return { audienceKind: "unit", audience: unit, kind: "deadline", zh, en, link };
 }

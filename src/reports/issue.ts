@@ -3,6 +3,7 @@
  * parameters and weights it used and a SHA-256 of its content — as a new version. Scheduled runs
  * issue only what is missing (`ifAbsent`), so a job run twice issues one report per unit and period.
  */
+import { notify } from "../inbox/notifications";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { programs, reports, REPORT_KINDS } from "../../db/platform/schema";
 import { projects, submissions, tenantMeta } from "../../db/tenant/schema";
@@ -161,5 +162,11 @@ export async function issueReport(services: Services, req: IssueRequest, day = t
     if (now && req.ifAbsent) return { report: now, created: false };
     throw error;
   }
+  const label = req.kind === "unit_quarterly" ? "季度工作报告" : req.kind === "program_quarterly" ? "季度汇总报告" : "年度考核报告";
+  await notify(services.platform, [
+    unit
+      ? { audienceKind: "unit", audience: unit, kind: "issued", zh: `${period} ${label}已生成（《${program.name}》）`, en: `The ${period} report for ${program.slug} is issued`, link: `#/u/${unit}/reports` }
+      : { audienceKind: "program", audience: program.slug, kind: "issued", zh: `${period} ${label}已生成（《${program.name}》）`, en: `The ${period} ${req.kind.replace("_", " ")} report is issued`, link: `#/p/${program.slug}/reports` },
+  ]);
   return { report: row, created: true };
 }

@@ -78,4 +78,18 @@ describe("fiscal-per-county", () => {
   it("is not applicable without a paired area", async () => {
     expect(await evaluate(fiscalPerCounty, eastWest([]), params)).toMatchObject({ status: "not_applicable" });
   });
+
+  it("with confirmedOnly, counts only the allocations the county confirmed arrived (on their current version)", async () => {
+    const strict = { ...params, confirmedOnly: true };
+    const one = { "451000": ["451002"] };
+    const full = { ...allocation(1_000_000_000, "451002", "city"), id: "alloc-1", version: 1 };
+    const verdict = (recordVersion: number) => ({ entity: "fund", recordId: "alloc-1", recordVersion, verdict: "confirmed", areaCode: "451002", by: "county", byName: "县联络员" });
+    expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { funds: [full] }, one), strict)).toMatchObject({ status: "fail", actual: 0 });
+    const confirmed = await evaluate(fiscalPerCounty, eastWest(["451000"], { funds: [full], verdicts: [verdict(1)] }, one), strict);
+    expect(confirmed).toMatchObject({ status: "pass", actual: 1 });
+    expect(confirmed.explanation.zh).toContain("只计受援县确认到位的资金");
+    // A confirmation of an earlier version is no confirmation of this one.
+    expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { funds: [{ ...full, version: 2 }], verdicts: [verdict(1)] }, one), strict)).toMatchObject({ status: "fail", actual: 0 });
+    expect(await evaluate(fiscalPerCounty, eastWest(["451000"], { funds: [full] }, one), params)).toMatchObject({ status: "pass", actual: 1 });
+  });
 });

@@ -6,7 +6,7 @@
 import { createClient } from "@libsql/client";
 import { migrateDatabase } from "../../db/migrate";
 import { TENANT_MIGRATIONS } from "../../db/tenant/migrations";
-import { activities, attachments, cadres, funds, pairings, projects, submissions, subUnits } from "../../db/tenant/schema";
+import { activities, attachments, cadres, funds, pairings, projects, recipientVerdicts, submissions, subUnits } from "../../db/tenant/schema";
 import { readEvidence, type EvidenceItem } from "../../src/figures/evidence";
 import { loadFacts } from "../../src/figures/load-facts";
 import { periodContext, type Quarter } from "../../src/periods/period";
@@ -38,6 +38,8 @@ export interface Scenario {
   submissions: Row[];
   /** Evidence rows (the tenant's attachments table; the files themselves are not needed to judge). */
   attachments?: Row[];
+  /** The recipient's verdicts on records (recipient_verdicts). */
+  verdicts?: Row[];
 }
 
 export function periodData(over: Partial<Scenario> = {}): Scenario {
@@ -77,6 +79,7 @@ export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P, uni
     await insert(cadres, scenario.cadres);
     await insert(submissions, scenario.submissions);
     await insert(attachments, scenario.attachments ?? []);
+    await insert(recipientVerdicts, scenario.verdicts ?? []);
     const { facts } = await loadFacts(db, scenario.program, scenario.year);
     const day = scenario.today ?? scenario.asOf ?? `${scenario.year + 1}-01-15`;
     const input = { unit: { slug: unit.slug, name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts, ...(scenario.areaNames ? { areaNames: scenario.areaNames } : {}) };

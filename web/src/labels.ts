@@ -129,7 +129,7 @@ export const THREAD_KIND: LabelMap = {
   note: ["备注", "Note"],
 };
 export const THREAD_SIDE: LabelMap = { helper: ["帮扶方", "Helper"], recipient: ["受援地", "Recipient"], coordinator: ["牵头部门", "Coordinating office"] };
-export const NOTICE_KIND: LabelMap = { ...THREAD_KIND, remind: ["催报", "Reminder"] };
+export const NOTICE_KIND: LabelMap = { ...THREAD_KIND, remind: ["催报", "Reminder"], deadline: ["临近期限", "Deadline"], issued: ["报告已生成", "Report issued"] };
 
 /** How the document has a recipient area helped (groups.basis). */
 export const GROUP_BASIS: LabelMap = { pairing: ["结对帮扶", "Pairing"], support: ["对口支援", "Paired support"], funds: ["资金支持", "Funds only"] };
@@ -207,6 +207,7 @@ export function label(map: LabelMap, value: unknown): string {
 
 /** Rule parameters by name (the API's params schema carries no titles): [zh, en]. */
 export const RULE_PARAM: LabelMap = {
+  confirmedOnly: ["只计受援地确认到位的资金", "Count only money the recipient confirmed"],
   requireSignedCopy: ["须附签字盖章件方可计入", "Counts only with the signed copy attached"],
   perYear: ["每年不少于（次）", "At least, per year"],
   minPercent: ["最低比例（%）", "Minimum share (%)"],

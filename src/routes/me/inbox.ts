@@ -11,7 +11,7 @@ import { bearer, errors, ok } from "../openapi-common";
 const Item = z
   .object({
     id: z.number().int(),
-    kind: z.enum(["disputed", "confirmed", "reply", "amended", "returned", "resubmitted", "remind"]),
+    kind: z.enum(["disputed", "confirmed", "reply", "amended", "returned", "resubmitted", "remind", "deadline", "issued"]),
     text: z.object({ zh: z.string(), en: z.string() }),
     link: z.string(),
     at: z.string(),

@@ -14,7 +14,8 @@
  * prefectures the province-source part of each county's allocations must be provinceShare% ±
  * tolerancePercent, in Baise and Hechi 0% ± tolerancePercent. Compared in integers. Until counties are
  * registered the rule is not applicable and says so. A county behind or off the split warns, and
- * once the year is over fails.
+ * once the year is over fails. A coordinator may count only the money the county confirmed arrived
+ * (`confirmedOnly`, off by default): then an allocation counts once the recipient confirmed it.
  */
 import { z } from "zod";
 import { areaPrefix, behindStatus, expectedByNow, noGroupArea, notApplicable, percentText, sum, toDate, wan, yuan } from "../progress";
@@ -42,6 +43,8 @@ export const fiscalPerCounty = defineRule({
     sharedAreas: z.array(code).default(["522700", "520500", "533300", "513400", "530600"]),
     /** 百色市、河池市: the city's in full. */
     cityInFullAreas: z.array(code).default(["451000", "451200"]),
+    /** Count only allocations the recipient county confirmed arrived (资金到位, as the recipient says). */
+    confirmedOnly: z.boolean().default(false),
   }),
   facts: ["fundAreas"],
   evaluate(input, params) {
@@ -63,8 +66,8 @@ export const fiscalPerCounty = defineRule({
     const allocations = toDate(input.facts.fundAreas, input);
     const lines = counties.map(({ county, prefecture }) => {
       const rows = allocations.filter((f) => f.areaCode === county);
-      const total = sum(rows, (f) => f.allocatedFen);
-      const province = sum(rows, (f) => f.allocatedProvinceFen);
+      const total = sum(rows, (f) => (params.confirmedOnly ? (f.allocatedConfirmedFen ?? 0) : f.allocatedFen));
+      const province = sum(rows, (f) => (params.confirmedOnly ? (f.allocatedProvinceConfirmedFen ?? 0) : f.allocatedProvinceFen));
       const expected = expectedByNow(params.perCountyFen, input);
       const share = params.sharedAreas.some((a) => covers(a, prefecture)) ? params.provinceShare : 0;
       // |province / total − share%| ≤ tolerance%, in integers: (share − tol) × total ≤ province × 100 ≤ (share + tol) × total.
@@ -86,8 +89,8 @@ export const fiscalPerCounty = defineRule({
       target: lines.length,
       unit: "count",
       explanation: {
-        zh: `${lines.length} 个受援县中 ${actual} 个达到要求（每县全年 ${yuan(params.perCountyFen)} 元）：${lines.map((l) => l.zh).join("；")}。${pending.zh}`,
-        en: `${actual} of ${lines.length} recipient count${lines.length === 1 ? "y" : "ies"} meet the clause (${yuan(params.perCountyFen)} yuan a year each): ${lines.map((l) => l.en).join("; ")}.${pending.en}`,
+        zh: `${lines.length} 个受援县中 ${actual} 个达到要求（每县全年 ${yuan(params.perCountyFen)} 元${params.confirmedOnly ? "，只计受援县确认到位的资金" : ""}）：${lines.map((l) => l.zh).join("；")}。${pending.zh}`,
+        en: `${actual} of ${lines.length} recipient count${lines.length === 1 ? "y" : "ies"} meet the clause (${yuan(params.perCountyFen)} yuan a year each${params.confirmedOnly ? ", counting only money the county confirmed arrived" : ""}): ${lines.map((l) => l.en).join("; ")}.${pending.en}`,
       },
     };
   },
