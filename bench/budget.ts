@@ -246,7 +246,7 @@ async function budgetAt(n: number, log: (s: string) => void, heap: boolean): Pro
     const programReport = mine(quarterly.sent, (m) => m.job === "quarterly" && m.target.kind === "program" && m.target.program === PROGRAM);
     // As after the run's unit messages, each of which stores its unit's judgement for the period.
     const judgedForReport = async (s: Services) => {
-      if (programReport.job === "judge" || programReport.job === "daily" || programReport.job === "refresh") return;
+      if (programReport.job !== "quarterly" && programReport.job !== "annual") return;
       const slugs = (await s.platform.select({ unit: groupMembers.unit }).from(groupMembers)).map((r) => r.unit);
       await judgeAndStore(s, PROGRAM, await judgingInputs(s, PROGRAM, programReport.period, today()), slugs);
     };

@@ -19,6 +19,7 @@ import { registerHealth } from "./routes/health/get";
 import { registerMe } from "./routes/me/get";
 import { registerChangePassword } from "./routes/me/password";
 import { registerInbox } from "./routes/me/inbox";
+import { registerWebhooks } from "./routes/webhooks";
 import { registerRecipientClaims } from "./routes/recipient/claims";
 import { registerRecipientThread } from "./routes/recipient/thread";
 import { registerRecipientVerdict } from "./routes/recipient/verdict";
@@ -98,6 +99,7 @@ export function createApp(services: Services): Router {
   registerMe(app);
   registerChangePassword(app);
   registerInbox(app);
+  registerWebhooks(app);
   registerListPrograms(app);
   registerGetProgram(app);
   registerListGroups(app);

@@ -38,6 +38,11 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   /** How many tenant connections a process or isolate keeps open. */
   TENANT_CONNECTION_CACHE: z.coerce.number().int().min(1).max(10_000).default(16),
+  /**
+   * Hosts outgoing webhooks may reach besides the WeCom and DingTalk robots (comma-separated host[:port]),
+   * e.g. an office's own receiver; nothing else is called.
+   */
+  WEBHOOK_EXTRA_HOSTS: z.string().default(""),
 
   // Remote databases: Workers with Turso, or (Workers or Node) self-hosted sqld servers
   PLATFORM_DB_URL: z.string().optional(),
@@ -78,6 +83,8 @@ export interface Config {
   /** Node: the address to listen on. */
   host: string;
   trustProxy: boolean;
+  /** The hosts outgoing webhooks may call: the WeCom and DingTalk robots and WEBHOOK_EXTRA_HOSTS. */
+  webhookHosts: string[];
 }
 
 /** Whether a listen address is reachable only from this machine. */
@@ -117,6 +124,7 @@ export function toConfig(env: Env): Config {
     programReportDelaySeconds: env.REPORT_PROGRAM_DELAY_SECONDS,
     host: env.HOST ?? (development ? "127.0.0.1" : "0.0.0.0"),
     trustProxy: env.TRUST_PROXY ?? false,
+    webhookHosts: ["qyapi.weixin.qq.com", "oapi.dingtalk.com", ...env.WEBHOOK_EXTRA_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)],
   };
   // The development secret is public (it is in this file): anything reachable from another machine
   // would accept tokens anyone can forge. Development mode stays on loopback unless given a secret.

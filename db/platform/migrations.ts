@@ -205,5 +205,15 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
     "statements": [
       "ALTER TABLE `unit_judgement_areas` ADD `confirmed_fen` integer DEFAULT 0 NOT NULL;"
     ]
+  },
+  {
+    "version": 19,
+    "tag": "0018_webhooks",
+    "statements": [
+      "CREATE TABLE `webhook_deliveries` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`webhook_id` text NOT NULL,\n\t`notification_id` integer,\n\t`status` text DEFAULT 'pending' NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`last_error` text,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`delivered_at` text,\n\tFOREIGN KEY (`webhook_id`) REFERENCES `webhooks`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `webhook_deliveries_webhook_idx` ON `webhook_deliveries` (`webhook_id`,`id`);",
+      "CREATE TABLE `webhooks` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`audience_kind` text NOT NULL,\n\t`audience` text NOT NULL,\n\t`format` text NOT NULL,\n\t`url` text NOT NULL,\n\t`secret` text,\n\t`enabled` integer DEFAULT true NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`created_by` text NOT NULL,\n\t`last_status` text,\n\t`last_at` text\n);",
+      "CREATE INDEX `webhooks_audience_idx` ON `webhooks` (`audience_kind`,`audience`);"
+    ]
   }
 ];

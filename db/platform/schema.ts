@@ -503,3 +503,45 @@ export const notificationReads = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.notificationId] })],
 );
+
+/**
+ * Outgoing webhooks: a unit's or a program's notices also posted to a WeCom (企业微信) or DingTalk group robot —
+ * signed (DingTalk's 加签; an `X-Duikou-Signature` HMAC for WeCom and other receivers) and retried through the
+ * job queue. The URL's host must be one the deployment allows (the two robots, and WEBHOOK_EXTRA_HOSTS). The
+ * secret is never shown again once saved.
+ */
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: text("id").primaryKey(),
+    audienceKind: text("audience_kind", { enum: ["unit", "program"] }).notNull(),
+    audience: text("audience").notNull(),
+    format: text("format", { enum: ["wecom", "dingtalk"] }).notNull(),
+    url: text("url").notNull(),
+    secret: text("secret"),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    version: integer("version").notNull().default(1),
+    createdAt: text("created_at").notNull().default(now),
+    createdBy: text("created_by").notNull(),
+    /** The last delivery's outcome, for the settings screen. */
+    lastStatus: text("last_status"),
+    lastAt: text("last_at"),
+  },
+  (t) => [index("webhooks_audience_idx").on(t.audienceKind, t.audience)],
+);
+
+/** One notice to one webhook: attempts, outcome and the receiver's answer (no secret, no body kept). */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    webhookId: text("webhook_id").notNull().references(() => webhooks.id),
+    notificationId: integer("notification_id"),
+    status: text("status", { enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull().default(now),
+    deliveredAt: text("delivered_at"),
+  },
+  (t) => [index("webhook_deliveries_webhook_idx").on(t.webhookId, t.id)],
+);

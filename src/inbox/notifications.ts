@@ -9,7 +9,8 @@ import { notificationReads, notifications } from "../../db/platform/schema";
 import type { AuthInfo } from "../auth/claims";
 import { UNIT_ROLES } from "../auth/claims";
 import { areaPrefix } from "../rules/progress";
-import type { PlatformDb } from "../services";
+import type { PlatformDb, Services } from "../services";
+import { queueDeliveries } from "../webhooks/deliver";
 
 export type NoticeKind = (typeof notifications.$inferInsert)["kind"];
 
@@ -22,10 +23,14 @@ export interface Notice {
   link: string;
 }
 
-/** The insert of a notice, to run after the write it tells of. */
-export async function notify(platform: PlatformDb, notices: readonly Notice[]): Promise<void> {
+/** The insert of notices, after the write they tell of — and their delivery to the audiences' webhooks, queued. */
+export async function notify(services: Pick<Services, "platform" | "queue">, notices: readonly Notice[]): Promise<void> {
   if (!notices.length) return;
-  await platform.insert(notifications).values(notices.map((n) => ({ audienceKind: n.audienceKind, audience: n.audience, kind: n.kind, textZh: n.zh, textEn: n.en, link: n.link })));
+  const rows = await services.platform
+    .insert(notifications)
+    .values(notices.map((n) => ({ audienceKind: n.audienceKind, audience: n.audience, kind: n.kind, textZh: n.zh, textEn: n.en, link: n.link })))
+    .returning({ id: notifications.id, audienceKind: notifications.audienceKind, audience: notifications.audience });
+  await queueDeliveries(services, rows);
 }
 
 /** The notices a user's role addresses now; null for a role with no inbox (an admin). */

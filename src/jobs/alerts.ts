@@ -65,7 +65,7 @@ async function recordAlertsOf(services: Services, unitSlug: string, db: TenantDb
   // What newly opened today reaches the unit's inbox once (an alert still open tomorrow is not told again).
   const before = await services.platform.select({ kind: alerts.kind, subject: alerts.subject }).from(alerts).where(and(eq(alerts.unit, unitSlug), isNull(alerts.resolvedAt)));
   const fresh = open.filter((a) => !before.some((b) => b.kind === a.kind && b.subject === a.subject));
-  await notify(services.platform, fresh.map((a) => deadlineNotice(unitSlug, a)));
+  await notify(services, fresh.map((a) => deadlineNotice(unitSlug, a)));
   for (const a of open) {
     await services.platform
       .insert(alerts)

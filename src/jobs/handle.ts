@@ -9,6 +9,7 @@ import type { Services } from "../services";
 import { DAILY_ATTEMPTS, handleDailyMessage } from "./daily";
 import { InProcessQueue, type JobMessage } from "./queue";
 import { handleReportMessage, REPORT_ATTEMPTS } from "./report-jobs";
+import { deliver, WEBHOOK_ATTEMPTS } from "../webhooks/deliver";
 
 /** Handles one message; throws when it failed, so the queue retries it. */
 export async function handleJobMessage(services: Services, message: JobMessage, attempt = 1): Promise<void> {
@@ -20,6 +21,8 @@ export async function handleJobMessage(services: Services, message: JobMessage, 
       await refreshUnit(services, message.target.unit, undefined, message.years, { ensure: message.judge ?? [] });
       return;
     }
+    case "webhook":
+      return deliver(services, message.delivery, attempt);
     case "judge": {
       // Judged from stored facts; a unit whose facts are missing is left to its refresh.
       const inputs = await judgingInputs(services, message.program, message.period, message.day);
@@ -39,5 +42,5 @@ export const IN_PROCESS_CONCURRENCY = 1;
 
 /** The in-process job queue a runtime without a Cloudflare Queue uses (Node, or a script). */
 export function inProcessJobQueue(services: () => Services): InProcessQueue {
-  return new InProcessQueue((message, attempt) => handleJobMessage(services(), message, attempt), IN_PROCESS_CONCURRENCY, Math.max(REPORT_ATTEMPTS, DAILY_ATTEMPTS) - 1);
+  return new InProcessQueue((message, attempt) => handleJobMessage(services(), message, attempt), IN_PROCESS_CONCURRENCY, Math.max(REPORT_ATTEMPTS, DAILY_ATTEMPTS, WEBHOOK_ATTEMPTS) - 1);
 }

@@ -49,7 +49,14 @@ export interface JudgeMessage {
   range: { from: string; to: string | null };
 }
 
-export type JobMessage = ReportMessage | DailyMessage | RefreshMessage | JudgeMessage;
+/** One notice to one webhook (src/webhooks/deliver.ts): retried by the queue. */
+export interface WebhookMessage {
+  runId: "";
+  job: "webhook";
+  delivery: number;
+}
+
+export type JobMessage = ReportMessage | DailyMessage | RefreshMessage | JudgeMessage | WebhookMessage;
 
 export interface JobQueue {
   /** Whether `delaySeconds` is honoured (a Cloudflare Queue); otherwise the caller awaits `settled()` to order work. */

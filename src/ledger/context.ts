@@ -14,5 +14,5 @@ export function requestActor(c: Context<AppEnv>): AuditActor {
 export async function writeContext(c: Context<AppEnv>): Promise<WriteContext> {
   const tenant = c.get("tenant");
   const { platform } = c.get("services");
-  return { tenant, platform, actor: requestActor(c), unitPrograms: await programsOf(platform, tenant.unit.slug) };
+  return { tenant, platform, actor: requestActor(c), unitPrograms: await programsOf(platform, tenant.unit.slug), queue: c.get("services").queue };
 }

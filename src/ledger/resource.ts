@@ -2,6 +2,7 @@
  * A ledger resource is declared once — its table, fields, filters and business checks — and gets
  * the same operations as every other: list, read, create, update, void, import, export, template.
  */
+import type { JobQueue } from "../jobs/queue";
 import { getTableColumns } from "drizzle-orm";
 import type { SQLiteTableWithColumns } from "drizzle-orm/sqlite-core";
 import type { ErrorDetail } from "../errors";
@@ -19,6 +20,8 @@ export interface WriteContext {
   platform: PlatformDb;
   actor: AuditActor;
   unitPrograms: string[];
+  /** Where follow-up work goes (a correction's notice to webhooks); absent for the seed. */
+  queue?: JobQueue;
 }
 
 /**

@@ -9,6 +9,8 @@ import { asc, and, eq } from "drizzle-orm";
 import { recordThreads, type Confirmable } from "../../db/tenant/schema";
 import { recipientVerdicts } from "../../db/tenant/schema";
 import { notify } from "../inbox/notifications";
+import type { JobQueue } from "../jobs/queue";
+import { NO_QUEUE } from "../jobs/no-queue";
 import type { AuditActor } from "../tenants/audit";
 import type { PlatformDb, TenantDb } from "../services";
 import { tableOf, type ClaimEntity } from "./claims";
@@ -91,11 +93,11 @@ export function amendedStatement(entity: string, recordId: string, newVersion: n
 }
 
 /** After a correction of a record the recipient disputed: the recipient area's inbox is told to look again. */
-export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb }, entity: string, recordId: string): Promise<void> {
+export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb; queue?: JobQueue | undefined }, entity: string, recordId: string): Promise<void> {
   const [v] = await ctx.tenant.db.select({ verdict: recipientVerdicts.verdict, area: recipientVerdicts.areaCode }).from(recipientVerdicts).where(and(eq(recipientVerdicts.entity, entity as Confirmable), eq(recipientVerdicts.recordId, recordId)));
   if (v?.verdict !== "disputed") return;
   const { slug, name } = ctx.tenant.unit;
-  await notify(ctx.platform, [
+  await notify({ platform: ctx.platform, queue: ctx.queue ?? NO_QUEUE }, [
     { audienceKind: "area", audience: v.area, kind: "amended", zh: `${name}已更正您提出异议的记录，请再次确认`, en: `${name} corrected a record you disputed: please confirm it again`, link: `#/recipient?entity=${entity}&thread=${slug}/${recordId}` },
   ]);
 }

@@ -163,7 +163,7 @@ export async function issueReport(services: Services, req: IssueRequest, day = t
     throw error;
   }
   const label = req.kind === "unit_quarterly" ? "季度工作报告" : req.kind === "program_quarterly" ? "季度汇总报告" : "年度考核报告";
-  await notify(services.platform, [
+  await notify(services, [
     unit
       ? { audienceKind: "unit", audience: unit, kind: "issued", zh: `${period} ${label}已生成（《${program.name}》）`, en: `The ${period} report for ${program.slug} is issued`, link: `#/u/${unit}/reports` }
       : { audienceKind: "program", audience: program.slug, kind: "issued", zh: `${period} ${label}已生成（《${program.name}》）`, en: `The ${period} ${req.kind.replace("_", " ")} report is issued`, link: `#/p/${program.slug}/reports` },

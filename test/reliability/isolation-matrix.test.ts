@@ -51,6 +51,7 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
   if (op.path === "/api/programs/{program}/participants/{id}") return { body: { effectiveTo: "2024-12-31" } };
   if (op.path === "/api/programs/{program}/groups/{code}/counties") return { body: { counties: ["440203"] } };
   if (op.path === "/api/programs/{program}/remind") return { body: { year: 2024, quarter: 4 } };
+  if (op.path === "/api/programs/{program}/webhooks") return { body: { format: "wecom", url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix" } };
   const tail = op.path.replace(/^\/api\/t\/\{unit\}\/?/, "");
   const [resource = "", second, third] = tail.split("/");
   if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
@@ -307,6 +308,8 @@ describe("program routes", () => {
       "PATCH /api/programs/{program}/participants/{id}",
       "PUT /api/programs/{program}/groups/{code}/counties",
       "POST /api/programs/{program}/remind",
+      "GET /api/programs/{program}/webhooks",
+      "POST /api/programs/{program}/webhooks",
     ]) {
       expect(listed).toContain(expected);
     }

@@ -12,6 +12,7 @@ import { UnitDrillScreen } from "./screens/coordinator/unit-drill";
 import { ProgramsScreen } from "./screens/admin/programs";
 import { InboxScreen } from "./screens/inbox/inbox";
 import { RecipientScreen } from "./screens/recipient/claims";
+import { UnitSettingsScreen } from "./screens/settings/unit-settings";
 import { UnitsScreen } from "./screens/admin/units";
 import { StructureScreen } from "./screens/structure/structure";
 import { UsersScreen } from "./screens/admin/users";
@@ -31,6 +32,7 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
     if (screen === "ledger") return <LedgerScreen unit={id} resource={sub} query={query} />;
     if (screen === "submissions") return <SubmissionScreen unit={id} query={query} />;
     if (screen === "reports") return <UnitReportsScreen unit={id} />;
+    if (screen === "settings") return <UnitSettingsScreen unit={id} />;
   }
   if (area === "p" && id) {
     if (screen === "rollup") return <RollupScreen program={id} query={query} />;

@@ -40,7 +40,7 @@ export function registerRemind(app: Router) {
     const due = quarterDue(year, period.quarter, deadlinesOf(basis.inputs.rules).submissionDueDays);
     const name = (await findProgram(services.platform, program))?.name ?? program;
     await notify(
-      services.platform,
+      services,
       units.map((unit) => ({
         audienceKind: "unit" as const,
         audience: unit,

@@ -61,7 +61,7 @@ export function registerRecipientThread(app: Router) {
       if (inserted?.rowsAffected !== 1) throw new ApiError("NOT_FOUND", "error.not_found");
       return { claim: await claimOrNotFound(db, entity, area, id), entries: await threadOf(db, entity, id) };
     });
-    await notify(services.platform, [{ audienceKind: "unit", audience: slug, kind: "reply", zh: `受援地（${auth.name}）留言：${text}`, en: `The recipient (${auth.name}) wrote: ${text}`, link: `#/u/${slug}/ledger/${PLURAL[entity]}?thread=${id}` }]);
+    await notify(services, [{ audienceKind: "unit", audience: slug, kind: "reply", zh: `受援地（${auth.name}）留言：${text}`, en: `The recipient (${auth.name}) wrote: ${text}`, link: `#/u/${slug}/ledger/${PLURAL[entity]}?thread=${id}` }]);
     return c.json({ claim: { ...out.claim, unit: { slug: helper.slug, name: helper.name } }, entries: out.entries }, 201);
   });
 }

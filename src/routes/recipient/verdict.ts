@@ -79,7 +79,7 @@ export function registerRecipientVerdict(app: Router) {
       return claimOrNotFound(db, entity, area, id);
     });
     const what = { fund: "资金", project: "项目", cadre: "挂职干部" }[entity];
-    await notify(services.platform, [
+    await notify(services, [
       {
         audienceKind: "unit",
         audience: slug,

@@ -144,7 +144,7 @@ export function registerSubmissionRoutes(app: Router) {
     );
     if (again) {
       const unit = ctx.tenant.unit;
-      await notify(ctx.platform, [
+      await notify(c.get("services"), [
         { audienceKind: "program", audience: String(row.program), kind: "resubmitted", zh: `${unit.name}已重新报送 ${row.year} 年第 ${row.quarter} 季度工作进展`, en: `${unit.name} submitted its ${row.year} Q${row.quarter} report again`, link: `#/p/${row.program}/units/${unit.slug}?year=${row.year}&quarter=${row.quarter}` },
       ]);
     }
@@ -173,7 +173,7 @@ export function registerSubmissionRoutes(app: Router) {
       submissionEntry(id, version + 1, "returned", "coordinator", c.req.valid("json").reason, ctx.actor, auth.name),
     );
     const unit = ctx.tenant.unit;
-    await notify(ctx.platform, [
+    await notify(c.get("services"), [
       { audienceKind: "unit", audience: unit.slug, kind: "returned", zh: `牵头部门退回 ${row.year} 年第 ${row.quarter} 季度工作进展：${c.req.valid("json").reason}`, en: `The coordinating office returned the ${row.year} Q${row.quarter} report: ${c.req.valid("json").reason}`, link: `#/u/${unit.slug}/submissions?year=${row.year}&quarter=${row.quarter}&program=${row.program}` },
     ]);
     c.header("ETag", etag(Number(row.version)));

@@ -118,7 +118,7 @@ function registerThreadOf(app: Router, resource: Resource) {
     const services = c.get("services");
     const name = (await services.tenants.find(unit))?.name ?? unit;
     await notify(
-      services.platform,
+      services,
       coordinator
         ? [{ audienceKind: "unit", audience: unit, kind: "returned", zh: `牵头部门（${auth.name}）退回一条记录：${text}`, en: `The coordinating office (${auth.name}) returned a record: ${text}`, link: `#/u/${unit}/ledger/${resource}?thread=${id}` }]
         : [{ audienceKind: "area", audience: record.area, kind: "reply", zh: `${name}答复：${text}`, en: `${name} replied: ${text}`, link: `#/recipient?entity=${entity}&thread=${unit}/${id}` }],

@@ -8,7 +8,8 @@ export const PROJECT_STATUSES = ["planned", "approved", "in_progress", "complete
 
 export interface UnitFigures {
   year: number;
-  funds: { inFen: number; disbursedFen: number; records: number; complete: boolean };
+  /** `confirmedFen`: of the disbursements, what the recipients confirmed arrived. */
+  funds: { inFen: number; disbursedFen: number; confirmedFen: number; records: number; complete: boolean };
   projects: { total: number; byStatus: Record<string, number> };
   cadresInPost: number;
   activities: number;
@@ -18,7 +19,7 @@ interface SummaryResponse {
   period: string;
   asOf: string;
   summary: {
-    funds: { inFen: number; disbursedFen: number };
+    funds: { inFen: number; disbursedFen: number; confirmedFen?: number };
     projects: { total: number; byStatus: Record<string, number> };
     cadres: { inPost: number };
     activities: Record<string, { count: number }>;
@@ -30,7 +31,7 @@ export async function loadUnitFigures(unit: string, year: number): Promise<UnitF
   const { summary: s } = await get<SummaryResponse>(`/api/t/${unit}/summary`, { year });
   return {
     year,
-    funds: { inFen: s.funds.inFen, disbursedFen: s.funds.disbursedFen, records: 0, complete: true },
+    funds: { inFen: s.funds.inFen, disbursedFen: s.funds.disbursedFen, confirmedFen: s.funds.confirmedFen ?? 0, records: 0, complete: true },
     projects: { total: s.projects.total, byStatus: Object.fromEntries(PROJECT_STATUSES.map((status) => [status, s.projects.byStatus[status] ?? 0])) },
     cadresInPost: s.cadres.inPost,
     activities: Object.values(s.activities).reduce((n, a) => n + a.count, 0),

@@ -20,6 +20,7 @@ import { useSession } from "../../session";
 import { PageHeader } from "../../shell/page-header";
 import { CountiesDialog } from "./counties-dialog";
 import { GroupDialog } from "./group-dialog";
+import { WebhooksCard } from "../settings/webhooks";
 import { JoinDialog, StayDialog } from "./member-dialogs";
 import { Participants, days } from "./participants";
 import { ProgramDialog } from "./program-dialog";
@@ -158,6 +159,7 @@ export function StructureScreen({ program }: { program: string }) {
           />
         ) : null}
       </section>
+      {canEdit ? <WebhooksCard base={`/api/programs/${program}/webhooks`} /> : null}
       {participants.data ? <Participants program={program} items={participants.data.items} canEdit={canEdit} onChanged={saved(t("structure.saved"))} /> : null}
       {editing?.kind === "program" && p ? <ProgramDialog program={p} onClose={() => setEditing(null)} onSaved={saved(t("structure.saved"))} /> : null}
       {editing?.kind === "group" ? <GroupDialog program={program} {...(editing.group ? { group: editing.group } : {})} onClose={() => setEditing(null)} onSaved={saved(t("structure.saved"))} /> : null}

@@ -30,6 +30,8 @@ export function KeyFigures({ unit, year }: { unit: string; year: number }) {
     <div class="figures">
       <FigureCard label={t("dash.fundsIn", { year })} value={fenToWan(f.funds.inFen)} unit={t("unit.wan")} tone="primary" testId="funds-in">
         {t("dash.disbursed", { value: fenToWan(f.funds.disbursedFen) })}
+        <br />
+        <span data-testid="dash-confirmed">{t("dash.confirmed", { value: fenToWan(f.funds.confirmedFen) })}</span>
         {f.funds.complete ? null : <span class="muted"> · {t("dash.fundsPartial", { n: f.funds.records })}</span>}
       </FigureCard>
       <FigureCard label={t("dash.projects", { year })} value={count(f.projects.total)} unit={t("unit.items")} testId="projects">

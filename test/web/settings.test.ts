@@ -1,0 +1,35 @@
+/**
+ * A unit admin (demo-unit-admin, 东莞市) adds the unit's WeCom group robot under 设置: a host the deployment
+ * does not allow is refused next to the URL; the robot's key is masked once saved.
+ */
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { containsText, hasCount } from "./support/eventually";
+import { openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
+
+let h: WebHarness;
+beforeAll(async () => {
+  h = await startWeb();
+}, 60_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("unit settings", () => {
+  it("adds a WeCom robot; another host is refused; the key is not shown again", async () => {
+    const page = await openPage(h);
+    await signIn(page, h, "demo-unit-admin");
+    await page.locator(".sidenav").getByRole("link", { name: "设置", exact: true }).click();
+    await page.waitForURL(/#\/u\/dongguan\/settings/);
+    await containsText(page.locator("#main"), "尚未添加群机器人");
+    await page.getByRole("button", { name: "添加群机器人" }).click();
+    await page.fill("dialog[open] #hook-url", "https://evil.example.com/collect");
+    await page.click("dialog[open] button[type=submit]");
+    await containsText(page.locator("dialog[open] [data-field=hook-url] .field__error"), "只能发往企业微信或钉钉群机器人");
+    await page.fill("dialog[open] #hook-url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-secret");
+    await page.click("dialog[open] button[type=submit]");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await containsText(page.locator("table.table tbody"), "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…");
+    await shot(page, "60-unit-settings");
+    await page.context().close();
+  });
+});
