@@ -139,6 +139,15 @@ describe("the recipient side", () => {
     expect(rollup.totals.confirmedSharePercent).toBe(99);
     const nanxiongArea = rollup.areas.find((a: { group: { area: { code: string } } }) => a.group.area.code === "440282");
     expect(nanxiongArea.sums).toMatchObject({ disbursedFen: 800_000_00, confirmedFen: 800_000_00 });
+    // The cadre in post, confirmed by 南雄市, is counted as confirmed; the unconfirmed project is not.
+    const cadres = await claims(nanxiong, `entity=cadre&year=${YEAR}`);
+    const cadre = cadres.items[0];
+    expect((await call(h, "POST", `/api/recipient/claims/dongguan/cadre/${cadre.id}/verdict`, { token: nanxiong.token, body: { verdict: "confirmed" }, headers: { "if-match": `"${cadre.version}"` } })).status).toBe(200);
+    await h.services.snapshots.settled();
+    await h.services.queue.settled();
+    const after = await (await call(h, "GET", `/api/programs/dongguan-shaoguan/rollup?year=${YEAR}&quarter=1`, { token: coordinator.token })).json();
+    expect(after.totals.cadres).toMatchObject({ inPost: 1, confirmedInPost: 1 });
+    expect(after.totals.projects.confirmed).toBe(0);
     await runJob(h.services, "quarterly", null, `${YEAR}-04-05`);
     const reports = await (await call(h, "GET", "/api/programs/dongguan-shaoguan/reports?kind=program_quarterly", { token: coordinator.token })).json();
     const report = reports.items.find((r: { period: string }) => r.period === `${YEAR}-Q1`);

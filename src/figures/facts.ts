@@ -16,7 +16,7 @@ type Cadre = typeof cadres.$inferSelect;
 type Pairing = typeof pairings.$inferSelect;
 
 /** Bump when the shape below or what the loader counts changes: stored facts of another shape are recomputed. */
-export const FACTS_VERSION = 7;
+export const FACTS_VERSION = 8;
 
 /** Activities by quarter, kind and direction, with their summed figures. */
 export interface ActivityFact {
@@ -122,6 +122,8 @@ export interface ProjectAreaFact {
   budgetFen: number;
   beneficiaries: number;
   beneficiariesLifted: number;
+  /** Of them, the completions the recipient confirmed. */
+  confirmed: number;
 }
 
 export interface ProjectStatusFact {
@@ -145,6 +147,8 @@ export interface CadreFact {
   actualEndDate: string | null;
   status: Cadre["status"];
   count: number;
+  /** Of them, those the recipient confirmed in post. */
+  confirmed: number;
 }
 
 /** A local pairing (structure the unit records; tens, not thousands). */

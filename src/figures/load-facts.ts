@@ -209,6 +209,8 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         budgetFen: total(projects.budgetFen),
         beneficiaries: total(projects.beneficiaries),
         beneficiariesLifted: total(projects.beneficiariesLifted),
+        // A completion the recipient confirmed, on the project's current version.
+        confirmed: total(sql`CASE WHEN EXISTS (SELECT 1 FROM recipient_verdicts v WHERE v.entity = 'project' AND v.record_id = ${projects.id} AND v.record_version = ${projects.version} AND v.verdict = 'confirmed') THEN 1 END`),
       })
       .from(projects)
       .where(and(isNull(projects.voidedAt), scoped(projects.program), sql`${projectDay} BETWEEN ${from} AND ${to}`))
@@ -222,6 +224,8 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
         actualEndDate: cadres.actualEndDate,
         status: cadres.status,
         count: count(),
+        // In post, as the recipient confirmed (on the cadre's current version).
+        confirmed: total(sql`CASE WHEN EXISTS (SELECT 1 FROM recipient_verdicts v WHERE v.entity = 'cadre' AND v.record_id = ${cadres.id} AND v.record_version = ${cadres.version} AND v.verdict = 'confirmed') THEN 1 END`),
       })
       .from(cadres)
       // Cadres whose term touches the year; the judge decides who was in post on which day.
@@ -285,8 +289,9 @@ export async function loadFacts(db: TenantDb, program: string | null, year: numb
   const projectStatuses = new Map<string, Facts["projectStatuses"][number]>();
   const projectCategories = new Map<string, Facts["projectCategories"][number]>();
   for (const p of projectRows) {
-    const area = projectAreas.get(`${p.quarter}/${p.areaCode}`) ?? { quarter: q(p.quarter), areaCode: p.areaCode, count: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0 };
+    const area = projectAreas.get(`${p.quarter}/${p.areaCode}`) ?? { quarter: q(p.quarter), areaCode: p.areaCode, count: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, confirmed: 0 };
     area.count += p.count;
+    area.confirmed += p.confirmed;
     area.grassroots += p.grassroots ? p.count : 0;
     area.budgetFen += p.budgetFen;
     area.beneficiaries += p.beneficiaries;

@@ -35,6 +35,8 @@ export interface FundSums {
 
 export interface ProjectSums {
   total: number;
+  /** Completions the recipients confirmed. */
+  confirmed: number;
   grassroots: number;
   budgetFen: number;
   beneficiaries: number;
@@ -45,6 +47,8 @@ export interface ProjectSums {
 
 export interface CadreSums {
   inPost: number;
+  /** Of those in post, the ones the recipients confirmed. */
+  confirmedInPost: number;
   endingSoon: number;
   overdue: number;
   byLevel: Record<string, number>;
@@ -67,8 +71,8 @@ export function emptyAreaSums(): AreaSums {
 export function emptySummary(): Summary {
   return {
     funds: { allocatedFen: 0, disbursedFen: 0, confirmedFen: 0, disputedFen: 0, donationsFen: 0, investmentFen: 0, inFen: 0, grassrootsInFen: 0, overrunFen: 0 },
-    projects: { total: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, byStatus: {}, byCategory: {} },
-    cadres: { inPost: 0, endingSoon: 0, overdue: 0, byLevel: {} },
+    projects: { total: 0, confirmed: 0, grassroots: 0, budgetFen: 0, beneficiaries: 0, beneficiariesLifted: 0, byStatus: {}, byCategory: {} },
+    cadres: { inPost: 0, confirmedInPost: 0, endingSoon: 0, overdue: 0, byLevel: {} },
     activities: {},
     byArea: {},
   };
@@ -115,6 +119,7 @@ export function summarize(facts: Facts, first: Quarter, last: Quarter, asOf: str
   for (const p of facts.projectAreas) {
     if (!inStretch(p.quarter)) continue;
     s.projects.total += p.count;
+    s.projects.confirmed += p.confirmed ?? 0;
     s.projects.grassroots += p.grassroots;
     s.projects.budgetFen += p.budgetFen;
     s.projects.beneficiaries += p.beneficiaries;
@@ -129,6 +134,7 @@ export function summarize(facts: Facts, first: Quarter, last: Quarter, asOf: str
   for (const c of facts.cadres) {
     if (!inPostOn(c, asOf)) continue;
     s.cadres.inPost += c.count;
+    s.cadres.confirmedInPost += c.confirmed ?? 0;
     s.cadres.byLevel[c.level] = (s.cadres.byLevel[c.level] ?? 0) + c.count;
     area(c.hostAreaCode).cadresInPost += c.count;
     const state = termState(c, asOf, warnDays);

@@ -84,8 +84,15 @@ describe("both sides of a pairing", () => {
     await shot(page, "51-helper-thread");
     await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
     await hasCount(page.locator("dialog[open]"), 0);
-    const fixed = await h.api(EDITOR, "PATCH", `/api/t/dongguan/funds/${fundId}`, { amountFen: 800_000_00 }, { "if-match": '"1"' });
-    expect(fixed.status).toBe(200);
+    // The correction, through the ledger's own form.
+    const row = page.locator("tr", { has: page.locator("td", { hasText: `${YEAR}-05-06` }) }).first();
+    await row.getByRole("button", { name: /^修改/ }).click();
+    await page.waitForSelector("dialog[open] #f-funds-amountFen");
+    await page.fill("dialog[open] #f-funds-amountFen", "800000");
+    await page.click("dialog[open] button[type=submit]");
+    await hasCount(page.locator("dialog[open]"), 0);
+    const fixed = await h.api<{ amountFen: number; version: number }>(EDITOR, "GET", `/api/t/dongguan/funds/${fundId}`);
+    expect(fixed.body).toMatchObject({ amountFen: 800_000_00, version: 2 });
     await page.context().close();
   });
 
@@ -111,5 +118,40 @@ describe("both sides of a pairing", () => {
     }, 30_000);
     await shot(coordinator, "52-rollup-confirmed");
     await coordinator.context().close();
+  });
+
+  it("the coordinator returns the quarter's submission with a reason; the clerk sees it under 消息 and resubmits", async () => {
+    const program = "dongguan-shaoguan";
+    const created = await h.api<{ id: string }>(EDITOR, "POST", "/api/t/dongguan/submissions", { year: YEAR, quarter: 3, program, progress: "第三季度：组团对接推进。" });
+    expect(created.status).toBe(201);
+    expect((await h.api(EDITOR, "POST", `/api/t/dongguan/submissions/${created.body.id}/submit`, undefined, { "if-match": '"1"' })).status).toBe(200);
+
+    const coordinator = await openPage(h);
+    await signIn(coordinator, h, "demo-coordinator");
+    await coordinator.goto(`${h.base}/#/u/dongguan/submissions?year=${YEAR}&quarter=3&program=${program}`);
+    await coordinator.getByRole("button", { name: "退回修改" }).click();
+    await coordinator.fill("dialog[open] #reopen-reason", "请补充第三季度资金拨付情况");
+    await coordinator.getByRole("button", { name: "确认退回" }).click();
+    await hasCount(coordinator.locator("dialog[open]"), 0);
+    await coordinator.context().close();
+
+    const clerk = await openPage(h);
+    await signIn(clerk, h, EDITOR);
+    await clerk.click(".topbar__inbox");
+    await containsText(clerk.locator(".inbox__item").first(), "请补充第三季度资金拨付情况");
+    await clerk.locator(".inbox__open").first().click();
+    await clerk.waitForURL(/submissions\?year=/);
+    await clerk.waitForSelector("#sub-progress:not([readonly])");
+    await containsText(clerk.locator("#main"), "请补充第三季度资金拨付情况");
+    await clerk.fill("#sub-progress", "第三季度：组团对接推进，已拨付民生资金 80 万元。");
+    await clerk.getByRole("button", { name: "提交", exact: true }).click();
+    await clerk.getByRole("button", { name: "确认提交" }).click();
+    await clerk.getByText("已提交，报送内容已锁定。").waitFor();
+    const thread = await h.api<{ entries: { kind: string; text: string }[] }>(EDITOR, "GET", `/api/t/dongguan/submissions/${created.body.id}/thread`);
+    expect(thread.body.entries.map((e) => e.kind)).toEqual(["returned", "resubmitted"]);
+    // The unit's own dashboard shows the confirmed money beside the claimed.
+    await clerk.goto(`${h.base}/#/u/dongguan?year=${YEAR}`);
+    await containsText(clerk.locator("[data-testid=dash-confirmed]"), "受援地确认到位 80.00 万元");
+    await clerk.context().close();
   });
 });

@@ -483,6 +483,8 @@ export const en: Record<MessageKey, string> = {
   "hooks.enabled": "Turned on.",
   "nav.settings": "Settings",
   "dash.confirmed": "of which confirmed arrived by the recipients: {value} 万元",
+  "rollup.confirmedProjects": "{n} completions confirmed by the recipients",
+  "rollup.confirmedCadres": "{n} confirmed in post by the recipients",
   "admin.units": "Units",
   "areaPage.subtitle": "Recipient area: every helper of every program",
   "areaPage.programs": "Programs",

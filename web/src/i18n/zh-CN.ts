@@ -481,6 +481,8 @@ export const zhCN = {
   "hooks.enabled": "已启用。",
   "nav.settings": "设置",
   "dash.confirmed": "其中受援地确认到位 {value} 万元",
+  "rollup.confirmedProjects": "受援地确认完工 {n} 个",
+  "rollup.confirmedCadres": "受援地确认在岗 {n} 人",
   "admin.units": "单位管理",
   "areaPage.subtitle": "受援地：各项帮扶工作的全部帮扶方",
   "areaPage.programs": "帮扶工作",

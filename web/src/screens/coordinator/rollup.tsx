@@ -69,9 +69,13 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
             </FigureCard>
             <FigureCard label={t("rollup.projects")} value={count(r.totals.projects.total)} unit={t("unit.items")} testId="projects">
               {t("rollup.grassrootsProjects", { n: r.totals.projects.grassroots })}
+              <br />
+              {t("rollup.confirmedProjects", { n: r.totals.projects.confirmed ?? 0 })}
             </FigureCard>
             <FigureCard label={t("rollup.cadres")} value={count(r.totals.cadres.inPost)} unit={t("unit.people")} testId="cadres">
               {t("rollup.endingSoon", { n: r.totals.cadres.endingSoon, days: r.deadlines.cadreWarnDays })}
+              <br />
+              {t("rollup.confirmedCadres", { n: r.totals.cadres.confirmedInPost ?? 0 })}
             </FigureCard>
           </div>
           <div class="chart-grid">
