@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { auditLog } from "../../../db/tenant/schema";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
@@ -34,6 +34,8 @@ const route = createRoute({
       entity: z.string().max(40).optional(),
       entityId: z.string().max(80).optional(),
       actor: z.string().max(64).optional(),
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "First day (UTC), YYYY-MM-DD" }),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "Last day (UTC), YYYY-MM-DD" }),
       before: z.coerce.number().int().positive().optional().openapi({ description: "Cursor: the last id of the previous page" }),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
@@ -53,6 +55,9 @@ export function registerTenantAudit(app: Router) {
     if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
     if (q.actor) where.push(eq(auditLog.actor, q.actor));
     if (q.before) where.push(lt(auditLog.id, q.before));
+    // Days as stored (UTC timestamps): from the first day's start to the end of the last day.
+    if (q.from) where.push(gte(auditLog.at, q.from));
+    if (q.to) where.push(lt(auditLog.at, `${q.to}T99`));
     const rows = await db
       .select()
       .from(auditLog)
