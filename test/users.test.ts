@@ -76,4 +76,28 @@ describe("users and roles", () => {
     expect((await call(h, "GET", "/api/users", { token: editor.token })).status).toBe(403);
     expect((await call(h, "POST", "/api/users", { token: editor.token, body: {} })).status).toBe(403);
   });
+
+  it("a unit admin manages its own unit's staff only: lists, creates and disables them, and nothing beyond", async () => {
+    const unitAdmin = await makeUser(h, "unit_admin", { unit: "dongguan" });
+    const own = await call(h, "POST", "/api/users", { token: unitAdmin.token, body: { username: `dg-clerk-${Date.now().toString(36)}`, displayName: "东莞新填报员", password: "dongguan-clerk-2026-ok", role: "unit_editor" } });
+    expect(own.status).toBe(201);
+    const clerk = await own.json();
+    expect(clerk).toMatchObject({ role: "unit_editor", unit: "dongguan" });
+    const list = await (await call(h, "GET", "/api/users?limit=200", { token: unitAdmin.token })).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((u: { unit: string | null }) => u.unit === "dongguan")).toBe(true);
+    // Not another unit's, not a platform role.
+    const body = { username: `x-${Date.now().toString(36)}`, displayName: "越权", password: "another-long-pass-2026" };
+    expect((await call(h, "POST", "/api/users", { token: unitAdmin.token, body: { ...body, role: "unit_editor", unit: "gd-org-dept" } })).status).toBe(403);
+    expect((await call(h, "POST", "/api/users", { token: unitAdmin.token, body: { ...body, role: "coordinator", programs: ["dongguan-shaoguan"] } })).status).toBe(403);
+    expect((await call(h, "POST", "/api/users", { token: unitAdmin.token, body: { ...body, role: "admin" } })).status).toBe(403);
+    const stranger = await makeUser(h, "unit_editor", { unit: "gd-org-dept" });
+    expect((await call(h, "GET", `/api/users/${stranger.id}`, { token: unitAdmin.token })).status).toBe(404);
+    expect((await call(h, "PATCH", `/api/users/${stranger.id}`, { token: unitAdmin.token, body: { disabled: true }, headers: { "if-match": '"1"' } })).status).toBe(404);
+    expect((await call(h, "PATCH", `/api/users/${clerk.id}`, { token: unitAdmin.token, body: { role: "coordinator", programs: ["dongguan-shaoguan"] }, headers: { "if-match": '"1"' } })).status).toBe(403);
+    expect((await call(h, "PATCH", `/api/users/${clerk.id}`, { token: unitAdmin.token, body: { unit: "gd-org-dept" }, headers: { "if-match": '"1"' } })).status).toBe(403);
+    const disabled = await call(h, "PATCH", `/api/users/${clerk.id}`, { token: unitAdmin.token, body: { disabled: true }, headers: { "if-match": '"1"' } });
+    expect(disabled.status).toBe(200);
+    expect(await disabled.json()).toMatchObject({ disabled: true, unit: "dongguan" });
+  });
 });

@@ -32,4 +32,23 @@ describe("unit settings", () => {
     await shot(page, "60-unit-settings");
     await page.context().close();
   });
+
+  it("the unit admin adds a clerk for its own unit under 用户管理: unit roles only, no unit to choose", async () => {
+    const page = await openPage(h);
+    await signIn(page, h, "demo-unit-admin");
+    await page.locator(".sidenav").getByRole("link", { name: "用户管理", exact: true }).click();
+    await page.waitForURL(/#\/admin\/users/);
+    await page.getByRole("button", { name: "新建用户", exact: true }).click();
+    await page.waitForSelector("dialog[open] #user-username");
+    await hasCount(page.locator("dialog[open] #user-role option"), 3);
+    await hasCount(page.locator("dialog[open] #user-unit"), 0);
+    const username = `dg-web-${Date.now().toString(36)}`;
+    await page.fill("#user-username", username);
+    await page.fill("#user-displayName", "东莞网页填报员");
+    await page.fill("#user-password", "dongguan-web-clerk-2026");
+    await page.click("dialog[open] button[type=submit]");
+    await hasCount(page.locator("dialog[open]"), 0);
+    await containsText(page.locator("table.table tbody"), username);
+    await page.context().close();
+  });
 });

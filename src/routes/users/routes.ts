@@ -1,5 +1,6 @@
 /**
- * Users and roles, for platform administrators:
+ * Users and roles, for platform administrators — and for a unit admin, its own unit's staff (unit admins,
+ * editors, viewers of that unit; nothing else is seen, made or changed):
  *
  *   GET   /api/users            list (role, unit, search; cursor)
  *   GET   /api/users/{id}       one user (ETag = version)
@@ -9,6 +10,8 @@
  * Every write is audited in the platform audit (never the password or its hash).
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../types";
 import { and, asc, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import { areas, platformAudit, programs, ROLES, units, userPrograms, users } from "../../../db/platform/schema";
 import { hashPassword } from "../../auth/password";
@@ -23,8 +26,14 @@ import type { PlatformDb } from "../../services";
 import { bearer, errors, ok } from "../openapi-common";
 import { AreaCode, displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
 
-// A fresh array per route: zod-openapi takes the list as mutable.
-const admin = () => [requireAuth(), requireRole("admin")];
+// A fresh array per route: zod-openapi takes the list as mutable. A unit admin manages its own unit's
+// staff (unit roles, its unit only); everything else is the platform admin's.
+const admin = () => [requireAuth(), requireRole("admin", "unit_admin")];
+
+/** The unit a unit admin is held to; null for a platform admin. */
+const scopeOf = (c: Context<AppEnv>): string | null => (c.get("auth").role === "unit_admin" ? c.get("auth").unit : null);
+const UNIT_ROLE_SET: readonly string[] = ["unit_admin", "unit_editor", "viewer"];
+const outOfScope = () => new ApiError("FORBIDDEN", "error.forbidden", {}, [{ path: "body.role", code: "unit_admin_scope", message: "单位管理员只能管理本单位的单位管理员、填报员和查阅用户 | A unit admin manages its own unit's staff only" }]);
 const IdParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) });
 
 async function checkReferences(db: PlatformDb, unit: string | null | undefined, progs: string[] | undefined, area?: string | null) {
@@ -71,7 +80,9 @@ export function registerUserRoutes(app: Router) {
       const { platform } = c.get("services");
       const where: SQL[] = [];
       if (q.role) where.push(eq(users.role, q.role));
-      if (q.unit) where.push(eq(users.unit, q.unit));
+      const scope = scopeOf(c);
+      if (scope) where.push(eq(users.unit, scope));
+      else if (q.unit) where.push(eq(users.unit, q.unit));
       if (q.q) where.push(sql`instr(${users.username} || ' ' || ${users.displayName}, ${q.q}) > 0`);
       if (q.after) where.push(gt(users.username, q.after));
       const rows = await platform.select({ id: users.id, username: users.username }).from(users).where(where.length ? and(...where) : undefined).orderBy(asc(users.username)).limit(q.limit + 1);
@@ -94,7 +105,8 @@ export function registerUserRoutes(app: Router) {
     }),
     async (c) => {
       const user = await userView(c.get("services").platform, c.req.valid("param").id);
-      if (!user) throw new ApiError("NOT_FOUND", "error.not_found");
+      const scope = scopeOf(c);
+      if (!user || (scope && user.unit !== scope)) throw new ApiError("NOT_FOUND", "error.not_found");
       c.header("ETag", etag(user.version));
       return c.json(user, 200);
     },
@@ -134,6 +146,9 @@ export function registerUserRoutes(app: Router) {
     async (c) => {
       const body = c.req.valid("json");
       const { platform } = c.get("services");
+      const scope = scopeOf(c);
+      if (scope && (!UNIT_ROLE_SET.includes(body.role) || (body.unit ?? scope) !== scope)) throw outOfScope();
+      if (scope) body.unit = scope;
       fail([
         ...scopeProblems(body.role, body.unit, body.programs, body.areaCode),
         ...(await checkReferences(platform, body.unit, body.programs, body.areaCode)),
@@ -198,7 +213,9 @@ export function registerUserRoutes(app: Router) {
       const version = requireIfMatch(c.req.header("if-match"));
       const { platform } = c.get("services");
       const before = await userView(platform, id);
-      if (!before) throw new ApiError("NOT_FOUND", "error.not_found");
+      const scope = scopeOf(c);
+      if (!before || (scope && (before.unit !== scope || !UNIT_ROLE_SET.includes(before.role)))) throw new ApiError("NOT_FOUND", "error.not_found");
+      if (scope && ((body.role && !UNIT_ROLE_SET.includes(body.role)) || (body.unit !== undefined && body.unit !== scope))) throw outOfScope();
       if (before.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
       const role = body.role ?? before.role;
       const unit = body.unit !== undefined ? body.unit : before.unit;

@@ -52,6 +52,7 @@ export function SideNav({ user, route }: { user: User; route: Route }) {
           { link: href(["u", unit, "submissions"]), key: "nav.submissions", active: at("submissions") },
           { link: href(["u", unit, "reports"]), key: "nav.reports", active: at("reports") },
           { link: href(["u", unit, "audit"]), key: "nav.audit", active: at("audit") },
+          ...(user.role === "unit_admin" ? [{ link: href(["admin", "users"]), key: "nav.users" as const, active: area === "admin" && id === "users" }] : []),
           ...(user.role === "unit_admin" || user.role === "admin" ? [{ link: href(["u", unit, "settings"]), key: "nav.settings" as const, active: at("settings") }] : []),
         ]}
       />,

@@ -11,6 +11,7 @@ import type { Role, UnitRow } from "../../api/types";
 import { describe, FieldRow } from "../../components/field";
 import { pick, t } from "../../i18n";
 import { label, ROLE } from "../../labels";
+import { session } from "../../session";
 
 export const ROLES: readonly Role[] = ["admin", "coordinator", "unit_admin", "unit_editor", "viewer", "recipient"];
 
@@ -34,11 +35,22 @@ export function usePrograms(): { slug: string; name: string }[] {
   return (data?.items ?? []).map((p) => ({ slug: p.slug, name: pick([p.name, p.nameEn ?? p.name]) }));
 }
 
+/** The roles the signed-in user may give: a unit admin its own unit's staff roles only. */
+export function grantableRoles(): readonly Role[] {
+  return session.get()?.user.role === "unit_admin" ? UNIT_ROLES : ROLES;
+}
+
+/** The unit a unit admin's forms are held to (its own), or null for a platform admin. */
+export function fixedUnit(): string | null {
+  const user = session.get()?.user;
+  return user?.role === "unit_admin" ? user.unit : null;
+}
+
 export function RoleSelect({ id, value, error, onChange }: { id: string; value: Role; error?: string | undefined; onChange(role: Role): void }) {
   return (
     <FieldRow id={id} label={t("users.role")} required error={error ?? null}>
       <select {...describe(id, error)} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as Role)}>
-        {ROLES.map((r) => (
+        {grantableRoles().map((r) => (
           <option key={r} value={r}>
             {label(ROLE, r)}
           </option>

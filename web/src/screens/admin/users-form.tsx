@@ -12,7 +12,7 @@ import { ErrorNote, Loading } from "../../components/feedback";
 import { t } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
 import { AreaPicker } from "../../components/area-picker";
-import { focusFirstError, isUnitRole, ProgramChecks, RoleSelect, UnitPicker, USER_FIELDS } from "./users-fields";
+import { fixedUnit, focusFirstError, isUnitRole, ProgramChecks, RoleSelect, UnitPicker, USER_FIELDS } from "./users-fields";
 
 /** The API's answer as field errors and the lines shown above the form. */
 function explain(err: unknown): { byField: Record<string, string>; general: string[] } {
@@ -48,7 +48,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
     setErrors({});
     setGeneral([]);
     const body: Record<string, unknown> = { username: v.username.trim(), displayName: v.displayName.trim(), password: v.password, role: v.role };
-    if (isUnitRole(v.role) && v.unit) body.unit = v.unit;
+    if (isUnitRole(v.role) && (fixedUnit() ?? v.unit)) body.unit = fixedUnit() ?? v.unit;
     if (v.role === "coordinator") body.programs = v.programs;
     if (v.role === "recipient" && v.areaCode) body.areaCode = v.areaCode;
     try {
@@ -78,7 +78,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
           <input {...describe("user-password", errors.password, t("users.passwordHelp"))} type="password" value={v.password} onInput={text("password")} autoComplete="new-password" />
         </FieldRow>
         <RoleSelect id="user-role" value={v.role} error={errors.role || undefined} onChange={(r) => set("role", r)} />
-        {isUnitRole(v.role) ? <UnitPicker id="user-unit" value={v.unit} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
+        {isUnitRole(v.role) && !fixedUnit() ? <UnitPicker id="user-unit" value={v.unit} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
         {v.role === "coordinator" ? <ProgramChecks id="user-programs" value={v.programs} error={errors.programs || undefined} onChange={(p) => set("programs", p)} /> : null}
         {v.role === "recipient" ? <AreaPicker id="user-area" label={t("users.area")} help={t("users.areaHelp")} value={v.areaCode} error={errors.areaCode} onChange={(a) => set("areaCode", a)} /> : null}
         <footer class="form__actions">
@@ -192,7 +192,7 @@ export function EditUserDialog({ id, self, unitName, onClose, onSaved }: { id: s
             <input {...describe("user-displayName", errors.displayName)} type="text" value={v.displayName} onInput={(e) => set("displayName", (e.currentTarget as HTMLInputElement).value)} autoComplete="off" />
           </FieldRow>
           <RoleSelect id="user-role" value={v.role} error={errors.role || undefined} onChange={(r) => set("role", r)} />
-          {isUnitRole(v.role) ? <UnitPicker id="user-unit" value={v.unit} knownName={v.unit ? unitName(v.unit) : undefined} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
+          {isUnitRole(v.role) && !fixedUnit() ? <UnitPicker id="user-unit" value={v.unit} knownName={v.unit ? unitName(v.unit) : undefined} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
           {v.role === "coordinator" ? <ProgramChecks id="user-programs" value={v.programs} error={errors.programs || undefined} onChange={(p) => set("programs", p)} /> : null}
           {v.role === "recipient" ? <AreaPicker id="user-area" label={t("users.area")} help={t("users.areaHelp")} value={v.areaCode} error={errors.areaCode} onChange={(a) => set("areaCode", a)} /> : null}
           <FieldRow id="user-password" label={t("users.newPassword")} error={errors.password || null} help={t("users.newPasswordHelp")}>

@@ -15,7 +15,7 @@ import { label, ROLE } from "../../labels";
 import { href } from "../../router";
 import { useSession } from "../../session";
 import { PageHeader } from "../../shell/page-header";
-import { ROLES, usePrograms, useUnitNames } from "./users-fields";
+import { grantableRoles, usePrograms, useUnitNames } from "./users-fields";
 import { CreateUserDialog, EditUserDialog } from "./users-form";
 
 const PAGE = 25;
@@ -73,7 +73,7 @@ export function UsersScreen() {
             <label for="users-role">{t("users.role")}</label>
             <select id="users-role" value={applied.role} onChange={(e) => apply({ ...applied, role: (e.currentTarget as HTMLSelectElement).value })}>
               <option value="">{t("filters.all")}</option>
-              {ROLES.map((r) => (
+              {grantableRoles().map((r) => (
                 <option key={r} value={r}>
                   {label(ROLE, r)}
                 </option>
