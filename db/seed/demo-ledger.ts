@@ -4,6 +4,7 @@
  * record is marked demo (shown as 演示数据, never in production: toConfig refuses DEMO_LEDGER there).
  * The same seed always writes the same records (a fixed pseudo-random sequence per unit), once.
  */
+import { NO_QUEUE } from "../../src/jobs/no-queue";
 import { eq } from "drizzle-orm";
 import { seededRandom } from "./random";
 import { tenantMeta } from "../tenant/schema";
@@ -149,7 +150,7 @@ export async function seedDemoLedger(platform: PlatformDb, tenants: TenantDirect
       const [mark] = await tenant.db.select().from(tenantMeta).where(eq(tenantMeta.key, "demo_ledger"));
       if (mark) return true;
       const unitPrograms = await programsOf(platform, slug);
-      const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true, programs: unitPrograms, scoped: false } }, platform, actor: systemActor("demo"), unitPrograms };
+      const ctx: WriteContext = { tenant: { ...tenant, access: { write: true, personal: true, programs: unitPrograms, scoped: false } }, platform, actor: systemActor("demo"), unitPrograms, queue: NO_QUEUE };
       const write: Writer = (def, record) => createRecord(def, ctx, record, { demo: true });
       const dated = demoYear(program, year);
       await build(write, dated, seededRandom(slug.length * 7919 + dated));

@@ -20,8 +20,8 @@ export interface WriteContext {
   platform: PlatformDb;
   actor: AuditActor;
   unitPrograms: string[];
-  /** Where follow-up work goes (a correction's notice to webhooks); absent for the seed. */
-  queue?: JobQueue;
+  /** Where follow-up work goes (a correction's notice to the webhooks). */
+  queue: JobQueue;
 }
 
 /**

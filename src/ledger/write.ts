@@ -9,7 +9,7 @@ import type { InStatement, InValue, ResultSet } from "@libsql/client";
 import { eq, getTableColumns, getTableName, sql, type Column } from "drizzle-orm";
 import { breathe, mapInSlices } from "../bounded";
 import { ApiError, type ErrorDetail } from "../errors";
-import type { AuditActor } from "../tenants/audit";
+import { auditStatement, type AuditActor } from "../tenants/audit";
 import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
@@ -42,14 +42,6 @@ function invariantError(error: unknown): ApiError | null {
   return null;
 }
 
-function auditStatement(who: AuditActor, entity: string, id: string, action: string, before: unknown, after: unknown, guarded: boolean): InStatement {
-  return {
-    sql:
-      "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) " +
-      `SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${guarded ? " WHERE changes() = 1" : ""}`,
-    args: [who.actor, who.actorRole, who.requestId, who.method, who.route, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
-  };
-}
 
 /** Statements per chunk of a long write on a blocking (embedded) database: about 20 ms of work. */
 const CHUNK = 500;

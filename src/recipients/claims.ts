@@ -6,7 +6,6 @@
  * recipient reads them through here and nowhere else.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Confirmable } from "../../db/tenant/schema";
 import { areaPrefix } from "../rules/progress";
 import type { TenantDb } from "../services";
 
@@ -107,5 +106,6 @@ export async function claimIn(db: TenantDb, entity: ClaimEntity, area: string, i
   return row ? toClaim(entity, row) : undefined;
 }
 
-/** The record's table, for a guard on its version. */
-export const tableOf = (entity: Confirmable) => SHAPES[entity].table;
+/** The record's table, and the column naming its recipient area. */
+export const tableOf = (entity: ClaimEntity) => SHAPES[entity].table;
+export const areaColumnOf = (entity: ClaimEntity) => SHAPES[entity].area;

@@ -10,8 +10,7 @@ import { recordThreads, type Confirmable } from "../../db/tenant/schema";
 import { recipientVerdicts } from "../../db/tenant/schema";
 import { notify } from "../inbox/notifications";
 import type { JobQueue } from "../jobs/queue";
-import { NO_QUEUE } from "../jobs/no-queue";
-import type { AuditActor } from "../tenants/audit";
+import { auditStatement, type AuditActor } from "../tenants/audit";
 import type { PlatformDb, TenantDb } from "../services";
 import { tableOf, type ClaimEntity } from "./claims";
 
@@ -23,10 +22,6 @@ export async function threadOf(db: TenantDb, entity: string, recordId: string): 
   return db.select().from(recordThreads).where(and(eq(recordThreads.entity, entity), eq(recordThreads.recordId, recordId))).orderBy(asc(recordThreads.id));
 }
 
-const audit = (who: AuditActor, entity: string, id: string, action: string, after: unknown): InStatement => ({
-  sql: "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) SELECT ?, ?, ?, ?, ?, ?, ?, ?, NULL, ? WHERE changes() = 1",
-  args: [who.actor, who.actorRole, who.requestId, who.method, who.route, entity, id, action, JSON.stringify(after)],
-});
 
 export interface Verdict {
   verdict: "confirmed" | "disputed";
@@ -47,7 +42,7 @@ export function verdictStatements(entity: Confirmable, recordId: string, version
           reason = excluded.reason, area_code = excluded.area_code, by = excluded.by, by_name = excluded.by_name, at = excluded.at`,
       args: [entity, recordId, version, v.verdict, v.amountFen, v.date, v.reason, area, who.actor, name, recordId, version],
     },
-    audit(who, `recipient_verdict`, `${entity}/${recordId}`, v.verdict, entry),
+    auditStatement(who, "recipient_verdict", `${entity}/${recordId}`, v.verdict, null, entry, true),
     {
       sql: "INSERT INTO record_threads (entity, record_id, record_version, kind, side, author, author_name, text, amount_fen, date) SELECT ?, ?, ?, ?, 'recipient', ?, ?, ?, ?, ? WHERE changes() = 1",
       args: [entity, recordId, version, v.verdict, who.actor, name, text, v.amountFen, v.date],
@@ -57,14 +52,14 @@ export function verdictStatements(entity: Confirmable, recordId: string, version
 
 /** A message on a record's thread from one side: the record must exist and be live. */
 export function messageStatements(entity: ClaimEntity, recordId: string, kind: ThreadEntry["kind"], side: Side, text: string, who: AuditActor, name: string): InStatement[] {
-  const table = entity === "activity" ? "activities" : tableOf(entity);
+  const table = tableOf(entity);
   return [
     {
       sql: `INSERT INTO record_threads (entity, record_id, record_version, kind, side, author, author_name, text)
         SELECT ?, ?, version, ?, ?, ?, ?, ? FROM ${table} WHERE id = ? AND voided_at IS NULL`,
       args: [entity, recordId, kind, side, who.actor, name, text, recordId],
     },
-    audit(who, "record_thread", `${entity}/${recordId}`, kind, { side, kind, text }),
+    auditStatement(who, "record_thread", `${entity}/${recordId}`, kind, null, { side, kind, text }, true),
   ];
 }
 
@@ -93,11 +88,11 @@ export function amendedStatement(entity: string, recordId: string, newVersion: n
 }
 
 /** After a correction of a record the recipient disputed: the recipient area's inbox is told to look again. */
-export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb; queue?: JobQueue | undefined }, entity: string, recordId: string): Promise<void> {
+export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb; queue: JobQueue }, entity: string, recordId: string): Promise<void> {
   const [v] = await ctx.tenant.db.select({ verdict: recipientVerdicts.verdict, area: recipientVerdicts.areaCode }).from(recipientVerdicts).where(and(eq(recipientVerdicts.entity, entity as Confirmable), eq(recipientVerdicts.recordId, recordId)));
   if (v?.verdict !== "disputed") return;
   const { slug, name } = ctx.tenant.unit;
-  await notify({ platform: ctx.platform, queue: ctx.queue ?? NO_QUEUE }, [
+  await notify(ctx, [
     { audienceKind: "area", audience: v.area, kind: "amended", zh: `${name}已更正您提出异议的记录，请再次确认`, en: `${name} corrected a record you disputed: please confirm it again`, link: `#/recipient?entity=${entity}&thread=${slug}/${recordId}` },
   ]);
 }

@@ -321,9 +321,11 @@ export async function programRollup(services: Services, program: string, period:
 /** Units a list of the rollup names (not submitted, submitted late): the totals count them all. */
 export const LIST_NAMED = 100;
 
-/** Every unit with no submitted report for the basis's quarter (催报 reminds them all), from the stored judgements. */
-export async function notSubmittedUnits(services: Services, basis: RollupBasis): Promise<string[]> {
-  const rows = await services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${judgementsOf(basis.program, basis.inputs.period)} AND j.not_submitted ORDER BY j.unit`);
+/** The units with no submitted report for the basis's quarter, from the stored judgements: the rollup names the first `limit`, 催报 reminds them all. */
+export async function notSubmittedUnits(services: Services, basis: Pick<RollupBasis, "program" | "inputs">, limit?: number): Promise<string[]> {
+  const rows = await services.platform.all<{ unit: string }>(
+    sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${judgementsOf(basis.program, basis.inputs.period)} AND j.not_submitted ORDER BY j.unit ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`,
+  );
   return rows.map((r) => r.unit);
 }
 
@@ -348,7 +350,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
         r AS (SELECT rule, status, unit, row_number() OVER (PARTITION BY rule, status ORDER BY unit) AS k FROM l)
       SELECT c.rule AS rule, c.status AS status, c.n AS n, r.unit AS unit FROM c JOIN r ON r.rule = c.rule AND r.status = c.status WHERE r.k <= ${UNITS_NAMED} ORDER BY c.rule, c.status, r.unit`),
     services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.excelling ORDER BY j.unit LIMIT ${UNITS_NAMED}`),
-    services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.not_submitted ORDER BY j.unit LIMIT ${LIST_NAMED}`),
+    notSubmittedUnits(services, basis, LIST_NAMED),
     services.platform.all<{ unit: string }>(sql`SELECT j.unit AS unit FROM unit_judgements j WHERE ${where} AND j.submitted_late ORDER BY j.unit LIMIT ${LIST_NAMED}`),
     pageOfUnits(services, program, period, page),
   ]);
@@ -366,7 +368,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
   const lagging = sortLagging([...groupsByKey.values()]);
 
   const names: Record<string, string> = Object.fromEntries(listed.map((r) => [r.unit, r.name]));
-  const mentioned = [...notSubmitted, ...submittedLate, ...excelling].map((r) => r.unit).concat(lagging.flatMap((g) => g.units)).filter((slug) => !(slug in names));
+  const mentioned = [...notSubmitted, ...[...submittedLate, ...excelling].map((r) => r.unit)].concat(lagging.flatMap((g) => g.units)).filter((slug) => !(slug in names));
   for (const r of await inSlices([...new Set(mentioned)], (slice) => services.platform.all<{ slug: string; name: string }>(sql`SELECT slug, name FROM units WHERE slug IN (${inList(slice)})`))) names[r.slug] = r.name;
 
   const total: Summary = { ...summary, byArea: Object.fromEntries(byArea.map((r) => [String(r.code), areaSums(r)])) };
@@ -403,7 +405,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
       return { unit: { slug: r.unit, name: r.name }, groups: memberships.get(r.unit) ?? [], freshness: fresh, summary: r.row ? (JSON.parse(r.row) as CompactSummary) : null };
     }),
     unitsPage: { ...page, total: basis.counts.units },
-    notSubmitted: notSubmitted.map((r) => r.unit),
+    notSubmitted,
     submittedLate: submittedLate.map((r) => r.unit),
     lagging,
     excelling: excelling.map((e) => e.unit),

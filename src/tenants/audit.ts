@@ -2,6 +2,7 @@
  * The tenant audit trail. A write builds its audit row with `auditRow(...)` and puts it in the same
  * batch as the write itself, so there is never a change without its record or a record without its change.
  */
+import type { InStatement } from "@libsql/client";
 import { auditLog } from "../../db/tenant/schema";
 import type { TenantDb } from "../services";
 
@@ -24,4 +25,17 @@ export function systemActor(what: string): AuditActor {
  */
 export function auditRow(db: TenantDb, who: AuditActor, entity: string, entityId: string, action: string, before: unknown, after: unknown) {
   return db.insert(auditLog).values({ ...who, entity, entityId, action, before: before ?? null, after: after ?? null });
+}
+
+/**
+ * The audit row as a raw statement for a write batch; `guarded`: inserted only if the statement before it
+ * changed a row (`WHERE changes() = 1`), so a lost If-Match race leaves no audit row behind.
+ */
+export function auditStatement(who: AuditActor, entity: string, id: string, action: string, before: unknown, after: unknown, guarded: boolean): InStatement {
+  return {
+    sql:
+      "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) " +
+      `SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${guarded ? " WHERE changes() = 1" : ""}`,
+    args: [who.actor, who.actorRole, who.requestId, who.method, who.route, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
+  };
 }

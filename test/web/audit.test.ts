@@ -2,29 +2,23 @@
  * 操作记录 in Chromium: 东莞市's editor corrects a fund, then finds the change on the audit page — filtered to
  * funds, the changed field shown before → after; a day range with nothing in it shows nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { containsText, hasCount } from "./support/eventually";
-import { openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
+import { openPage, shot, signIn, webHarness } from "./support/web-harness";
 
-let h: WebHarness;
-beforeAll(async () => {
-  h = await startWeb();
-}, 60_000);
-afterAll(async () => {
-  await h?.close();
-});
+const web = webHarness();
 
 describe("the audit page", () => {
   it("finds a fund's correction by kind, with the field it changed; an empty day range shows nothing", async () => {
-    const fund = await h.api<{ id: string }>("demo-editor", "POST", "/api/t/dongguan/funds", { kind: "allocation", source: "city", amountFen: 123_00, date: "2024-02-02", areaCode: "440282", program: "dongguan-shaoguan", note: "审计页测试" });
+    const fund = await web().api<{ id: string }>("demo-editor", "POST", "/api/t/dongguan/funds", { kind: "allocation", source: "city", amountFen: 123_00, date: "2024-02-02", areaCode: "440282", program: "dongguan-shaoguan", note: "审计页测试" });
     expect(fund.status).toBe(201);
-    expect((await h.api("demo-editor", "PATCH", `/api/t/dongguan/funds/${fund.body.id}`, { amountFen: 456_00 }, { "if-match": '"1"' })).status).toBe(200);
+    expect((await web().api("demo-editor", "PATCH", `/api/t/dongguan/funds/${fund.body.id}`, { amountFen: 456_00 }, { "if-match": '"1"' })).status).toBe(200);
     // The API's day filter: nothing before 2000.
-    const none = await h.api<{ items: unknown[] }>("demo-editor", "GET", "/api/t/dongguan/audit?from=1999-01-01&to=1999-12-31");
+    const none = await web().api<{ items: unknown[] }>("demo-editor", "GET", "/api/t/dongguan/audit?from=1999-01-01&to=1999-12-31");
     expect(none.body.items).toEqual([]);
 
-    const page = await openPage(h);
-    await signIn(page, h, "demo-editor");
+    const page = await openPage(web());
+    await signIn(page, web(), "demo-editor");
     await page.locator(".sidenav").getByRole("link", { name: "操作记录", exact: true }).click();
     await page.waitForURL(/#\/u\/dongguan\/audit/);
     await page.selectOption("#audit-entity", "fund");

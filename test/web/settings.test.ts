@@ -2,22 +2,16 @@
  * A unit admin (demo-unit-admin, 东莞市) adds the unit's WeCom group robot under 设置: a host the deployment
  * does not allow is refused next to the URL; the robot's key is masked once saved.
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { containsText, hasCount } from "./support/eventually";
-import { openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
+import { openPage, shot, signIn, webHarness } from "./support/web-harness";
 
-let h: WebHarness;
-beforeAll(async () => {
-  h = await startWeb();
-}, 60_000);
-afterAll(async () => {
-  await h?.close();
-});
+const web = webHarness();
 
 describe("unit settings", () => {
   it("adds a WeCom robot; another host is refused; the key is not shown again", async () => {
-    const page = await openPage(h);
-    await signIn(page, h, "demo-unit-admin");
+    const page = await openPage(web());
+    await signIn(page, web(), "demo-unit-admin");
     await page.locator(".sidenav").getByRole("link", { name: "设置", exact: true }).click();
     await page.waitForURL(/#\/u\/dongguan\/settings/);
     await containsText(page.locator("#main"), "尚未添加群机器人");
@@ -34,8 +28,8 @@ describe("unit settings", () => {
   });
 
   it("the unit admin adds a clerk for its own unit under 用户管理: unit roles only, no unit to choose", async () => {
-    const page = await openPage(h);
-    await signIn(page, h, "demo-unit-admin");
+    const page = await openPage(web());
+    await signIn(page, web(), "demo-unit-admin");
     await page.locator(".sidenav").getByRole("link", { name: "用户管理", exact: true }).click();
     await page.waitForURL(/#\/admin\/users/);
     await page.getByRole("button", { name: "新建用户", exact: true }).click();

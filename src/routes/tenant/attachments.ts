@@ -10,6 +10,7 @@ import { attachments } from "../../../db/tenant/schema";
 import { ApiError } from "../../errors";
 import { addAttachment, attachmentsOf, evidenceRecord, fileKey, fileStoreOf, WITH_EVIDENCE, type Attachment, type EvidenceResource } from "../../files/attachments";
 import { requestActor } from "../../ledger/context";
+import { auditStatement } from "../../tenants/audit";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import type { Router } from "../../router";
 import { seesProgram, type TenantAccess } from "../../tenants/access";
@@ -175,10 +176,7 @@ export function registerAttachments(app: Router) {
     const [result] = await tenant.client.batch(
       [
         { sql: "UPDATE attachments SET version = ?, voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND version = ?", args: [after.version, after.voidedAt, after.voidedBy, after.voidReason, row.id, version] },
-        {
-          sql: "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) SELECT ?, ?, ?, ?, ?, 'attachment', ?, 'void', ?, ? WHERE changes() = 1",
-          args: [who.actor, who.actorRole, who.requestId, who.method, who.route, row.id, JSON.stringify(row), JSON.stringify(after)],
-        },
+        auditStatement(who, "attachment", row.id, "void", row, after, true),
       ],
       "write",
     );

@@ -10,7 +10,7 @@ import { recipientVerdicts } from "../../../db/tenant/schema";
 import { ApiError } from "../../errors";
 import { notify } from "../../inbox/notifications";
 import { requestActor } from "../../ledger/context";
-import { standingOf, type ClaimEntity } from "../../recipients/claims";
+import { areaColumnOf, standingOf, tableOf, type ClaimEntity } from "../../recipients/claims";
 import { messageStatements, threadOf } from "../../recipients/threads";
 import type { Router } from "../../router";
 import { seesProgram } from "../../tenants/access";
@@ -18,8 +18,6 @@ import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 import { MessageBody, ThreadEntrySchema, VerdictSchema } from "../recipient/schemas";
 
 const ENTITY_OF = { funds: "fund", projects: "project", cadres: "cadre", activities: "activity" } as const satisfies Record<string, ClaimEntity>;
-const TABLE_OF = { fund: "funds", project: "projects", cadre: "cadres", activity: "activities" } as const;
-const AREA_OF = { fund: "area_code", project: "area_code", cadre: "host_area_code", activity: "area_code" } as const;
 
 const params = z.object({ unit: UnitSlugParam, id: z.string().min(1).max(64) });
 type Resource = keyof typeof ENTITY_OF;
@@ -83,7 +81,7 @@ function registerSubmissionThread(app: Router) {
 function registerThreadOf(app: Router, resource: Resource) {
   const recordOf = async (db: Parameters<typeof threadOf>[0], entity: ClaimEntity, id: string) => {
     const [r] = await db.all<{ version: number; program: string | null; area: string }>(
-      sql`SELECT version, program, ${sql.raw(AREA_OF[entity])} AS area FROM ${sql.raw(TABLE_OF[entity])} WHERE id = ${id} AND voided_at IS NULL`,
+      sql`SELECT version, program, ${sql.raw(areaColumnOf(entity))} AS area FROM ${sql.raw(tableOf(entity))} WHERE id = ${id} AND voided_at IS NULL`,
     );
     return r ? { version: Number(r.version), program: r.program ?? null, area: String(r.area) } : undefined;
   };

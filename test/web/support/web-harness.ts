@@ -3,6 +3,7 @@
  * databases with the demo accounts and demo ledger, Debian's Chromium driven by playwright-core,
  * a signed-in API client to check what the UI wrote, and screenshots under test-artifacts/web/.
  */
+import { afterAll, beforeAll } from "vitest";
 import { demoYear } from "../../../db/seed/demo-ledger";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -117,3 +118,18 @@ export const YEAR = new Date().getFullYear();
 
 /** The year 东莞市's Dongguan–Shaoguan demo work is dated in (the plan's last year once it has ended). */
 export const DONGGUAN_YEAR = demoYear("dongguan-shaoguan", YEAR);
+
+/**
+ * One harness for a test file: started before its tests, closed after them.
+ * @example const web = webHarness(); it("…", async () => { const page = await openPage(web()); })
+ */
+export function webHarness(): () => WebHarness {
+  let h: WebHarness | undefined;
+  beforeAll(async () => {
+    h = await startWeb();
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => h!;
+}

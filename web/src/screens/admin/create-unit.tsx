@@ -5,22 +5,20 @@
  */
 import { useState } from "preact/hooks";
 import { send } from "../../api/client";
-import { useCached } from "../../api/cache";
-import type { ProgramInfo } from "../../api/programs";
 import { useApi } from "../../api/use-api";
 import type { UnitRow } from "../../api/types";
 import { Dialog } from "../../components/dialog";
+import { ProgramOptions } from "../../components/program-options";
 import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
 import { FormActions } from "../../components/form-actions";
-import { pick, t } from "../../i18n";
+import { t } from "../../i18n";
 import { label, UNIT_KIND } from "../../labels";
 import { useForm } from "../../components/use-form";
 
 export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCreated(u: UnitRow): void }) {
   const [v, setV] = useState({ slug: "", name: "", kind: "city" });
   const [place, setPlace] = useState({ program: "", areaCode: "", role: "member" });
-  const programs = useCached<{ items: ProgramInfo[] }>("/api/programs");
   const groups = useApi<{ items: { id: string; area: { code: string; fullName: string }; lead: { name: string } | null }[] }>(place.program ? `/api/programs/${place.program}/groups` : null);
   const form = useForm(["slug", "name", "kind", "groups"]);
   const { errors, general } = form;
@@ -56,11 +54,7 @@ export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCr
           <FieldRow id="unit-program" label={t("admin.placeProgram")} error={null} help={t("admin.placeHelp")}>
             <select {...describe("unit-program", undefined, t("admin.placeHelp"))} value={place.program} onChange={(e) => setPlace({ program: (e.currentTarget as HTMLSelectElement).value, areaCode: "", role: "member" })}>
               <option value="">{t("admin.placeNone")}</option>
-              {(programs.data?.items ?? []).map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {pick({ zh: p.name, en: p.nameEn ?? p.name })}
-                </option>
-              ))}
+              <ProgramOptions />
             </select>
           </FieldRow>
           {place.program ? (

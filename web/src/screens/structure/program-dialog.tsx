@@ -5,14 +5,13 @@
  */
 import { useState } from "preact/hooks";
 import { send, versionTag } from "../../api/client";
-import { useCached } from "../../api/cache";
-import type { ProgramInfo } from "../../api/programs";
 import { Dialog } from "../../components/dialog";
+import { ProgramOptions } from "../../components/program-options";
 import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
 import { FormActions } from "../../components/form-actions";
 import { useForm, valueOf } from "../../components/use-form";
-import { pick, t } from "../../i18n";
+import { t } from "../../i18n";
 import type { Program } from "./types";
 
 const FIELDS = ["slug", "name", "nameEn", "document", "docNumber", "startYear", "endYear", "coordinator", "cadreTermMonths", "rulesFrom"];
@@ -31,7 +30,6 @@ export function ProgramDialog({ program, onClose, onSaved }: { program?: Program
     cadreTermMonths: program?.cadreTermMonths ? String(program.cadreTermMonths) : "",
     rulesFrom: "",
   });
-  const programs = useCached<{ items: ProgramInfo[] }>(program ? null : "/api/programs");
   const form = useForm(FIELDS);
   const set = (k: keyof typeof v) => (e: Event) => setV((x) => ({ ...x, [k]: valueOf(e) }));
   const fields = () => ({
@@ -80,11 +78,7 @@ export function ProgramDialog({ program, onClose, onSaved }: { program?: Program
           <FieldRow id="program-rulesFrom" label={t("structure.rulesFrom")} error={form.errors.rulesFrom ?? null} help={t("structure.rulesFromHelp")}>
             <select {...describe("program-rulesFrom", form.errors.rulesFrom, t("structure.rulesFromHelp"))} value={v.rulesFrom} onChange={set("rulesFrom")}>
               <option value="">{t("structure.rulesNone")}</option>
-              {(programs.data?.items ?? []).map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {pick({ zh: p.name, en: p.nameEn ?? p.name })}
-                </option>
-              ))}
+              <ProgramOptions />
             </select>
           </FieldRow>
         )}
