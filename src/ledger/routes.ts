@@ -22,6 +22,7 @@ import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
 import { programScope, seesProgram } from "../tenants/access";
+import { getTableColumns } from "drizzle-orm";
 import { listQuerySchema, listRecords, recordPages, type ListQuery } from "./list";
 import { visible, type ResourceDef, type Row } from "./resource";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
@@ -30,20 +31,19 @@ const MAX_EXPORT_ROWS = 100_000;
 
 const IdParam = z.string().regex(/^[0-9a-z][0-9a-z-]{0,63}$/).openapi({ param: { name: "id", in: "path" } });
 
+/**
+ * A record as the API answers it: every column of the table, typed and nullable as the table stores
+ * it (a field's own schema where it has one), so a generated client sees exactly what a row holds.
+ */
 function recordSchema(def: ResourceDef) {
-  const shape: Record<string, z.ZodType> = {
-    id: z.string(),
-    version: z.number().int(),
-    demo: z.boolean(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    updatedAt: z.string(),
-    updatedBy: z.string(),
-    voidedAt: z.string().nullable(),
-    voidedBy: z.string().nullable(),
-    voidReason: z.string().nullable(),
-  };
-  for (const [key, spec] of Object.entries(def.fields)) shape[key] = spec.personal ? spec.schema.nullable().optional() : spec.schema.nullable();
+  const shape: Record<string, z.ZodType> = {};
+  const columns: Record<string, { notNull: boolean; columnType: string }> = getTableColumns(def.table);
+  for (const [key, column] of Object.entries(columns)) {
+    const spec = def.fields[key];
+    const base = spec ? spec.schema : column.columnType === "SQLiteBoolean" ? z.boolean() : column.columnType.startsWith("SQLiteInteger") ? z.number().int() : z.string();
+    const value = column.notNull ? base : base.nullable();
+    shape[key] = spec?.personal ? value.optional() : value;
+  }
   return z.object(shape).openapi(pascal(def.entity));
 }
 

@@ -11,6 +11,10 @@ export type RulePeriod = "quarter" | "year" | "term";
 export type RuleStatus = "pass" | "fail" | "warn" | "not_applicable";
 export type Text = { zh: string; en: string };
 
+/** What a rule's figures count: the web shows fen as 万元, person-times as 人次… */
+export const RULE_UNITS = ["count", "percent", "fen", "person_times", "pairs", "cadres"] as const;
+export type RuleUnit = (typeof RULE_UNITS)[number];
+
 export interface RuleResult {
   status: RuleStatus;
   /** What was achieved (count, fen, percent…), null when not applicable. */
@@ -19,7 +23,7 @@ export interface RuleResult {
   expected: number | null;
   /** The full-year (or full-term) figure the clause asks for. */
   target: number | null;
-  unit: "count" | "percent" | "fen" | "person_times" | "pairs" | "cadres";
+  unit: RuleUnit;
   explanation: Text;
 }
 

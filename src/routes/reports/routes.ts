@@ -33,7 +33,22 @@ const ListQuery = z.object({
   period: z.string().regex(/^\d{4}(-Q[1-4])?$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-const ReportItem = z.object({}).passthrough().openapi("ReportSummary");
+/** A report as listed (its document is read by id): the fields of reportSummary in ./render. */
+const ReportItem = z
+  .object({
+    id: z.string(),
+    kind: z.enum(REPORT_KINDS),
+    program: z.string().nullable(),
+    unit: z.string().nullable(),
+    period: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+    issuedAt: z.string(),
+    issuedBy: z.string(),
+    contentHash: z.string(),
+    demo: z.boolean(),
+  })
+  .openapi("ReportSummary");
 // Declared without a content schema so that one handler may answer JSON, HTML, XLSX or DOCX.
 const formats = { description: "JSON, or the document as HTML (text/html), XLSX or DOCX, by ?format=" };
 

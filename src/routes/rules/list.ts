@@ -5,6 +5,15 @@ import type { Router } from "../../router";
 import { bearer, errors, ok, ProgramSlugParam } from "../openapi-common";
 import { requireProgramAccess } from "../programs/access";
 
+/** The parameters' JSON schema (of the rule's zod object): what the rule editor builds its form from. */
+const ParamsSchema = z
+  .object({
+    properties: z
+      .record(z.string(), z.object({ type: z.string(), title: z.string(), minimum: z.number(), maximum: z.number(), default: z.unknown() }).partial().passthrough())
+      .optional(),
+  })
+  .passthrough();
+
 export const RuleSchema = z
   .object({
     id: z.string(),
@@ -14,7 +23,7 @@ export const RuleSchema = z
     period: z.enum(["quarter", "year", "term"]),
     enabled: z.boolean(),
     params: z.record(z.string(), z.unknown()),
-    paramsSchema: z.unknown(),
+    paramsSchema: ParamsSchema,
     version: z.number().int(),
     updatedAt: z.string(),
     updatedBy: z.string(),
@@ -31,7 +40,8 @@ export function ruleView(r: ConfiguredRule) {
     period: r.rule.period,
     enabled: r.enabled,
     params: r.params,
-    paramsSchema: z.toJSONSchema(r.rule.params, { io: "input", unrepresentable: "any" }),
+    // A rule's params are a zod object, so each property is a schema object (never `true`).
+    paramsSchema: z.toJSONSchema(r.rule.params, { io: "input", unrepresentable: "any" }) as z.infer<typeof ParamsSchema>,
     version: r.version,
     updatedAt: r.updatedAt,
     updatedBy: r.updatedBy,

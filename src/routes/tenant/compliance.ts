@@ -9,6 +9,7 @@ import { periodKey, today } from "../../periods/period";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
 import { PeriodQuery, toPeriod } from "../programs/access";
+import { RULE_UNITS } from "../../rules/types";
 
 export const RuleResultSchema = z
   .object({
@@ -21,7 +22,7 @@ export const RuleResultSchema = z
     actual: z.number().nullable(),
     expected: z.number().nullable(),
     target: z.number().nullable(),
-    unit: z.string(),
+    unit: z.enum(RULE_UNITS),
     explanation: z.object({ zh: z.string(), en: z.string() }),
   })
   .openapi("RuleResult");

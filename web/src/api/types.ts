@@ -1,50 +1,27 @@
-/** The shapes of the API answers the UI reads (see /api/openapi.json). */
+/**
+ * The shapes of the API answers the UI reads, named from the server's own OpenAPI document
+ * (openapi.gen.ts, written by scripts/web-types.ts in every build and typecheck): the web cannot
+ * read a field the server does not declare, nor miss one it renames. Shapes the document leaves
+ * open (the rollup's) are the server's TypeScript types, imported as types — never a hand copy.
+ */
+import type { components, paths } from "./openapi.gen";
 
-export type Role = "admin" | "coordinator" | "unit_admin" | "unit_editor" | "viewer" | "recipient";
+type Schemas = components["schemas"];
 
-export interface User {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  unit: string | null;
-  programs: string[];
-  /** A recipient user's area. */
-  area?: string | null;
+/** The JSON body of a path's 200 (or 201) answer. */
+export type Answer<P extends keyof paths, M extends keyof paths[P] = "get" & keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { "application/json": infer T } } } | { 201: { content: { "application/json": infer T } } };
 }
+  ? T
+  : never;
 
-export interface Me {
-  user: User;
-  unit: { slug: string; name: string; kind: string } | null;
-  programs: { slug: string; name: string }[];
-}
-
-export interface Area {
-  code: string;
-  name: string;
-  fullName?: string;
-  parentCode?: string | null;
-  level: number;
-}
-
-export interface Group {
-  id: string;
-  program: string;
-  area: Area & { fullName: string };
-  clause: string;
-  lead: { slug: string; name: string } | null;
-  members: { slug: string; name: string; role: "lead" | "member" }[];
-}
-
-export interface Tenant {
-  slug: string;
-  name: string;
-  kind: string;
-  demo: boolean;
-  access: { write: boolean; personal: boolean };
-  programs: { slug: string; name: string; groups: Group[] }[];
-  counts: { subUnits: number; placeholders: number };
-}
+export type User = Schemas["User"];
+export type Role = User["role"];
+export type Me = Schemas["Me"];
+/** An area as a picker holds it: a group's (with its full name) or one of the area list's. */
+export type Area = Pick<Schemas["Area"], "code" | "name" | "level"> & Partial<Pick<Schemas["AreaLabel"], "fullName">>;
+export type Group = Schemas["Group"];
+export type Tenant = Schemas["Tenant"];
 
 /** A ledger record: bookkeeping fields plus the resource's own. */
 export type LedgerRecord = Record<string, unknown> & {
@@ -63,56 +40,18 @@ export interface Page<T> {
   total: number;
 }
 
-export type RuleStatus = "pass" | "warn" | "fail" | "not_applicable";
-export type RuleUnit = "count" | "percent" | "fen" | "person_times" | "pairs" | "cadres";
+/** A rule's result as the screens show it (the compliance answer's, and the rollup drill's, which omits the parameters). */
+export type RuleResult = Omit<Schemas["RuleResult"], "params">;
+export type RuleStatus = RuleResult["status"];
+export type RuleUnit = RuleResult["unit"];
 
-export interface RuleResult {
-  rule: string;
-  title: { zh: string; en: string };
-  clause?: string;
-  status: RuleStatus;
-  actual: number | null;
-  expected: number | null;
-  target: number | null;
-  unit: RuleUnit;
-  explanation: { zh: string; en: string };
-}
-
+export type Compliance = Answer<"/api/t/{unit}/compliance">;
 /** The deadline days a program's rules set (the server's, so the web never keeps its own copy). */
-export interface Deadlines {
-  submissionDueDays: number;
-  submissionRemindDays: number;
-  cadreWarnDays: number;
-}
+export type Deadlines = Compliance["programs"][number]["deadlines"];
 
-export interface Compliance {
-  period: string;
-  asOf: string;
-  programs: { program: string; inTerm: boolean; deadlines: Deadlines; results: RuleResult[] }[];
-}
+export type AuditEntry = Schemas["AuditEntry"];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  actorRole: string;
-  entity: string;
-  entityId: string;
-  action: string;
-}
-
-export interface Submission extends LedgerRecord {
-  year: number;
-  quarter: number;
-  program: string;
-  progress: string;
-  problems: string;
-  nextSteps: string;
-  status: "draft" | "submitted" | "reopened";
-  submittedAt: string | null;
-  reopenReason: string | null;
-  reopenedAt: string | null;
-}
+export type Submission = Schemas["Submission"];
 
 // The rollup's shapes are the server's own (counts and sums only), imported as types so they cannot drift.
 import type { AreaRollup, Freshness, ProgramRollup, UnitRollup, UnitRollupRow, UnitSort } from "../../../src/rollup/rollup";
@@ -133,56 +72,8 @@ export interface UnitDrillDown extends UnitRollup {
   period: string;
 }
 
-export interface ProgramRule {
-  id: string;
-  title: { zh: string; en: string };
-  clause: string;
-  quote: string;
-  period: "quarter" | "year" | "term";
-  enabled: boolean;
-  params: Record<string, unknown>;
-  paramsSchema: { properties?: Record<string, { type?: string; title?: string; minimum?: number; maximum?: number; default?: unknown }> };
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface ReportItem {
-  id: string;
-  kind: string;
-  title: string;
-  program: string | null;
-  period: string;
-  version: number;
-  issuedAt: string;
-  unit?: string | null;
-  demo?: boolean;
-}
-
-export interface UnitRow {
-  slug: string;
-  name: string;
-  kind: string;
-  status: "provisioning" | "active" | "failed";
-  schemaVersion: number;
-  demo: boolean;
-  createdAt: string;
-}
-
+export type ProgramRule = Schemas["ProgramRule"];
+export type ReportItem = Schemas["ReportSummary"];
+export type UnitRow = Schemas["Unit"];
 /** A platform account as the admin's users API shows it (never a password hash). */
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: string | null;
-  programs: string[];
-  /** A recipient user's area (a county, or a prefecture with its counties). */
-  areaCode?: string | null;
-  disabled: boolean;
-  demo: boolean;
-  createdAt: string;
-  version?: number;
-  updatedAt?: string;
-}
-
+export type UserRow = Schemas["UserRecord"];
