@@ -11,6 +11,8 @@ export default defineConfig({
     // The browser and workerd tests start real servers and browsers: generous, but bounded.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The web modules some tests import read types and ledger definitions generated from the OpenAPI document.
+    globalSetup: ["test/support/generated.ts"],
     env: { DUIKOU_ENV: "test", WRANGLER_SEND_METRICS: "false" },
     projects: [
       { extends: true, test: { name: "suite", include: ["test/**/*.test.ts"], exclude: ["node_modules/**", ...ALONE], sequence: { groupOrder: 0 } } },

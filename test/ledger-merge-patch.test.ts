@@ -58,6 +58,9 @@ describe("a wrong choice", () => {
     expect(detail.message).toMatch(/^应为以下之一：.*联席会议/);
     expect(detail.message).not.toMatch(/joint_meeting/);
     const en = await call(h, "POST", "/api/t/dongguan/activities", { token: editor.token, body: { kind: "picnic", date: "2026-03-01", title: "x" }, headers: { "accept-language": "en" } });
-    expect((await en.json()).error.details[0].message).toMatch(/^Must be one of: visit, /);
+    // English names too: the codes are for programs, not for people.
+    const enMessage = (await en.json()).error.details[0].message;
+    expect(enMessage).toMatch(/^Must be one of: Visit, Joint meeting, /);
+    expect(enMessage).not.toMatch(/joint_meeting/);
   });
 });

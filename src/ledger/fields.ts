@@ -17,19 +17,26 @@ export interface Field {
   cell: CellKind;
   /** For enums: value → Chinese label (spreadsheets accept either). */
   labels?: Record<string, string>;
+  /** For enums: value → English label (the web's English screens). */
+  labelsEn?: Record<string, string>;
+  /** A text of several lines (a form's text area). */
+  long?: boolean;
+  /** Changed by its own workflow steps (a project's status), never typed in a form. */
+  workflow?: Record<string, string | undefined>;
   /** For refs: the ledger table the id must exist in (and not be voided). */
   ref?: "sub_units" | "pairings" | "projects";
   /** Personal data: only the unit's own roles see it. */
   personal?: boolean;
-  /** A line for the template's instructions sheet. */
+  /** A line for the template's instructions sheet and under the form's input, and its English. */
   help?: string;
+  helpEn?: string;
   /** Whether null is a value (the column allows NULL); set by defineResource from the table. */
   nullable?: boolean;
   /** What null sets a NOT NULL column to (its default), from the table; set by defineResource. */
   cleared?: string | number | boolean;
 }
 
-type Opts = { required?: boolean; help?: string; personal?: boolean };
+type Opts = { required?: boolean; help?: string; helpEn?: string; personal?: boolean };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -60,16 +67,28 @@ export function storableText(schema: z.ZodString) {
 }
 
 function field(schema: z.ZodType, cell: CellKind, header: string, headerEn: string, opts: Opts, extra: Partial<Field> = {}): Field {
-  return { schema, cell, header, headerEn, required: opts.required ?? true, ...(opts.help ? { help: opts.help } : {}), ...(opts.personal ? { personal: true } : {}), ...extra };
+  return {
+    schema,
+    cell,
+    header,
+    headerEn,
+    required: opts.required ?? true,
+    ...(opts.help ? { help: opts.help, ...(opts.helpEn ? { helpEn: opts.helpEn } : {}) } : {}),
+    ...(opts.personal ? { personal: true } : {}),
+    ...extra,
+  };
 }
 
 /** Field builders. */
 export const f = {
   text: (header: string, headerEn: string, max = 200, opts: Opts = {}) => field(storableText(z.string().trim().min(1).max(max)), "text", header, headerEn, opts),
-  longText: (header: string, headerEn: string, opts: Opts = {}) => field(storableText(z.string().trim().max(5000)), "text", header, headerEn, { required: false, ...opts }),
+  longText: (header: string, headerEn: string, opts: Opts = {}) => field(storableText(z.string().trim().max(5000)), "text", header, headerEn, { required: false, ...opts }, { long: true }),
   /** A choice; a wrong value is answered with the choices' names ("应为以下之一：考察、联席会议…"), not their codes. */
-  enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts = {}) =>
-    field(z.enum(values, { error: () => `应为以下之一：${values.map((v) => labels[v as T[number]]).join("、")} | Must be one of: ${values.join(", ")}` }), "enum", header, headerEn, opts, { labels }),
+  enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts & { en: Record<T[number], string>; workflow?: Field["workflow"] }) => {
+    const { en, workflow, ...rest } = opts;
+    const names = (map: Record<T[number], string>) => values.map((v) => map[v as T[number]]);
+    return field(z.enum(values, { error: () => `应为以下之一：${names(labels).join("、")} | Must be one of: ${names(en).join(", ")}` }), "enum", header, headerEn, rest, { labels, labelsEn: en, ...(workflow ? { workflow } : {}) });
+  },
   /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */
   money: (header: string, headerEn: string, opts: Opts & { min?: number } = {}) =>
     field(z.number().int().min(opts.min ?? 0).max(MAX_FEN), "money", header, headerEn, opts),

@@ -48,6 +48,10 @@ export interface ResourceDef {
   /** Fields a list may sort by (createdAt is always allowed). */
   sorts: string[];
   defaultSort: string;
+  /** The field that names a record (in pickers, dialogs and search hits). */
+  titleField: string;
+  /** For activities: the figures each kind carries, as a form shows them (the kind's required ones from its checks). */
+  kindFields?: { field: string; show: Record<string, readonly string[]>; required: Record<string, readonly string[]> };
   /** Cross-field rules on the whole record after a change (e.g. end date after start date). */
   refine?(record: Row): ErrorDetail[];
   /**

@@ -25,6 +25,8 @@ import { programScope, seesProgram } from "../tenants/access";
 import { getTableColumns } from "drizzle-orm";
 import { listQuerySchema, listRecords, recordPages, type ListQuery } from "./list";
 import { visible, type ResourceDef, type Row } from "./resource";
+import { LEDGER_RESOURCES } from "./resources";
+import { resourceView } from "./resource-view";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
 
 const MAX_EXPORT_ROWS = 100_000;
@@ -44,7 +46,8 @@ function recordSchema(def: ResourceDef) {
     const value = column.notNull ? base : base.nullable();
     shape[key] = spec?.personal ? value.optional() : value;
   }
-  return z.object(shape).openapi(pascal(def.entity));
+  // The resource as screens show it travels with its schema: the web builds its ledger from this.
+  return z.object(shape).openapi(pascal(def.entity), { "x-duikou-resource": resourceView(def, LEDGER_RESOURCES) } as never);
 }
 
 function pascal(name: string): string {

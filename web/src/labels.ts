@@ -1,109 +1,46 @@
 /**
- * Chinese and English labels of the API's enum values, duplicated from src/ledger/resources/*.ts and
- * src/rules/indicators.ts (the web build does not import server code). Each entry is [zh, en].
+ * Chinese and English labels of the API's enum values. The ledger's choices are the server's own
+ * (generated from the OpenAPI document into ledger/resources.gen.ts); the rest label values the
+ * screens show beside them, each entry [zh, en].
  */
+import { SERVER_RESOURCES } from "./ledger/resources.gen";
 import { pick } from "./i18n";
 
 export type LabelMap = Record<string, readonly [string, string]>;
 
-export const SUB_UNIT_KIND: LabelMap = {
-  town: ["镇街", "Town"],
-  department: ["部门", "Department"],
-  school: ["学校", "School"],
-  hospital: ["医院", "Hospital"],
-  cultural_unit: ["文化单位", "Cultural unit"],
-  enterprise: ["企业", "Enterprise"],
-  other: ["其他", "Other"],
-};
+/** A ledger field's choices by name, as the server declares them. */
+function choicesOf<R extends keyof typeof SERVER_RESOURCES>(resource: R, key: string): LabelMap {
+  const field = (SERVER_RESOURCES[resource].fields as readonly { key: string; options?: readonly { value: string; label: readonly [string, string] }[] }[]).find((f) => f.key === key);
+  if (!field?.options) throw new Error(`${resource}.${key} has no choices`);
+  return Object.fromEntries(field.options.map((o) => [o.value, o.label]));
+}
 
-export const PAIRING_KIND: LabelMap = {
-  town_county: ["镇街—县（组团）", "Town–county (group)"],
-  school: ["学校结对", "School pair"],
-  hospital: ["医院结对", "Hospital pair"],
-  culture: ["文化单位结对", "Cultural pair"],
-  enterprise_village: ["企业—村结对", "Enterprise–village"],
-  department: ["部门结对", "Department pair"],
-  other: ["其他", "Other"],
-};
+export const SUB_UNIT_KIND = choicesOf("sub-units", "kind");
 
-export const PROJECT_CATEGORY: LabelMap = {
-  industry: ["产业合作", "Industry"],
-  employment: ["劳务协作与就业", "Labour & employment"],
-  education: ["教育", "Education"],
-  health: ["医疗卫生", "Health"],
-  infrastructure: ["基础设施", "Infrastructure"],
-  rural_revitalisation: ["乡村振兴", "Rural revitalisation"],
-  consumption: ["消费帮扶", "Consumption support"],
-  culture: ["文化", "Culture"],
-  other: ["其他", "Other"],
-};
+export const PAIRING_KIND = choicesOf("pairings", "kind");
 
-export const PROJECT_STATUS: LabelMap = {
-  planned: ["计划", "Planned"],
-  approved: ["已立项", "Approved"],
-  in_progress: ["实施中", "In progress"],
-  completed: ["已完工", "Completed"],
-  accepted: ["已验收", "Accepted"],
-};
+export const PROJECT_CATEGORY = choicesOf("projects", "category");
 
-/** The one step each project status may take (src/ledger/resources/projects.ts NEXT_STATUS). */
-export const NEXT_PROJECT_STATUS: Record<string, string | undefined> = { planned: "approved", approved: "in_progress", in_progress: "completed", completed: "accepted" };
+export const PROJECT_STATUS = choicesOf("projects", "status");
 
-export const FUND_KIND: LabelMap = {
-  allocation: ["安排（拨入）", "Allocation"],
-  disbursement: ["拨付（支出）", "Disbursement"],
-  social_donation: ["社会捐赠", "Social donation"],
-  enterprise_investment: ["企业投资", "Enterprise investment"],
-};
+export const FUND_KIND = choicesOf("funds", "kind");
 
-export const FUND_SOURCE: LabelMap = {
-  province: ["省级", "Province"],
-  city: ["市级", "City"],
-  town: ["镇街", "Town"],
-  enterprise: ["企业", "Enterprise"],
-  society: ["社会", "Society"],
-};
+export const FUND_SOURCE = choicesOf("funds", "source");
 
-export const CADRE_LEVEL: LabelMap = {
-  county_deputy: ["县处级副职", "County deputy"],
-  middle_manager: ["中层管理人员", "Middle manager"],
-  section: ["科级", "Section level"],
-  other: ["其他", "Other"],
-};
+export const CADRE_LEVEL = choicesOf("cadres", "level");
 
-export const CADRE_STATUS: LabelMap = { in_post: ["在岗", "In post"], completed: ["期满", "Completed"], recalled: ["提前召回", "Recalled"] };
+export const CADRE_STATUS = choicesOf("cadres", "status");
 
-export const GENDER: LabelMap = { male: ["男", "Male"], female: ["女", "Female"] };
+export const GENDER = choicesOf("cadres", "gender");
 
-export const ACTIVITY_KIND: LabelMap = {
-  visit: ["互访调研", "Visit"],
-  joint_meeting: ["联席会议", "Joint meeting"],
-  training: ["培训", "Training"],
-  exchange: ["人员交流", "Staff exchange"],
-  job_posting: ["岗位信息推送", "Job postings"],
-  performance: ["文艺演出", "Performance"],
-  promotion_event: ["旅游推介活动", "Tourism promotion"],
-  job_fair: ["人力资源供需对接会", "Supply-demand job fair"],
-  seminar: ["专题座谈/学术讲座", "Seminar / lecture"],
-  teaching_research: ["教研活动", "Teaching research"],
-  purchase: ["消费帮扶采购", "Consumption purchase"],
-  agreement: ["签署年度协作协议", "Annual agreement"],
-  plan_document: ["“五有”文件", "Five-haves document"],
-  other: ["其他", "Other"],
-};
+export const ACTIVITY_KIND = choicesOf("activities", "kind");
 
-export const DIRECTION: LabelMap = { to_recipient: ["我方赴/送受援地", "To the recipient"], from_recipient: ["受援地来/送我方", "From the recipient"] };
-export const LEADER_LEVEL: LabelMap = { main: ["主要负责同志", "Main leader"], deputy: ["分管负责同志", "Deputy leader"] };
-export const PLAN_DOCUMENT: LabelMap = {
-  dedicated_group: ["专责小组", "Dedicated group"],
-  three_year_plan: ["三年规划", "Three-year plan"],
-  annual_plan: ["年度计划", "Annual plan"],
-  annual_task_list: ["年度任务清单", "Annual task list"],
-  completion_dates: ["完成时限", "Completion dates"],
-};
+export const DIRECTION = choicesOf("activities", "direction");
+export const LEADER_LEVEL = choicesOf("activities", "leaderLevel");
+export const PLAN_DOCUMENT = choicesOf("activities", "documentType");
 
-export const TARGET_SOURCE: LabelMap = { rule: ["政策文件", "Policy document"], manual: ["本单位调整", "Set by the unit"] };
-export const SUBMISSION_STATUS: LabelMap = { draft: ["草稿", "Draft"], submitted: ["已提交", "Submitted"], reopened: ["已退回修改", "Reopened"] };
+export const TARGET_SOURCE = choicesOf("targets", "source");
+export const SUBMISSION_STATUS = choicesOf("submissions", "status");
 
 export const UNIT_KIND: LabelMap = {
   city: ["地级市", "City"],

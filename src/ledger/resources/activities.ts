@@ -27,9 +27,12 @@ export const ACTIVITY_KIND_LABELS = {
   plan_document: "“五有”文件",
   other: "其他",
 } as const;
+export const ACTIVITY_KIND_LABELS_EN: Record<keyof typeof ACTIVITY_KIND_LABELS, string> = { visit: "Visit", joint_meeting: "Joint meeting", training: "Training", exchange: "Staff exchange", job_posting: "Job postings", performance: "Performance", promotion_event: "Tourism promotion", job_fair: "Supply-demand job fair", seminar: "Seminar / lecture", teaching_research: "Teaching research", purchase: "Consumption purchase", agreement: "Annual agreement", plan_document: "Five-haves document", other: "Other" };
 
 export const DIRECTION_LABELS = { to_recipient: "我方赴/送受援地", from_recipient: "受援地来/送我方" } as const;
+export const DIRECTION_LABELS_EN: Record<keyof typeof DIRECTION_LABELS, string> = { to_recipient: "To the recipient", from_recipient: "From the recipient" };
 export const LEADER_LEVEL_LABELS = { main: "主要负责同志", deputy: "分管负责同志" } as const;
+export const LEADER_LEVEL_LABELS_EN: Record<keyof typeof LEADER_LEVEL_LABELS, string> = { main: "Main leader", deputy: "Deputy leader" };
 export const PLAN_DOCUMENT_LABELS = {
   dedicated_group: "专责小组",
   three_year_plan: "三年规划",
@@ -37,6 +40,7 @@ export const PLAN_DOCUMENT_LABELS = {
   annual_task_list: "年度任务清单",
   completion_dates: "完成时限",
 } as const;
+export const PLAN_DOCUMENT_LABELS_EN: Record<keyof typeof PLAN_DOCUMENT_LABELS, string> = { dedicated_group: "Dedicated group", three_year_plan: "Three-year plan", annual_plan: "Annual plan", annual_task_list: "Annual task list", completion_dates: "Completion dates" };
 
 type Need = { field: string; message: string; ok: (r: Row) => boolean };
 const positive = (key: string) => (r: Row) => Number(r[key] ?? 0) > 0;
@@ -63,26 +67,47 @@ const NEEDS: Partial<Record<(typeof ACTIVITY_KINDS)[number], Need[]>> = {
   plan_document: [{ field: "documentType", ok: present("documentType"), message: "须注明是哪一项“五有”文件 | Say which of the five haves this is" }],
 };
 
+/**
+ * The figures each kind carries, as a form shows them (a visit's leader level, a purchase's amount);
+ * a figure a kind does not carry is cleared on a change of kind. The required ones are NEEDS'.
+ */
+const KIND_FIGURES: Record<(typeof ACTIVITY_KINDS)[number], readonly string[]> = {
+  visit: ["direction", "leaderLevel", "people"],
+  joint_meeting: ["people"],
+  training: ["people", "hours"],
+  exchange: ["direction", "leaderLevel", "people"],
+  job_posting: ["direction", "quantity"],
+  performance: ["direction", "quantity"],
+  promotion_event: ["quantity"],
+  job_fair: ["people"],
+  seminar: ["people"],
+  teaching_research: ["people", "hours"],
+  purchase: ["amountFen"],
+  agreement: ["agreementYear"],
+  plan_document: ["documentType"],
+  other: ["direction", "people", "quantity", "amountFen"],
+};
+
 export const activitiesResource = defineResource({
   path: "activities",
   entity: "activity",
   label: { zh: "工作台账", en: "activities" },
   table: activities,
   fields: {
-    kind: f.enumOf(ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, "事项类型", "Kind"),
+    kind: f.enumOf(ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, "事项类型", "Kind", { en: ACTIVITY_KIND_LABELS_EN }),
     date: f.date("日期", "Date"),
     title: f.text("事项", "Title", 200),
     areaCode: f.area("受援地代码", "Recipient area code", { required: false }),
     pairingId: f.ref("pairings", "结对关系编号", "Pairing id"),
     subUnitId: f.ref("sub_units", "下属单位编号", "Sub-unit id"),
     program: f.program(),
-    direction: f.enumOf(["to_recipient", "from_recipient"] as const, DIRECTION_LABELS, "方向", "Direction", { required: false }),
-    leaderLevel: f.enumOf(LEADER_LEVELS, LEADER_LEVEL_LABELS, "领导级别", "Leader level", { required: false }),
+    direction: f.enumOf(["to_recipient", "from_recipient"] as const, DIRECTION_LABELS, "方向", "Direction", { required: false, en: DIRECTION_LABELS_EN }),
+    leaderLevel: f.enumOf(LEADER_LEVELS, LEADER_LEVEL_LABELS, "领导级别", "Leader level", { required: false, en: LEADER_LEVEL_LABELS_EN }),
     people: f.int("人数/人次", "People / person-times", { required: false }),
     quantity: f.int("数量（岗位数、场次）", "Quantity", { required: false }),
     hours: f.int("学时", "Hours", { required: false, max: 10_000 }),
     amountFen: f.money("金额（元）", "Amount (yuan)", { required: false }),
-    documentType: f.enumOf(PLAN_DOCUMENTS, PLAN_DOCUMENT_LABELS, "“五有”文件", "Five-haves document", { required: false }),
+    documentType: f.enumOf(PLAN_DOCUMENTS, PLAN_DOCUMENT_LABELS, "“五有”文件", "Five-haves document", { required: false, en: PLAN_DOCUMENT_LABELS_EN }),
     agreementYear: f.int("协议年度", "Agreement year", { required: false, min: 2000, max: 2100 }),
     note: f.longText("备注", "Note"),
   },
@@ -91,6 +116,12 @@ export const activitiesResource = defineResource({
   search: ["title", "note"],
   sorts: ["date", "kind", "people", "amountFen"],
   defaultSort: "-date",
+  titleField: "title",
+  kindFields: {
+    field: "kind",
+    show: KIND_FIGURES,
+    required: Object.fromEntries(Object.entries(NEEDS).map(([kind, needs]) => [kind, needs.map((n) => n.field)])),
+  },
   refine: (r): ErrorDetail[] =>
     (NEEDS[r.kind as keyof typeof NEEDS] ?? []).filter((need) => !need.ok(r)).map((need) => ({ path: need.field, message: need.message })),
 });

@@ -17,8 +17,10 @@ export const FUND_KIND_LABELS = {
   social_donation: "社会捐赠",
   enterprise_investment: "企业投资",
 } as const;
+export const FUND_KIND_LABELS_EN: Record<keyof typeof FUND_KIND_LABELS, string> = { allocation: "Allocation", disbursement: "Disbursement", social_donation: "Social donation", enterprise_investment: "Enterprise investment" };
 
 export const FUND_SOURCE_LABELS = { province: "省级", city: "市级", town: "镇街", enterprise: "企业", society: "社会" } as const;
+export const FUND_SOURCE_LABELS_EN: Record<keyof typeof FUND_SOURCE_LABELS, string> = { province: "Province", city: "City", town: "Town", enterprise: "Enterprise", society: "Society" };
 
 /** Allocated and (non-overrun) disbursed fen of one project, counting records not yet written. */
 /**
@@ -51,8 +53,8 @@ export const fundsResource = defineResource({
   label: { zh: "资金", en: "funds" },
   table: funds,
   fields: {
-    kind: f.enumOf(FUND_KINDS, FUND_KIND_LABELS, "资金类型", "Kind"),
-    source: f.enumOf(FUND_SOURCES, FUND_SOURCE_LABELS, "资金来源", "Source"),
+    kind: f.enumOf(FUND_KINDS, FUND_KIND_LABELS, "资金类型", "Kind", { en: FUND_KIND_LABELS_EN }),
+    source: f.enumOf(FUND_SOURCES, FUND_SOURCE_LABELS, "资金来源", "Source", { en: FUND_SOURCE_LABELS_EN }),
     amountFen: f.money("金额（元）", "Amount (yuan)", { min: 1 }),
     date: f.date("日期", "Date"),
     areaCode: f.area("受援地代码", "Recipient area code"),
@@ -68,6 +70,7 @@ export const fundsResource = defineResource({
   search: ["note", "overrunReason"],
   sorts: ["date", "amountFen", "kind"],
   defaultSort: "-date",
+  titleField: "date",
   refine: (r): ErrorDetail[] => {
     const problems: ErrorDetail[] = [];
     if (r.overrun && !r.overrunReason) problems.push({ path: "overrunReason", message: "标记为超支时须填写原因 | An overrun needs a reason" });

@@ -17,6 +17,7 @@ export const PAIRING_KIND_LABELS = {
   department: "部门结对",
   other: "其他",
 } as const;
+export const PAIRING_KIND_LABELS_EN: Record<keyof typeof PAIRING_KIND_LABELS, string> = { town_county: "Town\u2013county (group)", school: "School pair", hospital: "Hospital pair", culture: "Cultural pair", enterprise_village: "Enterprise\u2013village", department: "Department pair", other: "Other" };
 
 export const pairingsResource = defineResource({
   path: "pairings",
@@ -24,9 +25,9 @@ export const pairingsResource = defineResource({
   label: { zh: "结对关系", en: "pairings" },
   table: pairings,
   fields: {
-    kind: f.enumOf(PAIRING_KINDS, PAIRING_KIND_LABELS, "结对类型", "Kind"),
-    subUnitId: f.ref("sub_units", "本方下属单位编号", "Our sub-unit id", { help: "本单位直接结对时留空" }),
-    counterpart: f.text("受援方单位", "Counterpart", 200, { help: "如：南雄市第一中学、乳源瑶族自治县人民医院" }),
+    kind: f.enumOf(PAIRING_KINDS, PAIRING_KIND_LABELS, "结对类型", "Kind", { en: PAIRING_KIND_LABELS_EN }),
+    subUnitId: f.ref("sub_units", "本方下属单位编号", "Our sub-unit id", { help: "本单位直接结对时留空", helpEn: "Left empty when the unit itself is paired" }),
+    counterpart: f.text("受援方单位", "Counterpart", 200, { help: "如：南雄市第一中学、乳源瑶族自治县人民医院", helpEn: "e.g. Nanxiong No. 1 Middle School, Ruyuan County People's Hospital" }),
     areaCode: f.area("受援地代码", "Recipient area code"),
     program: f.program(),
     startDate: f.date("开始日期", "Start date"),
@@ -39,6 +40,7 @@ export const pairingsResource = defineResource({
   search: ["counterpart", "note"],
   sorts: ["startDate", "kind", "counterpart"],
   defaultSort: "-startDate",
+  titleField: "counterpart",
   refine: (r): ErrorDetail[] =>
     r.endDate && r.startDate && String(r.endDate) < String(r.startDate) ? [{ path: "endDate", message: "结束日期不能早于开始日期 | The end date cannot be before the start date" }] : [],
 });

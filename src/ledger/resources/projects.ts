@@ -20,6 +20,7 @@ export const PROJECT_CATEGORY_LABELS = {
   culture: "文化",
   other: "其他",
 } as const;
+export const PROJECT_CATEGORY_LABELS_EN: Record<keyof typeof PROJECT_CATEGORY_LABELS, string> = { industry: "Industry", employment: "Labour & employment", education: "Education", health: "Health", infrastructure: "Infrastructure", rural_revitalisation: "Rural revitalisation", consumption: "Consumption support", culture: "Culture", other: "Other" };
 
 export const PROJECT_STATUS_LABELS = {
   planned: "计划",
@@ -28,6 +29,7 @@ export const PROJECT_STATUS_LABELS = {
   completed: "已完工",
   accepted: "已验收",
 } as const;
+export const PROJECT_STATUS_LABELS_EN: Record<keyof typeof PROJECT_STATUS_LABELS, string> = { planned: "Planned", approved: "Approved", in_progress: "In progress", completed: "Completed", accepted: "Accepted" };
 
 /** The one step each status may take. */
 export const NEXT_STATUS: Record<string, string | undefined> = { planned: "approved", approved: "in_progress", in_progress: "completed", completed: "accepted" };
@@ -39,8 +41,8 @@ export const projectsResource = defineResource({
   table: projects,
   fields: {
     title: f.text("项目名称", "Title", 200),
-    category: f.enumOf(PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, "项目类别", "Category"),
-    status: f.enumOf(PROJECT_STATUSES, PROJECT_STATUS_LABELS, "状态", "Status", { required: false }),
+    category: f.enumOf(PROJECT_CATEGORIES, PROJECT_CATEGORY_LABELS, "项目类别", "Category", { en: PROJECT_CATEGORY_LABELS_EN }),
+    status: f.enumOf(PROJECT_STATUSES, PROJECT_STATUS_LABELS, "状态", "Status", { required: false, en: PROJECT_STATUS_LABELS_EN, workflow: NEXT_STATUS }),
     areaCode: f.area("受援地代码", "Recipient area code"),
     pairingId: f.ref("pairings", "结对关系编号", "Pairing id"),
     program: f.program(),
@@ -58,6 +60,7 @@ export const projectsResource = defineResource({
   search: ["title", "location", "description"],
   sorts: ["startDate", "title", "budgetFen", "status"],
   defaultSort: "-createdAt",
+  titleField: "title",
   refine: (r): ErrorDetail[] => {
     const problems: ErrorDetail[] = [];
     if (Number(r.beneficiariesLifted ?? 0) > Number(r.beneficiaries ?? 0)) {

@@ -10,6 +10,7 @@ import { f } from "../fields";
 import { defineResource } from "../resource";
 
 export const SUBMISSION_STATUS_LABELS = { draft: "草稿", submitted: "已提交", reopened: "已退回修改" } as const;
+export const SUBMISSION_STATUS_LABELS_EN: Record<keyof typeof SUBMISSION_STATUS_LABELS, string> = { draft: "Draft", submitted: "Submitted", reopened: "Reopened" };
 
 export const submissionsResource = defineResource({
   path: "submissions",
@@ -23,11 +24,12 @@ export const submissionsResource = defineResource({
     progress: f.longText("工作进展", "Progress"),
     problems: f.longText("存在问题", "Problems"),
     nextSteps: f.longText("下一步工作", "Next steps"),
-    status: f.enumOf(SUBMISSION_STATUSES, SUBMISSION_STATUS_LABELS, "状态", "Status", { required: false }),
+    status: f.enumOf(SUBMISSION_STATUSES, SUBMISSION_STATUS_LABELS, "状态", "Status", { required: false, en: SUBMISSION_STATUS_LABELS_EN }),
   },
   filters: ["year", "quarter", "program", "status"],
   search: ["progress", "problems", "nextSteps"],
   sorts: ["year", "quarter", "status"],
   defaultSort: "-year",
+  titleField: "year",
   customWrites: true,
 });

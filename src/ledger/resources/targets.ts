@@ -8,6 +8,7 @@ import { f } from "../fields";
 import { defineResource } from "../resource";
 
 const INDICATOR_LABELS = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, INDICATORS.find((i) => i.key === key)!.label.zh])) as Record<string, string>;
+const INDICATOR_LABELS_EN = Object.fromEntries(INDICATOR_KEYS.map((key) => [key, INDICATORS.find((i) => i.key === key)!.label.en])) as Record<string, string>;
 
 export const targetsResource = defineResource({
   path: "targets",
@@ -17,15 +18,16 @@ export const targetsResource = defineResource({
   fields: {
     year: f.int("年度", "Year", { min: 2016, max: 2100 }),
     program: f.program("帮扶工作", "Program", { required: true }),
-    indicator: f.enumOf(INDICATOR_KEYS, INDICATOR_LABELS, "指标", "Indicator"),
-    target: f.int("目标值", "Target", { min: 0, max: 1_000_000_000_000, help: "比例填百分数整数；金额以分计（接口）/元（表格）" }),
-    source: f.enumOf(["rule", "manual"] as const, { rule: "政策文件", manual: "本单位调整" }, "来源", "Source", { required: false }),
+    indicator: f.enumOf(INDICATOR_KEYS, INDICATOR_LABELS, "指标", "Indicator", { en: INDICATOR_LABELS_EN }),
+    target: f.int("目标值", "Target", { min: 0, max: 1_000_000_000_000, help: "比例填百分数整数；金额以分计（接口）/元（表格）", helpEn: "A share as a whole percentage; money in fen (API) / yuan (sheets)" }),
+    source: f.enumOf(["rule", "manual"] as const, { rule: "政策文件", manual: "本单位调整" }, "来源", "Source", { required: false, en: { rule: "Policy document", manual: "Set by the unit" } }),
     note: f.longText("备注", "Note"),
   },
   filters: ["year", "program", "indicator", "source"],
   search: ["note"],
   sorts: ["year", "indicator", "program"],
   defaultSort: "indicator",
+  titleField: "indicator",
   // A clerk's change of the figure is the unit's own decision from then on.
   onUpdate: (patch, before) => ("target" in patch && patch.target !== before.target && !("source" in patch) ? { ...patch, source: "manual" } : patch),
 });

@@ -4,7 +4,8 @@ import { invalidate } from "../api/cache";
 import { ApiFailure, send, versionTag } from "../api/client";
 import type { LedgerRecord } from "../api/types";
 import { t } from "../i18n";
-import { label, NEXT_PROJECT_STATUS, PROJECT_STATUS } from "../labels";
+import { label, PROJECT_STATUS } from "../labels";
+import { NEXT_PROJECT_STATUS } from "./resources";
 
 export function NextStatusButton({ unit, record, onDone, onError }: { unit: string; record: LedgerRecord; onDone(message: string): void; onError(message: string): void }) {
   const [busy, setBusy] = useState(false);
