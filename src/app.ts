@@ -2,6 +2,7 @@
  * Builds the HTTP app. Knows nothing of its runtime: the entry hands it the services (database
  * connections, configuration, logger) it was started with. No side effects at import.
  */
+import { nameOperations } from "./routes/operation-ids";
 import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -137,6 +138,7 @@ export function createApp(services: Services): Router {
   registerSubmissionRoutes(app);
   for (const resource of LEDGER_RESOURCES) registerResource(app, resource);
 
+  nameOperations(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

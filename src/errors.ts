@@ -59,14 +59,17 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** The envelope itself: every error answer, on both runtimes and before the app exists, is built here. */
+export function errorBody(code: ErrorCode, message: string, details: ErrorDetail[], requestId: string): ErrorBody {
+  return { error: { code, message, details, requestId } };
+}
+
 /** Renders the envelope in the request's language. */
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   const lang = c.get("lang") ?? "zh-CN";
   const details = error.details.map((d) => ({ ...d, message: pickBilingual(d.message, lang) }));
   // Every error carries the request id, so a clerk's report ("请求编号 …") finds its log lines.
-  const body: ErrorBody = {
-    error: { code: error.code, message: t(lang, error.messageKey, error.params), details, requestId: c.get("requestId") ?? "unknown" },
-  };
+  const body = errorBody(error.code, t(lang, error.messageKey, error.params), details, c.get("requestId") ?? "unknown");
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   return c.json(body, ERROR_STATUS[error.code]);
 }
@@ -94,10 +97,7 @@ export async function handleError(err: Error, c: Context<AppEnv>): Promise<Respo
   const requestId = c.get("requestId") ?? "unknown";
   c.get("services")?.log.error("unhandled error", { requestId, method: c.req.method, path: c.req.path, error: describe(err) });
   const lang = c.get("lang") ?? "zh-CN";
-  const body: ErrorBody = {
-    error: { code: "INTERNAL", message: t(lang, "error.internal", { requestId }), details: [], requestId },
-  };
-  return c.json(body, 500);
+  return c.json(errorBody("INTERNAL", t(lang, "error.internal", { requestId }), [], requestId), 500);
 }
 
 function describe(err: unknown): Record<string, unknown> {

@@ -5,6 +5,8 @@
  */
 import { createApp } from "./app";
 import { ConfigError, parseEnv, toConfig } from "./env";
+import { errorBody, ERROR_STATUS } from "./errors";
+import { pickLang, t } from "./i18n";
 import type { JobMessage, QueueProducer } from "./jobs/queue";
 import type { R2Like } from "./files/store";
 import { handleJobMessage } from "./jobs/handle";
@@ -37,12 +39,14 @@ function forBindings(bindings: WorkerBindings): Isolate {
   return value;
 }
 
-function unavailable(error: unknown): Response {
-  // Before the app exists there is no request-id middleware: the id is made here, logged and returned alike.
+function unavailable(request: Request, error: unknown): Response {
+  // Before the app exists there is no request-id middleware: the id is made here, logged and returned alike,
+  // in the one envelope and the client's language.
   const requestId = crypto.randomUUID();
   console.error(JSON.stringify({ level: "error", msg: "worker cannot start", requestId, error: error instanceof Error ? error.message : String(error) }));
-  const message = error instanceof ConfigError ? "服务配置有误，暂不可用。" : "服务暂不可用，请稍后再试。";
-  return Response.json({ error: { code: "UNAVAILABLE", message, details: [], requestId } }, { status: 503, headers: { "X-Request-Id": requestId } });
+  const lang = pickLang(request.headers.get("accept-language"));
+  const message = t(lang, error instanceof ConfigError ? "error.misconfigured" : "error.unavailable", { requestId });
+  return Response.json(errorBody("UNAVAILABLE", message, [], requestId), { status: ERROR_STATUS.UNAVAILABLE, headers: { "X-Request-Id": requestId } });
 }
 
 export default {
@@ -53,7 +57,7 @@ export default {
       await current.ready;
     } catch (error) {
       isolate = undefined;
-      return unavailable(error);
+      return unavailable(request, error);
     }
     return current.app.fetch(request, bindings, ctx);
   },

@@ -42,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   "error.tenant_unavailable": "This unit's database cannot be reached right now; try again later.",
   "error.internal": "Internal server error; if it happens again, give the administrator request id {requestId}.",
   "error.unavailable": "The service is unavailable; try again later.",
+  "error.misconfigured": "The service is misconfigured and unavailable; tell the administrator (request id {requestId}).",
   "error.business_rule": "The submission breaks a business rule; correct it as indicated.",
   "error.record_not_found": "No {entity} record {id}",
   "error.record_voided": "This {entity} record has been voided and can no longer change.",

@@ -40,6 +40,7 @@ export const zhCN = {
   "error.tenant_unavailable": "该单位的数据库暂时无法访问，请稍后再试。",
   "error.internal": "服务器内部错误，请稍后再试；如仍出现，请将请求编号 {requestId} 告知管理员。",
   "error.unavailable": "服务暂不可用，请稍后再试。",
+  "error.misconfigured": "服务配置有误，暂不可用，请联系管理员（请求编号 {requestId}）。",
   "error.business_rule": "提交的内容不符合业务规则，请按提示修改。",
   "error.record_not_found": "未找到该{entity}记录：{id}",
   "error.record_voided": "该{entity}记录已作废，不能再修改。",

@@ -1,10 +1,11 @@
 /** Schemas and response declarations shared by every route's OpenAPI declaration. */
 import { z } from "@hono/zod-openapi";
+import { ERROR_STATUS, type ErrorCode } from "../errors";
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: "VALIDATION_FAILED" }),
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]).openapi({ description: "稳定的错误代码 The stable error code (the status follows from it)", example: "VALIDATION_FAILED" }),
       message: z.string().openapi({ example: "提交的内容未通过校验，请按字段提示修改后重试。" }),
       details: z.array(
         z.object({
