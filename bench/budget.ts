@@ -226,7 +226,7 @@ async function budgetAt(n: number, log: (s: string) => void, heap: boolean): Pro
     if (judges[0]) await measure(`queue: judge, up to ${JUDGE_PER_MESSAGE} units`, (s) => handleJobMessage(s, judges[0]!));
     // Every unit judged (the queued messages handled before the isolate's first request).
     await measure("request: program rollup, every unit judged (cold isolate)", (_, app) => call(app, "GET", rollupPath, coordinator), { warm: async (s) => { for (const m of judges.slice(1)) await handleJobMessage(s, m); } });
-    await measure("request: program rollup, a later page of 20 units (as the web asks)", (_, app) => call(app, "GET", `${rollupPath}&page=3&pageSize=20&sort=-in`, coordinator));
+    await measure("request: program rollup, a later page of 20 units (as the web asks)", (_, app) => call(app, "GET", `${rollupPath}&cursor=40&limit=20&sort=-in`, coordinator));
     await measure("request: a unit's activity list", (_, app) => call(app, "GET", `/api/t/${sample[0]}/activities?limit=50`, editor));
     await measure("request: a unit records an activity", (_, app) => call(app, "POST", `/api/t/${sample[0]}/activities`, editor, { kind: "joint_meeting", date: `${YEAR}-03-03`, title: "联席会议" }));
     await measure("request: create a unit", (_, app) => call(app, "POST", "/api/units", admin, { slug: `budget-new-${n}`, name: "新建单位", kind: "other" }), { free: true });

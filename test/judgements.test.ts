@@ -74,7 +74,7 @@ describe("a rollup of more units than one read judges", () => {
   }, 60_000);
 
   it("adds up to exactly the units' own rows: totals, areas, rule counts, laggards and lists", async () => {
-    const r = await rollup("&pageSize=500");
+    const r = await rollup("&limit=500");
     expect(r.units).toHaveLength(UNITS);
     const total: Summary = emptySummary();
     const counts: Record<string, number> = { pass: 0, warn: 0, fail: 0, not_applicable: 0 };
@@ -108,10 +108,14 @@ describe("a rollup of more units than one read judges", () => {
   it("pages and sorts the units on the server: pages are disjoint, cover every unit and keep the order", async () => {
     for (const sort of ["-rules", "-in", "unit"]) {
       const seen: any[] = [];
+      // Follow the cursor to the end, as any list of the API is paged.
+      let cursor: string | null = null;
       for (let page = 1; page <= 5; page++) {
-        const r = await rollup(`&pageSize=100&page=${page}&sort=${sort}`);
-        expect(r.unitsPage).toMatchObject({ page, pageSize: 100, total: UNITS, sort });
+        const r = await rollup(`&limit=100&sort=${sort}${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(r.unitsPage).toMatchObject({ offset: (page - 1) * 100, limit: 100, total: UNITS, sort });
         seen.push(...r.units);
+        cursor = r.unitsPage.nextCursor;
+        expect(cursor === null).toBe(page === 5);
       }
       expect(new Set(seen.map((u) => u.unit.slug)).size).toBe(UNITS);
       const key = (u: any) => (sort === "-rules" ? u.summary.rules.reduce((n: number, x: any) => n + (x.status === "fail" ? 2 : x.status === "warn" ? 1 : 0), 0) : sort === "-in" ? u.summary.funds.inFen : 0);
@@ -119,7 +123,7 @@ describe("a rollup of more units than one read judges", () => {
       // Names in code-point order (SQLite's; for Chinese, radical and stroke).
       if (sort === "unit") for (let i = 1; i < seen.length; i++) expect(seen[i - 1].unit.name <= seen[i].unit.name).toBe(true);
     }
-    await rollup("&pageSize=501", 400);
+    await rollup("&limit=501", 400);
     await rollup("&sort=bogus", 400);
   }, 60_000);
 
@@ -128,7 +132,7 @@ describe("a rollup of more units than one read judges", () => {
     const visits = rules.items.find((r: any) => r.id === "main-leader-visits");
     const put = await call(h, "PUT", `/api/programs/${PROGRAM}/rules/main-leader-visits`, { token: coordinator.token, body: { params: { perYear: 9 } }, headers: { "if-match": `"${visits.version}"` } });
     expect(put.status).toBe(200);
-    const after = await rollup("&pageSize=500");
+    const after = await rollup("&limit=500");
     expect(after.totals.staleUnits).toBe(UNITS - JUDGE_INLINE);
     // The units judged now use the new parameter; the others show their last judgement, marked stale.
     const fresh = after.units.filter((u: any) => !u.freshness.stale);
@@ -136,7 +140,7 @@ describe("a rollup of more units than one read judges", () => {
     for (const u of fresh) expect(u.summary.rules.find((x: any) => x.rule === "main-leader-visits").target).toBe(9);
     expect(after.ruleTitles["main-leader-visits"].zh).toContain("9");
     await handleSent();
-    const current = await rollup("&pageSize=500");
+    const current = await rollup("&limit=500");
     expect(current.totals.staleUnits).toBe(0);
     for (const u of current.units) expect(u.summary.rules.find((x: any) => x.rule === "main-leader-visits").target).toBe(9);
   }, 60_000);
@@ -145,10 +149,10 @@ describe("a rollup of more units than one read judges", () => {
     const [moved] = await h.services.platform.select().from(groupMembers).where(eq(groupMembers.unit, "budget-u00042"));
     const [target] = (await h.services.platform.select().from(groups).where(eq(groups.program, PROGRAM))).filter((g) => g.id !== moved!.groupId);
     await h.services.platform.update(groupMembers).set({ groupId: target!.id, role: "member" }).where(eq(groupMembers.unit, "budget-u00042"));
-    const after = await rollup("&pageSize=500");
+    const after = await rollup("&limit=500");
     expect(after.totals.staleUnits).toBe(UNITS - JUDGE_INLINE);
     await handleSent();
-    const current = await rollup("&pageSize=500");
+    const current = await rollup("&limit=500");
     expect(current.totals.staleUnits).toBe(0);
     expect(current.units.find((u: any) => u.unit.slug === "budget-u00042").groups).toMatchObject([{ areaCode: target!.areaCode, role: "member", basis: "pairing" }]);
     expect(current.areas.find((a: any) => a.group.id === target!.id).group.memberCount).toBe(after.areas.find((a: any) => a.group.id === target!.id).group.memberCount);

@@ -17,7 +17,7 @@ const BASE = "/api/programs/gd-old-areas/groups/440282/members";
 async function rollup(query: string) {
   await h.services.snapshots.settled();
   await h.services.queue.settled();
-  const res = await call(h, "GET", `/api/programs/gd-old-areas/rollup?${query}&pageSize=500`, { token: coordinator.token });
+  const res = await call(h, "GET", `/api/programs/gd-old-areas/rollup?${query}&limit=500`, { token: coordinator.token });
   expect(res.status).toBe(200);
   return res.json();
 }

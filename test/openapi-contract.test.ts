@@ -47,6 +47,31 @@ describe("the OpenAPI contract", () => {
     expect(declared).toBeGreaterThan(300);
   });
 
+  it("pages every list one way: ?cursor=&limit= in, { items, nextCursor } out", async () => {
+    const doc = (await openapi()) as unknown as {
+      paths: Record<string, { get?: { parameters?: { in: string; name: string }[]; responses: Record<string, { content?: Record<string, { schema: { $ref?: string; properties?: Record<string, unknown> } }> }> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const paged: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const op = item.get;
+      if (!op) continue;
+      const query = (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name);
+      // A list a client pages through takes a limit; one without returns its whole (bounded) set.
+      if (!query.includes("limit") && !query.includes("page")) continue;
+      const json = op.responses["200"]?.content?.["application/json"];
+      if (!json) continue; // a file (an export) is not a page
+      const schema = json.schema;
+      const body = schema.$ref ? doc.components.schemas[schema.$ref.split("/").at(-1)!]! : schema;
+      expect({ path, query: query.filter((q) => ["cursor", "limit", "page", "pageSize", "before", "after", "offset"].includes(q)) }).toEqual({ path, query: ["cursor", "limit"] });
+      // A composite answer (the rollup: totals, areas and a page of units) carries its page beside the rest.
+      const page = (body.properties as Record<string, { properties?: Record<string, unknown> }> | undefined)?.unitsPage;
+      expect(Object.keys(page ? { items: 1, ...page.properties } : (body.properties ?? {})), path).toEqual(expect.arrayContaining(["items", "nextCursor"]));
+      paged.push(path);
+    }
+    expect(paged).toEqual(expect.arrayContaining(["/api/areas", "/api/units", "/api/users", "/api/me/inbox", "/api/t/{unit}/audit", "/api/t/{unit}/funds", "/api/programs/{program}/reports"]));
+  });
+
   it("answers a Worker that cannot start with the same envelope, in the client's language", async () => {
     // Imported by a computed path: the Worker's module uses the Workers' global types, which the Node typecheck lacks.
     const entry = "../src/worker";

@@ -138,7 +138,7 @@ describe("participants without a pairing", () => {
     expect(activity.status).toBe(201);
     await settled();
     const gannan = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
-    const rollup = await (await call(h, "GET", "/api/programs/gannan-central/rollup?year=2026&pageSize=500", { token: gannan.token })).json();
+    const rollup = await (await call(h, "GET", "/api/programs/gannan-central/rollup?year=2026&limit=500", { token: gannan.token })).json();
     expect(rollup.totals.units).toBe(63);
     const row = rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === "ndrc");
     expect(row.groups).toEqual([]);

@@ -81,8 +81,8 @@ describe("GET /api/t/:unit/audit", () => {
     expect(items).toHaveLength(5);
     expect(items[0]).toMatchObject({ actor: "system:seed", entity: "sub_unit", action: "create" });
     expect(items[0].after).toMatchObject({ kind: "town", placeholder: true });
-    expect(nextCursor).toBe(items[4].id);
-    const next = await (await call(h, "GET", `/api/t/dongguan/audit?entity=sub_unit&before=${nextCursor}`, { token: who.viewer!.token })).json();
+    expect(nextCursor).toBe(String(items[4].id));
+    const next = await (await call(h, "GET", `/api/t/dongguan/audit?entity=sub_unit&cursor=${nextCursor}`, { token: who.viewer!.token })).json();
     expect(next.items).toHaveLength(5);
     expect(next.nextCursor).toBeNull();
   });

@@ -82,7 +82,7 @@ describe("POST /api/units with groups", () => {
     expect(compliance.programs.map((p: { program: string }) => p.program)).toContain("gd-old-areas");
     const area = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup/areas/440282?year=${year}`, { token: coordinator.token })).json();
     expect(area.contributions.find((x: { unit: string }) => x.unit === slug).sums.inFen).toBe(12_345_00);
-    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${year}&pageSize=500`, { token: coordinator.token })).json();
+    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${year}&limit=500`, { token: coordinator.token })).json();
     const row = rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === slug);
     expect(row.summary.funds.inFen).toBe(12_345_00);
     expect(row.groups).toMatchObject([{ areaCode: "440282", role: "member", basis: "pairing", to: null }]);
@@ -110,7 +110,7 @@ describe("GET /api/units", () => {
   it("pages through every tenant with a cursor", async () => {
     const first = await (await call(h, "GET", "/api/units?limit=100", { token: admin.token })).json();
     expect(first.items).toHaveLength(100);
-    const second = await (await call(h, "GET", `/api/units?limit=100&after=${first.nextCursor}`, { token: admin.token })).json();
+    const second = await (await call(h, "GET", `/api/units?limit=100&cursor=${first.nextCursor}`, { token: admin.token })).json();
     expect(first.items.length + second.items.length).toBeGreaterThanOrEqual(143);
     expect(second.nextCursor).toBeNull();
   });

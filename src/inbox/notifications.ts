@@ -50,10 +50,10 @@ export interface InboxItem {
   read: boolean;
 }
 
-/** A user's newest notices (at most `limit`, before the id `before` if given) and how many are unread. */
-export async function inboxOf(platform: PlatformDb, auth: AuthInfo, options: { limit: number; before?: number | undefined; unread?: boolean }): Promise<{ items: InboxItem[]; unread: number }> {
+/** A user's newest notices (a page of `limit`, older than the id `before` if given), the next page's cursor and how many are unread. */
+export async function inboxOf(platform: PlatformDb, auth: AuthInfo, options: { limit: number; before?: number | undefined; unread?: boolean }): Promise<{ items: InboxItem[]; nextCursor: string | null; unread: number }> {
   const audience = audienceOf(auth);
-  if (!audience) return { items: [], unread: 0 };
+  if (!audience) return { items: [], nextCursor: null, unread: 0 };
   const read = sql`EXISTS (SELECT 1 FROM notification_reads r WHERE r.user_id = ${auth.userId} AND r.notification_id = ${notifications.id})`;
   const [rows, [unread]] = await Promise.all([
     platform
@@ -61,10 +61,15 @@ export async function inboxOf(platform: PlatformDb, auth: AuthInfo, options: { l
       .from(notifications)
       .where(and(audience, options.before ? sql`${notifications.id} < ${options.before}` : undefined, options.unread ? sql`NOT ${read}` : undefined))
       .orderBy(desc(notifications.id))
-      .limit(options.limit),
+      .limit(options.limit + 1),
     platform.select({ n: count() }).from(notifications).leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, auth.userId))).where(and(audience, isNull(notificationReads.userId))),
   ]);
-  return { items: rows.map((r) => ({ id: r.id, kind: r.kind, text: { zh: r.zh, en: r.en }, link: r.link, at: r.at, read: r.read })), unread: Number(unread?.n ?? 0) };
+  const page = rows.slice(0, options.limit);
+  return {
+    items: page.map((r) => ({ id: r.id, kind: r.kind, text: { zh: r.zh, en: r.en }, link: r.link, at: r.at, read: r.read })),
+    nextCursor: rows.length > options.limit ? String(page.at(-1)!.id) : null,
+    unread: Number(unread?.n ?? 0),
+  };
 }
 
 /** Marks notices read for a user — only those its role addresses (an id of another audience is ignored). */

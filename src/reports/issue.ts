@@ -101,7 +101,7 @@ async function unitQuarterlyOf(services: Services, program: ProgramInfo, unit: U
 async function programReport(services: Services, kind: ReportKind, program: ProgramInfo, period: Period, day: string): Promise<Frozen> {
   // Judged on the report's own day, as the unit reports of the same run are.
   const figures = await rollupBasis(services, program.slug, period, day);
-  const [rollup, units] = await Promise.all([rollupOf(services, figures, { ...DEFAULT_UNIT_PAGE, pageSize: 1 }), reportUnits(services, figures)]);
+  const [rollup, units] = await Promise.all([rollupOf(services, figures, { ...DEFAULT_UNIT_PAGE, limit: 1 }), reportUnits(services, figures)]);
   const input = { program, rollup, units, year: period.year, quarter: period.quarter, date: day };
   const rules = await rulesParams(services, program.slug);
   if (kind === "program_quarterly") return { document: buildProgramQuarterly(input), params: { rules }, demo: false };

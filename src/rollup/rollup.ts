@@ -80,13 +80,14 @@ export interface AreaRollup {
 export const UNIT_SORTS = ["-rules", "rules", "-in", "in", "-projects", "projects", "unit", "-unit"] as const;
 export type UnitSort = (typeof UNIT_SORTS)[number];
 
+/** Which units a rollup lists: `limit` of them from `offset`, in the order `sort` (the API's cursor is the offset). */
 export interface UnitPage {
-  page: number;
-  pageSize: number;
+  offset: number;
+  limit: number;
   sort: UnitSort;
 }
 
-export const DEFAULT_UNIT_PAGE: UnitPage = { page: 1, pageSize: 100, sort: "-rules" };
+export const DEFAULT_UNIT_PAGE: UnitPage = { offset: 0, limit: 100, sort: "-rules" };
 
 export interface ProgramRollup {
   program: string;
@@ -115,7 +116,8 @@ export interface ProgramRollup {
   areas: AreaRollup[];
   /** One page of the units, in the order asked for. */
   units: UnitRollupRow[];
-  unitsPage: UnitPage & { total: number };
+  /** The page listed, how many there are, and the cursor of the next page (null on the last). */
+  unitsPage: UnitPage & { total: number; nextCursor: string | null };
   /** The first LIST_NAMED units with no submitted report for the period's quarter (quarterly periods; `totals.notSubmittedUnits` counts them all). */
   notSubmitted: string[];
   /** The first LIST_NAMED units whose report for the period's quarter came after its due day. */
@@ -274,7 +276,7 @@ async function pageOfUnits(services: Services, program: string, period: Period, 
   return services.platform.all<{ unit: string; name: string; row: string | null }>(sql`
     SELECT m.unit AS unit, u.name AS name, j.row AS row FROM (${membersInForce(program, period)}) m JOIN units u ON u.slug = m.unit
     LEFT JOIN unit_judgements j ON j.unit = m.unit AND j.program = ${program} AND j.period = ${periodKey(period)}
-    ORDER BY ${ORDER_BY[page.sort]} LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`);
+    ORDER BY ${ORDER_BY[page.sort]} LIMIT ${page.limit} OFFSET ${page.offset}`);
 }
 
 /** Everything a program's figures for a period are read with: its inputs, and how fresh its units are. */
@@ -404,7 +406,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
       const { name: _name, ...fresh } = freshness.get(r.unit) ?? { name: r.name, takenAt: null, ageSeconds: null, stale: true, error: null };
       return { unit: { slug: r.unit, name: r.name }, groups: memberships.get(r.unit) ?? [], freshness: fresh, summary: r.row ? (JSON.parse(r.row) as CompactSummary) : null };
     }),
-    unitsPage: { ...page, total: basis.counts.units },
+    unitsPage: { ...page, total: basis.counts.units, nextCursor: page.offset + page.limit < basis.counts.units ? String(page.offset + page.limit) : null },
     notSubmitted,
     submittedLate: submittedLate.map((r) => r.unit),
     lagging,

@@ -60,3 +60,23 @@ export const ProgramSlugParam = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/)
   .openapi({ param: { name: "program", in: "path" }, example: "gd-old-areas" });
+
+/**
+ * The one pagination contract of every list: `?cursor=&limit=` in, `{ items, nextCursor }` out,
+ * newest or first page when no cursor; `nextCursor` is the opaque text to pass for the next page,
+ * null on the last. (Keyset cursors: a page costs the same on the first and the thousandth.)
+ */
+export function pageQuery(limit: { max: number; default: number }, cursor: z.ZodString = z.string().max(300)) {
+  return {
+    cursor: cursor.optional().openapi({ description: "上一页返回的 nextCursor The previous page's nextCursor" }),
+    limit: z.coerce.number().int().min(1).max(limit.max).default(limit.default),
+  };
+}
+
+/** A cursor that is a row id (audit entries, notices): digits only. */
+export const idCursor = () => z.string().regex(/^[1-9]\d{0,15}$/);
+
+/** A page of `item`s (plus any fields the list adds, e.g. a total or an unread count). */
+export function pageOf<T extends z.ZodType, E extends z.ZodRawShape = {}>(item: T, extra?: E) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), ...(extra ?? ({} as E)) });
+}

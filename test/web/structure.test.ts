@@ -23,7 +23,7 @@ let page: Page;
 
 type Rollup = { units: { unit: { slug: string } }[]; areas: { group: { area: { code: string }; lead: { slug: string } | null } }[] };
 const rollup = async (query: string) => {
-  const { status, body } = await h.api<Rollup>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup?${query}&pageSize=500`);
+  const { status, body } = await h.api<Rollup>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rollup?${query}&limit=500`);
   expect(status).toBe(200);
   return body;
 };

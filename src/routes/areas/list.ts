@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { areas } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
 import type { Router } from "../../router";
-import { bearer, errors, ok } from "../openapi-common";
+import { bearer, errors, ok, pageOf, pageQuery } from "../openapi-common";
 
 export const AreaRow = z
   .object({
@@ -36,10 +36,10 @@ const route = createRoute({
         .optional()
         .openapi({ description: "Comma-separated codes (at most 200)" }),
       q: z.string().trim().min(1).max(20).optional(),
-      limit: z.coerce.number().int().min(1).max(2000).default(500),
+      ...pageQuery({ max: 2000, default: 500 }, code),
     }),
   },
-  responses: { 200: ok(z.object({ items: z.array(AreaRow) }), "行政区划 Areas"), ...errors(400, 401) },
+  responses: { 200: ok(pageOf(AreaRow), "行政区划 Areas"), ...errors(400, 401) },
 });
 
 export function registerListAreas(app: Router) {
@@ -49,6 +49,7 @@ export function registerListAreas(app: Router) {
     if (query.parent) where.push(eq(areas.parentCode, query.parent));
     if (query.level) where.push(eq(areas.level, query.level));
     if (query.codes) where.push(inArray(areas.code, query.codes.split(",")));
+    if (query.cursor) where.push(gt(areas.code, query.cursor));
     if (query.q) {
       const pattern = `%${query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
       where.push(or(sql`${areas.name} LIKE ${pattern} ESCAPE '\\'`, sql`${areas.code} LIKE ${pattern} ESCAPE '\\'`)!);
@@ -59,7 +60,8 @@ export function registerListAreas(app: Router) {
       .from(areas)
       .where(where.length ? and(...where) : undefined)
       .orderBy(asc(areas.code))
-      .limit(query.limit);
-    return c.json({ items }, 200);
+      .limit(query.limit + 1);
+    const page = items.slice(0, query.limit);
+    return c.json({ items: page, nextCursor: items.length > query.limit ? page.at(-1)!.code : null }, 200);
   });
 }

@@ -6,7 +6,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
 import { inboxOf, markRead } from "../../inbox/notifications";
 import type { Router } from "../../router";
-import { bearer, errors, ok } from "../openapi-common";
+import { bearer, errors, ok, idCursor, pageOf, pageQuery } from "../openapi-common";
 
 const Item = z
   .object({
@@ -29,11 +29,10 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       unread: z.enum(["true", "false"]).optional(),
-      before: z.coerce.number().int().positive().optional().openapi({ description: "Cursor: the last id of the previous page" }),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
+      ...pageQuery({ max: 100, default: 20 }, idCursor()),
     }),
   },
-  responses: { 200: ok(z.object({ items: z.array(Item), unread: z.number().int() }).openapi("Inbox"), "消息 Inbox"), ...errors(400, 401) },
+  responses: { 200: ok(pageOf(Item, { unread: z.number().int() }).openapi("Inbox"), "消息 Inbox"), ...errors(400, 401) },
 });
 
 const readRoute = createRoute({
@@ -50,7 +49,7 @@ const readRoute = createRoute({
 export function registerInbox(app: Router) {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");
-    return c.json(await inboxOf(c.get("services").platform, c.get("auth"), { limit: q.limit, before: q.before, unread: q.unread === "true" }), 200);
+    return c.json(await inboxOf(c.get("services").platform, c.get("auth"), { limit: q.limit, before: q.cursor ? Number(q.cursor) : undefined, unread: q.unread === "true" }), 200);
   });
   app.openapi(readRoute, async (c) => {
     const { ids } = c.req.valid("json");

@@ -10,7 +10,7 @@
  *   POST /api/programs/{program}/reports/run       issue a period's reports (coordinator, admin)
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import { reports, REPORT_KINDS } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
 import { ApiError } from "../../errors";
@@ -22,7 +22,7 @@ import { decideAccess, programScope, seesProgram } from "../../tenants/access";
 import { programsOf } from "../../directory/unit-programs";
 import { findProgram } from "../../directory/programs";
 import { inTerm } from "../../periods/period";
-import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
+import { bearer, errors, ok, pageOf, pageQuery, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
 import { requireProgramAccess } from "../programs/access";
 import { renderReport, reportSummary } from "./render";
 
@@ -31,7 +31,7 @@ const IdParam = z.string().regex(/^[0-9a-z][0-9a-z-]{0,63}$/);
 const ListQuery = z.object({
   kind: z.enum(REPORT_KINDS).optional(),
   period: z.string().regex(/^\d{4}(-Q[1-4])?$/).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery({ max: 200, default: 50 }, z.string().regex(/^[0-9T:.Z-]{10,30}\|[0-9a-z-]{1,64}$/)),
 });
 /** A report as listed (its document is read by id): the fields of reportSummary in ./render. */
 const ReportItem = z
@@ -52,9 +52,14 @@ const ReportItem = z
 // Declared without a content schema so that one handler may answer JSON, HTML, XLSX or DOCX.
 const formats = { description: "JSON, or the document as HTML (text/html), XLSX or DOCX, by ?format=" };
 
-async function list(c: { get: (k: "services") => { platform: import("../../services").PlatformDb } }, where: SQL[], limit: number) {
-  const rows = await c.get("services").platform.select().from(reports).where(and(...where)).orderBy(desc(reports.issuedAt)).limit(limit);
-  return rows.map(reportSummary);
+/** Newest first, a page at a time: the cursor is the last report's issue time and id. */
+async function list(c: { get: (k: "services") => { platform: import("../../services").PlatformDb } }, where: SQL[], page: { limit: number; cursor?: string | undefined }) {
+  const [at, id] = page.cursor ? page.cursor.split("|") : [];
+  const after = at && id ? or(lt(reports.issuedAt, at), and(eq(reports.issuedAt, at), lt(reports.id, id))) : undefined;
+  const rows = await c.get("services").platform.select().from(reports).where(and(...where, after)).orderBy(desc(reports.issuedAt), desc(reports.id)).limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items: items.map(reportSummary), nextCursor: rows.length > page.limit && last ? `${last.issuedAt}|${last.id}` : null };
 }
 
 /** What a report run answers: the run, its outcomes, and what they amount to. */
@@ -78,7 +83,7 @@ export function registerReportRoutes(app: Router) {
       summary: "本单位报告 The unit's reports",
       security: bearer,
       request: { params: z.object({ unit: UnitSlugParam }), query: ListQuery },
-      responses: { 200: ok(z.object({ items: z.array(ReportItem) }), "报告 Reports"), ...errors(400, 401, 403, 404) },
+      responses: { 200: ok(pageOf(ReportItem), "报告 Reports"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -88,7 +93,7 @@ export function registerReportRoutes(app: Router) {
       const where = [eq(reports.unit, unit.slug), ...(scope ? [inArray(reports.program, [...scope])] : [])];
       if (q.kind) where.push(eq(reports.kind, q.kind));
       if (q.period) where.push(eq(reports.period, q.period));
-      return c.json({ items: await list(c, where, q.limit) }, 200);
+      return c.json(await list(c, where, q), 200);
     },
   );
 
@@ -120,14 +125,14 @@ export function registerReportRoutes(app: Router) {
       security: bearer,
       middleware: [requireAuth(), requireProgramAccess()] as const,
       request: { params: z.object({ program: ProgramSlugParam }), query: ListQuery },
-      responses: { 200: ok(z.object({ items: z.array(ReportItem) }), "报告 Reports"), ...errors(400, 401, 403, 404) },
+      responses: { 200: ok(pageOf(ReportItem), "报告 Reports"), ...errors(400, 401, 403, 404) },
     }),
     async (c) => {
       const q = c.req.valid("query");
       const where = [eq(reports.program, c.req.valid("param").program)];
       if (q.kind) where.push(eq(reports.kind, q.kind));
       if (q.period) where.push(eq(reports.period, q.period));
-      return c.json({ items: await list(c, where, q.limit) }, 200);
+      return c.json(await list(c, where, q), 200);
     },
   );
 

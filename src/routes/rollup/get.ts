@@ -2,18 +2,26 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { requireAuth } from "../../auth/middleware";
 import { programRollup, UNIT_SORTS } from "../../rollup/rollup";
 import type { Router } from "../../router";
-import { bearer, errors, ok, ProgramSlugParam } from "../openapi-common";
+import { bearer, errors, ok, pageQuery, ProgramSlugParam } from "../openapi-common";
 import { PeriodQuery, requireProgramAccess, toPeriod } from "../programs/access";
 
-export const RollupSchema = z.object({}).passthrough().openapi("ProgramRollup", {
+export const RollupSchema = z
+  .object({
+    units: z.array(z.object({}).passthrough()),
+    unitsPage: z.object({ offset: z.number().int(), limit: z.number().int(), sort: z.enum(UNIT_SORTS), total: z.number().int(), nextCursor: z.string().nullable() }),
+  })
+  .passthrough()
+  .openapi("ProgramRollup", {
   description:
-    "totals, areas (group lead + members summed), one page of units (unitsPage; each with its freshness and each rule's figures, the titles once in ruleTitles), notSubmitted, submittedLate, lagging (per requirement: count and the first units), excelling, names",
+    "totals, areas (group lead + members summed), one page of units (unitsPage with nextCursor; each with its freshness and each rule's figures, the titles once in ruleTitles), notSubmitted, submittedLate, lagging (per requirement: count and the first units), excelling, names",
 });
 
-/** The page of units: sorted by rules behind (fail counts double), funds, projects or name; 100 a page by default. */
+/**
+ * The page of units: sorted by rules behind (fail counts double), funds, projects or name; 100 a page by
+ * default, paged by the one contract (`cursor` from the previous answer's unitsPage.nextCursor).
+ */
 const RollupQuery = PeriodQuery.extend({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQuery({ max: 500, default: 100 }, z.string().regex(/^\d{1,9}$/)),
   sort: z.enum(UNIT_SORTS).default("-rules"),
 });
 
@@ -34,6 +42,6 @@ export function registerRollup(app: Router) {
   app.openapi(route, async (c) => {
     const { program } = c.req.valid("param");
     const q = c.req.valid("query");
-    return c.json(await programRollup(c.get("services"), program, toPeriod(q), undefined, { page: q.page, pageSize: q.pageSize, sort: q.sort }), 200);
+    return c.json(await programRollup(c.get("services"), program, toPeriod(q), undefined, { offset: Number(q.cursor ?? 0), limit: q.limit, sort: q.sort }), 200);
   });
 }

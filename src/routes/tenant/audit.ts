@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { auditLog } from "../../../db/tenant/schema";
 import type { Router } from "../../router";
-import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
+import { bearer, errors, ok, UnitSlugParam, idCursor, pageOf, pageQuery } from "../openapi-common";
 
 const AuditEntry = z
   .object({
@@ -36,12 +36,11 @@ const route = createRoute({
       actor: z.string().max(64).optional(),
       from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "First day (UTC), YYYY-MM-DD" }),
       to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().openapi({ description: "Last day (UTC), YYYY-MM-DD" }),
-      before: z.coerce.number().int().positive().optional().openapi({ description: "Cursor: the last id of the previous page" }),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
+      ...pageQuery({ max: 200, default: 50 }, idCursor()),
     }),
   },
   responses: {
-    200: ok(z.object({ items: z.array(AuditEntry), nextCursor: z.number().int().nullable() }), "操作记录 Audit entries"),
+    200: ok(pageOf(AuditEntry), "操作记录 Audit entries"),
     ...errors(400, 401, 403, 404),
   },
 });
@@ -54,7 +53,7 @@ export function registerTenantAudit(app: Router) {
     if (q.entity) where.push(eq(auditLog.entity, q.entity));
     if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
     if (q.actor) where.push(eq(auditLog.actor, q.actor));
-    if (q.before) where.push(lt(auditLog.id, q.before));
+    if (q.cursor) where.push(lt(auditLog.id, Number(q.cursor)));
     // Days as stored (UTC timestamps): from the first day's start to the end of the last day.
     if (q.from) where.push(gte(auditLog.at, q.from));
     if (q.to) where.push(lt(auditLog.at, `${q.to}T99`));
@@ -65,6 +64,7 @@ export function registerTenantAudit(app: Router) {
       .orderBy(desc(auditLog.id))
       .limit(q.limit + 1);
     const page = rows.slice(0, q.limit).map((r) => (access.personal ? r : { ...r, before: null, after: null }));
-    return c.json({ items: page, nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null }, 200);
+    const last = page.at(-1);
+    return c.json({ items: page, nextCursor: rows.length > q.limit && last ? String(last.id) : null }, 200);
   });
 }

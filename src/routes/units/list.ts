@@ -3,7 +3,7 @@ import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { units } from "../../../db/platform/schema";
 import { requireAuth, requireRole } from "../../auth/middleware";
 import type { Router } from "../../router";
-import { bearer, errors, ok } from "../openapi-common";
+import { bearer, errors, ok, pageOf, pageQuery } from "../openapi-common";
 import { UNIT_KINDS, UnitSchema } from "./schemas";
 
 const route = createRoute({
@@ -18,23 +18,22 @@ const route = createRoute({
     query: z.object({
       kind: z.enum(UNIT_KINDS).optional(),
       q: z.string().trim().min(1).max(40).optional(),
-      after: z.string().max(40).optional().openapi({ description: "Cursor: the last slug of the previous page" }),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
+      ...pageQuery({ max: 500, default: 100 }, z.string().max(40)),
     }),
   },
   responses: {
-    200: ok(z.object({ items: z.array(UnitSchema), nextCursor: z.string().nullable() }), "单位 Units"),
+    200: ok(pageOf(UnitSchema), "单位 Units"),
     ...errors(400, 401, 403),
   },
 });
 
 export function registerListUnits(app: Router) {
   app.openapi(route, async (c) => {
-    const { kind, q, after, limit } = c.req.valid("query");
+    const { kind, q, cursor, limit } = c.req.valid("query");
     const where: SQL[] = [];
     if (kind) where.push(eq(units.kind, kind));
     if (q) where.push(sql`instr(${units.name} || ' ' || ${units.slug}, ${q}) > 0`);
-    if (after) where.push(gt(units.slug, after));
+    if (cursor) where.push(gt(units.slug, cursor));
     const rows = await c
       .get("services")
       .platform.select({

@@ -23,7 +23,7 @@ import { etag, requireIfMatch } from "../../ledger/etag";
 import type { Router } from "../../router";
 import { auditIfWon, ifAudited } from "../../platform/guarded-write";
 import type { PlatformDb } from "../../services";
-import { bearer, errors, ok } from "../openapi-common";
+import { bearer, errors, ok, pageOf, pageQuery } from "../openapi-common";
 import { AreaCode, displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
 
 // A fresh array per route: zod-openapi takes the list as mutable. A unit admin manages its own unit's
@@ -69,11 +69,10 @@ export function registerUserRoutes(app: Router) {
           role: z.enum(ROLES).optional(),
           unit: slug.optional(),
           q: z.string().trim().min(1).max(60).optional(),
-          after: z.string().max(80).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
+          ...pageQuery({ max: 200, default: 50 }, z.string().max(80)),
         }),
       },
-      responses: { 200: ok(z.object({ items: z.array(UserRecord), nextCursor: z.string().nullable() }), "用户 Users"), ...errors(400, 401, 403) },
+      responses: { 200: ok(pageOf(UserRecord), "用户 Users"), ...errors(400, 401, 403) },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -84,7 +83,7 @@ export function registerUserRoutes(app: Router) {
       if (scope) where.push(eq(users.unit, scope));
       else if (q.unit) where.push(eq(users.unit, q.unit));
       if (q.q) where.push(sql`instr(${users.username} || ' ' || ${users.displayName}, ${q.q}) > 0`);
-      if (q.after) where.push(gt(users.username, q.after));
+      if (q.cursor) where.push(gt(users.username, q.cursor));
       const rows = await platform.select({ id: users.id, username: users.username }).from(users).where(where.length ? and(...where) : undefined).orderBy(asc(users.username)).limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
       const items = (await Promise.all(page.map((r) => userView(platform, r.id)))).filter((u) => u !== undefined);

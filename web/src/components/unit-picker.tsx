@@ -27,7 +27,7 @@ export function UnitPicker({ id, value, error, knownName, onChange, label, help:
     const mine = ++call.current;
     setLoading(true);
     try {
-      const page = await get<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: query, after, limit: UNIT_PAGE });
+      const page = await get<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: query, cursor: after, limit: UNIT_PAGE });
       if (mine !== call.current) return;
       const items = page.items.map((u) => ({ slug: u.slug, name: u.name }));
       setUnits((prev) => (after ? [...prev, ...items] : items));

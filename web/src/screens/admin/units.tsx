@@ -23,7 +23,7 @@ export function UnitsScreen() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useApi<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: applied.q, kind: applied.kind, after: cursors[cursors.length - 1], limit: PAGE });
+  const list = useApi<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: applied.q, kind: applied.kind, cursor: cursors[cursors.length - 1], limit: PAGE });
   const apply = (next: { q: string; kind: string }) => {
     setApplied(next);
     setCursors([undefined]);

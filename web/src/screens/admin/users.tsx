@@ -41,7 +41,7 @@ export function UsersScreen() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useApi<{ items: UserRow[]; nextCursor: string | null }>("/api/users", { ...applied, after: cursors[cursors.length - 1], limit: PAGE });
+  const list = useApi<{ items: UserRow[]; nextCursor: string | null }>("/api/users", { ...applied, cursor: cursors[cursors.length - 1], limit: PAGE });
   const units = useCached<{ items: UnitRow[] }>("/api/units?limit=500").data?.items ?? [];
   const unitName = useUnitNames();
   const programs = usePrograms();

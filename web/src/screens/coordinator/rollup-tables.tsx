@@ -59,7 +59,8 @@ export const UNIT_PAGE = 20;
  * asks the rollup again when they change).
  */
 export function UnitTable({ rollup, program, period, sort, onSort, onPage }: { rollup: ProgramRollup; program: string; period: Period; sort: string; onSort: (sort: string) => void; onPage: (page: number) => void }) {
-  const { page, total, pageSize } = rollup.unitsPage;
+  const { offset, total, limit: pageSize } = rollup.unitsPage;
+  const page = Math.floor(offset / pageSize) + 1;
   const columns: Column<UnitRollupRow>[] = [
     { key: "unit", header: t("rollup.unit"), sortable: true, render: (u) => <a href={href(["p", program, "units", u.unit.slug], periodQuery(period))}>{u.unit.name}</a> },
     { key: "role", header: t("rollup.role"), nowrap: true, render: (u) => (u.groups.some((g) => g.role === "lead") ? t("rollup.roleLead") : t("rollup.roleMember")) },

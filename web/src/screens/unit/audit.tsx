@@ -34,8 +34,8 @@ const PAGE = 30;
 export function AuditScreen({ unit }: { unit: string }) {
   const [filters, setFilters] = useState({ entity: "", actor: "", from: "", to: "" });
   const [applied, setApplied] = useState(filters);
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  const list = useApi<{ items: Entry[]; nextCursor: number | null }>(`/api/t/${unit}/audit`, { ...applied, before: cursors.at(-1), limit: PAGE });
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const list = useApi<{ items: Entry[]; nextCursor: string | null }>(`/api/t/${unit}/audit`, { ...applied, cursor: cursors.at(-1), limit: PAGE });
   const set = (k: keyof typeof filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
   return (
     <>
