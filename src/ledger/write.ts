@@ -272,7 +272,7 @@ export async function changeRecords(
     throw refuse(def, moved.length ? moved : [{ index: 0, id: items[0]!.id, why: "stale" }], bulk);
   }
   if (confirmable) await amendedNotice(ctx, def.entity, changes.map((c) => c.id));
-  return changes.map((c) => c.after);
+  return [...changes].sort((a, b) => a.index - b.index).map((c) => c.after);
 }
 
 /** Applies a change to one record read at `version` (see changeRecords). */
