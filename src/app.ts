@@ -45,6 +45,7 @@ import { registerPutRule } from "./routes/rules/put";
 import { registerTenantAlerts } from "./routes/tenant/alerts";
 import { registerTenantAudit } from "./routes/tenant/audit";
 import { registerTenantSummary } from "./routes/tenant/summary";
+import { registerTenantSearch } from "./routes/tenant/search";
 import { registerCompliance } from "./routes/tenant/compliance";
 import { registerEvidence } from "./routes/tenant/evidence";
 import { registerGetTenant } from "./routes/tenant/get";
@@ -122,6 +123,7 @@ export function createApp(services: Services): Router {
   registerEvidence(app);
   registerTenantAlerts(app);
   registerTenantSummary(app);
+  registerTenantSearch(app);
   registerRecordThread(app);
   registerAttachments(app);
   registerRecipientClaims(app);

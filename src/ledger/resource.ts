@@ -14,6 +14,12 @@ import type { Fields } from "./fields";
 /** A plain record as the API sees it (camelCase keys). */
 export type Row = Record<string, unknown>;
 
+/** One record of a write: what it will be, and what was stored before (null for a new record). */
+export interface Change {
+  record: Row;
+  before: Row | null;
+}
+
 /** What a write needs: the tenant, the directory, who writes, and the unit's programs. */
 export interface WriteContext {
   tenant: TenantContext;
@@ -56,9 +62,15 @@ export interface ResourceDef {
   refine?(record: Row): ErrorDetail[];
   /**
    * Rules that need the database (e.g. a disbursement within its project's allocations).
-   * `earlier` holds the records written before this one in the same batch (an import).
+   * `earlier` holds the changes written before this one in the same batch: an import's new records
+   * (`before` null), a bulk action's changed records (with the stored `before` they replace).
    */
-  check?(ctx: WriteContext, record: Row, before: Row | null, earlier: Row[]): Promise<ErrorDetail[]>;
+  check?(ctx: WriteContext, record: Row, before: Row | null, earlier: readonly Change[]): Promise<ErrorDetail[]>;
+  /**
+   * A bulk void's order, lower first: a record others depend on is voided after them, so that each
+   * step of the batch holds the rules (funds: disbursements before the allocations they draw on).
+   */
+  voidOrder?(record: Row): number;
   /** Fills what the clerk may leave out from what the platform knows (e.g. a cadre's planned end from the program's term). */
   prepare?(ctx: WriteContext, record: Row): Promise<Row>;
   /** Adjusts a change before it is applied (e.g. a clerk's edit of a pre-filled target marks it manual). */

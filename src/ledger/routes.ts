@@ -9,6 +9,7 @@
  *   GET    /api/t/{unit}/{path}/{id}           read                         → ETag
  *   PATCH  /api/t/{unit}/{path}/{id}           update, If-Match required    → 412 when stale
  *   POST   /api/t/{unit}/{path}/{id}/void      void with a reason, If-Match
+ *   POST   /api/t/{unit}/{path}/bulk/…         bulk void / program (src/ledger/bulk-routes.ts)
  */
 import { today } from "../periods/period";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -18,6 +19,7 @@ import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
 import { templateXlsx } from "../sheets/export";
 import { templateChoices } from "./import-names";
 import { importNames } from "./import-names";
+import { registerBulkRoutes } from "./bulk-routes";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
@@ -191,6 +193,8 @@ export function registerResource(app: Router, def: ResourceDef): void {
         return c.json(row, 201);
       },
     );
+
+    registerBulkRoutes(app, def, pascal(def.entity));
   }
 
   app.openapi(

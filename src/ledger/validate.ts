@@ -8,7 +8,7 @@ import { and, inArray, isNull } from "drizzle-orm";
 import { areas } from "../../db/platform/schema";
 import { pairings, projects, subUnits } from "../../db/tenant/schema";
 import type { ErrorDetail } from "../errors";
-import type { ResourceDef, Row, WriteContext } from "./resource";
+import type { Change, ResourceDef, Row, WriteContext } from "./resource";
 
 const REF_TABLES = { sub_units: subUnits, pairings, projects } as const;
 
@@ -50,9 +50,9 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
     knownRefs[table] = new Set(rows.map((r) => r.id));
   }
 
-  // The rows before this one that a business check may count (an import's earlier rows), grown as we
-  // go: one list, not a fresh copy per row.
-  const earlier: Row[] = [];
+  // The changes before this one that a business check may count (an import's earlier rows, a bulk
+  // action's earlier records), grown as we go: one list, not a fresh copy per row.
+  const earlier: Change[] = [];
   for (let i = 0; i < records.length; i++) {
     if (i > 0 && i % 100 === 0) await breathe();
     const { record, before, path, skipCheck } = records[i]!;
@@ -70,7 +70,7 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
     if (def.check && !skipCheck && problems[i]!.length === 0) {
       for (const detail of await def.check(ctx, record, before, earlier)) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
     }
-    if (!skipCheck) earlier.push(record);
+    if (!skipCheck) earlier.push({ record, before });
   }
   return problems;
 }

@@ -6,10 +6,10 @@
  * exactly one wins and the other gets 412.
  */
 import type { InStatement, InValue, ResultSet } from "@libsql/client";
-import { eq, getTableColumns, getTableName, sql, type Column } from "drizzle-orm";
+import { eq, getTableColumns, getTableName, inArray, sql, type Column } from "drizzle-orm";
 import { breathe, mapInSlices } from "../bounded";
 import { ApiError, type ErrorDetail } from "../errors";
-import { auditStatement, type AuditActor } from "../tenants/audit";
+import { auditStatement, isLostRace } from "../tenants/audit";
 import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
@@ -167,41 +167,143 @@ export async function createRecord(def: ResourceDef, ctx: WriteContext, input: R
   return row;
 }
 
+/** One record of a change: its id, the version the writer read, and what changes. */
+export interface ChangeItem {
+  id: string;
+  version: number;
+  patch: Row;
+}
+
+/** Why a record of a change is refused before anything is written. */
+type Refusal = "not_found" | "voided" | "stale";
+
+const REFUSAL_TEXT: Record<Refusal, string> = {
+  not_found: "记录不存在 | No such record",
+  voided: "记录已作废，不能再修改 | The record is voided and can no longer change",
+  stale: "记录已被他人修改，请刷新后再操作 | Someone else changed the record; reload and try again",
+};
+
 /**
- * Applies a change to a record read at `version`. `also` is one more statement for the same batch, run only
- * if the change landed (it must carry `WHERE changes() = 1`): a thread entry that tells of the change.
+ * Each record of a change that cannot be applied: missing, voided, or read at another version than
+ * stored. A single write answers as it always has (404, 409, 412); a bulk one names every such row.
  */
-export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, patch: Row, action = "update", also?: InStatement): Promise<Row> {
-  const before = await readRecord(def, ctx, id);
-  if (!before) throw notFound(def, id);
-  if (before.voidedAt) throw new ApiError("CONFLICT", "error.record_voided", { entity: def.label.zh });
-  if (before.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+function refuse(def: ResourceDef, refused: { index: number; id: string; why: Refusal }[], bulk: boolean): ApiError {
+  if (!bulk) {
+    const { id, why } = refused[0]!;
+    if (why === "not_found") return notFound(def, id);
+    if (why === "voided") return new ApiError("CONFLICT", "error.record_voided", { entity: def.label.zh });
+    return new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
+  }
+  const details = refused.map(({ index, id, why }): ErrorDetail => ({ path: `body.items.${index}`, code: why, message: rowMessage(id, REFUSAL_TEXT[why]) }));
+  if (refused.every((r) => r.why === "not_found")) return new ApiError("NOT_FOUND", "error.bulk_not_found", { entity: def.label.zh, count: refused.length }, details);
+  return new ApiError("CONFLICT", "error.bulk_refused", { entity: def.label.zh, count: refused.length }, details);
+}
+
+/** A bilingual message prefixed with the record it is about, in both languages. */
+function rowMessage(id: string, message: string): string {
+  const [zh, en = zh] = message.split(" | ");
+  return `记录 ${id}：${zh} | Record ${id}: ${en}`;
+}
+
+/**
+ * Applies changes to records read at their versions, all or none, in one batch with an audit row
+ * each: the write of a single PATCH or void (`bulk` false: its errors as ever, field paths `body.x`)
+ * and of a bulk action (`bulk` true: every refused row named, `body.items.<i>.<field>`). Every record
+ * is read in one query and checked against the version its writer read; the rules run over all of
+ * them together, each seeing the changes before it; each UPDATE is guarded by its version and its
+ * audit row aborts the batch if the UPDATE missed (someone wrote in between), so nothing is written.
+ * `also` is one more statement for the batch (a single write's thread entry; it must carry
+ * `WHERE changes() = 1`).
+ */
+export async function changeRecords(
+  def: ResourceDef,
+  ctx: WriteContext,
+  items: ChangeItem[],
+  action: string,
+  options: { bulk?: boolean; also?: InStatement; order?: (before: Row) => number } = {},
+): Promise<Row[]> {
+  const bulk = options.bulk ?? false;
+  const stored = new Map<string, Row>();
+  const ids = [...new Set(items.map((i) => i.id))];
+  for (const row of (await ctx.tenant.db.select().from(def.table).where(inArray(def.table.id, ids))) as Row[]) stored.set(String(row.id), row);
+  const refused: { index: number; id: string; why: Refusal }[] = [];
+  items.forEach(({ id, version }, index) => {
+    const before = stored.get(id);
+    const why: Refusal | null = !before ? "not_found" : before.voidedAt ? "voided" : before.version !== version ? "stale" : null;
+    if (why) refused.push({ index, id, why });
+  });
+  if (refused.length) throw refuse(def, refused, bulk);
+
   const now = new Date().toISOString();
-  const adjusted = action === "update" && def.onUpdate ? def.onUpdate(patch, before) : patch;
-  const changes: Row = { ...adjusted, version: version + 1, updatedAt: now, updatedBy: ctx.actor.actor };
-  const after: Row = { ...before, ...changes };
-  const [problems = []] = await validateRecords(def, ctx, [{ record: after, before, path: bodyPath }]);
+  const changes = items.map(({ id, version, patch }, index) => {
+    const before = stored.get(id)!;
+    const adjusted = action === "update" && def.onUpdate ? def.onUpdate(patch, before) : patch;
+    const set: Row = { ...adjusted, version: version + 1, updatedAt: now, updatedBy: ctx.actor.actor };
+    return { index, id, version, before, set, after: { ...before, ...set } as Row };
+  });
+  const order = options.order;
+  if (order) changes.sort((a, b) => order(a.before) - order(b.before));
+  const checked = await validateRecords(
+    def,
+    ctx,
+    changes.map(({ index, before, after }) => ({
+      record: after,
+      before,
+      path: bulk ? (field: string): ErrorDetail => ({ path: `body.items.${index}${field ? `.${field}` : ""}`, message: "" }) : bodyPath,
+    })),
+  );
+  const problems = checked.flatMap((list, i) => (bulk ? list.map((d) => ({ ...d, message: rowMessage(changes[i]!.id, d.message) })) : list));
   failIfProblems(problems);
-  const update = ctx.tenant.db
-    .update(def.table)
-    .set(changes)
-    .where(sql`${def.table.id} = ${id} AND ${def.table.version} = ${version}`);
+
   const confirmable = (CONFIRMABLE as readonly string[]).includes(def.entity) && action === "update";
-  const [result] = await runBatch(ctx, [
-    toStatement(update),
-    auditStatement(ctx.actor, def.entity, id, action, before, after, true),
+  const statements = changes.flatMap(({ id, version, before, set, after }) => [
+    toStatement(ctx.tenant.db.update(def.table).set(set).where(sql`${def.table.id} = ${id} AND ${def.table.version} = ${version}`)),
+    auditStatement(ctx.actor, def.entity, id, action, before, after, "abort"),
     ...(confirmable ? [amendedStatement(def.entity, id, version + 1, ctx.actor)] : []),
-    ...(also ? [also] : []),
   ]);
-  // Someone else wrote between our read and our write: nothing changed, no audit row.
-  if (!result || result.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
-  if (confirmable) await amendedNotice(ctx, def.entity, id);
-  return after;
+  try {
+    await runBatch(ctx, [...statements, ...(options.also ? [options.also] : [])]);
+  } catch (error) {
+    if (!isLostRace(error)) throw error;
+    // Someone else wrote between our read and our write: nothing was written. Name who moved on.
+    const rows = (await ctx.tenant.db.select({ id: def.table.id, version: def.table.version }).from(def.table).where(inArray(def.table.id, ids))) as Row[];
+    const current = new Map(rows.map((r) => [String(r.id), r.version]));
+    const moved = items.flatMap(({ id, version }, index) => (current.get(id) !== version ? [{ index, id, why: "stale" as const }] : []));
+    throw refuse(def, moved.length ? moved : [{ index: 0, id: items[0]!.id, why: "stale" }], bulk);
+  }
+  if (confirmable) await amendedNotice(ctx, def.entity, changes.map((c) => c.id));
+  return [...changes].sort((a, b) => a.index - b.index).map((c) => c.after);
+}
+
+/** Applies a change to one record read at `version` (see changeRecords). */
+export async function updateRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, patch: Row, action = "update", also?: InStatement): Promise<Row> {
+  const [after] = await changeRecords(def, ctx, [{ id, version, patch }], action, { also });
+  return after!;
+}
+
+/** What voiding sets: the record is kept, hidden from lists unless asked for. */
+function voidPatch(ctx: WriteContext, reason: string): Row {
+  return { voidedAt: new Date().toISOString(), voidedBy: ctx.actor.actor, voidReason: reason };
 }
 
 /** Voids a record (kept, hidden from lists unless asked for). */
 export async function voidRecord(def: ResourceDef, ctx: WriteContext, id: string, version: number, reason: string): Promise<Row> {
-  return updateRecord(def, ctx, id, version, { voidedAt: new Date().toISOString(), voidedBy: ctx.actor.actor, voidReason: reason }, "void");
+  const [after] = await changeRecords(def, ctx, [{ id, version, patch: voidPatch(ctx, reason) }], "void");
+  return after!;
+}
+
+/**
+ * Voids many records with one reason, all or none (see changeRecords), in the resource's void order so
+ * that every step of the batch holds its rules (a fund's disbursements before its allocations).
+ */
+export async function voidRecords(def: ResourceDef, ctx: WriteContext, items: { id: string; version: number }[], reason: string): Promise<Row[]> {
+  const patch = voidPatch(ctx, reason);
+  return changeRecords(def, ctx, items.map((i) => ({ ...i, patch })), "void", { bulk: true, order: def.voidOrder });
+}
+
+/** Puts many records under one of the unit's programs, all or none: each an update, as a PATCH of `program` is. */
+export async function assignProgram(def: ResourceDef, ctx: WriteContext, items: { id: string; version: number }[], program: string): Promise<Row[]> {
+  return changeRecords(def, ctx, items.map((i) => ({ ...i, patch: { program } })), "update", { bulk: true });
 }
 
 /** One row of an import: its spreadsheet row number and the parsed record, or its cell errors. */

@@ -5,7 +5,7 @@
  * version the recipient saw: a correction made meanwhile answers 412, and the recipient looks again).
  */
 import type { InStatement } from "@libsql/client";
-import { asc, and, eq } from "drizzle-orm";
+import { asc, and, eq, inArray } from "drizzle-orm";
 import { recordThreads, type Confirmable } from "../../db/tenant/schema";
 import { recipientVerdicts } from "../../db/tenant/schema";
 import { notify } from "../inbox/notifications";
@@ -87,12 +87,16 @@ export function amendedStatement(entity: string, recordId: string, newVersion: n
   };
 }
 
-/** After a correction of a record the recipient disputed: the recipient area's inbox is told to look again. */
-export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb; queue: JobQueue }, entity: string, recordId: string): Promise<void> {
-  const [v] = await ctx.tenant.db.select({ verdict: recipientVerdicts.verdict, area: recipientVerdicts.areaCode }).from(recipientVerdicts).where(and(eq(recipientVerdicts.entity, entity as Confirmable), eq(recipientVerdicts.recordId, recordId)));
-  if (v?.verdict !== "disputed") return;
+/** After corrections of records the recipient disputed: each recipient area's inbox is told to look again. */
+export async function amendedNotice(ctx: { tenant: { db: TenantDb; unit: { slug: string; name: string } }; platform: PlatformDb; queue: JobQueue }, entity: string, recordIds: string[]): Promise<void> {
+  const disputed = await ctx.tenant.db
+    .select({ recordId: recipientVerdicts.recordId, area: recipientVerdicts.areaCode })
+    .from(recipientVerdicts)
+    .where(and(eq(recipientVerdicts.entity, entity as Confirmable), inArray(recipientVerdicts.recordId, recordIds), eq(recipientVerdicts.verdict, "disputed")));
+  if (!disputed.length) return;
   const { slug, name } = ctx.tenant.unit;
-  await notify(ctx, [
-    { audienceKind: "area", audience: v.area, kind: "amended", zh: `${name}已更正您提出异议的记录，请再次确认`, en: `${name} corrected a record you disputed: please confirm it again`, link: `#/recipient?entity=${entity}&thread=${slug}/${recordId}` },
-  ]);
+  await notify(
+    ctx,
+    disputed.map((v) => ({ audienceKind: "area" as const, audience: v.area, kind: "amended" as const, zh: `${name}已更正您提出异议的记录，请再次确认`, en: `${name} corrected a record you disputed: please confirm it again`, link: `#/recipient?entity=${entity}&thread=${slug}/${v.recordId}` })),
+  );
 }

@@ -28,14 +28,23 @@ export function auditRow(db: TenantDb, who: AuditActor, entity: string, entityId
 }
 
 /**
- * The audit row as a raw statement for a write batch; `guarded`: inserted only if the statement before it
- * changed a row (`WHERE changes() = 1`), so a lost If-Match race leaves no audit row behind.
+ * The audit row as a raw statement for a write batch. `guarded`: inserted only if the statement before it
+ * changed a row (`WHERE changes() = 1`), so a lost If-Match race leaves no audit row behind; `"abort"`: the
+ * row's actor is NULL unless the statement before it changed a row, and `actor` is NOT NULL, so a lost race
+ * aborts the whole batch — the guard of a write of many records, all or none (see `isLostRace`).
  */
-export function auditStatement(who: AuditActor, entity: string, id: string, action: string, before: unknown, after: unknown, guarded: boolean): InStatement {
+export function auditStatement(who: AuditActor, entity: string, id: string, action: string, before: unknown, after: unknown, guarded: boolean | "abort"): InStatement {
+  const actor = guarded === "abort" ? "CASE WHEN changes() = 1 THEN ? END" : "?";
   return {
     sql:
       "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) " +
-      `SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${guarded ? " WHERE changes() = 1" : ""}`,
+      `SELECT ${actor}, ?, ?, ?, ?, ?, ?, ?, ?, ?${guarded === true ? " WHERE changes() = 1" : ""}`,
     args: [who.actor, who.actorRole, who.requestId, who.method, who.route, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after)],
   };
+}
+
+/** Whether a write failed because an `"abort"`-guarded audit row found its change had not landed. */
+export function isLostRace(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  return text.includes("NOT NULL constraint failed: audit_log.actor");
 }

@@ -55,6 +55,7 @@ function bodyFor(op: Operation): { body?: unknown; raw?: string; contentType?: s
   const tail = op.path.replace(/^\/api\/t\/\{unit\}\/?/, "");
   const [resource = "", second, third] = tail.split("/");
   if (op.method === "POST" && second === "import") return { raw: "事项类型,日期,事项\n联席会议,2024-08-02,导入的联席会议\n", contentType: "text/csv" };
+  if (op.method === "POST" && second === "bulk") return { body: { items: [{ id: ids[resource], version: 1 }], ...(third === "void" ? { reason: "越权批量作废" } : { program: PROGRAM }) } };
   if (op.method === "POST" && third === "void") return { body: { reason: "越权作废测试" } };
   if (op.method === "POST" && third === "reopen") return { body: { reason: "越权退回测试" } };
   if (op.method === "POST" && third === "thread") return { body: { text: "越权留言测试" } };
@@ -82,7 +83,9 @@ function urlFor(op: Operation, unit = UNIT): string {
   const id = op.path.includes("/participants/") ? participantId : op.path.startsWith("/api/programs/") ? programReportId : ids[segment];
   // Counties are registered for a prefecture's group: 韶关市's, which the coordinator's POST …/groups opens first.
   const code = op.path.endsWith("/counties") ? "440200" : "440232";
-  return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code, rule: "joint-meetings-dongguan", attachmentId });
+  // The search asks for the mark every seeded record holds: a leak would show it.
+  const query = op.path === "/api/t/{unit}/search" ? `?q=${encodeURIComponent(MARK)}` : "";
+  return fill(op.path, { unit, id: id ?? "none", program: PROGRAM, code, rule: "joint-meetings-dongguan", attachmentId }) + query;
 }
 
 function send(op: Operation, token: string, unit = UNIT) {

@@ -9,7 +9,7 @@ import { FUND_KINDS, FUND_SOURCES, funds } from "../../../db/tenant/schema";
 import type { ErrorDetail } from "../../errors";
 import { f } from "../fields";
 import { fenToYuan } from "../money";
-import { defineResource, type Row } from "../resource";
+import { defineResource, type Change, type Row } from "../resource";
 
 export const FUND_KIND_LABELS = {
   allocation: "安排（拨入）",
@@ -22,29 +22,35 @@ export const FUND_KIND_LABELS_EN: Record<keyof typeof FUND_KIND_LABELS, string> 
 export const FUND_SOURCE_LABELS = { province: "省级", city: "市级", town: "镇街", enterprise: "企业", society: "社会" } as const;
 export const FUND_SOURCE_LABELS_EN: Record<keyof typeof FUND_SOURCE_LABELS, string> = { province: "Province", city: "City", town: "Town", enterprise: "Enterprise", society: "Society" };
 
-/** Allocated and (non-overrun) disbursed fen of one project, counting records not yet written. */
 /**
- * What the earlier rows of the same write allocate and disburse per project. An import passes the
- * same growing list to every row's check, so the totals are kept per list and extended by the rows
- * added since the last call: linear in the rows, not quadratic (20,000 disbursements stay fast).
+ * What the earlier changes of the same write add to each project's allocated and (non-overrun)
+ * disbursed fen: a new record its amount; a changed record its new amount less the stored one it
+ * replaces (which the stored totals still count). An import passes the same growing list to every
+ * row's check, so the totals are kept per list and extended by the changes added since the last call:
+ * linear in the rows, not quadratic (20,000 disbursements stay fast).
  */
-const running = new WeakMap<readonly Row[], { seen: number; totals: Map<string, { allocated: number; disbursed: number }> }>();
+const running = new WeakMap<readonly Change[], { seen: number; totals: Map<string, { allocated: number; disbursed: number }> }>();
 
-function projectBalance(rows: readonly Row[], projectId: string): { allocated: number; disbursed: number } {
-  let state = running.get(rows);
-  if (!state || state.seen > rows.length) {
+function projectBalance(changes: readonly Change[], projectId: string): { allocated: number; disbursed: number } {
+  let state = running.get(changes);
+  if (!state || state.seen > changes.length) {
     state = { seen: 0, totals: new Map() };
-    running.set(rows, state);
+    running.set(changes, state);
   }
-  for (; state.seen < rows.length; state.seen++) {
-    const r = rows[state.seen]!;
-    if (!r.projectId || r.voidedAt) continue;
-    const t = state.totals.get(String(r.projectId)) ?? { allocated: 0, disbursed: 0 };
-    if (r.kind === "allocation") t.allocated += Number(r.amountFen);
-    if (r.kind === "disbursement" && !r.overrun) t.disbursed += Number(r.amountFen);
-    state.totals.set(String(r.projectId), t);
+  const { totals } = state;
+  const add = (r: Row, sign: 1 | -1) => {
+    if (!r.projectId || r.voidedAt) return;
+    const t = totals.get(String(r.projectId)) ?? { allocated: 0, disbursed: 0 };
+    if (r.kind === "allocation") t.allocated += sign * Number(r.amountFen);
+    if (r.kind === "disbursement" && !r.overrun) t.disbursed += sign * Number(r.amountFen);
+    totals.set(String(r.projectId), t);
+  };
+  for (; state.seen < changes.length; state.seen++) {
+    const { record, before } = changes[state.seen]!;
+    add(record, 1);
+    if (before) add(before, -1);
   }
-  return { ...(state.totals.get(projectId) ?? { allocated: 0, disbursed: 0 }) };
+  return { ...(totals.get(projectId) ?? { allocated: 0, disbursed: 0 }) };
 }
 
 export const fundsResource = defineResource({
@@ -71,6 +77,8 @@ export const fundsResource = defineResource({
   sorts: ["date", "amountFen", "kind"],
   defaultSort: "-date",
   titleField: "date",
+  // Disbursements draw on allocations: in a bulk void they go first, so the allocations are free to follow.
+  voidOrder: (r) => (r.kind === "allocation" ? 1 : 0),
   refine: (r): ErrorDetail[] => {
     const problems: ErrorDetail[] = [];
     if (r.overrun && !r.overrunReason) problems.push({ path: "overrunReason", message: "标记为超支时须填写原因 | An overrun needs a reason" });

@@ -1,6 +1,20 @@
-/** A table with sortable headers (aria-sort) that stays readable at tablet width (scrolls sideways). */
+/**
+ * A table with sortable headers (aria-sort) that stays readable at tablet width (scrolls sideways),
+ * optionally with a checkbox per row and one for the whole page (bulk actions).
+ */
 import type { ComponentChildren } from "preact";
 import { t } from "../i18n";
+
+/** Rows chosen by checkbox: which are, how to name a row's checkbox, and which rows may be chosen. */
+export interface Selection<T> {
+  selected: ReadonlySet<string>;
+  onChange(next: Set<string>): void;
+  /** The accessible name of a row's checkbox, e.g. "选择 乳源茶叶加工厂". */
+  label(row: T): string;
+  /** The accessible name of the page's checkbox. */
+  allLabel: string;
+  selectable?(row: T): boolean;
+}
 
 export interface Column<T> {
   key: string;
@@ -21,6 +35,7 @@ export function DataTable<T>({
   onSort,
   caption,
   rowClass,
+  selection,
 }: {
   columns: Column<T>[];
   rows: T[];
@@ -29,15 +44,36 @@ export function DataTable<T>({
   onSort?(sort: string): void;
   caption?: string;
   rowClass?(row: T): string;
+  selection?: Selection<T>;
 }) {
   const current = sort?.replace(/^-/, "");
   const descending = sort?.startsWith("-") ?? false;
+  const choosable = selection ? rows.filter((r) => selection.selectable?.(r) ?? true).map(rowKey) : [];
+  const chosen = choosable.filter((k) => selection?.selected.has(k)).length;
+  const toggle = (key: string, on: boolean) => {
+    const next = new Set(selection!.selected);
+    if (on) next.add(key);
+    else next.delete(key);
+    selection!.onChange(next);
+  };
   return (
     <div class="table-wrap">
       <table class="table">
         {caption ? <caption class="sr-only">{caption}</caption> : null}
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" class="table__check">
+                <input
+                  type="checkbox"
+                  aria-label={selection.allLabel}
+                  checked={choosable.length > 0 && chosen === choosable.length}
+                  indeterminate={chosen > 0 && chosen < choosable.length}
+                  disabled={choosable.length === 0}
+                  onChange={(e) => selection.onChange((e.currentTarget as HTMLInputElement).checked ? new Set(choosable) : new Set())}
+                />
+              </th>
+            ) : null}
             {columns.map((c) => {
               const active = c.key === current;
               const ariaSort = active ? (descending ? "descending" : "ascending") : c.sortable ? "none" : undefined;
@@ -66,6 +102,18 @@ export function DataTable<T>({
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} class={rowClass?.(row)}>
+              {selection ? (
+                <td class="table__check">
+                  {selection.selectable?.(row) ?? true ? (
+                    <input
+                      type="checkbox"
+                      aria-label={selection.label(row)}
+                      checked={selection.selected.has(rowKey(row))}
+                      onChange={(e) => toggle(rowKey(row), (e.currentTarget as HTMLInputElement).checked)}
+                    />
+                  ) : null}
+                </td>
+              ) : null}
               {columns.map((c) => (
                 <td key={c.key} class={[c.numeric ? "num" : "", c.nowrap ? "nowrap" : ""].join(" ").trim() || undefined}>
                   {c.render(row)}

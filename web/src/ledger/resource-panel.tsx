@@ -1,6 +1,7 @@
 /**
  * One ledger resource: filters, the paged and sorted table (API cursor, 20 a page), and the
- * actions — create, edit, void, import, export, and the project's next status step.
+ * actions — create, edit, void, import, export, and the project's next status step; rows chosen by
+ * checkbox are voided or put under a program together. `?record=<id>` (a search hit) shows that record.
  */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { download } from "../api/download";
@@ -20,12 +21,21 @@ import { RecordForm } from "./record-form";
 import { fieldOf, type ResourceView } from "./resources";
 import { TargetsPrefill } from "./targets-prefill";
 import { VoidDialog } from "./void-dialog";
+import { AssignProgramDialog } from "./assign-program-dialog";
+import { BulkBar } from "./bulk-bar";
 import { ThreadDialog } from "../components/thread-dialog";
 import { useSession } from "../session";
 
 const PAGE_SIZE = 20;
 
-type Dialog = { kind: "create" } | { kind: "edit"; record: LedgerRecord } | { kind: "void"; record: LedgerRecord } | { kind: "import" } | { kind: "thread"; id: string; name: string } | null;
+type Dialog =
+  | { kind: "create" }
+  | { kind: "edit"; record: LedgerRecord }
+  | { kind: "void"; records: LedgerRecord[] }
+  | { kind: "assign"; records: LedgerRecord[] }
+  | { kind: "import" }
+  | { kind: "thread"; id: string; name: string }
+  | null;
 
 /** The records both sides of a pairing talk about (the recipient confirms or disputes; a coordinator returns). */
 const THREADED = new Set(["funds", "projects", "cadres", "activities"]);
@@ -46,7 +56,12 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   useEffect(() => setCursors([undefined]), [paramsKey, view.path]);
   const cursor = cursors[cursors.length - 1];
   const base = `/api/t/${ctx.unit}/${view.path}`;
-  const list = useApi<Page<LedgerRecord>>(base, { ...params, limit: PAGE_SIZE, cursor });
+  // A record opened from the search is shown alone, until "show all".
+  const focus = query.record || null;
+  const list = useApi<Page<LedgerRecord>>(focus ? null : base, { ...params, limit: PAGE_SIZE, cursor });
+  const focused = useApi<LedgerRecord>(focus ? `${base}/${encodeURIComponent(focus)}` : null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  useEffect(() => setSelected(new Set()), [paramsKey, view.path, cursor, focus]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exportError, setExportError] = useState<Error | null>(null);
@@ -60,7 +75,9 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const shown: Dialog = dialog ?? linked;
   const personal = tenant?.access.personal ?? true;
 
-  const items = list.data?.items ?? [];
+  const items = focus ? (focused.data ? [focused.data] : []) : (list.data?.items ?? []);
+  const chosen = items.filter((r) => selected.has(r.id));
+  const hasProgram = view.fields.some((f) => f.kind === "program");
   useAreaNames(items.flatMap((r) => [r.areaCode, r.hostAreaCode]));
   const refField = view.fields.find((f) => f.kind === "ref" && view.columns.includes(f.key));
   const refs = useRefOptions(ctx.unit, refField?.ref);
@@ -70,7 +87,9 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const done = (message: string) => {
     setDialog(null);
     setNotice(message);
+    setSelected(new Set());
     list.reload();
+    focused.reload();
   };
 
   const nameOf = (r: LedgerRecord) => {
@@ -122,7 +141,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
               </button>
             ) : null}
             {canWrite ? (
-              <button type="button" class="btn btn--link btn--link-danger" onClick={() => setDialog({ kind: "void", record: r })} aria-label={`${t("ledger.void")} ${nameOf(r)}`}>
+              <button type="button" class="btn btn--link btn--link-danger" onClick={() => setDialog({ kind: "void", records: [r] })} aria-label={`${t("ledger.void")} ${nameOf(r)}`}>
                 {t("ledger.void")}
               </button>
             ) : null}
@@ -172,27 +191,52 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
         </Notice>
       ) : null}
       {exportError ? <ErrorNote error={exportError} /> : null}
+      {focus ? (
+        <Notice>
+          <span>{t("ledger.focused")}</span>
+          <button type="button" class="btn btn--link" onClick={() => onQuery({ ...query, record: "" })}>
+            {t("ledger.showAll")}
+          </button>
+        </Notice>
+      ) : null}
+      {focused.error ? <ErrorNote error={focused.error} onRetry={focused.reload} /> : null}
       {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && items.length === 0 ? <Empty title={t("ledger.empty")}>{canWrite ? t("ledger.emptyHint") : null}</Empty> : null}
+      {(list.loading && !list.data && !focus) || (focused.loading && !focused.data && focus) ? <Loading /> : null}
+      {list.data && !focus && items.length === 0 ? <Empty title={t("ledger.empty")}>{canWrite ? t("ledger.emptyHint") : null}</Empty> : null}
+      {canWrite && chosen.length > 0 ? (
+        <BulkBar
+          count={chosen.length}
+          canAssign={hasProgram}
+          onVoid={() => setDialog({ kind: "void", records: chosen })}
+          onAssign={() => setDialog({ kind: "assign", records: chosen })}
+          onClear={() => setSelected(new Set())}
+        />
+      ) : null}
       {items.length > 0 ? (
         <div aria-busy={list.loading}>
           <DataTable
+            selection={
+              canWrite
+                ? { selected, onChange: setSelected, label: (r) => t("ledger.selectRow", { name: nameOf(r) }), allLabel: t("ledger.selectAll"), selectable: (r) => !r.voidedAt }
+                : undefined
+            }
             columns={columns}
             rows={items}
             rowKey={(r) => r.id}
             sort={params.sort}
             onSort={(sort) => onQuery({ ...query, sort })}
             caption={pick(view.label)}
-            rowClass={(r) => (r.voidedAt ? "is-voided" : "")}
+            rowClass={(r) => [r.voidedAt ? "is-voided" : "", r.id === focus ? "is-focused" : ""].join(" ").trim()}
           />
-          <Pager
+          {focus ? null : (
+            <Pager
             page={cursors.length}
             total={list.data?.total ?? null}
             hasNext={Boolean(list.data?.nextCursor)}
             onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
             onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
-          />
+            />
+          )}
         </div>
       ) : null}
       {dialog?.kind === "create" || dialog?.kind === "edit" ? (
@@ -205,7 +249,24 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
         />
       ) : null}
       {dialog?.kind === "void" ? (
-        <VoidDialog unit={ctx.unit} path={view.path} record={dialog.record} name={nameOf(dialog.record)} onClose={() => setDialog(null)} onDone={() => done(t("ledger.voidedDone"))} />
+        <VoidDialog
+          unit={ctx.unit}
+          path={view.path}
+          records={dialog.records}
+          name={nameOf(dialog.records[0]!)}
+          onClose={() => setDialog(null)}
+          onDone={() => done(dialog.records.length === 1 ? t("ledger.voidedDone") : t("bulk.voidDone", { n: dialog.records.length }))}
+        />
+      ) : null}
+      {dialog?.kind === "assign" ? (
+        <AssignProgramDialog
+          unit={ctx.unit}
+          path={view.path}
+          records={dialog.records}
+          tenant={tenant}
+          onClose={() => setDialog(null)}
+          onDone={(program) => done(t("bulk.programDone", { n: dialog.records.length, program }))}
+        />
       ) : null}
       {shown?.kind === "thread" ? (
         <ThreadDialog

@@ -1,7 +1,8 @@
-/** The top bar: product name, language switch, the signed-in user, changing one's password, sign out. */
+/** The top bar: product name, the unit's ledger search, language switch, the signed-in user, changing one's password, sign out. */
 import { useEffect, useState } from "preact/hooks";
 import { refreshUnread, useUnread } from "../screens/inbox/unread";
-import { href } from "../router";
+import { href, useRoute } from "../router";
+import { LedgerSearch } from "./ledger-search";
 import { ChangePasswordDialog } from "../screens/account/change-password";
 import { setLang, t, useLang } from "../i18n";
 import { label, ROLE } from "../labels";
@@ -21,6 +22,9 @@ export function TopBar() {
   const current = useSession();
   const [changing, setChanging] = useState(false);
   const unread = useUnread();
+  // Inside a unit's screens, its ledger can be searched from here.
+  const { segments } = useRoute();
+  const unit = segments[0] === "u" ? segments[1] : undefined;
   // The bell's count: at sign-in, then once a minute (an admin has no inbox).
   useEffect(() => {
     if (!current || current.user.role === "admin") return;
@@ -36,6 +40,7 @@ export function TopBar() {
         </span>
         <span class="topbar__name">{t("app.name")}</span>
       </a>
+      {current && unit ? <LedgerSearch key={unit} unit={unit} /> : null}
       <div class="topbar__right">
         <LangSwitch />
         {current ? (
