@@ -42,6 +42,7 @@ export function Chart({ option, height = 280, label, onClick }: { option: ChartO
       observer?.disconnect();
       chart.current?.dispose();
       chart.current = null;
+      if (box.current) delete box.current.chart;
     };
   }, []);
 
