@@ -107,7 +107,8 @@ export function RollupMap({ rollup, program, period }: { rollup: ProgramRollup; 
         {
           type: "map",
           map: drawn.map,
-          roam: true,
+          // Pan and zoom with a mouse; on a touch screen a drag scrolls the page instead.
+          roam: window.matchMedia("(pointer: fine)").matches,
           selectedMode: false,
           itemStyle: { areaColor: "#eef1f5", borderColor: "#ffffff", borderWidth: 0.6 },
           emphasis: { label: { show: true, color: "#1a202c", formatter: (p: { name: string }) => byCode.get(p.name)?.group.area.name ?? "" }, itemStyle: { areaColor: "#f6c65b" } },
