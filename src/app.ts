@@ -40,6 +40,7 @@ import { registerListPrograms } from "./routes/programs/list";
 import { registerReportRoutes } from "./routes/reports/routes";
 import { registerRollupDrillDown } from "./routes/rollup/drill-down";
 import { registerRollup } from "./routes/rollup/get";
+import { registerRollupTrends } from "./routes/rollup/trends";
 import { registerListRules } from "./routes/rules/list";
 import { registerPutRule } from "./routes/rules/put";
 import { registerTenantAlerts } from "./routes/tenant/alerts";
@@ -133,6 +134,7 @@ export function createApp(services: Services): Router {
   registerReportRoutes(app);
   registerRollup(app);
   registerRollupDrillDown(app);
+  registerRollupTrends(app);
   registerListRules(app);
   registerPutRule(app);
   // Specific routes before the generic ones, whose /{id} would otherwise match "prefill".

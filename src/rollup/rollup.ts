@@ -72,9 +72,22 @@ export interface GroupSummary extends Omit<GroupView, "members" | "counties"> {
   memberCount: number;
 }
 
+/** The rule results of the units that help an area (a unit's judgement counts in each area it helps). */
+export interface AreaRules {
+  pass: number;
+  warn: number;
+  fail: number;
+  /** Members judged, and of them those behind on a rule (warn or fail). */
+  judgedUnits: number;
+  laggingUnits: number;
+  /** Of the applicable rule results, the share that pass, in whole percent (null with none). */
+  passPercent: number | null;
+}
+
 export interface AreaRollup {
   group: GroupSummary;
   sums: AreaSums & { grassrootsSharePercent: number | null };
+  rules: AreaRules;
 }
 
 export const UNIT_SORTS = ["-rules", "rules", "-in", "in", "-projects", "projects", "unit", "-unit"] as const;
@@ -226,6 +239,25 @@ export async function groupSums(services: Services, program: string, period: Per
   return new Map(rows.map((r) => [perMember ? `${r.groupId}/${r.unit}` : String(r.groupId), areaSums(r)]));
 }
 
+/** Each group's members' rule results (or one group's), added up from their stored judgements: one query. */
+export async function groupRules(services: Services, program: string, period: Period, groupId?: string): Promise<Map<string, AreaRules>> {
+  const rows = await services.platform.all<{ groupId: string; pass: number; warn: number; fail: number; judged: number; lagging: number }>(sql`
+    SELECT gm.group_id AS groupId, sum(j.pass) AS pass, sum(j.warn) AS warn, sum(j.fail) AS fail, count(*) AS judged, sum(j.warn + j.fail > 0) AS lagging
+    FROM (SELECT DISTINCT gm.group_id AS group_id, gm.unit AS unit FROM group_members gm JOIN groups g ON g.id = gm.group_id WHERE g.program = ${program} ${groupId ? sql`AND g.id = ${groupId}` : sql``} AND ${inForceSql(period)}) gm
+    JOIN unit_judgements j ON j.unit = gm.unit AND j.program = ${program} AND j.period = ${periodKey(period)}
+    GROUP BY gm.group_id`);
+  return new Map(
+    rows.map((r) => {
+      const [pass, warn, fail] = [Number(r.pass), Number(r.warn), Number(r.fail)];
+      return [r.groupId, { pass, warn, fail, judgedUnits: Number(r.judged), laggingUnits: Number(r.lagging), passPercent: sharePercent(pass, pass + warn + fail) }];
+    }),
+  );
+}
+
+export function emptyAreaRules(): AreaRules {
+  return { pass: 0, warn: 0, fail: 0, judgedUnits: 0, laggingUnits: 0, passPercent: null };
+}
+
 /** Members a group lists in the rollup (the area's drill-down lists them all). */
 export const GROUP_MEMBERS_LISTED = 8;
 
@@ -357,7 +389,12 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
     pageOfUnits(services, program, period, page),
   ]);
   const pageSlugs = listed.map((r) => r.unit);
-  const [byGroup, freshness, memberships] = await Promise.all([groupSums(services, program, period, groupList), basis.freshness(pageSlugs), membershipsOf(services, program, period, pageSlugs)]);
+  const [byGroup, rulesByGroup, freshness, memberships] = await Promise.all([
+    groupSums(services, program, period, groupList),
+    groupRules(services, program, period),
+    basis.freshness(pageSlugs),
+    membershipsOf(services, program, period, pageSlugs),
+  ]);
 
   const ruleTitles: ProgramRollup["ruleTitles"] = {};
   for (const r of basis.inputs.rules) if (r.enabled) ruleTitles[r.rule.id] = r.rule.title(r.params as never);
@@ -400,7 +437,7 @@ export async function rollupOf(services: Services, basis: RollupBasis, page: Uni
     ruleTitles,
     areas: groupList.map((group) => {
       const sums = byGroup.get(group.id) ?? emptyAreaSums();
-      return { group, sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) } };
+      return { group, sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) }, rules: rulesByGroup.get(group.id) ?? emptyAreaRules() };
     }),
     units: listed.map((r) => {
       const { name: _name, ...fresh } = freshness.get(r.unit) ?? { name: r.name, takenAt: null, ageSeconds: null, stale: true, error: null };

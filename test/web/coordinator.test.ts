@@ -94,7 +94,7 @@ describe("coordinator", () => {
       await containsText(page.locator('[data-list="not-submitted"]'), "东莞市");
       await containsText(unitsTable.locator("tbody tr").first(), "未报送");
     }
-    await hasCount(page.locator('.chart[data-ready="true"]'), 2);
+    await hasCount(page.locator('.chart[data-ready="true"]'), 3); // funds by area, rule results, the map
     await page.waitForTimeout(500); // the charts' entry animation
     await shot(page, "20-rollup");
     await docShot(page, "coordinator-rollup");

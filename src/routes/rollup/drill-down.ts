@@ -6,7 +6,7 @@ import { membershipsOf } from "../../figures/in-force";
 import { judgedWithTexts } from "../../figures/judgements";
 import { emptyAreaSums } from "../../figures/summary";
 import { periodKey } from "../../periods/period";
-import { groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";
+import { emptyAreaRules, groupRules, groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";
 import type { Router } from "../../router";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
 import { PeriodQuery, requireProgramAccess, toPeriod } from "../programs/access";
@@ -44,7 +44,12 @@ export function registerRollupDrillDown(app: Router) {
     // Only the group's members are read (and judged, where behind).
     const basis = await rollupBasis(services, program, period, undefined, group.members.map((m) => m.slug));
     const key = periodKey(period);
-    const [total, perMember, fresh] = await Promise.all([groupSums(services, program, period, [group]), groupSums(services, program, period, [group], true), basis.freshness(group.members.map((m) => m.slug))]);
+    const [total, perMember, rules, fresh] = await Promise.all([
+      groupSums(services, program, period, [group]),
+      groupSums(services, program, period, [group], true),
+      groupRules(services, program, period, group.id),
+      basis.freshness(group.members.map((m) => m.slug)),
+    ]);
     const sums = total.get(group.id) ?? emptyAreaSums();
     return c.json(
       {
@@ -52,6 +57,7 @@ export function registerRollupDrillDown(app: Router) {
         period: key,
         group,
         sums: { ...sums, grassrootsSharePercent: sharePercent(sums.grassrootsInFen, sums.inFen) },
+        rules: rules.get(group.id) ?? emptyAreaRules(),
         contributions: group.members.map((m) => ({ unit: m.slug, sums: perMember.get(`${group.id}/${m.slug}`) ?? emptyAreaSums() })),
         units: group.members.map((m) => {
           const { name: _name, ...freshness } = fresh.get(m.slug) ?? { name: m.name, takenAt: null, ageSeconds: null, stale: true, error: null };

@@ -56,9 +56,12 @@ export type Submission = Schemas["Submission"];
 // The rollup's shapes are the server's own (counts and sums only), imported as types so they cannot drift.
 import type { AreaRollup, Freshness, ProgramRollup, UnitRollup, UnitRollupRow, UnitSort } from "../../../src/rollup/rollup";
 import type { AreaSums, UnitSummary } from "../../../src/rollup/rollup";
+import type { QuarterFigures, Trend } from "../../../src/rollup/trends";
 
 /** What GET …/rollup answers (src/rollup/rollup.ts programRollup). */
 export type { AreaRollup, AreaSums, Freshness, ProgramRollup, UnitRollup, UnitRollupRow, UnitSort, UnitSummary };
+/** What GET …/rollup/areas/{code}/trend and …/rollup/units/{unit}/trend answer (src/rollup/trends.ts). */
+export type { QuarterFigures, Trend };
 
 export interface AreaDrillDown extends AreaRollup {
   program: string;

@@ -1,19 +1,27 @@
 /**
- * An ECharts chart. ECharts (bar and pie only) is loaded on first use, so the unit's screens do not
- * carry it; the chart resizes with its box.
+ * An ECharts chart. ECharts (only the series the UI draws, echarts-setup.ts) is loaded on first use,
+ * so the unit's screens do not carry it; the chart resizes with its box.
  */
-import type { EChartsCoreOption, ECharts } from "echarts/core";
+import type { ECElementEvent, EChartsCoreOption, ECharts } from "echarts/core";
 import { useEffect, useRef } from "preact/hooks";
 
 export type ChartOption = EChartsCoreOption;
 
 export const CHART_FONT = '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Segoe UI", sans-serif';
 
-export function Chart({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
+/**
+ * The chart's box, holding its instance: ECharts keeps its instances to itself, and browser tests (and
+ * devtools) need one to find where a county is drawn.
+ */
+export type ChartHost = HTMLDivElement & { chart?: ECharts };
+
+export function Chart({ option, height = 280, label, onClick }: { option: ChartOption; height?: number; label: string; onClick?: (event: ECElementEvent) => void }) {
+  const box = useRef<ChartHost>(null);
   const chart = useRef<ECharts | null>(null);
   const latest = useRef(option);
   latest.current = option;
+  const click = useRef(onClick);
+  click.current = onClick;
 
   useEffect(() => {
     let disposed = false;
@@ -23,6 +31,8 @@ export function Chart({ option, height = 280, label }: { option: ChartOption; he
       const instance = echarts.init(box.current, undefined, { renderer: "canvas" });
       chart.current = instance;
       instance.setOption({ textStyle: { fontFamily: CHART_FONT }, animationDuration: 300, ...latest.current }, true);
+      instance.on("click", (event) => click.current?.(event as ECElementEvent));
+      box.current.chart = instance;
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(box.current);
       box.current.dataset.ready = "true";
@@ -32,6 +42,7 @@ export function Chart({ option, height = 280, label }: { option: ChartOption; he
       observer?.disconnect();
       chart.current?.dispose();
       chart.current = null;
+      if (box.current) delete box.current.chart;
     };
   }, []);
 

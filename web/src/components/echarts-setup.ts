@@ -1,9 +1,9 @@
-/** ECharts with only what the UI draws: bar and pie, grid, tooltip, legend, canvas. Loaded on demand. */
-import { BarChart, PieChart } from "echarts/charts";
+/** ECharts with only what the UI draws: bar, pie and line, grid, tooltip, legend, canvas. Loaded on demand. */
+import { BarChart, LineChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };

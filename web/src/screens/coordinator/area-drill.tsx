@@ -11,6 +11,7 @@ import { pick, t } from "../../i18n";
 import { href, navigate } from "../../router";
 import { PageHeader } from "../../shell/page-header";
 import { periodOf, PeriodPicker, periodQuery } from "./period-picker";
+import { TrendSection } from "./trend-chart";
 
 export function AreaDrillScreen({ program, code, query }: { program: string; code: string; query: Record<string, string> }) {
   const period = periodOf(query);
@@ -48,6 +49,7 @@ export function AreaDrillScreen({ program, code, query }: { program: string; cod
             <FigureCard label={t("rollup.projects")} value={count(a.sums.projects)} unit={t("unit.items")} />
             <FigureCard label={t("rollup.cadres")} value={count(a.sums.cadresInPost)} unit={t("unit.people")} />
           </div>
+          <TrendSection path={`/api/programs/${program}/rollup/areas/${code}/trend`} year={period.year} />
           <section class="card" aria-labelledby="area-members">
             <div class="card__head">
               <h2 id="area-members">{t("area.contributions")}</h2>

@@ -36,6 +36,8 @@ export function AreaTable({ rollup, program, period }: { rollup: ProgramRollup; 
     { key: "share", header: t("rollup.share"), numeric: true, render: (a) => (a.sums.grassrootsSharePercent === null ? "—" : `${a.sums.grassrootsSharePercent}%`) },
     { key: "projects", header: t("rollup.projects"), numeric: true, render: (a) => count(a.sums.projects) },
     { key: "cadres", header: t("rollup.cadres"), numeric: true, render: (a) => count(a.sums.cadresInPost) },
+    // The figure the map colours by compliance: of the helpers' applicable rule results, the share passing.
+    { key: "pass", header: t("rollup.passPercent"), numeric: true, render: (a) => (a.rules.passPercent === null ? "—" : `${a.rules.passPercent}%`) },
   ];
   return <DataTable columns={columns} rows={rollup.areas} rowKey={(a) => a.group.id} caption={t("rollup.byArea")} />;
 }

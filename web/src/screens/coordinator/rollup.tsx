@@ -16,6 +16,7 @@ import { PageHeader } from "../../shell/page-header";
 import { AnnualRanking } from "./annual-ranking";
 import { periodOf, PeriodPicker, periodQuery } from "./period-picker";
 import { FundsByAreaChart, RuleResultsChart } from "./rollup-charts";
+import { RollupMap } from "./rollup-map";
 import { RollupLists } from "./rollup-lists";
 import { AreaTable, UNIT_PAGE, UnitTable } from "./rollup-tables";
 
@@ -93,6 +94,14 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
               <RuleResultsChart rollup={r} />
             </section>
           </div>
+          {r.areas.length ? (
+            <section class="card" aria-labelledby="map-areas">
+              <div class="card__head">
+                <h2 id="map-areas">{t("rollup.mapTitle")}</h2>
+              </div>
+              <RollupMap rollup={r} program={program} period={period} />
+            </section>
+          ) : null}
           <RollupLists rollup={r} program={program} period={period} />
           <section class="card" aria-labelledby="table-areas">
             <div class="card__head">

@@ -18,6 +18,7 @@ import { href, navigate } from "../../router";
 import { PageHeader } from "../../shell/page-header";
 import { RuleCounts, RuleList } from "../unit/rule-list";
 import { periodOf, PeriodPicker, periodQuery } from "./period-picker";
+import { TrendSection } from "./trend-chart";
 
 export function UnitDrillScreen({ program, unit, query }: { program: string; unit: string; query: Record<string, string> }) {
   const period = periodOf(query);
@@ -72,6 +73,7 @@ export function UnitDrillScreen({ program, unit, query }: { program: string; uni
               </FigureCard>
             </div>
           ) : null}
+          <TrendSection path={`/api/programs/${program}/rollup/units/${unit}/trend`} year={period.year} />
           <div class="dash-grid">
             <section class="card dash-grid__main" aria-labelledby="drill-rules">
               <div class="card__head">
