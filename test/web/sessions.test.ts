@@ -58,6 +58,46 @@ describe("the cookie session", () => {
   }, 60_000);
 });
 
+describe("a session the server no longer accepts", () => {
+  it("signs the web out with the server's reason, and signing in again returns to the screen it was on", async () => {
+    // A clerk of its own, so the demo accounts stay as they are for the other tests.
+    const username = `web-sess-${Date.now().toString(36)}`;
+    const password = "一条足够长的网页会话口令-甲乙丙丁";
+    const created = await web().api<{ id: string; version: number }>("demo-admin", "POST", "/api/users", { username, displayName: "会话测试填报员", password, role: "unit_editor", unit: "dongguan" });
+    expect(created.status).toBe(201);
+    const page = await openPage(web());
+    await page.goto(`${web().base}/#/login`);
+    await page.fill("#login-username", username);
+    await page.fill("#login-password", password);
+    await page.click("form button[type=submit]");
+    await page.waitForSelector(".app__main");
+    await page.goto(`${web().base}/#/u/dongguan/ledger/projects`);
+    await page.waitForSelector("table.table");
+
+    // An administrator changes the clerk's role: the next request is refused and the web says why.
+    const role = await web().api("demo-admin", "PATCH", `/api/users/${created.body.id}`, { role: "viewer" }, { "If-Match": `"${created.body.version}"` });
+    expect(role.status).toBe(200);
+    await page.getByRole("link", { name: "资金", exact: true }).click();
+    await page.waitForSelector("#login-username");
+    await containsText(page.locator(".notice--warn"), "您的账号权限或密码已变更，请重新登录。");
+    expect(page.url()).toContain("#/login?next=");
+    await page.fill("#login-username", username);
+    await page.fill("#login-password", password);
+    await page.click("form button[type=submit]");
+    await page.waitForURL(`${web().base}/#/u/dongguan/ledger/funds`);
+
+    // Disabled: a reload (the start-up check) is refused and says so.
+    const current = await web().api<{ version: number }>("demo-admin", "GET", `/api/users/${created.body.id}`);
+    const disabled = await web().api("demo-admin", "PATCH", `/api/users/${created.body.id}`, { disabled: true }, { "If-Match": `"${current.body.version}"` });
+    expect(disabled.status).toBe(200);
+    await page.reload();
+    await page.waitForSelector("#login-username");
+    await containsText(page.locator(".notice--warn"), "该账号已被停用，请联系管理员。");
+    await shot(page, "93-signed-out-disabled");
+    await page.context().close();
+  }, 60_000);
+});
+
 describe("a pasted deep link", () => {
   it("goes to the sign-in screen and, signed in, lands on that exact screen", async () => {
     const page = await openPage(web());

@@ -29,6 +29,8 @@ export function signIn(value: Session): void {
  * brings the user back to this screen after signing in again.
  */
 export function signOut(reason: string | null = null, keepPlace = true): void {
+  // A screen's other requests are refused too: the first refusal's reason and place stand.
+  if (session.get() === null && /^#\/login(\?|$)/.test(location.hash)) return;
   const here = location.hash.replace(/^#/, "");
   signOutReason.set(reason);
   session.set(null);
