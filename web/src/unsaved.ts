@@ -30,13 +30,11 @@ export function mayLeave(): boolean {
   return !hasUnsavedChanges() || window.confirm(t("unsaved.confirm"));
 }
 
-if (typeof window !== "undefined") {
-  window.addEventListener("beforeunload", (e) => {
-    if (!hasUnsavedChanges()) return;
-    // Browsers show their own sentence; both calls are needed across browsers to ask at all.
-    e.preventDefault();
-    e.returnValue = "";
-  });
+function askBeforeUnload(e: BeforeUnloadEvent): void {
+  if (!hasUnsavedChanges()) return;
+  // Browsers show their own sentence; both calls are needed across browsers to ask at all.
+  e.preventDefault();
+  e.returnValue = "";
 }
 
 /**
@@ -56,8 +54,13 @@ export function useUnsavedChanges(values: unknown): () => void {
   }
   useEffect(() => {
     const mine = entry.current!;
+    // Listening only while a form is open: a beforeunload listener keeps some browsers from caching the page.
+    if (forms.size === 0) window.addEventListener("beforeunload", askBeforeUnload);
     forms.add(mine);
-    return () => void forms.delete(mine);
+    return () => {
+      forms.delete(mine);
+      if (forms.size === 0) window.removeEventListener("beforeunload", askBeforeUnload);
+    };
   }, []);
   return () => {
     const mine = entry.current!;
