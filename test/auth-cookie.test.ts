@@ -58,6 +58,22 @@ describe("signing in with cookie: true", () => {
     expect(attributes).toContain("secure");
   });
 
+  it("believes a proxy's X-Forwarded-Proto only when the operator trusts the proxy (TRUST_PROXY)", async () => {
+    const forwarded = (app: Harness["app"]) =>
+      app.request("/api/auth/login", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: OWN, "x-forwarded-proto": "https" },
+        body: JSON.stringify({ username: "demo-unit-admin", password: DEMO_PASSWORD, cookie: true }),
+      });
+    expect((await forwarded(h.app)).headers.get("set-cookie")?.toLowerCase()).not.toContain("secure");
+    const proxied = await startHarness({ TRUST_PROXY: "true" });
+    try {
+      expect((await forwarded(proxied.app)).headers.get("set-cookie")?.toLowerCase()).toContain("; secure");
+    } finally {
+      proxied.close();
+    }
+  });
+
   it("is refused (403, envelope, no cookie) when another site's page asks for it", async () => {
     const res = await h.app.request("/api/auth/login", {
       method: "POST",

@@ -106,6 +106,11 @@ describe("a pasted deep link", () => {
     await page.waitForSelector("#login-username");
     expect(page.url()).toContain("#/login?next=");
     await hasCount(page.locator(".notice--warn"), 0);
+    // Reloading the sign-in screen keeps where it returns to.
+    const login = page.url();
+    await page.reload();
+    await page.waitForSelector("#login-username");
+    expect(page.url()).toBe(login);
     await fillLogin(page, "demo-editor");
     await page.waitForURL(`${web().base}/${link}`);
     await containsText(page.locator(".tabs__tab[aria-current=page]"), "资金");

@@ -4,7 +4,7 @@ import { ApiFailure, get } from "./api/client";
 import type { Me } from "./api/types";
 import { Loading } from "./components/feedback";
 import { t, useLang } from "./i18n";
-import { APP_AREAS, loginLink, navigate, useRoute } from "./router";
+import { APP_AREAS, currentPlace, loginLink, navigate, useRoute } from "./router";
 import { AreaHelpersScreen } from "./screens/areas/area-helpers";
 import { AreaDrillScreen } from "./screens/coordinator/area-drill";
 import { ProgramReportsScreen } from "./screens/coordinator/program-reports";
@@ -80,7 +80,7 @@ export function App() {
     // A tab opened on the sign-in screen (or an unknown hash) while signed in goes on where it was asked to.
     if (current && (atLogin || !known)) navigate(afterSignIn(current.user, route.query.next), true);
     // Signed out: to the sign-in screen, which returns here afterwards.
-    if (current === null && !atLogin) navigate(loginLink(location.hash.replace(/^#/, "")), true);
+    if (current === null && !atLogin) navigate(loginLink(currentPlace()), true);
   }, [current, atLogin, known]);
 
   // A new screen starts at the top, with focus on its content (not on the link that led there).

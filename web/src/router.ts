@@ -95,6 +95,12 @@ export function returnPath(path: string | undefined | null): string | null {
   return APP_AREAS.includes(path.slice(1).split(/[/?]/)[0] ?? "") ? path : null;
 }
 
+/** The screen to come back to after signing in: the one shown, or the one the sign-in screen already remembers. */
+export function currentPlace(): string | null {
+  const route = parse(location.hash);
+  return route.segments[0] === "login" ? (route.query.next ?? null) : location.hash.replace(/^#/, "");
+}
+
 /** The sign-in screen, remembering the screen to return to (if it is one of the app's). */
 export function loginLink(next: string | null = null): string {
   return href(["login"], { next: returnPath(next) });

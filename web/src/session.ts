@@ -5,7 +5,7 @@
  * by hand or on a 401 — goes to the sign-in screen, which after a 401 returns to where the user was.
  */
 import type { User } from "./api/types";
-import { loginLink, navigate, returnPath } from "./router";
+import { currentPlace, loginLink, navigate, returnPath } from "./router";
 import { createStore, useStore } from "./store";
 
 export interface Session {
@@ -31,7 +31,7 @@ export function signIn(value: Session): void {
 export function signOut(reason: string | null = null, keepPlace = true): void {
   // A screen's other requests are refused too: the first refusal's reason and place stand.
   if (session.get() === null && /^#\/login(\?|$)/.test(location.hash)) return;
-  const here = location.hash.replace(/^#/, "");
+  const here = currentPlace();
   signOutReason.set(reason);
   session.set(null);
   navigate(loginLink(keepPlace ? here : null), true);
