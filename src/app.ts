@@ -7,13 +7,16 @@ import { swaggerUI } from "@hono/swagger-ui";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { refuseCrossSiteCookieWrites } from "./auth/csrf";
 import { requireAuth } from "./auth/middleware";
+import { SESSION_COOKIE } from "./auth/session-cookie";
 import { LEDGER_RESOURCES } from "./ledger/resources";
 import { registerResource } from "./ledger/routes";
 import { ApiError, errorResponse, handleError } from "./errors";
 import { pickLang } from "./i18n";
 import { createRouter, type Router } from "./router";
 import { registerLogin } from "./routes/auth/login";
+import { registerLogout } from "./routes/auth/logout";
 import { registerAreaHelpers } from "./routes/areas/helpers";
 import { registerListAreas } from "./routes/areas/list";
 import { registerHealth } from "./routes/health/get";
@@ -84,6 +87,8 @@ export function createApp(services: Services): Router {
       onError: (c) => errorResponse(c, new ApiError("PAYLOAD_TOO_LARGE", "error.payload_too_large")),
     }),
   );
+  // Before any route reads or writes: a write riding on the web's session cookie must come from our pages.
+  app.use("/api/*", refuseCrossSiteCookieWrites());
   // Every JSON body, whatever its route: no string may hold a character XML cannot carry (a report
   // or an export would break on it). Malformed JSON is left to the route's validator to answer.
   app.use("/api/*", async function refuseXmlInvalid(c, next) {
@@ -99,6 +104,7 @@ export function createApp(services: Services): Router {
 
   registerHealth(app);
   registerLogin(app);
+  registerLogout(app);
   registerMe(app);
   registerChangePassword(app);
   registerInbox(app);
@@ -144,6 +150,12 @@ export function createApp(services: Services): Router {
 
   nameOperations(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", {
+    type: "apiKey",
+    in: "cookie",
+    name: SESSION_COOKIE,
+    description: "网页的会话 Cookie（登录时 cookie: true）The web's session cookie (sign in with cookie: true); writes must come from the same origin",
+  });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -10,6 +10,8 @@ export interface AppEnv {
     lang: Lang;
     services: Services;
     auth: AuthInfo;
+    /** How the caller's token came: an API client's Authorization header, or the web's session cookie. */
+    authVia: "bearer" | "cookie";
     tenant: TenantContext;
   };
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestVersion } from "../db/migrate";
+import { DEMO_PASSWORD } from "../db/seed/demo-users";
 import { PLATFORM_MIGRATIONS } from "../db/platform/migrations";
 import { startEdge, type Edge } from "../dev/edge";
 import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";
@@ -25,6 +26,7 @@ afterAll(async () => {
 });
 
 const { request, login } = edgeRequests(() => edge);
+const edgeOf = () => edge;
 
 describe("the Worker in workerd", () => {
   it("answers health from the workers runtime over the remote protocol", async () => {
@@ -41,6 +43,22 @@ describe("the Worker in workerd", () => {
     const groups = await request("/api/programs/gd-old-areas/groups", { token });
     const nanxiong = groups.body.items.find((g: any) => g.area.code === "440282");
     expect(nanxiong.lead.name).toBe("省委组织部");
+  });
+
+  it("keeps the web's cookie session the same way: set Secure over https, accepted for a read, refused for another origin's write", async () => {
+    const base = "https://duikou.test";
+    const signIn = await edgeOf().mf.dispatchFetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ username: "demo-editor", password: DEMO_PASSWORD, cookie: true }) });
+    expect(signIn.status).toBe(200);
+    expect(await signIn.json()).not.toHaveProperty("token");
+    const setCookie = signIn.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^duikou_session=[^;]+;.*HttpOnly/);
+    expect(setCookie).toContain("SameSite=Strict");
+    expect(setCookie).toContain("Secure");
+    const cookie = setCookie.split(";")[0]!;
+    expect((await edgeOf().mf.dispatchFetch(`${base}/api/me`, { headers: { cookie } })).status).toBe(200);
+    const forged = await edgeOf().mf.dispatchFetch(`${base}/api/t/dongguan/activities`, { method: "POST", headers: { cookie, origin: "https://evil.example", "content-type": "application/json" }, body: JSON.stringify({ kind: "joint_meeting", date: "2024-08-01", title: "伪造" }) });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
   });
 
   it("opens a tenant database over HTTP for its own unit and answers 403 for another unit", async () => {

@@ -13,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   "error.invalid_credentials": "Wrong username or password.",
   "error.too_many_attempts": "Too many failed sign-ins; try again in {seconds} seconds.",
   "error.forbidden": "Your account may not do this.",
+  "error.cross_site": "This request did not come from this system's own pages and was refused.",
   "error.forbidden_unit": "Your account may not access this unit's data.",
   "error.forbidden_program": "Your account may not view this program's data.",
   "error.not_found": "Not found.",

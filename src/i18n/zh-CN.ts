@@ -11,6 +11,7 @@ export const zhCN = {
   "error.invalid_credentials": "用户名或密码不正确。",
   "error.too_many_attempts": "登录失败次数过多，请在 {seconds} 秒后再试。",
   "error.forbidden": "您的账号无权执行此操作。",
+  "error.cross_site": "该请求不是从本系统的页面发出的，已拒绝。请在本系统中操作。",
   "error.forbidden_unit": "您的账号无权访问该单位的数据。",
   "error.forbidden_program": "您的账号无权查看该项目（帮扶工作）的数据。",
   "error.not_found": "未找到所请求的内容。",

@@ -48,8 +48,8 @@ export function ok<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };
 }
 
-/** Routes that need a bearer token declare this. */
-export const bearer = [{ bearerAuth: [] as string[] }];
+/** Routes that need a signed-in caller declare this: a bearer token, or the web's session cookie. */
+export const bearer: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
 
 export const UnitSlugParam = z
   .string()

@@ -219,6 +219,9 @@ describe("unit editor", () => {
 
     const after = (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/projects?limit=1`)).body.total;
     expect(after).toBe(before);
+    // Cancelled, so that leaving the screen next does not ask about the unsaved input.
+    await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
+    await hasCount(page.locator("dialog[open]"), 0);
   });
 
   it("imports a spreadsheet with bad rows: every bad cell listed by row and column, nothing written; exports with the filters", async () => {

@@ -1,8 +1,10 @@
 /** The application: sign-in, or the shell (top bar, navigation) around the screen the hash names. */
 import { useEffect } from "preact/hooks";
-import { get } from "./api/client";
+import { ApiFailure, get } from "./api/client";
+import type { Me } from "./api/types";
+import { Loading } from "./components/feedback";
 import { t, useLang } from "./i18n";
-import { navigate, useRoute } from "./router";
+import { APP_AREAS, currentPlace, loginLink, navigate, useRoute } from "./router";
 import { AreaHelpersScreen } from "./screens/areas/area-helpers";
 import { AreaDrillScreen } from "./screens/coordinator/area-drill";
 import { ProgramReportsScreen } from "./screens/coordinator/program-reports";
@@ -22,7 +24,7 @@ import { DashboardScreen } from "./screens/unit/dashboard";
 import { LedgerScreen } from "./screens/unit/ledger";
 import { UnitReportsScreen } from "./screens/unit/reports";
 import { SubmissionScreen } from "./screens/unit/submission";
-import { homeOf, useSession } from "./session";
+import { afterSignIn, session, signIn, signOutReason, useSession } from "./session";
 import { SideNav } from "./shell/side-nav";
 import { TopBar } from "./shell/top-bar";
 
@@ -51,16 +53,34 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
   return null;
 }
 
+/**
+ * Whether this browser has a session (the cookie every tab shares): the server's answer to
+ * GET /api/me. A refused session was explained by the 401 handler; a server out of reach is said so.
+ */
+async function restoreSession(): Promise<void> {
+  try {
+    signIn({ user: (await get<Me>("/api/me")).user });
+  } catch (err) {
+    if (session.get() !== undefined) return;
+    signOutReason.set(err instanceof ApiFailure ? err.message : t("common.networkError"));
+    session.set(null);
+  }
+}
+
 export function App() {
   useLang();
   const route = useRoute();
   const current = useSession();
   const atLogin = route.segments[0] === "login";
-  const known = ["u", "p", "areas", "admin", "recipient", "inbox"].includes(route.segments[0] ?? "");
+  const known = APP_AREAS.includes(route.segments[0] ?? "");
+
+  useEffect(() => void restoreSession(), []);
 
   useEffect(() => {
-    if (current && (atLogin || !known)) navigate(homeOf(current.user), true);
-    if (!current && !atLogin) navigate("#/login", true);
+    // A tab opened on the sign-in screen (or an unknown hash) while signed in goes on where it was asked to.
+    if (current && (atLogin || !known)) navigate(afterSignIn(current.user, route.query.next), true);
+    // Signed out: to the sign-in screen, which returns here afterwards.
+    if (current === null && !atLogin) navigate(loginLink(currentPlace()), true);
   }, [current, atLogin, known]);
 
   // A new screen starts at the top, with focus on its content (not on the link that led there).
@@ -70,11 +90,7 @@ export function App() {
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [screenKey]);
 
-  // A token the server no longer accepts (user disabled, secret rotated) signs out at once.
-  useEffect(() => {
-    if (current) get("/api/me").catch(() => undefined);
-  }, [current?.token]);
-
+  if (current === undefined) return <Loading />;
   if (!current) return <LoginScreen />;
   return (
     <div class="app">

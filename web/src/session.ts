@@ -1,53 +1,46 @@
 /**
- * The signed-in user: token and claims kept in sessionStorage (gone when the tab closes). Signing
- * out — by hand or on a 401 — clears it and goes to the sign-in screen.
+ * The signed-in user. The session itself is an HttpOnly cookie the API set at sign-in, shared by
+ * every tab of this browser and never readable here; what the UI knows of the user comes from
+ * `GET /api/me` at start-up (undefined until it answers) or from the sign-in's answer. Signing out —
+ * by hand or on a 401 — goes to the sign-in screen, which after a 401 returns to where the user was.
  */
 import type { User } from "./api/types";
-import { navigate } from "./router";
+import { currentPlace, loginLink, navigate, returnPath } from "./router";
 import { createStore, useStore } from "./store";
 
 export interface Session {
-  token: string;
-  expiresAt: string;
   user: User;
 }
 
-const STORAGE_KEY = "duikou.session";
-
-function load(): Session | null {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Session;
-    return Date.parse(parsed.expiresAt) > Date.now() ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-export const session = createStore<Session | null>(typeof sessionStorage === "undefined" ? null : load());
+/** The user, null when signed out, undefined while the start-up check has not answered. */
+export const session = createStore<Session | null | undefined>(undefined);
 
 /** Why the user is at the sign-in screen, in the server's words (shown there once). */
 export const signOutReason = createStore<string | null>(null);
 
 export function signIn(value: Session): void {
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
   signOutReason.set(null);
   session.set(value);
 }
 
-/** Signs out; `reason` is what the server said when it refused the token (disabled, rights changed, expired). */
-export function signOut(reason: string | null = null): void {
-  sessionStorage.removeItem(STORAGE_KEY);
+/**
+ * Ends the session here and shows the sign-in screen. `reason` is what the server said when it
+ * refused the session (disabled, rights changed, expired); `keepPlace` (not for a deliberate sign-out)
+ * brings the user back to this screen after signing in again.
+ */
+export function signOut(reason: string | null = null, keepPlace = true): void {
+  // A screen's other requests are refused too: the first refusal's reason and place stand.
+  if (session.get() === null && /^#\/login(\?|$)/.test(location.hash)) return;
+  const here = currentPlace();
   signOutReason.set(reason);
   session.set(null);
-  navigate("#/login", true);
+  navigate(loginLink(keepPlace ? here : null), true);
 }
 
-/** Replaces the token after the user changed their own password (their other sessions ended). */
-export function replaceToken(token: string, expiresAt: string): void {
-  const current = session.get();
-  if (current) signIn({ ...current, token, expiresAt });
+/** Where to go once signed in: the app screen the sign-in screen was asked to return to, else home. */
+export function afterSignIn(user: User, next: string | undefined): string {
+  const path = returnPath(next);
+  return path ? `#${path}` : homeOf(user);
 }
 
 /**
@@ -71,7 +64,7 @@ export const deviceMark = {
   },
 };
 
-export function useSession(): Session | null {
+export function useSession(): Session | null | undefined {
   return useStore(session);
 }
 

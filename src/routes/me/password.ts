@@ -2,13 +2,15 @@
  * POST /api/me/password — a signed-in user changes their own password. The current password is
  * required (a token left on a shared computer must not be enough) and is throttled like a sign-in;
  * the new one must pass the password policy. Every other session of the user ends (the changed hash
- * bumps the user's auth version); this one continues with the fresh token in the answer.
+ * bumps the user's auth version); this one continues with the fresh token in the answer (or, for the
+ * web's cookie session, in a re-issued cookie).
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { users } from "../../../db/platform/schema";
 import { clientOf } from "../../auth/client-address";
 import { requireAuth } from "../../auth/middleware";
+import { setSessionCookie } from "../../auth/session-cookie";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { passwordProblems } from "../../auth/password-policy";
 import { attemptSucceeded, beginAttempt, tooManyAttempts } from "../../auth/throttle";
@@ -35,7 +37,7 @@ const route = createRoute({
       required: true,
     },
   },
-  responses: { 200: ok(z.object({ token: z.string(), expiresAt: z.string() }).openapi("PasswordChanged"), "已修改，其他登录已退出 Changed; other sessions ended"), ...errors(400, 401, 429, 503) },
+  responses: { 200: ok(z.object({ token: z.string().optional().openapi({ description: "会话 Cookie 登录时改为重新发放 Cookie Absent for the web's cookie session, whose cookie is re-issued" }), expiresAt: z.string() }).openapi("PasswordChanged"), "已修改，其他登录已退出 Changed; other sessions ended"), ...errors(400, 401, 429, 503) },
 });
 
 export function registerChangePassword(app: Router) {
@@ -63,6 +65,11 @@ export function registerChangePassword(app: Router) {
     );
     if (!updated || updated.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
     const { token, expiresAt } = await tokenForUser(platform, config.jwt, user.id);
+    // The web's session is replaced in its cookie; the token stays out of page scripts' reach.
+    if (c.get("authVia") === "cookie") {
+      setSessionCookie(c, token, config.jwt.ttlSeconds);
+      return c.json({ expiresAt }, 200);
+    }
     return c.json({ token, expiresAt }, 200);
   });
 }

@@ -1,6 +1,7 @@
 /**
- * The one way the UI talks to the API: bearer token from the session, Accept-Language from the UI
- * language, JSON in and out, the error envelope turned into an ApiFailure, and 401 → sign-in.
+ * The one way the UI talks to the API: the session cookie (sent by the browser, same origin only),
+ * Accept-Language from the UI language, JSON in and out, the error envelope turned into an
+ * ApiFailure, and 401 → sign-in.
  */
 import { langStore, t } from "../i18n";
 import { session, signOut } from "../session";
@@ -42,12 +43,9 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
   return search ? `${path}?${search}` : path;
 }
 
-/** The headers every request carries. */
+/** The headers every request carries (the session is the cookie, which the browser adds itself). */
 export function baseHeaders(): Record<string, string> {
-  const headers: Record<string, string> = { "Accept-Language": langStore.get() === "en" ? "en" : "zh-CN" };
-  const token = session.get()?.token;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  return headers;
+  return { "Accept-Language": langStore.get() === "en" ? "en" : "zh-CN" };
 }
 
 /** Turns a non-2xx response into an ApiFailure (signing out on 401 unless this was the sign-in itself). */
@@ -59,7 +57,11 @@ export async function failure(res: Response, path: string): Promise<ApiFailure> 
     // not JSON (a proxy's page): keep the status
   }
   // The server says why (expired, account disabled, rights or password changed): the sign-in screen shows it.
-  if (res.status === 401 && !path.startsWith("/api/auth/") && path !== "/api/me/password") signOut(body.error?.message ?? t("login.expired"));
+  // At start-up a browser that simply has no session (RFC 6750: no error in the challenge) is told nothing.
+  if (res.status === 401 && !path.startsWith("/api/auth/") && path !== "/api/me/password") {
+    const refused = session.get() !== undefined || (res.headers.get("WWW-Authenticate") ?? "").includes("invalid_token");
+    signOut(refused ? (body.error?.message ?? t("login.expired")) : null);
+  }
   const retry = Number(res.headers.get("Retry-After"));
   return new ApiFailure(res.status, body.error?.code ?? `HTTP_${res.status}`, body.error?.message ?? res.statusText, body.error?.details ?? [], Number.isFinite(retry) && retry > 0 ? retry : null);
 }

@@ -43,7 +43,7 @@ export function StandingTag({ standing }: { standing: Standing | null | undefine
 export function ThreadDialog({ path, title, canPost, onClose, onPosted, evidence }: { path: string; title: string; canPost: boolean; onClose(): void; onPosted?(): void; evidence?: { record: string; fileOf(id: string): string; canUpload: boolean } }) {
   const thread = useApi<{ standing?: Standing | null; claim?: { standing: Standing | null }; entries: ThreadEntry[] }>(path);
   const [text, setText] = useState("");
-  const form = useForm(["text"]);
+  const form = useForm(["text"], text);
   const post = form.submit(async () => {
     await send("POST", path, { text });
     setText("");

@@ -12,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   "account.submit": "Change password",
   "account.changed": "Password changed. Your sessions on other devices have ended.",
   "app.signOut": "Sign out",
+  "app.signOutFailed": "The server could not be reached, so you are still signed in. Check the network and try again.",
+  "unsaved.confirm": "You have changes that are not saved and will be lost. Leave anyway?",
   "app.skipToContent": "Skip to main content",
   "app.switchLanguage": "切换为中文界面 Switch to Chinese",
 

@@ -10,6 +10,8 @@ export const zhCN = {
   "account.submit": "修改密码",
   "account.changed": "密码已修改。您在其他设备上的登录已全部退出。",
   "app.signOut": "退出登录",
+  "app.signOutFailed": "无法连接服务器，尚未退出登录。请检查网络后再试。",
+  "unsaved.confirm": "有尚未保存的修改，离开后将丢失。确定要离开吗？",
   "app.skipToContent": "跳到主要内容",
   "app.switchLanguage": "切换为英文界面 Switch to English",
 

@@ -1,7 +1,7 @@
 /**
  * Create or edit one ledger record in a dialog. Client-side checks only turn text into values (元 →
  * fen, counts); everything else is the API's to judge, and each of its field errors is shown next to
- * its field. The user's input is kept whatever the answer.
+ * its field. The user's input is kept whatever the answer, and leaving with it unsaved asks first.
  */
 import { useMemo, useState } from "preact/hooks";
 import { invalidate } from "../api/cache";
@@ -12,6 +12,7 @@ import { Dialog } from "../components/dialog";
 import { todayIso } from "../format/date";
 import { pick, t } from "../i18n";
 import { INDICATOR } from "../labels";
+import { useUnsavedChanges } from "../unsaved";
 import { FieldInput, type FieldContext } from "./field-input";
 import { mapDetails, toBody, toRaw, type RawValues } from "./form-values";
 import { ACTIVITY_FIGURES, ACTIVITY_KIND_FIELDS, type FieldDef, type ResourceView } from "./resources";
@@ -49,6 +50,7 @@ export function RecordForm({ view, ctx, record, onSaved, onClose }: { view: Reso
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  const markSaved = useUnsavedChanges(raw);
   const projects = useRefOptions(ctx.unit, view.path === "funds" ? "projects" : undefined);
   const fields = visibleFields(view, raw, personal);
   const idPrefix = `f-${view.path}`;
@@ -91,6 +93,7 @@ export function RecordForm({ view, ctx, record, onSaved, onClose }: { view: Reso
       const base = `/api/t/${ctx.unit}/${view.path}`;
       const { data } = record ? await send<LedgerRecord>("PATCH", `${base}/${record.id}`, body, { ifMatch: versionTag(record.version) }) : await send<LedgerRecord>("POST", base, body);
       invalidate(`/api/t/${ctx.unit}/${view.path}`);
+      markSaved();
       onSaved(data);
     } catch (error) {
       if (error instanceof ApiFailure) {

@@ -1,10 +1,15 @@
-/** Sign in: username and password; wrong ones are said so, and a lock-out shows how long to wait. */
+/**
+ * Sign in: username and password; wrong ones are said so, and a lock-out shows how long to wait.
+ * The API sets the session cookie (page scripts never see the token); the user lands on the screen
+ * they were sent here from (`#/login?next=…`, the app's own screens only) or on their home screen.
+ */
 import { useEffect, useState } from "preact/hooks";
 import { ApiFailure, send } from "../api/client";
 import { describe, FieldRow } from "../components/field";
 import { t } from "../i18n";
-import { navigate } from "../router";
-import { deviceMark, homeOf, signIn, signOutReason, type Session } from "../session";
+import type { User } from "../api/types";
+import { navigate, useRoute } from "../router";
+import { afterSignIn, deviceMark, signIn, signOutReason } from "../session";
 import { useStore } from "../store";
 import { LangSwitch } from "../shell/top-bar";
 
@@ -16,6 +21,7 @@ export function LoginScreen() {
   const [now, setNow] = useState(Date.now());
   const [busy, setBusy] = useState(false);
   const reason = useStore(signOutReason);
+  const next = useRoute().query.next;
   const wait = Math.max(0, Math.ceil((waitUntil - now) / 1000));
 
   useEffect(() => {
@@ -34,10 +40,10 @@ export function LoginScreen() {
     setError(null);
     try {
       const name = username.trim();
-      const { data } = await send<Session & { device: string }>("POST", "/api/auth/login", { username: name, password, device: deviceMark.get(name) });
+      const { data } = await send<{ user: User; device: string }>("POST", "/api/auth/login", { username: name, password, device: deviceMark.get(name), cookie: true });
       deviceMark.set(name, data.device);
-      signIn({ token: data.token, expiresAt: data.expiresAt, user: data.user });
-      navigate(homeOf(data.user), true);
+      signIn({ user: data.user });
+      navigate(afterSignIn(data.user, next), true);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 429) {
         setWaitUntil(Date.now() + (err.retryAfter ?? 30) * 1000);

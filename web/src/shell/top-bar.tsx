@@ -6,7 +6,9 @@ import { LedgerSearch } from "./ledger-search";
 import { ChangePasswordDialog } from "../screens/account/change-password";
 import { setLang, t, useLang } from "../i18n";
 import { label, ROLE } from "../labels";
+import { send } from "../api/client";
 import { homeOf, signOut, useSession } from "../session";
+import { mayLeave } from "../unsaved";
 
 export function LangSwitch() {
   const lang = useLang();
@@ -16,6 +18,21 @@ export function LangSwitch() {
       {lang === "en" ? "中文" : "English"}
     </button>
   );
+}
+
+/**
+ * Signs out on the server (the cookie is cleared there: it is HttpOnly) and then here. If the server
+ * cannot be reached the session is kept, so that leaving a shared computer never looks done when it is not.
+ */
+async function signOutByHand(): Promise<void> {
+  if (!mayLeave()) return;
+  try {
+    await send("POST", "/api/auth/logout");
+  } catch {
+    window.alert(t("app.signOutFailed"));
+    return;
+  }
+  signOut(null, false);
 }
 
 export function TopBar() {
@@ -31,7 +48,7 @@ export function TopBar() {
     void refreshUnread();
     const timer = setInterval(() => void refreshUnread(), 60_000);
     return () => clearInterval(timer);
-  }, [current?.token]);
+  }, [current?.user.id]);
   return (
     <header class="topbar">
       <a class="topbar__brand" href={current ? homeOf(current.user) : "#/login"}>
@@ -59,7 +76,7 @@ export function TopBar() {
               {t("account.changePassword")}
             </button>
             {changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
-            <button type="button" class="topbar__signout" onClick={() => signOut()}>
+            <button type="button" class="topbar__signout" onClick={() => void signOutByHand()}>
               {t("app.signOut")}
             </button>
           </>

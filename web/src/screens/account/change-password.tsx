@@ -1,7 +1,7 @@
 /**
  * Changing one's own password (POST /api/me/password): the current one, the new one twice. The API
  * judges the new one (length, guessability) and its reasons are shown next to the field; on success
- * this tab continues with the fresh token and every other session of the user ends.
+ * the API re-issues this browser's session cookie and every other session of the user ends.
  */
 import { useState } from "preact/hooks";
 import { ApiFailure, send } from "../../api/client";
@@ -9,7 +9,6 @@ import { Dialog } from "../../components/dialog";
 import { describe, FieldRow } from "../../components/field";
 import { t } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
-import { replaceToken } from "../../session";
 
 const FIELDS = ["currentPassword", "newPassword"];
 
@@ -30,8 +29,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setGeneral([]);
     try {
-      const { data } = await send<{ token: string; expiresAt: string }>("POST", "/api/me/password", { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      replaceToken(data.token, data.expiresAt);
+      await send("POST", "/api/me/password", { currentPassword: v.currentPassword, newPassword: v.newPassword });
       setDone(true);
     } catch (err) {
       if (!(err instanceof ApiFailure)) setGeneral([t("common.networkError")]);

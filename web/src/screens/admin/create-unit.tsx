@@ -20,7 +20,7 @@ export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCr
   const [v, setV] = useState({ slug: "", name: "", kind: "city" });
   const [place, setPlace] = useState({ program: "", areaCode: "", role: "member" });
   const groups = useApi<{ items: { id: string; area: { code: string; fullName: string }; lead: { name: string } | null }[] }>(place.program ? `/api/programs/${place.program}/groups` : null);
-  const form = useForm(["slug", "name", "kind", "groups"]);
+  const form = useForm(["slug", "name", "kind", "groups"], { v, place });
   const { errors, general } = form;
   const set = (k: keyof typeof v) => (e: Event) => setV((x) => ({ ...x, [k]: (e.currentTarget as HTMLInputElement).value }));
 

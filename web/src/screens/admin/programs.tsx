@@ -20,7 +20,7 @@ import type { Program } from "../structure/types";
 
 function SpecialAreaDialog({ onClose, onSaved }: { onClose(): void; onSaved(name: string): void }) {
   const [v, setV] = useState({ code: "", name: "", parentCode: "" });
-  const form = useForm(["code", "name", "parentCode"]);
+  const form = useForm(["code", "name", "parentCode"], v);
   const save = form.submit(async () => {
     await send("POST", "/api/areas", { code: v.code, name: v.name, parentCode: v.parentCode || null });
     onSaved(v.name);

@@ -12,6 +12,7 @@ import { ErrorNote, Loading } from "../../components/feedback";
 import { t } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
 import { AreaPicker } from "../../components/area-picker";
+import { useUnsavedChanges } from "../../unsaved";
 import { fixedUnit, focusFirstError, isUnitRole, ProgramChecks, RoleSelect, UnitPicker, USER_FIELDS } from "./users-fields";
 
 /** The API's answer as field errors and the lines shown above the form. */
@@ -36,6 +37,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const markSaved = useUnsavedChanges(v);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => {
     setV((x) => ({ ...x, [k]: value }));
     setErrors((e) => ({ ...e, [k]: "" }));
@@ -53,6 +55,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
     if (v.role === "recipient" && v.areaCode) body.areaCode = v.areaCode;
     try {
       const { data } = await send<UserRow>("POST", "/api/users", body);
+      markSaved();
       onCreated(data);
     } catch (err) {
       const { byField, general: lines } = explain(err);
@@ -131,6 +134,8 @@ export function EditUserDialog({ id, self, unitName, onClose, onSaved }: { id: s
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Unsaved: what saving would send (nothing until the user is loaded and changed).
+  const markSaved = useUnsavedChanges(stored && v ? changes(stored.user, v) : {});
 
   const fetchUser = async () => {
     const { data, etag } = await send<UserRow>("GET", `/api/users/${encodeURIComponent(id)}`);
@@ -160,6 +165,7 @@ export function EditUserDialog({ id, self, unitName, onClose, onSaved }: { id: s
     setBusy(true);
     try {
       const { data } = await send<UserRow>("PATCH", `/api/users/${encodeURIComponent(id)}`, body, { ifMatch: stored.etag });
+      markSaved();
       onSaved(data);
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 412) {

@@ -19,7 +19,7 @@ export function VerdictDialog({ claim, verdict, onClose, onSaved }: { claim: Cla
   const [reason, setReason] = useState("");
   const [amount, setAmount] = useState("");
   const [date, setDate] = useState("");
-  const form = useForm(["reason", "amountFen", "date", "verdict"]);
+  const form = useForm(["reason", "amountFen", "date", "verdict"], { reason, amount, date });
   const money = claim.entity === "fund";
   const parsed = amount.trim() ? parseYuan(amount) : null;
   const save = form.submit(async () => {

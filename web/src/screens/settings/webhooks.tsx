@@ -29,7 +29,7 @@ interface Webhook {
 
 function AddDialog({ base, onClose, onSaved }: { base: string; onClose(): void; onSaved(): void }) {
   const [v, setV] = useState({ format: "wecom", url: "", secret: "" });
-  const form = useForm(["format", "url", "secret"]);
+  const form = useForm(["format", "url", "secret"], v);
   const save = form.submit(async () => {
     await send("POST", base, { format: v.format, url: v.url.trim(), ...(v.secret.trim() ? { secret: v.secret.trim() } : {}) });
     onSaved();

@@ -16,7 +16,7 @@ import type { Group } from "./types";
 export function CountiesDialog({ program, group, onClose, onSaved }: { program: string; group: Group; onClose(): void; onSaved(): void }) {
   const [chosen, setChosen] = useState(() => new Set(group.counties.map((c) => c.code)));
   const counties = useApi<{ items: { code: string; name: string }[] }>("/api/areas", { parent: group.area.code, level: 3, limit: 500 });
-  const form = useForm(["counties"]);
+  const form = useForm(["counties"], [...chosen].sort());
   const save = form.submit(async () => {
     await send("PUT", `/api/programs/${program}/groups/${group.area.code}/counties`, { counties: [...chosen] }, { ifMatch: versionTag(group.version) });
     onSaved();

@@ -17,7 +17,7 @@ import type { Group } from "./types";
 
 export function GroupDialog({ program, group, onClose, onSaved }: { program: string; group?: Group; onClose(): void; onSaved(): void }) {
   const [v, setV] = useState({ areaCode: group?.area.code ?? "", clause: group?.clause ?? "", basis: group?.basis ?? "pairing" });
-  const form = useForm(["areaCode", "clause", "basis"]);
+  const form = useForm(["areaCode", "clause", "basis"], v);
   const save = form.submit(async () => {
     if (group) await send("PATCH", `/api/programs/${program}/groups/${group.area.code}`, { clause: v.clause, basis: v.basis }, { ifMatch: versionTag(group.version) });
     else await send("POST", `/api/programs/${program}/groups`, v);

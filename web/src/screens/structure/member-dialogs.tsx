@@ -38,7 +38,7 @@ const RoleSelect = ({ value, onChange, error }: { value: string; onChange(v: str
 
 export function JoinDialog({ program, group, onClose, onSaved }: { program: string; group: Group; onClose(): void; onSaved(): void }) {
   const [v, setV] = useState({ unit: "", role: "member", from: new Date().toISOString().slice(0, 10) });
-  const form = useForm(["unit", "role", "effectiveFrom"]);
+  const form = useForm(["unit", "role", "effectiveFrom"], v);
   const save = form.submit(async () => {
     await send("POST", `/api/programs/${program}/groups/${group.area.code}/members`, { unit: v.unit, role: v.role, effectiveFrom: v.from || null });
     onSaved();
@@ -58,7 +58,7 @@ export function JoinDialog({ program, group, onClose, onSaved }: { program: stri
 
 export function StayDialog({ program, group, stay, onClose, onSaved }: { program: string; group: Group; stay: Stay; onClose(): void; onSaved(): void }) {
   const [v, setV] = useState({ role: stay.role as string, from: stay.effectiveFrom ?? "", to: stay.effectiveTo ?? "" });
-  const form = useForm(["role", "effectiveFrom", "effectiveTo"]);
+  const form = useForm(["role", "effectiveFrom", "effectiveTo"], v);
   const save = form.submit(async () => {
     const body = { role: v.role, effectiveFrom: v.from || null, effectiveTo: v.to || null };
     await send("PATCH", `/api/programs/${program}/groups/${group.area.code}/members/${stay.slug}?stay=${stay.id}`, body, { ifMatch: versionTag(stay.version) });

@@ -18,7 +18,7 @@ export const days = (from: string | null, to: string | null) => (from || to ? `$
 
 function ParticipantDialog({ program, participant, onClose, onSaved }: { program: string; participant?: Participant; onClose(): void; onSaved(): void }) {
   const [v, setV] = useState({ unit: "", clause: participant?.clause ?? "", from: participant?.effectiveFrom ?? "", to: participant?.effectiveTo ?? "" });
-  const form = useForm(["unit", "clause", "effectiveFrom", "effectiveTo"]);
+  const form = useForm(["unit", "clause", "effectiveFrom", "effectiveTo"], v);
   const save = form.submit(async () => {
     if (participant) await send("PATCH", `/api/programs/${program}/participants/${participant.id}`, { clause: v.clause, effectiveFrom: v.from || null, effectiveTo: v.to || null }, { ifMatch: versionTag(participant.version) });
     else await send("POST", `/api/programs/${program}/participants`, { unit: v.unit, clause: v.clause, effectiveFrom: v.from || null });

@@ -30,7 +30,7 @@ export function ProgramDialog({ program, onClose, onSaved }: { program?: Program
     cadreTermMonths: program?.cadreTermMonths ? String(program.cadreTermMonths) : "",
     rulesFrom: "",
   });
-  const form = useForm(FIELDS);
+  const form = useForm(FIELDS, v);
   const set = (k: keyof typeof v) => (e: Event) => setV((x) => ({ ...x, [k]: valueOf(e) }));
   const fields = () => ({
     name: v.name,

@@ -12,6 +12,7 @@ import { Tag } from "../../components/badge";
 import { dateTime, longDate } from "../../format/date";
 import { t, type MessageKey } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
+import { useUnsavedChanges } from "../../unsaved";
 
 const PARTS: { key: "progress" | "problems" | "nextSteps"; label: MessageKey; help: MessageKey }[] = [
   { key: "progress", label: "sub.progress", help: "sub.progressHelp" },
@@ -29,6 +30,7 @@ export function SubmissionEditor({ unit, year, quarter, program, record, canWrit
   const [message, setMessage] = useState<{ tone: "error"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const markSaved = useUnsavedChanges(texts);
   const locked = stored?.status === "submitted";
   const dirty = !stored || PARTS.some((p) => texts[p.key] !== (stored[p.key] ?? ""));
 
@@ -55,6 +57,7 @@ export function SubmissionEditor({ unit, year, quarter, program, record, canWrit
     setMessage(null);
     try {
       let saved = await save();
+      markSaved();
       setStored(saved);
       if (what === "submit") {
         saved = (await send<Submission>("POST", `/api/t/${unit}/submissions/${saved.id}/submit`, undefined, { ifMatch: versionTag(saved.version) })).data;
