@@ -41,10 +41,18 @@ export function TopBar() {
           <LangSwitch />
           {current ? (
             <>
+              {/* Named by its visible word, the count read out as a phrase ("消息，3 条未读") instead of the bare digit. */}
               {current.user.role !== "admin" ? (
-                <a class="topbar__inbox" href={href(["inbox"])} aria-label={t("inbox.bell", { count: unread })}>
+                <a class="topbar__inbox" href={href(["inbox"])}>
                   {t("inbox.title")}
-                  {unread ? <span class="topbar__badge">{unread}</span> : null}
+                  {unread ? (
+                    <>
+                      <span class="topbar__badge" aria-hidden="true">
+                        {unread}
+                      </span>
+                      <span class="sr-only">{t("inbox.unread", { count: unread })}</span>
+                    </>
+                  ) : null}
                 </a>
               ) : null}
               <span class="topbar__user">
