@@ -407,7 +407,7 @@ export const en: Record<MessageKey, string> = {
   "thread.write": "Message",
   "thread.send": "Send",
   "inbox.title": "Inbox",
-  "inbox.unread": ", {count} unread",
+  "inbox.badge": ", {count} unread",
   "inbox.unread": "{count} unread",
   "inbox.readAll": "Mark all read",
   "inbox.empty": "No messages.",

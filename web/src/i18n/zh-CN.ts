@@ -405,7 +405,7 @@ export const zhCN = {
   "thread.write": "留言",
   "thread.send": "发送",
   "inbox.title": "消息",
-  "inbox.unread": "，{count} 条未读",
+  "inbox.badge": "，{count} 条未读",
   "inbox.unread": "{count} 条未读",
   "inbox.readAll": "全部标为已读",
   "inbox.empty": "暂无消息。",

@@ -50,7 +50,7 @@ export function TopBar() {
                       <span class="topbar__badge" aria-hidden="true">
                         {unread}
                       </span>
-                      <span class="sr-only">{t("inbox.unread", { count: unread })}</span>
+                      <span class="sr-only">{t("inbox.badge", { count: unread })}</span>
                     </>
                   ) : null}
                 </a>
