@@ -3,11 +3,13 @@
  * closes it, focus returns to the opener.
  */
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useId, useRef } from "preact/hooks";
 import { t } from "../i18n";
 
 export function Dialog({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ComponentChildren; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Its own id: a confirmation opened over another dialog must not take that one's title.
+  const titleId = useId();
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const dialog = ref.current;
@@ -28,7 +30,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     <dialog
       ref={ref}
       class={`dialog${wide ? " dialog--wide" : ""}`}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -36,7 +38,7 @@ export function Dialog({ title, onClose, children, wide }: { title: string; onCl
     >
       {/* A div, not <header>: a dialog's title bar is not the page's banner landmark. */}
       <div class="dialog__header">
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <button type="button" class="btn btn--icon" onClick={onClose} aria-label={t("common.close")}>
           ×
         </button>
