@@ -34,7 +34,7 @@ const row = () => page.locator("tr", { has: page.locator("td", { hasText: "和�
 const stays = () => row().locator(`li[data-stay^="${SLUG}:"]`);
 
 async function join(unitName: string, role: "member" | "lead", from: string) {
-  await row().getByRole("button", { name: /和平县 加入帮扶单位/ }).click();
+  await row().getByRole("button", { name: /和平县 加入单位/ }).click();
   await page.waitForSelector("dialog[open] #stay-unit-q");
   await page.fill("dialog[open] #stay-unit-q", unitName);
   await page.waitForSelector(`dialog[open] #stay-unit option:has-text("${unitName}")`, { state: "attached" });
@@ -137,7 +137,7 @@ describe("a prefecture's counties, where the document names none", () => {
     await other.goto(`${h.base}/#/p/gd-east-west-2016/structure`);
     const counties = other.locator("[data-testid=counties-533300]");
     await containsText(counties, "尚未登记受援县");
-    await counties.getByRole("button", { name: /登记 .*怒江.* 的受援县/ }).click();
+    await counties.getByRole("button", { name: /为 .*怒江.* 登记受援县/ }).click();
     await other.waitForSelector('dialog[open] input[name=county][value="533323"]');
     await other.check('dialog[open] input[name=county][value="533301"]');
     await other.check('dialog[open] input[name=county][value="533323"]');

@@ -25,6 +25,8 @@ export interface Column<T> {
   /** Keeps the cell on one line (names that must not break, e.g. 南雄市). */
   nowrap?: boolean;
   width?: string;
+  /** The header is for screen readers only (an actions column: its buttons say what they do). */
+  headerHidden?: boolean;
 }
 
 export function DataTable<T>({
@@ -91,6 +93,8 @@ export function DataTable<T>({
                         {active ? (descending ? "↓" : "↑") : "↕"}
                       </span>
                     </button>
+                  ) : c.headerHidden ? (
+                    <span class="sr-only">{c.header}</span>
                   ) : (
                     c.header
                   )}

@@ -50,38 +50,49 @@ export function TopBar() {
     return () => clearInterval(timer);
   }, [current?.user.id]);
   return (
-    <header class="topbar">
-      <a class="topbar__brand" href={current ? homeOf(current.user) : "#/login"}>
-        <span class="topbar__mark" aria-hidden="true">
-          对口
-        </span>
-        <span class="topbar__name">{t("app.name")}</span>
-      </a>
-      {current && unit ? <LedgerSearch key={unit} unit={unit} /> : null}
-      <div class="topbar__right">
-        <LangSwitch />
-        {current ? (
-          <>
-            {current.user.role !== "admin" ? (
-              <a class="topbar__inbox" href={href(["inbox"])} aria-label={t("inbox.bell", { count: unread })}>
-                {t("inbox.title")}
-                {unread ? <span class="topbar__badge">{unread}</span> : null}
-              </a>
-            ) : null}
-            <span class="topbar__user">
-              <span class="topbar__user-name">{current.user.name}</span>
-              <span class="topbar__role">{label(ROLE, current.user.role)}</span>
-            </span>
-            <button type="button" class="topbar__signout" onClick={() => setChanging(true)}>
-              {t("account.changePassword")}
-            </button>
-            {changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
-            <button type="button" class="topbar__signout" onClick={() => void signOutByHand()}>
-              {t("app.signOut")}
-            </button>
-          </>
-        ) : null}
-      </div>
-    </header>
+    <>
+      <header class="topbar">
+        <a class="topbar__brand" href={current ? homeOf(current.user) : "#/login"}>
+          <span class="topbar__mark" aria-hidden="true">
+            对口
+          </span>
+          <span class="topbar__name">{t("app.name")}</span>
+        </a>
+        {current && unit ? <LedgerSearch key={unit} unit={unit} /> : null}
+        <div class="topbar__right">
+          <LangSwitch />
+          {current ? (
+            <>
+              {/* Named by its visible word, the count read out as a phrase ("消息，3 条未读") instead of the bare digit. */}
+              {current.user.role !== "admin" ? (
+                <a class="topbar__inbox" href={href(["inbox"])}>
+                  {t("inbox.title")}
+                  {unread ? (
+                    <>
+                      <span class="topbar__badge" aria-hidden="true">
+                        {unread}
+                      </span>
+                      <span class="sr-only">{t("inbox.badge", { count: unread })}</span>
+                    </>
+                  ) : null}
+                </a>
+              ) : null}
+              <span class="topbar__user">
+                <span class="topbar__user-name">{current.user.name}</span>
+                <span class="topbar__role">{label(ROLE, current.user.role)}</span>
+              </span>
+              <button type="button" class="topbar__signout" onClick={() => setChanging(true)}>
+                {t("account.changePassword")}
+              </button>
+              <button type="button" class="topbar__signout" onClick={() => void signOutByHand()}>
+                {t("app.signOut")}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      {/* Outside the banner: the dialog's form and its actions are not part of the page's header. */}
+      {current && changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
+    </>
   );
 }

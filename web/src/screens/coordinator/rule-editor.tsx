@@ -81,7 +81,7 @@ export function RuleEditor({ program, rule: initial, canEdit }: { program: strin
     <li class={`rule-config${enabled ? "" : " is-disabled"}`}>
       <form onSubmit={save} noValidate>
         <div class="rule-config__head">
-          <h3>{pick(rule.title)}</h3>
+          <h2>{pick(rule.title)}</h2>
           <Tag>{t(`rules.period.${rule.period}` as MessageKey)}</Tag>
         </div>
         <p class="rule__clause">{t("rule.clause", { clause: rule.clause })}</p>

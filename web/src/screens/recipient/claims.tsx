@@ -55,7 +55,8 @@ export function RecipientScreen({ query }: { query: Record<string, string> }) {
     ...(entity === "activity" ? [] : [{ key: "standing", header: t("recipient.standing"), nowrap: true, render: (c: ClaimRow) => <StandingTag standing={c.standing} /> }]),
     {
       key: "actions",
-      header: "",
+      header: t("ledger.actions"),
+      headerHidden: true,
       nowrap: true,
       render: (c) => (
         <>

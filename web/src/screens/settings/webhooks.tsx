@@ -103,7 +103,8 @@ export function WebhooksCard({ base }: { base: string }) {
             { key: "last", header: t("hooks.last"), render: (w) => (w.lastAt ? `${dateTime(w.lastAt)} · ${w.lastStatus ?? ""}` : "—") },
             {
               key: "actions",
-              header: "",
+              header: t("ledger.actions"),
+              headerHidden: true,
               nowrap: true,
               render: (w) => (
                 <>

@@ -63,7 +63,7 @@ export function Participants({ program, items, canEdit, onChanged }: { program: 
             { key: "unit", header: t("structure.unit"), nowrap: true, render: (p) => p.name },
             { key: "days", header: t("structure.days"), nowrap: true, render: (p) => days(p.effectiveFrom, p.effectiveTo) },
             { key: "clause", header: t("structure.clause"), render: (p) => p.clause },
-            ...(canEdit ? [{ key: "edit", header: "", render: (p: Participant) => <button type="button" class="btn btn--small" onClick={() => setEditing(p)} aria-label={t("structure.participantTitle", { unit: p.name })}>{t("common.edit")}</button> }] : []),
+            ...(canEdit ? [{ key: "edit", header: t("ledger.actions"), headerHidden: true, render: (p: Participant) => <button type="button" class="btn btn--small" onClick={() => setEditing(p)} aria-label={t("structure.participantTitle", { unit: p.name })}>{t("common.edit")}</button> }] : []),
           ]}
         />
       )}

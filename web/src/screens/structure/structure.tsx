@@ -140,7 +140,8 @@ export function StructureScreen({ program }: { program: string }) {
                 ? [
                     {
                       key: "actions",
-                      header: "",
+                      header: t("ledger.actions"),
+                      headerHidden: true,
                       nowrap: true,
                       render: (g: Group) => (
                         <>

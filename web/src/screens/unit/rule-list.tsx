@@ -32,7 +32,7 @@ export function RuleCard({ result }: { result: RuleResult }) {
       </div>
       <Explanation text={pick(r.explanation)} />
       {r.status !== "not_applicable" && r.actual !== null ? (
-        <Progress actual={r.actual} expected={r.expected} target={r.target} text={ruleProgressText(r)} status={r.status} />
+        <Progress label={pick(r.title)} actual={r.actual} expected={r.expected} target={r.target} text={ruleProgressText(r)} status={r.status} />
       ) : null}
       {r.clause ? <p class="rule__clause">{t("rule.clause", { clause: r.clause })}</p> : null}
     </li>
