@@ -25,6 +25,7 @@ export const ImportPreviewSchema = z
     errors: z.array(ErrorDetailSchema).openapi({ description: `Every error by row and column, at most ${PREVIEW_LIMITS.errors}` }),
     errorsTruncated: z.boolean(),
     columns: z.array(z.object({ key: z.string(), header: z.string() })),
+    shownPerStatus: z.number().int().openapi({ description: "At most this many rows of each status are shown" }),
     shown: z
       .array(
         z.object({
@@ -82,6 +83,7 @@ export function importPreview(
     errors: errors.slice(0, PREVIEW_LIMITS.errors),
     errorsTruncated: errors.length > PREVIEW_LIMITS.errors,
     columns,
+    shownPerStatus: PREVIEW_LIMITS.rows,
     shown: shown.map(({ index, status }) => ({
       row: rows[index]!.row,
       status,

@@ -186,3 +186,6 @@ export interface UserRow {
   updatedAt?: string;
 }
 
+
+/** What an import would do (POST …/import/preview), as the server declares it. */
+export type { ImportPreview } from "../../../src/ledger/import-preview";
