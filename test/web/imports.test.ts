@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { XLSX } from "../support/sheetjs";
 import { byHeader, sheetRows } from "../support/sheet-files";
-import { containsText, hasAttribute } from "./support/eventually";
+import { containsText, eventually, hasAttribute } from "./support/eventually";
 import { openPage, shot, signIn, webHarness, YEAR } from "./support/web-harness";
 
 const EDITOR = "demo-editor";
@@ -104,7 +104,17 @@ describe("importing funds from a spreadsheet", () => {
     await page.fill("#filter-funds-q", tag);
     await page.locator("#filter-funds-q").press("Enter");
     await containsText(page.locator("table.table tbody"), "乐昌市");
-    const rows = byHeader(sheetRows(await downloaded(page, () => page.getByRole("button", { name: "导出 Excel" }).click())));
+    // Held back a second too: the export says it is working, its buttons disabled until the file is saved.
+    await page.route("**/funds/export?**", async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    const exportButton = page.getByRole("button", { name: "导出 Excel" });
+    const file = downloaded(page, () => exportButton.click());
+    await containsText(page.locator(".busy"), "正在导出");
+    expect(await exportButton.isDisabled()).toBe(true);
+    const rows = byHeader(sheetRows(await file));
+    await eventually(async () => expect(await exportButton.isDisabled()).toBe(false));
     expect(rows).toHaveLength(2);
     const first = rows.find((r) => r["金额（元）"] === 1234567.89)!;
     expect(first).toMatchObject({ 资金类型: "社会捐赠", 资金来源: "社会", 受援地: "广东省韶关市乐昌市", 所属帮扶工作: program, "金额（万元）": 123.4568, "用于基层/民生": "是", 日期: `${YEAR}-03-01` });
