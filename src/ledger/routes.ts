@@ -18,7 +18,6 @@ import type { Router } from "../router";
 import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
 import { templateXlsx } from "../sheets/export";
 import { templateChoices } from "./import-names";
-import { importNames } from "./import-names";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
 import { createSchema, updateSchema } from "./fields";
@@ -26,12 +25,10 @@ import { programScope, seesProgram } from "../tenants/access";
 import { listQuerySchema, listRecords, recordPages, type ListQuery } from "./list";
 import { visible, type ResourceDef, type Row } from "./resource";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
-import type { Context } from "hono";
-import type { AppEnv } from "../types";
-import type { ParsedImport } from "../sheets/work";
 import { displayNames } from "./display-names";
 import { planImport } from "./import-plan";
 import { importPreview, ImportPreviewSchema, shownRows } from "./import-preview";
+import { parseUpload } from "./upload";
 
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -69,33 +66,6 @@ const columnOf = (def: ResourceDef) => (key: string) => def.fields[key]?.header 
 /** The ids a record refers to (its projects, pairings, sub-units). */
 function refValues(def: ResourceDef, record: Row): string[] {
   return Object.entries(def.fields).flatMap(([key, spec]) => (spec.cell === "ref" && typeof record[key] === "string" ? [record[key]] : []));
-}
-
-/**
- * The uploaded sheet, read and parsed on the sheet thread: multipart field `file`, or the raw body
- * with its content type. The import and its preview both read it here.
- */
-async function parseUpload(c: Context<AppEnv>, def: ResourceDef): Promise<ParsedImport> {
-  let bytes: Uint8Array;
-  let filename = "upload.xlsx";
-  const type = c.req.header("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) {
-    let form: Record<string, string | File | (string | File)[]>;
-    try {
-      form = await c.req.parseBody();
-    } catch {
-      // A truncated upload or a multipart body without its boundary.
-      throw new ApiError("BAD_REQUEST", "error.import_unreadable");
-    }
-    const file = form.file;
-    if (!(file instanceof File)) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
-    bytes = new Uint8Array(await file.arrayBuffer());
-    filename = file.name || filename;
-  } else {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (type.includes("csv")) filename = "upload.csv";
-  }
-  return c.get("services").sheets.parse(def.path, bytes, filename, await importNames(c.get("services").platform));
 }
 
 export function registerResource(app: Router, def: ResourceDef): void {
