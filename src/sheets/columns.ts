@@ -13,8 +13,8 @@ export const BOOKKEEPING_HEADERS = { id: "编号", version: "版本", created: "
 /** 金额（元） → 金额（万元）. */
 export const wanHeader = (spec: Field): string => spec.header.replace("（元）", "（万元）");
 
-/** 项目编号 → 项目名称. */
-export const refNameHeader = (spec: Field): string => spec.header.replace(/编号$/, "名称");
+/** 项目编号 → 项目名称 (a header not ending in 编号 gets （名称） added, never its own header twice). */
+export const refNameHeader = (spec: Field): string => (spec.header.endsWith("编号") ? spec.header.replace(/编号$/, "名称") : `${spec.header}（名称）`);
 
 /** 受援地代码 → 受援地: the column holds the area's full name (广东省韶关市乐昌市). */
 export const areaHeader = (spec: Field): string => spec.header.replace(/代码$/, "");
