@@ -300,12 +300,13 @@ describe("GET /api/t/:unit/funds/export", () => {
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
     const csvRows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(text, { type: "string", raw: true }).Sheets.Sheet1!, { header: 1, defval: null });
     const header = csvRows[0] as string[];
-    expect(header.slice(0, 6)).toEqual(["编号", "资金类型", "资金来源", "金额（元）", "日期", "受援地代码"]);
-    expect(header.slice(-3)).toEqual(["版本", "更新时间", "作废原因"]);
+    // Each amount in 元 with its 万元 beside it; the area by name, under 受援地 (src/sheets/columns.ts).
+    expect(header.slice(0, 7)).toEqual(["编号", "资金类型", "资金来源", "金额（元）", "金额（万元）", "日期", "受援地"]);
+    expect(header.slice(-4)).toEqual(["版本", "创建时间", "更新时间", "作废原因"]);
     const column = (name: string) => header.indexOf(name);
-    expect(csvRows.slice(1).map((r) => [r[column("资金类型")], r[column("金额（元）")], r[column("项目编号")]])).toEqual([
-      ["安排（拨入）", "1234.56", project], // 123456 fen
-      ["安排（拨入）", "0.1", project], // 10 fen
+    expect(csvRows.slice(1).map((r) => [r[column("资金类型")], r[column("金额（元）")], r[column("金额（万元）")], r[column("项目编号")], r[column("项目名称")], r[column("受援地")]])).toEqual([
+      ["安排（拨入）", "1234.56", "0.1235", project, tag, "广东省韶关市乳源瑶族自治县"], // 123456 fen = 1,234.56 元 = 0.1235 万元
+      ["安排（拨入）", "0.1", "0", project, tag, "广东省韶关市乳源瑶族自治县"], // 10 fen = 0.1 元 = 0.00001 万元, 0.0000 to four places
     ]);
 
     const xlsxRes = await call(h, "GET", `/api/t/dongguan/funds/export?format=xlsx&kind=allocation&projectId=${project}&sort=date`, { token: who.editor!.token });

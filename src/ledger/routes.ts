@@ -5,6 +5,7 @@
  *   GET    /api/t/{unit}/{path}/template.xlsx  import template with Chinese headers
  *   GET    /api/t/{unit}/{path}/export         the filtered list as XLSX or CSV
  *   POST   /api/t/{unit}/{path}/import         XLSX/CSV: every row written, or none with row errors
+ *   POST   /api/t/{unit}/{path}/import/preview the same checks, nothing written: counts, errors, rows by name
  *   POST   /api/t/{unit}/{path}                create                       → 201 + ETag
  *   GET    /api/t/{unit}/{path}/{id}           read                         → ETag
  *   PATCH  /api/t/{unit}/{path}/{id}           update, If-Match required    → 412 when stale
@@ -18,7 +19,6 @@ import type { Router } from "../router";
 import { bearer, errors, ok, UnitSlugParam } from "../routes/openapi-common";
 import { templateXlsx } from "../sheets/export";
 import { templateChoices } from "./import-names";
-import { importNames } from "./import-names";
 import { registerBulkRoutes } from "./bulk-routes";
 import { writeContext } from "./context";
 import { etag, requireIfMatch } from "./etag";
@@ -30,6 +30,10 @@ import { visible, type ResourceDef, type Row } from "./resource";
 import { LEDGER_RESOURCES } from "./resources";
 import { resourceView } from "./resource-view";
 import { createRecord, importRecords, readRecord, updateRecord, voidRecord } from "./write";
+import { displayNames } from "./display-names";
+import { planImport } from "./import-plan";
+import { importPreview, ImportPreviewSchema, shownRows } from "./import-preview";
+import { parseUpload } from "./upload";
 
 const MAX_EXPORT_ROWS = 100_000;
 
@@ -59,6 +63,14 @@ function pascal(name: string): string {
 /** `attachment; filename*=UTF-8''…` so Chinese file names survive. */
 function attachment(filename: string): string {
   return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** An import's column for a field, as errors name it: the template's header. */
+const columnOf = (def: ResourceDef) => (key: string) => def.fields[key]?.header ?? key;
+
+/** The ids a record refers to (its projects, pairings, sub-units). */
+function refValues(def: ResourceDef, record: Row): string[] {
+  return Object.entries(def.fields).flatMap(([key, spec]) => (spec.cell === "ref" && typeof record[key] === "string" ? [record[key]] : []));
 }
 
 export function registerResource(app: Router, def: ResourceDef): void {
@@ -121,7 +133,8 @@ export function registerResource(app: Router, def: ResourceDef): void {
       const { db, access, unit } = c.get("tenant");
       const query = c.req.valid("query") as ListQuery & { format: "xlsx" | "csv" };
       const name = `${unit.name}-${def.label.zh}-${today()}`;
-      const file = await c.get("services").sheets.render(def.path, query.format, recordPages(def, db, query, MAX_EXPORT_ROWS, programScope(access)), access.personal);
+      const names = await displayNames(c.get("services").platform, db, def);
+      const file = await c.get("services").sheets.render(def.path, query.format, recordPages(def, db, query, MAX_EXPORT_ROWS, programScope(access)), access.personal, names);
       if (query.format === "csv") {
         c.header("Content-Disposition", attachment(`${name}.csv`));
         return c.body(file as string, 200, { "Content-Type": "text/csv; charset=utf-8" });
@@ -147,32 +160,36 @@ export function registerResource(app: Router, def: ResourceDef): void {
         responses: { 201: ok(z.object({ created: z.number().int(), skipped: z.number().int() }), "全部写入 All rows written"), ...errors(400, 401, 403, 409, 413) },
       }),
       async (c) => {
-        let bytes: Uint8Array;
-        let filename = "upload.xlsx";
-        const type = c.req.header("content-type") ?? "";
-        if (type.startsWith("multipart/form-data")) {
-          let form: Record<string, string | File | (string | File)[]>;
-          try {
-            form = await c.req.parseBody();
-          } catch {
-            // A truncated upload or a multipart body without its boundary.
-            throw new ApiError("BAD_REQUEST", "error.import_unreadable");
-          }
-          const file = form.file;
-          if (!(file instanceof File)) throw new ApiError("BAD_REQUEST", "error.import_unreadable");
-          bytes = new Uint8Array(await file.arrayBuffer());
-          filename = file.name || filename;
-        } else {
-          bytes = new Uint8Array(await c.req.arrayBuffer());
-          if (type.includes("csv")) filename = "upload.csv";
-        }
-        const { rows, headerErrors } = await c.get("services").sheets.parse(def.path, bytes, filename, await importNames(c.get("services").platform));
+        const { rows, headerErrors } = await parseUpload(c, def);
         const ctx = await writeContext(c);
         if (headerErrors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: headerErrors.length }, headerErrors);
-        const columnOf = (key: string) => def.fields[key]?.header ?? key;
         const mode = c.req.query("duplicates");
-        const written = await importRecords(def, ctx, rows, columnOf, "import", mode === "skip" || mode === "keep" ? mode : "ask");
+        const written = await importRecords(def, ctx, rows, columnOf(def), "import", mode === "skip" || mode === "keep" ? mode : "ask");
         return c.json(written, 201);
+      },
+    );
+
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: `${base}/import/preview`,
+        tags,
+        summary: `导入预览 Preview an import of ${def.label.en} (nothing written)`,
+        description:
+          "The same file as for `/import`, read and checked by the same code up to the write, and nothing written: how many rows would be created, which are wrong (row, column, message) and which repeat records already in the ledger, with the first rows of each kind by name. A file that cannot be read at all is refused as `/import` refuses it.",
+        security: bearer,
+        request: { params: unitParams },
+        responses: { 200: ok(ImportPreviewSchema, "导入预览 What the import would do"), ...errors(400, 401, 403, 413) },
+      }),
+      async (c) => {
+        const { rows, headerErrors } = await parseUpload(c, def);
+        const ctx = await writeContext(c);
+        // A file whose headers are wrong is not planned: its rows are not yet the columns they seem.
+        const plan = headerErrors.length ? { records: [], errors: [], invalid: new Set<number>(), repeated: new Map<number, string>() } : await planImport(def, ctx, rows, columnOf(def), () => true);
+        const shown = headerErrors.length ? [] : shownRows(rows, plan);
+        const refIds = shown.flatMap(({ index }) => refValues(def, plan.records[index]!));
+        const names = await displayNames(ctx.platform, ctx.tenant.db, def, refIds);
+        return c.json(importPreview(def, rows, plan, headerErrors, shown, names, ctx.tenant.access.personal, c.get("lang") ?? "zh-CN"), 200);
       },
     );
 

@@ -13,7 +13,9 @@ import { auditStatement, isLostRace } from "../tenants/audit";
 import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
-import { findDuplicates, type DuplicateMode } from "./duplicates";
+import type { DuplicateMode } from "./duplicates";
+import { completeRow } from "./complete-row";
+import { planImport, repeatedDetails, type ImportRow } from "./import-plan";
 import { CONFIRMABLE } from "../../db/tenant/schema";
 import { amendedNotice, amendedStatement } from "../recipients/threads";
 
@@ -118,17 +120,6 @@ function insertStatement(def: ResourceDef): (record: Row) => InStatement {
       return value === null || value === undefined ? null : (column.mapToDriverValue(value) as InValue);
     }),
   });
-}
-
-/** A full row as the table stores it: given values, then column defaults, then null. */
-function completeRow(def: ResourceDef, values: Row): Row {
-  const row: Row = {};
-  const columns: Record<string, { default?: unknown }> = getTableColumns(def.table);
-  for (const [key, column] of Object.entries(columns)) {
-    const given = values[key];
-    row[key] = given !== undefined ? given : column.default !== undefined && typeof column.default !== "object" ? column.default : null;
-  }
-  return row;
 }
 
 /** Reads one record (voided included), or undefined. */
@@ -306,20 +297,10 @@ export async function assignProgram(def: ResourceDef, ctx: WriteContext, items: 
   return changeRecords(def, ctx, items.map((i) => ({ ...i, patch: { program } })), "update", { bulk: true });
 }
 
-/** One row of an import: its spreadsheet row number and the parsed record, or its cell errors. */
-export interface ImportRow {
-  row: number;
-  record: Row;
-  errors: ErrorDetail[];
-}
-
 /**
- * Writes every row of an import or none: all rows are validated first (every error reported with
- * its row and column), then written in one batch with one audit row each.
- */
-/**
- * Writes an import's rows, all or none. Rows already in the ledger (see duplicates.ts) are refused
- * with their row numbers unless the caller says to leave them out (`skip`) or write them again (`keep`).
+ * Writes an import's rows, all or none (see import-plan.ts for the checks). Rows already in the
+ * ledger (duplicates.ts) are refused with their row numbers unless the caller says to leave them out
+ * (`skip`) or write them again (`keep`). Written in one batch with one audit row each.
  */
 export async function importRecords(
   def: ResourceDef,
@@ -329,38 +310,10 @@ export async function importRecords(
   action = "import",
   duplicates: DuplicateMode = "ask",
 ): Promise<{ created: number; skipped: number }> {
-  const now = new Date().toISOString();
-  const prepared = await mapInSlices(rows, (r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record));
-  const records = await mapInSlices(rows, (_r, i) =>
-    completeRow(def, { ...prepared[i], id: newId(), version: 1, demo: false, createdAt: now, createdBy: ctx.actor.actor, updatedAt: now, updatedBy: ctx.actor.actor }),
-  );
-  // Database checks (areas, references, business rules) run on every row, so that one pass names
-  // every bad cell; a row's business rules are skipped when its cells are already wrong.
-  const checked = await validateRecords(
-    def,
-    ctx,
-    records.map((record, i) => ({
-      record,
-      before: null,
-      skipCheck: rows[i]!.errors.length > 0,
-      path: (field: string): ErrorDetail => ({ row: rows[i]!.row, column: columnOf(field), message: "" }),
-    })),
-  );
-  const errors: ErrorDetail[] = [];
-  rows.forEach((r, i) => {
-    const seen = new Set(r.errors.map((e) => e.column));
-    errors.push(...r.errors, ...(checked[i] ?? []).filter((e) => !seen.has(e.column)));
-  });
+  const { records, errors, repeated } = await planImport(def, ctx, rows, columnOf, (found) => found.length === 0 && duplicates !== "keep");
   if (errors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: errors.length }, errors);
-  let toWrite = records;
-  if (duplicates !== "keep") {
-    const repeated = await findDuplicates(def, ctx, records);
-    if (repeated.size && duplicates === "ask") {
-      const details = [...repeated].map(([i, id]): ErrorDetail => ({ row: rows[i]!.row, column: "", code: "duplicate", message: `与已有记录（${id}）完全相同 | The same as existing record ${id}` }));
-      throw new ApiError("CONFLICT", "error.import_duplicates", { count: repeated.size }, details);
-    }
-    toWrite = records.filter((_, i) => !repeated.has(i));
-  }
+  if (repeated.size && duplicates === "ask") throw new ApiError("CONFLICT", "error.import_duplicates", { count: repeated.size }, repeatedDetails(rows, repeated));
+  const toWrite = records.filter((_, i) => !repeated.has(i));
   const insert = insertStatement(def);
   const statements = (await mapInSlices(toWrite, (record) => [insert(record), auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false)])).flat();
   if (statements.length) await runBatch(ctx, statements);

@@ -142,3 +142,13 @@ export function periodContext(p: Period, day: string): PeriodContext {
   // A quarter before the last is judged as of its own end, when the year was still running.
   return { year: p.year, quarter: p.quarter, ...periodWindow(p), asOf: asOfDay(p, day), today: day, yearOver: lastQuarter(p) === 4 && yearIsOver(p.year, day) };
 }
+
+/**
+ * An instant as people in China read it: Beijing time (UTC+8, no daylight saving), YYYY-MM-DD HH:mm.
+ * @example beijingTime("2026-03-01T17:05:00.000Z") // "2026-03-02 01:05"
+ */
+export function beijingTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}

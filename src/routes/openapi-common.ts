@@ -2,20 +2,21 @@
 import { z } from "@hono/zod-openapi";
 import { ERROR_STATUS, type ErrorCode } from "../errors";
 
+/** One problem: a field's path, or a spreadsheet's row and column. */
+export const ErrorDetailSchema = z.object({
+  path: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  code: z.string().optional(),
+  message: z.string(),
+});
+
 export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]).openapi({ description: "稳定的错误代码 The stable error code (the status follows from it)", example: "VALIDATION_FAILED" }),
       message: z.string().openapi({ example: "提交的内容未通过校验，请按字段提示修改后重试。" }),
-      details: z.array(
-        z.object({
-          path: z.string().optional(),
-          row: z.number().int().optional(),
-          column: z.string().optional(),
-          code: z.string().optional(),
-          message: z.string(),
-        }),
-      ),
+      details: z.array(ErrorDetailSchema),
       requestId: z.string().openapi({ description: "请求编号：报告问题时请附上 The request id: quote it when reporting a problem" }),
     }),
   })

@@ -4,7 +4,7 @@
  * dates as YYYY-MM-DD, YYYY/M/D or an Excel date.
  */
 import type { Field } from "../ledger/fields";
-import { fenToYuan, yuanToFen } from "../ledger/money";
+import { fenToWan, fenToYuan, yuanToFen } from "../ledger/money";
 import { normalizeDay } from "../periods/period";
 
 /** A parsed cell: a value, or a message saying what is wrong ("中文 | English"). */
@@ -95,8 +95,23 @@ export function parseCell(spec: Field, raw: unknown, names: ImportNames = NO_NAM
   }
 }
 
-/** The cell a value is exported as. */
-export function formatCell(spec: Field, value: unknown): string | number | boolean | null {
+/**
+ * What a reader needs instead of codes: areas by full name (广东省韶关市乐昌市), programs by title,
+ * referenced records (projects, pairings, sub-units) by name. Plain data, so it crosses to the sheet thread.
+ */
+export interface DisplayNames {
+  areas: Record<string, string>;
+  programs: Record<string, string>;
+  refs: Record<string, string>;
+}
+
+export const NO_DISPLAY_NAMES: DisplayNames = { areas: {}, programs: {}, refs: {} };
+
+/**
+ * The cell a value is exported as: amounts in 元, 是/否, enums by label, areas by full name and programs
+ * by title — each of which parseCell reads back. A reference stays its id (its name has its own column).
+ */
+export function formatCell(spec: Field, value: unknown, names: DisplayNames = NO_DISPLAY_NAMES): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   switch (spec.cell) {
     case "money":
@@ -107,7 +122,24 @@ export function formatCell(spec: Field, value: unknown): string | number | boole
       return spec.labels?.[String(value)] ?? String(value);
     case "int":
       return Number(value);
+    case "area":
+      return names.areas[String(value)] ?? String(value);
+    case "program":
+      return names.programs[String(value)] ?? String(value);
     default:
       return String(value);
   }
+}
+
+/** 万元 to four decimals (whole 元), as a number for a sheet's 万元 column. */
+export function wanCell(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(fenToWan(Number(value), 4));
+}
+
+/** A value as a person reads it in the import preview: names, labels, and amounts in 元 and 万元. */
+export function displayText(spec: Field, value: unknown, names: DisplayNames): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (spec.cell === "money") return `${fenToYuan(Number(value))} 元（${fenToWan(Number(value), 4)} 万元）`;
+  if (spec.cell === "ref") return names.refs[String(value)] ?? String(value);
+  return String(formatCell(spec, value, names));
 }

@@ -3,10 +3,12 @@
  * (with an instructions sheet saying what each column takes).
  */
 import { xmlSafe } from "../xml-text";
-import type { Fields } from "../ledger/fields";
+import type { Field, Fields } from "../ledger/fields";
 import type { Row } from "../ledger/resource";
-import { formatCell } from "./cells";
-import { EXPORT_ONLY_HEADERS, MAX_IMPORT_ROWS } from "./import";
+import { beijingTime } from "../periods/period";
+import { formatCell, NO_DISPLAY_NAMES, wanCell, type DisplayNames } from "./cells";
+import { areaHeader, BOOKKEEPING_HEADERS, refNameHeader, wanHeader } from "./columns";
+import { MAX_IMPORT_ROWS } from "./import";
 import { rangeOf, writeCsv, writeXlsx, type ListValidation, type SheetValue } from "./xlsx-write";
 
 const KIND_HELP: Record<string, string> = {
@@ -26,20 +28,45 @@ function exportColumns(fields: Fields, personal: boolean) {
   return Object.entries(fields).filter(([, spec]) => personal || !spec.personal);
 }
 
-/** Records as a sheet's rows. */
-function toRows(fields: Fields, records: Row[], personal: boolean): SheetValue[][] {
+/** A field's columns in an export: its own (an area under 受援地, by name), then a 万元 twin or a reference's name. */
+function fieldHeaders(spec: Field): string[] {
+  if (spec.cell === "money") return [spec.header, wanHeader(spec)];
+  if (spec.cell === "ref") return [spec.header, refNameHeader(spec)];
+  if (spec.cell === "area") return [areaHeader(spec)];
+  return [spec.header];
+}
+
+function fieldCells(spec: Field, value: unknown, names: DisplayNames): SheetValue[] {
+  const own = formatCell(spec, value, names);
+  if (spec.cell === "money") return [own, wanCell(value)];
+  if (spec.cell === "ref") return [own, value === null || value === undefined ? null : (names.refs[String(value)] ?? null)];
+  return [own];
+}
+
+/**
+ * Records as a sheet's rows, readable without a code list: names for areas, programs and references,
+ * labels for choices, 是/否, amounts in 元 and 万元, times in Beijing time (YYYY-MM-DD HH:mm).
+ */
+function toRows(fields: Fields, records: Row[], personal: boolean, names: DisplayNames): SheetValue[][] {
   const columns = exportColumns(fields, personal);
-  const [idHeader, versionHeader, updatedHeader, voidHeader] = EXPORT_ONLY_HEADERS;
-  const header = [idHeader, ...columns.map(([, s]) => s.header), versionHeader, updatedHeader, voidHeader];
-  const body = records.map((r): SheetValue[] => [String(r.id), ...columns.map(([key, spec]) => formatCell(spec, r[key])), Number(r.version), String(r.updatedAt), r.voidReason ? String(r.voidReason) : null]);
+  const b = BOOKKEEPING_HEADERS;
+  const header = [b.id, ...columns.flatMap(([, s]) => fieldHeaders(s)), b.version, b.created, b.updated, b.voidReason];
+  const body = records.map((r): SheetValue[] => [
+    String(r.id),
+    ...columns.flatMap(([key, spec]) => fieldCells(spec, r[key], names)),
+    Number(r.version),
+    beijingTime(String(r.createdAt)),
+    beijingTime(String(r.updatedAt)),
+    r.voidReason ? String(r.voidReason) : null,
+  ]);
   // Stored text cannot hold XML-invalid characters (refused at input); stripped here too, so a
   // record written before that rule still exports to a file Excel opens.
   return [header, ...body.map((row) => row.map((v) => (typeof v === "string" ? xmlSafe(v) : v)))];
 }
 
 /** XLSX bytes of records (one sheet named after the resource). */
-export function recordsToXlsx(sheetName: string, fields: Fields, records: Row[], personal: boolean): Uint8Array<ArrayBuffer> {
-  return writeXlsx([{ name: sheetName, rows: toRows(fields, records, personal) }]);
+export function recordsToXlsx(sheetName: string, fields: Fields, records: Row[], personal: boolean, names: DisplayNames = NO_DISPLAY_NAMES): Uint8Array<ArrayBuffer> {
+  return writeXlsx([{ name: sheetName, rows: toRows(fields, records, personal, names) }]);
 }
 
 /**
@@ -51,8 +78,8 @@ export function neutraliseFormula(value: SheetValue): SheetValue {
 }
 
 /** CSV text (UTF-8 with BOM, so Excel opens Chinese correctly), safe against formula injection. */
-export function recordsToCsv(fields: Fields, records: Row[], personal: boolean): string {
-  const rows = toRows(fields, records, personal).map((row, i) => (i === 0 ? row : row.map(neutraliseFormula)));
+export function recordsToCsv(fields: Fields, records: Row[], personal: boolean, names: DisplayNames = NO_DISPLAY_NAMES): string {
+  const rows = toRows(fields, records, personal, names).map((row, i) => (i === 0 ? row : row.map(neutraliseFormula)));
   return `\uFEFF${writeCsv(rows)}`;
 }
 

@@ -6,9 +6,10 @@
  */
 import { ApiError, type ErrorDetail } from "../errors";
 import { createSchema, type Fields } from "../ledger/fields";
-import type { ImportRow } from "../ledger/write";
+import type { ImportRow } from "../ledger/import-plan";
 import { describeIssue } from "../validation";
 import { NO_NAMES, parseCell, type ImportNames } from "./cells";
+import { areaHeader, BOOKKEEPING_HEADERS, exportOnlyHeaders } from "./columns";
 import { readCsv, readXlsx } from "./xlsx-read";
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -39,20 +40,21 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !(bytes[0] === 0x50 && bytes[1] === 0x4b);
 }
 
-/** The bookkeeping columns an export adds; re-importing an export ignores them (new records get new ids). */
-export const EXPORT_ONLY_HEADERS = ["编号", "版本", "更新时间", "作废原因"];
-
 /** Maps header cells to field keys; unknown headers are reported, not silently dropped. */
 function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)[]; voidColumn: number; errors: ErrorDetail[] } {
   const lookup = new Map<string, string>();
+  const squeeze = (name: string) => name.replace(/\s|\*/g, "").toLowerCase();
   for (const [key, spec] of Object.entries(fields)) {
-    for (const name of [spec.header, spec.headerEn, key]) lookup.set(name.replace(/\s|\*/g, "").toLowerCase(), key);
+    // An export names an area column without 代码 (it holds the full name): the same column.
+    for (const name of [spec.header, spec.headerEn, key, ...(spec.cell === "area" ? [areaHeader(spec)] : [])]) lookup.set(squeeze(name), key);
   }
+  // The columns an export adds (bookkeeping, 万元, names of references): re-importing ignores them (new records get new ids).
+  const skipped = new Set(exportOnlyHeaders(fields).map(squeeze));
   const errors: ErrorDetail[] = [];
   const voidColumn = headers.findIndex((h) => String(h ?? "").trim() === VOID_HEADER);
   const keys = headers.map((h) => {
-    const text = String(h ?? "").replace(/\s|\*/g, "").toLowerCase();
-    if (!text || EXPORT_ONLY_HEADERS.includes(text)) return null;
+    const text = squeeze(String(h ?? ""));
+    if (!text || skipped.has(text)) return null;
     const key = lookup.get(text) ?? null;
     if (!key) errors.push({ row: 1, column: String(h), message: `无法识别的列：${String(h)}（请使用模板的列名） | Unknown column ${String(h)} (use the template's headers)` });
     return key;
@@ -63,7 +65,7 @@ function mapHeaders(fields: Fields, headers: unknown[]): { keys: (string | null)
   return { keys, voidColumn, errors };
 }
 
-const VOID_HEADER = "作废原因";
+const VOID_HEADER = BOOKKEEPING_HEADERS.voidReason;
 
 const isBlank = (cells: unknown[]) => cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 

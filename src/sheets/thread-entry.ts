@@ -7,11 +7,12 @@ import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { ApiError } from "../errors";
 import type { Row } from "../ledger/resource";
+import type { DisplayNames } from "./cells";
 import { runSheetJob, toJobError, type SheetJob } from "./work";
 
 type Message =
   | { id: number; job: SheetJob }
-  | { id: number; begin: { resource: string; format: "xlsx" | "csv"; personal: boolean } }
+  | { id: number; begin: { resource: string; format: "xlsx" | "csv"; personal: boolean; names: DisplayNames } }
   | { id: number; page: Row[] }
   | { id: number; end: true }
   | { id: number; abort: true };
@@ -26,7 +27,7 @@ try {
   // not Linux, or not permitted
 }
 
-const exports = new Map<number, { resource: string; format: "xlsx" | "csv"; personal: boolean; records: Row[] }>();
+const exports = new Map<number, { resource: string; format: "xlsx" | "csv"; personal: boolean; names: DisplayNames; records: Row[] }>();
 
 async function answer(id: number, job: SheetJob): Promise<void> {
   try {

@@ -59,11 +59,11 @@ export function threadSheetWork(): SheetWork {
 
   return {
     parse: (resource, bytes, filename, names) => run<ParsedImport>({ op: "parse", resource, bytes, filename, names }),
-    async render(resource, format, pages, personal) {
+    async render(resource, format, pages, personal, names) {
       // Pages cross to the thread as they are read: one page's copy is short, all of them at once
       // (100,000 rows) would hold this thread for a third of a second.
       const { id, thread, answer } = expect<Uint8Array | string>();
-      thread.postMessage({ id, begin: { resource, format, personal } });
+      thread.postMessage({ id, begin: { resource, format, personal, names } });
       try {
         for await (const page of pages) thread.postMessage({ id, page });
       } catch (error) {

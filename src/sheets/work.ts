@@ -8,14 +8,14 @@ import { ApiError, type ErrorDetail } from "../errors";
 import type { MessageKey } from "../i18n";
 import { LEDGER_RESOURCES } from "../ledger/resources";
 import type { Row } from "../ledger/resource";
-import type { ImportRow } from "../ledger/write";
+import type { ImportRow } from "../ledger/import-plan";
 import { recordsToCsv, recordsToXlsx } from "./export";
 import { parseImport, readSheet } from "./import";
-import type { ImportNames } from "./cells";
+import type { DisplayNames, ImportNames } from "./cells";
 
 export type SheetJob =
   | { op: "parse"; resource: string; bytes: Uint8Array; filename: string; names: ImportNames }
-  | { op: "render"; resource: string; format: "xlsx" | "csv"; records: Row[]; personal: boolean };
+  | { op: "render"; resource: string; format: "xlsx" | "csv"; records: Row[]; personal: boolean; names: DisplayNames };
 
 /** Pages of records as the export reads them. */
 export type RecordPages = AsyncIterable<Row[]>;
@@ -28,7 +28,7 @@ export interface ParsedImport {
 export interface SheetWork {
   parse(resource: string, bytes: Uint8Array, filename: string, names: ImportNames): Promise<ParsedImport>;
   /** Writes the pages as an export file; the pages may be consumed as they are read. */
-  render(resource: string, format: "xlsx" | "csv", pages: RecordPages, personal: boolean): Promise<Uint8Array | string>;
+  render(resource: string, format: "xlsx" | "csv", pages: RecordPages, personal: boolean, names: DisplayNames): Promise<Uint8Array | string>;
   close(): Promise<void>;
 }
 
@@ -57,17 +57,17 @@ function resourceOf(path: string) {
 export async function runSheetJob(job: SheetJob): Promise<ParsedImport | Uint8Array | string> {
   const def = resourceOf(job.resource);
   if (job.op === "parse") return parseImport(def.fields, await readSheet(job.bytes, job.filename), job.names);
-  return job.format === "csv" ? recordsToCsv(def.fields, job.records, job.personal) : recordsToXlsx(def.label.zh, def.fields, job.records, job.personal);
+  return job.format === "csv" ? recordsToCsv(def.fields, job.records, job.personal, job.names) : recordsToXlsx(def.label.zh, def.fields, job.records, job.personal, job.names);
 }
 
 /** Runs sheet work in the calling thread (Workers: the request's own isolate). */
 export function inlineSheetWork(): SheetWork {
   return {
     parse: async (resource, bytes, filename, names) => (await runSheetJob({ op: "parse", resource, bytes, filename, names })) as ParsedImport,
-    render: async (resource, format, pages, personal) => {
+    render: async (resource, format, pages, personal, names) => {
       const records: Row[] = [];
       for await (const page of pages) records.push(...page);
-      return (await runSheetJob({ op: "render", resource, format, records, personal })) as Uint8Array | string;
+      return (await runSheetJob({ op: "render", resource, format, records, personal, names })) as Uint8Array | string;
     },
     close: async () => undefined,
   };

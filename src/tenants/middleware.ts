@@ -16,6 +16,9 @@ import { CacheFullError } from "./connection-cache";
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** POSTs that write nothing (an import's preview carries a file, so it is no GET): no figures to refresh after them. */
+const WRITES_NOTHING = /\/import\/preview$/;
+
 /** The one write a coordinator makes in a unit: sending a quarterly submission back (the handler checks the program). */
 /** What a coordinator may write in a unit: reopen (return) a submission, and return a record on its thread. */
 const COORDINATOR_WRITE = /^\/api\/t\/[^/]+\/(submissions\/[^/]+\/reopen|(funds|projects|cadres|activities)\/[^/]+\/thread)$/;
@@ -96,7 +99,7 @@ export function tenantContext() {
       if (c.res.status < 500 && unit.faultCode) await clearFault(platform, slug);
       // A successful write changes the unit's figures: tell the platform now (so the next reader of the
       // rollup knows this unit's facts are behind), then refresh them in the background.
-      if (!READ_METHODS.has(c.req.method) && c.res.status < 400) await tenantWritten(c, slug, handle.db);
+      if (!READ_METHODS.has(c.req.method) && !WRITES_NOTHING.test(c.req.path) && c.res.status < 400) await tenantWritten(c, slug, handle.db);
     } catch (error) {
       handle.release();
       throw error;

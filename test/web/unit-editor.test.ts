@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fenToWan } from "../../web/src/format/money";
-import { containsText, hasAttribute, hasCount, hasText, hasValue, isFocused } from "./support/eventually";
+import { containsText, eventually, hasAttribute, hasCount, hasText, hasValue, isFocused } from "./support/eventually";
 import { docShot, DONGGUAN_YEAR as YEAR, openPage, shot, signIn, startWeb, type WebHarness } from "./support/web-harness";
 
 const EDITOR = "demo-editor";
@@ -229,9 +229,10 @@ describe("unit editor", () => {
     await page.goto(`${h.base}/#/u/${UNIT}/ledger/sub-units`);
     await page.getByRole("button", { name: "导入", exact: true }).click();
     const csv = "名称,类型,对应受援地代码\n测试镇街甲,镇街,440203\n测试镇街乙,不存在,999999\n";
+    // Choosing the file previews it: the bad cells by row and column, nothing written.
     await page.setInputFiles("#import-file", { name: "sub-units.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
-    await page.getByRole("button", { name: "上传并导入" }).click();
-    const rows = page.locator("dialog[open] table tbody tr");
+    await containsText(page.getByTestId("import-counts"), "有误 1 行");
+    const rows = page.getByTestId("import-problems").locator("tbody tr");
     await hasCount(rows, 2);
     await containsText(rows.nth(0), "3");
     await containsText(rows.nth(0), "类型");
@@ -257,25 +258,32 @@ describe("unit editor", () => {
     expect(text.trim().split(/\r?\n/).length).toBe(towns + 1); // header + one line per town
   });
 
-  it("imports the same file twice without doubling: the second time names the repeated rows and skips them when asked", async () => {
+  it("imports the same file twice without doubling: the second preview marks the repeated row, and skipping it leaves nothing to add", async () => {
     await page.goto(`${h.base}/#/u/${UNIT}/ledger/sub-units`);
     const count = async () => (await h.api<Page_<unknown>>(EDITOR, "GET", `/api/t/${UNIT}/sub-units?limit=1`)).body.total;
     const csv = "名称,类型,对应受援地代码\n重复导入测试镇,镇街,440203\n";
     const importOnce = async () => {
       await page.getByRole("button", { name: "导入", exact: true }).click();
       await page.setInputFiles("#import-file", { name: "towns.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
-      await page.getByRole("button", { name: "上传并导入" }).click();
     };
     const before = await count();
     await importOnce();
+    await containsText(page.getByTestId("import-counts"), "将新增 1 条");
+    await page.getByRole("button", { name: "确认导入" }).click();
     await page.locator("dialog[open]").waitFor({ state: "detached" });
     expect(await count()).toBe(before + 1);
     await importOnce();
-    await containsText(page.locator("dialog[open] .notice--error"), "与台账中已有记录完全相同");
-    await hasCount(page.locator("dialog[open] table tbody tr"), 1);
+    await containsText(page.getByTestId("import-counts"), "重复 1 行");
+    await containsText(page.getByTestId("import-counts"), "将新增 0 条");
+    await hasAttribute(page.locator('dialog[open] tr[data-row="2"]'), "data-status", "repeated");
     await shot(page, "13-import-repeated");
-    await page.getByRole("button", { name: "跳过重复行，导入其余" }).click();
-    await page.locator("dialog[open]").waitFor({ state: "detached" });
+    // Skipping the repeat (the default) leaves nothing to add; importing it again is a choice to make.
+    const confirm = page.getByRole("button", { name: "确认导入" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await containsText(page.locator("dialog[open]"), "没有要新增的记录。");
+    await page.getByLabel("仍全部导入").check();
+    await eventually(async () => expect(await confirm.isDisabled()).toBe(false));
+    await page.locator("dialog[open]").getByRole("button", { name: "取消" }).click();
     expect(await count()).toBe(before + 1);
   });
 });

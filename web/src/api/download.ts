@@ -13,17 +13,33 @@ export function fileNameOf(res: Response, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** Fetches a protected file. */
-export async function fetchBlob(path: string, query: Record<string, string | number | boolean | undefined | null> = {}): Promise<{ blob: Blob; name: string }> {
+/** The body read chunk by chunk, telling the bytes received so far (a long export's progress). */
+async function readCounting(res: Response, onReceived: (bytes: number) => void): Promise<Blob> {
+  if (!res.body) return res.blob();
+  const reader = res.body.getReader();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.byteLength;
+    onReceived(received);
+  }
+  return new Blob(parts, { type: res.headers.get("Content-Type") ?? "" });
+}
+
+/** Fetches a protected file; `onReceived` hears the bytes received as they arrive. */
+export async function fetchBlob(path: string, query: Record<string, string | number | boolean | undefined | null> = {}, onReceived?: (bytes: number) => void): Promise<{ blob: Blob; name: string }> {
   const url = withQuery(path, query);
   const res = await fetch(url, { headers: baseHeaders() });
   if (!res.ok) throw await failure(res, path);
-  return { blob: await res.blob(), name: fileNameOf(res, path.split("/").pop() ?? "download") };
+  return { blob: onReceived ? await readCounting(res, onReceived) : await res.blob(), name: fileNameOf(res, path.split("/").pop() ?? "download") };
 }
 
 /** Saves a protected file under the name the server gives it. */
-export async function download(path: string, query: Record<string, string | number | boolean | undefined | null> = {}, fallbackName?: string): Promise<void> {
-  const { blob, name } = await fetchBlob(path, query);
+export async function download(path: string, query: Record<string, string | number | boolean | undefined | null> = {}, fallbackName?: string, onReceived?: (bytes: number) => void): Promise<void> {
+  const { blob, name } = await fetchBlob(path, query, onReceived);
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

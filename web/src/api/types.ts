@@ -80,3 +80,6 @@ export type ReportItem = Schemas["ReportSummary"];
 export type UnitRow = Schemas["Unit"];
 /** A platform account as the admin's users API shows it (never a password hash). */
 export type UserRow = Schemas["UserRecord"];
+
+/** What an import would do (POST …/import/preview), as the server declares it. */
+export type ImportPreview = Schemas["ImportPreview"];

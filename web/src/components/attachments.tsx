@@ -8,6 +8,7 @@ import { ApiFailure, send } from "../api/client";
 import { download, fetchBlob } from "../api/download";
 import { useApi } from "../api/use-api";
 import { dateTime } from "../format/date";
+import { fileSize } from "../format/size";
 import { t } from "../i18n";
 import { Tag } from "./badge";
 import { Notice } from "./feedback";
@@ -56,8 +57,6 @@ function Thumbnail({ path }: { path: string }) {
   return url ? <img class="attachments__thumb" src={url} alt="" /> : null;
 }
 
-const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
-
 /** `record` is the record's API path (its `/attachments` lists them); `fileOf` the download path of one. */
 export function Attachments({ record, fileOf, canUpload }: { record: string; fileOf(id: string): string; canUpload: boolean }) {
   const list = useApi<{ items: Attachment[] }>(`${record}/attachments`);
@@ -92,7 +91,7 @@ export function Attachments({ record, fileOf, canUpload }: { record: string; fil
               {a.name}
             </button>{" "}
             <span class="muted">
-              {a.kind.toUpperCase()} · {size(a.size)} · {a.createdBy} · {dateTime(a.createdAt)}
+              {a.kind.toUpperCase()} · {fileSize(a.size)} · {a.createdBy} · {dateTime(a.createdAt)}
             </span>{" "}
             {a.voidedAt ? <Tag tone="danger">{t("ledger.voided")}</Tag> : null}
           </li>

@@ -9,6 +9,7 @@ import { useApi } from "../api/use-api";
 import type { LedgerRecord, Page, Tenant } from "../api/types";
 import { useAreaNames, useRefOptions } from "../api/unit-data";
 import { DemoTag, Tag } from "../components/badge";
+import { Busy } from "../components/busy";
 import { DataTable, Pager, type Column } from "../components/data-table";
 import { Empty, ErrorNote, Loading, Notice } from "../components/feedback";
 import { pick, t } from "../i18n";
@@ -65,6 +66,8 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [exportError, setExportError] = useState<Error | null>(null);
+  /** An export under way: since when, and the bytes received (the server builds the file first, then sends it). */
+  const [exporting, setExporting] = useState<{ since: number; received: number } | null>(null);
   const canWrite = tenant?.access.write ?? false;
   const role = useSession()?.user.role;
   const threaded = THREADED.has(view.path);
@@ -151,7 +154,10 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
 
   const exportAs = (format: "xlsx" | "csv") => {
     setExportError(null);
-    download(`${base}/export`, { ...params, format }).catch((e: Error) => setExportError(e));
+    setExporting({ since: Date.now(), received: 0 });
+    download(`${base}/export`, { ...params, format }, undefined, (received) => setExporting((e) => e && { ...e, received }))
+      .catch((e: Error) => setExportError(e))
+      .finally(() => setExporting(null));
   };
 
   return (
@@ -168,10 +174,10 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
               {t("ledger.import")}
             </button>
           ) : null}
-          <button type="button" class="btn" onClick={() => exportAs("xlsx")}>
+          <button type="button" class="btn" disabled={exporting !== null} onClick={() => exportAs("xlsx")}>
             {t("ledger.exportXlsx")}
           </button>
-          <button type="button" class="btn" onClick={() => exportAs("csv")}>
+          <button type="button" class="btn" disabled={exporting !== null} onClick={() => exportAs("csv")}>
             {t("ledger.exportCsv")}
           </button>
           {canWrite ? (
@@ -190,6 +196,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
           </button>
         </Notice>
       ) : null}
+      {exporting ? <Busy label={t("ledger.exporting")} since={exporting.since} received={exporting.received} /> : null}
       {exportError ? <ErrorNote error={exportError} /> : null}
       {focus ? (
         <Notice>
