@@ -23,13 +23,13 @@ const enOf = (v: unknown) => (v === null || v === undefined || v === "" ? "(not 
 const zhList = (labels: Record<string, string>, vs: readonly unknown[]) => vs.map((v) => zhOf(labels, v)).join("、");
 const enList = (vs: readonly unknown[]) => vs.map(enOf).join(", ");
 
-/** A window as people say it: a whole year as 「2025 年」, else 「2025-01-01 至 2025-09-30」. */
+/** Where a window is, as people say it: a whole year 「2025 年内」, else 「2025-01-01 至 2025-09-30 之间」. */
 function windowWords(from: string, to: string): Text {
   const y = from.slice(0, 4);
-  if (from === `${y}-01-01` && to === `${y}-12-31`) return { zh: `${y} 年`, en: y };
+  if (from === `${y}-01-01` && to === `${y}-12-31`) return { zh: `${y} 年内`, en: y };
   if (!from) return { zh: `${to} 及以前`, en: `on or before ${to}` };
   if (!to) return { zh: `${from} 及以后`, en: `on or after ${from}` };
-  return { zh: `${from} 至 ${to}`, en: `${from} to ${to}` };
+  return { zh: `${from} 至 ${to} 之间`, en: `${from} to ${to}` };
 }
 
 /** One reason as a sentence in both languages. */
@@ -44,7 +44,7 @@ export function reasonWords(reason: Reason, ctx: WordsContext): Text {
     }
     case "window": {
       const w = windowWords(String(expected[0] ?? ""), String(expected[1] ?? ""));
-      return { zh: `日期 ${actual ?? "（未填）"} 不在 ${w.zh} 内`, en: `dated ${actual ?? "(no date)"}, outside ${w.en}` };
+      return { zh: `日期 ${actual ?? "（未填）"} 不在 ${w.zh}`, en: `dated ${actual ?? "(no date)"}, outside ${w.en}` };
     }
     case "kind": {
       const labels = KIND_LABELS[ctx.entity] ?? {};
