@@ -7,6 +7,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { activities, cadres, funds, pairings, projects, submissions } from "../../db/tenant/schema";
+import { FUND_KIND_LABELS, FUND_SOURCE_LABELS } from "../ledger/resources/funds";
 import type { EvidenceQuery } from "../rules/types";
 import type { EvidenceItem } from "./evidence";
 
@@ -36,6 +37,8 @@ export interface Reason {
 }
 
 type Value = SQLiteColumn | SQL;
+type FundKind = keyof typeof FUND_KIND_LABELS;
+type FundSource = keyof typeof FUND_SOURCE_LABELS;
 
 export interface Predicate {
   code: ReasonCode;
@@ -124,7 +127,7 @@ function fundPlan(q: EvidenceQuery, program: string): Plan {
     near: "day",
     day: f.date,
     show: { id: f.id, date: f.date, kind: f.kind, source: f.source, areaCode: f.areaCode, amountFen: f.amountFen, grassroots: f.grassroots },
-    item: (r) => ({ entity: "fund", id: String(r.id), date: r.date as string, label: `${String(r.kind)} ${String(r.source)} ${String(r.areaCode)}${r.grassroots ? " 基层/民生" : ""}`, value: Number(r.amountFen) }),
+    item: (r) => ({ entity: "fund", id: String(r.id), date: r.date as string, label: `${FUND_KIND_LABELS[r.kind as FundKind] ?? String(r.kind)}（${FUND_SOURCE_LABELS[r.source as FundSource] ?? String(r.source)}）${r.grassroots ? " 基层/民生" : ""}`, value: Number(r.amountFen) }),
     predicates: present([
       ...common(f, program),
       windowOf(q, f.date),

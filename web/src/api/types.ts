@@ -70,12 +70,30 @@ export interface RuleResult {
   rule: string;
   title: { zh: string; en: string };
   clause?: string;
+  /** The clause's sentence(s) the rule encodes, verbatim. */
+  quote?: string;
   status: RuleStatus;
   actual: number | null;
   expected: number | null;
   target: number | null;
   unit: RuleUnit;
   explanation: { zh: string; en: string };
+}
+
+/** One record behind a rule (GET …/compliance/{program}/{rule}/evidence); `reasons` when it does not count. */
+export interface EvidenceItem {
+  entity: "activity" | "fund" | "project" | "pairing" | "cadre" | "submission";
+  id: string;
+  date: string | null;
+  label: string;
+  value: number | null;
+  reasons?: { code: string; actual: string | number | null; expected: (string | number)[]; text: { zh: string; en: string } }[];
+}
+
+export interface EvidencePage {
+  counted: boolean;
+  items: EvidenceItem[];
+  nextCursor: string | null;
 }
 
 /** The deadline days a program's rules set (the server's, so the web never keeps its own copy). */
