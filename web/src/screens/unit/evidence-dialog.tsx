@@ -54,14 +54,15 @@ function useEvidence(path: string, query: Record<string, string | number | undef
     );
   };
   useEffect(() => load(null), [path, JSON.stringify(query)]);
-  return { items, state, more: () => cursor && load(cursor) };
+  // Retrying after a failure asks again for the page that failed: the first, or the one after the last shown.
+  return { items, state, more: () => cursor && load(cursor), retry: () => load(items.length ? cursor : null) };
 }
 
 function EvidenceList({ scope, path, query, testId }: { scope: EvidenceScope; path: string; query: Record<string, string | number | undefined>; testId: string }) {
-  const { items, state, more } = useEvidence(path, query);
+  const { items, state, more, retry } = useEvidence(path, query);
   return (
     <div data-testid={testId}>
-      {state.error ? <ErrorNote error={state.error} onRetry={() => more()} /> : null}
+      {state.error ? <ErrorNote error={state.error} onRetry={retry} /> : null}
       {items.length === 0 && state.loading ? <Loading /> : null}
       {items.length === 0 && !state.loading && !state.error ? <p class="muted">{t("evidence.none")}</p> : null}
       {items.length ? (
