@@ -118,7 +118,9 @@ describe("the records that count and those that do not", () => {
     expect((await call(h, "GET", "/api/t/dongguan/compliance/gd-east-west-2016/fiscal-per-county/evidence?year=2024&counted=false", { token: coordinator.token })).status).toBe(404);
   });
 
-  it("refuses a `counted` that is neither true nor false", async () => {
+  it("refuses a `counted` that is neither true nor false, and takes a cursor it did not make for the first page", async () => {
     expect((await call(h, "GET", `${JOINT}&counted=maybe`, { token: dongguan.token })).status).toBe(400);
+    const forged = await evidence(dongguan, `${JOINT}&counted=false&cursor=${encodeURIComponent("x|2024-01-01|y")}`);
+    expect(forged.items).toHaveLength(4);
   });
 });

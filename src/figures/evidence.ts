@@ -88,7 +88,9 @@ export async function readNotCounted(db: TenantDb, program: string, q: EvidenceQ
         ? sql`${plan.year} BETWEEN ${(q.year ?? period.year) - 1} AND ${(q.year ?? period.year) + 1}`
         : undefined;
   const seen = visiblePrograms === null ? undefined : visiblePrograms.length ? sql`(${plan.program} IS NULL OR ${plan.program} IN (${sql.join(visiblePrograms.map((p) => sql`${p}`), sql`, `)}))` : sql`${plan.program} IS NULL`;
-  const cursor = decode(paging.cursor, 3);
+  // A cursor is "failures|key|id"; one whose count is not a number is no cursor (the first page).
+  const decoded = decode(paging.cursor, 3);
+  const cursor = decoded && /^\d+$/.test(decoded[0]!) ? decoded : null;
   const after = cursor
     ? sql`(${fails} > ${Number(cursor[0])} OR (${fails} = ${Number(cursor[0])} AND (${plan.key} > ${cursor[1]} OR (${plan.key} = ${cursor[1]} AND ${plan.id} > ${cursor[2]}))))`
     : undefined;
