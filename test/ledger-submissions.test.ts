@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { currentPeriod, quarterRange, today } from "../src/periods/period";
 import { indicatorsFor } from "../src/rules/indicators";
 import { call, makeUser, startHarness, type Harness, type TestUser } from "./support/harness";
 
@@ -108,6 +109,22 @@ describe("quarterly submissions", () => {
     expect(unitBox.items.find((i: { kind: string }) => i.kind === "returned").text.zh).toContain("请补充资金拨付数据");
     const officeBox = await (await call(h, "GET", "/api/me/inbox", { token: coordinator.token })).json();
     expect(officeBox.items[0]).toMatchObject({ kind: "resubmitted" });
+  });
+
+  it("refuses to lock a quarter that has not ended (422, the day it ends), writing nothing; its draft stays editable", async () => {
+    const { year, quarter } = currentPeriod(today());
+    const end = quarterRange(year, quarter!).to;
+    const draft = await (await call(h, "POST", "/api/t/dongguan/submissions", { token: editor.token, body: { year, quarter, program: "gd-east-west-2016", progress: "本季度进展" } })).json();
+    const early = await call(h, "POST", `/api/t/dongguan/submissions/${draft.id}/submit`, { token: editor.token, headers: ifMatch(1) });
+    expect(early.status).toBe(422);
+    const { error } = await early.json();
+    expect(error.code).toBe("UNPROCESSABLE");
+    expect(error.message).toBe(`${year} 年第 ${quarter} 季度尚未结束（${end} 结束），季度报送须在季度结束后提交；可先保存草稿。`);
+    const after = await (await call(h, "GET", `/api/t/dongguan/submissions/${draft.id}`, { token: editor.token })).json();
+    expect(after).toMatchObject({ status: "draft", version: 1, submittedAt: null });
+    const audit = await (await call(h, "GET", `/api/t/dongguan/audit?entity=submission&entityId=${draft.id}`, { token: editor.token })).json();
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(["create"]);
+    expect((await call(h, "PATCH", `/api/t/dongguan/submissions/${draft.id}`, { token: editor.token, body: { progress: "本季度进展（续）" }, headers: ifMatch(1) })).status).toBe(200);
   });
 
   it("keeps a submitted quarter locked even against a direct database update", async () => {

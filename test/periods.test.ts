@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDay, periodContext, periodWindow, quarterDue, quarterShare, termEnd } from "../src/periods/period";
+import { normalizeDay, periodContext, periodWindow, quarterDue, quarterIsOver, quarterShare, termEnd, today } from "../src/periods/period";
 
 describe("the period module", () => {
+  it("takes today as the Beijing day: a quarter ends at midnight in China (16:00 UTC)", () => {
+    expect(today(Date.parse("2026-03-31T15:59:59.999Z"))).toBe("2026-03-31");
+    expect(today(Date.parse("2026-03-31T16:00:00.000Z"))).toBe("2026-04-01");
+    expect(today(Date.parse("2026-12-31T16:00:00.000Z"))).toBe("2027-01-01");
+    // Q1 is not over on its last day, and is on the next.
+    expect(quarterIsOver(2026, 1, today(Date.parse("2026-03-31T15:59:59.999Z")))).toBe(false);
+    expect(quarterIsOver(2026, 1, today(Date.parse("2026-03-31T16:00:00.000Z")))).toBe(true);
+    expect(quarterIsOver(2026, 4, "2026-12-31")).toBe(false);
+  });
+
   it("puts a quarter's report due `dueDays` after its last day", () => {
     expect(quarterDue(2026, 1, 5)).toBe("2026-04-05");
     expect(quarterDue(2026, 3, 5)).toBe("2026-10-05");

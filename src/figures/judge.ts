@@ -28,6 +28,8 @@ export interface EvaluatedRule extends RuleResult {
   rule: string;
   title: Text;
   clause: string;
+  /** The clause's sentence(s) the rule encodes, verbatim (what a reader checks the figure against). */
+  quote: string;
   period: string;
   params: Record<string, unknown>;
 }
@@ -125,7 +127,7 @@ export function judgeUnit(input: JudgeInput): UnitFigures {
               };
           // A part-year (joined or left mid-year) is held pro rata (src/rules/progress.ts expectedByNow); the text says so.
           const explanation = note && result.expected !== null && rule.period === "year" ? { zh: `${result.explanation.zh}${note.zh}`, en: `${result.explanation.en} ${note.en}` } : result.explanation;
-          return { rule: rule.id, title: rule.title(params as never), clause: rule.clause, period: rule.period, params, ...result, explanation };
+          return { rule: rule.id, title: rule.title(params as never), clause: rule.clause, quote: rule.quote, period: rule.period, params, ...result, explanation };
         });
   return {
     unit: input.unit,

@@ -57,5 +57,6 @@ export const en: Record<MessageKey, string> = {
   "error.import_inflates": "The file would inflate beyond {max} MB, which no ledger sheet needs; check the file or import in parts.",
   "error.import_too_many": "At most {max} rows per import; split the file.",
   "error.submission_locked": "This quarter's submission is submitted and locked; ask the coordinating office to reopen it.",
+  "error.submission_quarter_open": "{year} Q{quarter} has not ended yet (it ends on {end}); a quarterly submission is submitted once its quarter is over. Save it as a draft meanwhile.",
   "field.required": "This field is required",
 };

@@ -55,6 +55,7 @@ export const zhCN = {
   "error.import_inflates": "文件解压后超过 {max} MB，不像是一份台账表格；请检查文件或分批导入。",
   "error.import_too_many": "一次最多导入 {max} 行，请分批导入。",
   "error.submission_locked": "该季度报送已提交并锁定；如需修改，请联系牵头部门退回。",
+  "error.submission_quarter_open": "{year} 年第 {quarter} 季度尚未结束（{end} 结束），季度报送须在季度结束后提交；可先保存草稿。",
   "field.required": "此项为必填项",
 } as const;
 

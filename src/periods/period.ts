@@ -3,7 +3,7 @@
  * Every figure in the product takes its window and its "is the year over" from here, so the unit,
  * the rollup and the reports cannot disagree on which records a period holds.
  *
- * Days are ISO dates (YYYY-MM-DD) in UTC arithmetic; a period is a whole year ("2026") or the year
+ * Days are ISO dates (YYYY-MM-DD) in UTC arithmetic (today() itself is the Beijing day); a period is a whole year ("2026") or the year
  * to the end of a quarter ("2026-Q3").
  */
 
@@ -14,9 +14,21 @@ export interface Period {
   quarter: Quarter | null;
 }
 
-/** Today's date (UTC). The only place the product asks the clock for a day. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Beijing time (UTC+8, no daylight saving): the calendar every deadline and quarter is written in. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Today's date in Beijing (UTC+8) — a quarter ends at midnight in China, not in Greenwich. The only
+ * place the product asks the clock for a day.
+ * @example today(Date.parse("2026-03-31T16:00:00Z")) // "2026-04-01"
+ */
+export function today(now: number = Date.now()): string {
+  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whether a quarter is over on `day` (its last day has passed): only then may its submission be locked. */
+export function quarterIsOver(year: number, quarter: Quarter, day: string): boolean {
+  return day > quarterRange(year, quarter).to;
 }
 
 /** `date` plus `days` (negative to go back). */

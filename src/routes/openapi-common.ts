@@ -29,6 +29,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: "不存在 Not found",
   409: "冲突 Conflict",
   412: "版本已变化 The record changed (stale If-Match)",
+  422: "无法处理 Cannot be done in this state (the message says why)",
   428: "缺少 If-Match Precondition required",
   429: "尝试过多 Too many attempts",
   503: "暂不可用 Unavailable",

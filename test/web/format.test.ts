@@ -76,4 +76,9 @@ describe("clauseLabel", () => {
   it("leaves a clause of no known document as written", () => {
     expect(clauseLabel("矩阵测试", programs)).toBe("矩阵测试");
   });
+  it("cites each of several clauses a rule rests on", () => {
+    expect(clauseLabel("2022-guangdong-old-revolutionary-areas-pairing.txt §二(二); 2022-dongguan-shaoguan-three-year-action-plan.txt §二(三)", programs)).toBe(
+      "2022-guangdong-old-revolutionary-areas-pairing.txt §二(二)；《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）§二(三)",
+    );
+  });
 });

@@ -16,6 +16,7 @@ export const RuleResultSchema = z
     rule: z.string(),
     title: z.object({ zh: z.string(), en: z.string() }),
     clause: z.string(),
+    quote: z.string(),
     period: z.string(),
     params: z.record(z.string(), z.unknown()),
     status: z.enum(["pass", "fail", "warn", "not_applicable"]),

@@ -15,6 +15,7 @@ import { etag, requireIfMatch } from "../../ledger/etag";
 import { submissionsResource as def } from "../../ledger/resources/submissions";
 import { createRecord, readRecord, updateRecord } from "../../ledger/write";
 import { notify } from "../../inbox/notifications";
+import { quarterIsOver, quarterRange, today, type Quarter } from "../../periods/period";
 import { submissionEntry } from "../../recipients/threads";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
@@ -80,10 +81,10 @@ const submit = createRoute({
   method: "post",
   path: "/api/t/{unit}/submissions/{id}/submit",
   tags: ["submissions"],
-  summary: "提交 Submit (locks the submission)",
+  summary: "提交 Submit (locks the submission; only once its quarter has ended)",
   security: bearer,
   request: { params, headers: IfMatch },
-  responses: { 200: ok(Submission, "已提交 Submitted"), ...errors(400, 401, 403, 404, 412, 423, 428) },
+  responses: { 200: ok(Submission, "已提交 Submitted"), ...errors(400, 401, 403, 404, 412, 422, 423, 428) },
 });
 
 const reopen = createRoute({
@@ -127,6 +128,12 @@ export function registerSubmissionRoutes(app: Router) {
     const ctx = await writeContext(c);
     const current = await readRecord(def, ctx, id);
     if (current?.status === "submitted") throw locked();
+    // A quarter's report covers the whole quarter: it cannot be locked while the quarter is still running.
+    if (current && !quarterIsOver(Number(current.year), Number(current.quarter) as Quarter, today())) {
+      const year = Number(current.year);
+      const quarter = Number(current.quarter) as Quarter;
+      throw new ApiError("UNPROCESSABLE", "error.submission_quarter_open", { year, quarter, end: quarterRange(year, quarter).to });
+    }
     if (current && !String(current.progress ?? "").trim()) {
       throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body.progress", message: "提交前请填写工作进展 | Write the progress before submitting" }]);
     }

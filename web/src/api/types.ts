@@ -46,6 +46,10 @@ export type RuleStatus = RuleResult["status"];
 export type RuleUnit = RuleResult["unit"];
 
 export type Compliance = Answer<"/api/t/{unit}/compliance">;
+
+/** A page of the records behind a rule (GET …/compliance/{program}/{rule}/evidence); `reasons` on those that do not count. */
+export type EvidencePage = Answer<"/api/t/{unit}/compliance/{program}/{rule}/evidence">;
+export type EvidenceItem = EvidencePage["items"][number];
 /** The deadline days a program's rules set (the server's, so the web never keeps its own copy). */
 export type Deadlines = Compliance["programs"][number]["deadlines"];
 

@@ -15,20 +15,20 @@ export interface UnitFigures {
   activities: number;
 }
 
+interface SummaryFigures {
+  funds: { inFen: number; disbursedFen: number; confirmedFen?: number };
+  projects: { total: number; byStatus: Record<string, number> };
+  cadres: { inPost: number };
+  activities: Record<string, { count: number }>;
+}
+
 interface SummaryResponse {
   period: string;
   asOf: string;
-  summary: {
-    funds: { inFen: number; disbursedFen: number; confirmedFen?: number };
-    projects: { total: number; byStatus: Record<string, number> };
-    cadres: { inPost: number };
-    activities: Record<string, { count: number }>;
-  };
+  summary: SummaryFigures & { quarter?: SummaryFigures | null };
 }
 
-/** Everything the dashboard's figure cards show, in one request. */
-export async function loadUnitFigures(unit: string, year: number): Promise<UnitFigures> {
-  const { summary: s } = await get<SummaryResponse>(`/api/t/${unit}/summary`, { year });
+function figuresOf(year: number, s: SummaryFigures): UnitFigures {
   return {
     year,
     funds: { inFen: s.funds.inFen, disbursedFen: s.funds.disbursedFen, confirmedFen: s.funds.confirmedFen ?? 0, records: 0, complete: true },
@@ -36,4 +36,16 @@ export async function loadUnitFigures(unit: string, year: number): Promise<UnitF
     cadresInPost: s.cadres.inPost,
     activities: Object.values(s.activities).reduce((n, a) => n + a.count, 0),
   };
+}
+
+/** Everything the dashboard's figure cards show, in one request. */
+export async function loadUnitFigures(unit: string, year: number): Promise<UnitFigures> {
+  const { summary } = await get<SummaryResponse>(`/api/t/${unit}/summary`, { year });
+  return figuresOf(year, summary);
+}
+
+/** One quarter's own figures in one program (the quarterly submission's preview), with the day they are as of. */
+export async function loadQuarterFigures(unit: string, year: number, quarter: number, program: string): Promise<UnitFigures & { quarter: number; program: string; asOf: string }> {
+  const { summary, asOf } = await get<SummaryResponse>(`/api/t/${unit}/summary`, { year, quarter, program });
+  return { ...figuresOf(year, summary.quarter ?? summary), quarter, program, asOf };
 }

@@ -10,6 +10,8 @@ export interface DocumentInfo {
 }
 
 export function clauseLabel(clause: string, programs: readonly DocumentInfo[]): string {
+  // A rule resting on several clauses cites them "file §x; file §y": each is labelled.
+  if (clause.includes("; ")) return clause.split("; ").map((c) => clauseLabel(c, programs)).join("；");
   const [file = "", ...rest] = clause.split(" ");
   const doc = programs.find((p) => p.document === file);
   if (!doc) return clause;

@@ -19,6 +19,7 @@ import { FilterBar, type ListQuery } from "./filters";
 import { ImportDialog } from "./import-dialog";
 import { NextStatusButton } from "./project-status";
 import { RecordForm } from "./record-form";
+import { RecordView } from "./record-view";
 import { fieldOf, type ResourceView } from "./resources";
 import { TargetsPrefill } from "./targets-prefill";
 import { VoidDialog } from "./void-dialog";
@@ -73,7 +74,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const threaded = THREADED.has(view.path);
   // The unit's staff answer on a thread; a coordinator returns the record there.
   const canPost = canWrite || role === "coordinator";
-  // A link from the inbox (?thread=<id>) opens that record's thread.
+  // A link from the inbox (?thread=<id>) opens that record's thread; one from a rule's evidence (?open=<id>), the record.
   const linked = threaded && query.thread ? { kind: "thread" as const, id: query.thread, name: "" } : null;
   const shown: Dialog = dialog ?? linked;
   const personal = tenant?.access.personal ?? true;
@@ -285,6 +286,23 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
             setDialog(null);
             if (query.thread) onQuery({ ...query, thread: "" });
           }}
+        />
+      ) : null}
+      {query.open && !dialog ? (
+        <RecordView
+          view={view}
+          base={base}
+          id={query.open}
+          personal={personal}
+          canWrite={canWrite}
+          refNames={refNames}
+          programNames={programNames}
+          nameOf={nameOf}
+          onEdit={(record) => {
+            onQuery({ ...query, open: "" });
+            setDialog({ kind: "edit", record });
+          }}
+          onClose={() => onQuery({ ...query, open: "" })}
         />
       ) : null}
       {dialog?.kind === "import" ? <ImportDialog unit={ctx.unit} view={view} onClose={() => setDialog(null)} onDone={(n) => done(t("import.done", { n }))} /> : null}

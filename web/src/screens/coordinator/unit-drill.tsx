@@ -80,7 +80,7 @@ export function UnitDrillScreen({ program, unit, query }: { program: string; uni
                 <h2 id="drill-rules">{t("unitDrill.rules")}</h2>
                 {s ? <RuleCounts results={s.rules} /> : null}
               </div>
-              {s ? <RuleList results={s.rules} /> : <p class="muted">{t("rollup.noSnapshot")}</p>}
+              {s ? <RuleList results={s.rules} scope={{ unit, program, year: period.year, quarter: period.quarter }} /> : <p class="muted">{t("rollup.noSnapshot")}</p>}
             </section>
             <div class="dash-grid__side">
               <section class="card" aria-labelledby="drill-subs">

@@ -55,7 +55,7 @@ export function DashboardScreen({ unit, query }: { unit: string; query: Record<s
                 {pick(names(p.program))}
                 <RuleCounts results={p.results} />
               </h3>
-              <RuleList results={p.results} />
+              <RuleList results={p.results} scope={{ unit, program: p.program, year }} />
             </div>
           ))}
         </section>

@@ -13,6 +13,7 @@ import { dateTime, longDate } from "../../format/date";
 import { t, type MessageKey } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
 import { useUnsavedChanges } from "../../unsaved";
+import { quarterIsOver, quarterRange, today, type Quarter } from "../../../../src/periods/period";
 
 const PARTS: { key: "progress" | "problems" | "nextSteps"; label: MessageKey; help: MessageKey }[] = [
   { key: "progress", label: "sub.progress", help: "sub.progressHelp" },
@@ -32,6 +33,9 @@ export function SubmissionEditor({ unit, year, quarter, program, record, canWrit
   const [confirming, setConfirming] = useState(false);
   const markSaved = useUnsavedChanges(texts);
   const locked = stored?.status === "submitted";
+  // A quarter's report is locked only once the quarter is over (the server refuses earlier; same day, Beijing time).
+  const open = !quarterIsOver(year, quarter as Quarter, today());
+  const quarterEnd = quarterRange(year, quarter as Quarter).to;
   const dirty = !stored || PARTS.some((p) => texts[p.key] !== (stored[p.key] ?? ""));
 
   const fail = (err: unknown) => {
@@ -120,9 +124,14 @@ export function SubmissionEditor({ unit, year, quarter, program, record, canWrit
             <button type="submit" class="btn" disabled={busy}>
               {t("sub.saveDraft")}
             </button>
-            <button type="button" class="btn btn--primary" disabled={busy} onClick={() => setConfirming(true)}>
+            <button type="button" class="btn btn--primary" disabled={busy || open} aria-describedby={open ? "sub-quarter-open" : undefined} onClick={() => setConfirming(true)}>
               {t("sub.submit")}
             </button>
+            {open ? (
+              <p id="sub-quarter-open" class="muted small" data-testid="sub-quarter-open">
+                {t("sub.quarterOpen", { quarter, date: longDate(quarterEnd) })}
+              </p>
+            ) : null}
           </footer>
         ) : null}
       </form>

@@ -14,6 +14,7 @@ import { useSession } from "../../session";
 import { PageHeader } from "../../shell/page-header";
 import { ReopenButton } from "./reopen";
 import { SubmissionEditor } from "./submission-editor";
+import { SubmissionPreview } from "./submission-preview";
 
 export function SubmissionScreen({ unit, query }: { unit: string; query: Record<string, string> }) {
   const tenant = useTenant(unit);
@@ -76,29 +77,32 @@ export function SubmissionScreen({ unit, query }: { unit: string; query: Record<
       </div>
       {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
-      {program && list.data && !list.loading ? (
-        <section class="card" aria-label={t("sub.narrative")}>
-          {flash ? <Notice tone="success">{flash}</Notice> : null}
-          {user?.role === "coordinator" && record?.status === "submitted" && user.programs.includes(program) ? <ReopenButton
+      <div class="submission-layout">
+        {program && list.data && !list.loading ? (
+          <section class="card" aria-label={t("sub.narrative")}>
+            {flash ? <Notice tone="success">{flash}</Notice> : null}
+            {user?.role === "coordinator" && record?.status === "submitted" && user.programs.includes(program) ? <ReopenButton
+                unit={unit}
+                record={record}
+                onDone={() => {
+                  setGeneration((n) => n + 1);
+                  list.reload();
+                }}
+              /> : null}
+            <SubmissionEditor
+              key={`${year}-${quarter}-${program}-${generation}`}
               unit={unit}
+              year={year}
+              quarter={quarter}
+              program={program}
               record={record}
-              onDone={() => {
-                setGeneration((n) => n + 1);
-                list.reload();
-              }}
-            /> : null}
-          <SubmissionEditor
-            key={`${year}-${quarter}-${program}-${generation}`}
-            unit={unit}
-            year={year}
-            quarter={quarter}
-            program={program}
-            record={record}
-            canWrite={tenant.data?.access.write ?? false}
-            onChanged={(_, message) => setFlash(message)}
-          />
-        </section>
-      ) : null}
+              canWrite={tenant.data?.access.write ?? false}
+              onChanged={(_, message) => setFlash(message)}
+            />
+          </section>
+        ) : null}
+        {program ? <SubmissionPreview unit={unit} year={year} quarter={quarter} program={program} results={compliance.data?.programs.find((p) => p.program === program)?.results} /> : null}
+      </div>
     </>
   );
 }
