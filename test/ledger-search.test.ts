@@ -26,7 +26,7 @@ type Hit = { resource: string; id: string; title: string | null; kind: string | 
 async function search(token: string, q: string, unit = "dongguan", limit?: number): Promise<Hit[]> {
   const res = await call(h, "GET", `/api/t/${unit}/search?q=${encodeURIComponent(q)}${limit ? `&limit=${limit}` : ""}`, { token });
   expect(res.status).toBe(200);
-  return (await res.json()).items;
+  return (await res.json()).hits;
 }
 
 beforeAll(async () => {

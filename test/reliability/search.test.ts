@@ -82,8 +82,8 @@ describe(`searching ${SIZE.toLocaleString()} sub-units`, () => {
         const body = await res.json();
         times.push(performance.now() - started);
         expect(res.status).toBe(200);
-        if (q === "第99999中") names = (body.items as { title: string }[]).map((hit) => hit.title);
-        if (q === "东莞" || q === "乳源第4") expect(body.items).toHaveLength(50);
+        if (q === "第99999中") names = (body.hits as { title: string }[]).map((hit) => hit.title);
+        if (q === "东莞" || q === "乳源第4") expect(body.hits).toHaveLength(50);
       }
     }
     expect(names).toEqual(["南雄第99999中学"]);

@@ -38,13 +38,13 @@ const route = createRoute({
     params: z.object({ unit: UnitSlugParam }),
     query: z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(MAX_SEARCH_HITS).default(20) }),
   },
-  responses: { 200: ok(z.object({ q: z.string(), items: z.array(Hit) }), "结果 Hits"), ...errors(400, 401, 403, 404) },
+  responses: { 200: ok(z.object({ q: z.string(), hits: z.array(Hit) }), "结果 Hits"), ...errors(400, 401, 403, 404) },
 });
 
 export function registerTenantSearch(app: Router) {
   app.openapi(route, async (c) => {
     const { q, limit } = c.req.valid("query");
     const { db, access } = c.get("tenant");
-    return c.json({ q, items: await searchLedger(db, q, limit, { personal: access.personal, scope: programScope(access) }) }, 200);
+    return c.json({ q, hits: await searchLedger(db, q, limit, { personal: access.personal, scope: programScope(access) }) }, 200);
   });
 }

@@ -59,7 +59,8 @@ export function DataTable<T>({
     selection!.onChange(next);
   };
   return (
-    <div class="table-wrap">
+    // A table wider than a phone scrolls in its box: the box takes focus so the keyboard can scroll it too.
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table class="table">
         {caption ? <caption class="sr-only">{caption}</caption> : null}
         <thead>

@@ -32,7 +32,7 @@ export function PreviewRows({ preview }: { preview: ImportPreview }) {
   return (
     <>
       {preview.rows > preview.shown.length ? <p class="muted">{t("import.shownCapped", { n: preview.rows, limit: preview.shownPerStatus })}</p> : null}
-      <div class="table-wrap table-wrap--short">
+      <div class="table-wrap table-wrap--short" tabIndex={0} role="region" aria-label={t("import.previewTitle")}>
         <table class="table table--compact import-preview">
           <caption class="sr-only">{t("import.previewTitle")}</caption>
           <thead>
@@ -78,7 +78,7 @@ export function ProblemList({ problems, total }: { problems: ErrorDetail[]; tota
   return (
     <>
       {total !== undefined && total > problems.length ? <Notice tone="warn">{t("import.errorsCapped", { n: total, shown: problems.length })}</Notice> : null}
-      <div class="table-wrap table-wrap--short">
+      <div class="table-wrap table-wrap--short" tabIndex={0} role="region" aria-label={t("import.problems")}>
         <table class="table table--compact" data-testid="import-problems">
           <caption class="sr-only">{t("import.problems")}</caption>
           <thead>

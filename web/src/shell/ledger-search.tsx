@@ -65,8 +65,8 @@ export function LedgerSearch({ unit }: { unit: string }) {
     if (!term) return setState({ q: "", hits: null, error: false });
     const call = ++latest.current;
     const timer = setTimeout(() => {
-      get<{ items: SearchHit[] }>(`/api/t/${unit}/search`, { q: term, limit: 30 }).then(
-        (res) => call === latest.current && setState({ q: term, hits: res.items, error: false }),
+      get<{ hits: SearchHit[] }>(`/api/t/${unit}/search`, { q: term, limit: 30 }).then(
+        (res) => call === latest.current && setState({ q: term, hits: res.hits, error: false }),
         () => call === latest.current && setState({ q: term, hits: null, error: true }),
       );
     }, DEBOUNCE_MS);
@@ -116,8 +116,8 @@ export function LedgerSearch({ unit }: { unit: string }) {
         class="search__input"
         aria-label={t("search.label")}
         placeholder={t("search.placeholder")}
-        aria-controls="search-results"
-        aria-expanded={open && !!term}
+        // A search box, not a combobox: the hits are links in a live region it controls (while shown).
+        aria-controls={open && term ? "search-results" : undefined}
         value={q}
         maxLength={100}
         onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
