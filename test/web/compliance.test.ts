@@ -67,12 +67,14 @@ describe("核查依据", () => {
     // The link opens the record in the ledger.
     await earlyItem.locator("a").click();
     await page.waitForSelector(`[data-testid=record-view][data-record="${early}"]`);
-    expect(page.url()).toContain(`/ledger/activities?open=${early}`);
+    expect(page.url()).toContain(`/ledger/activities?record=${early}`);
     await containsText(page.locator("[data-testid=record-view]"), "浏览器测试·上年末联席会议");
     await containsText(page.locator("[data-testid=record-view]"), `${YEAR - 1}-12-02`);
     await shot(page, "compliance-02-record");
     await page.click("dialog[open] button:has-text('关闭')");
-    await eventually(() => expect(page.url()).not.toContain("open="));
+    // Closed, the record stays alone in its list until 显示全部.
+    await page.waitForSelector("[data-testid=record-view]", { state: "detached" });
+    await page.waitForSelector(`tr[data-record="${early}"], [data-row="${early}"], tbody tr`);
   });
 
   it("opens the same records from the coordinator's unit drill", async () => {

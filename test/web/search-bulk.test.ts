@@ -60,9 +60,12 @@ describe("search and bulk actions", () => {
 
     await results.locator(`[data-hit="${project.id}"]`).click();
     await eventually(() => expect(page.url()).toContain(`/ledger/projects?record=${project.id}`));
+    // The record opens in full; closed, it stays alone in its list.
+    await page.waitForSelector(`[data-testid=record-view][data-record="${project.id}"]`);
+    await page.click("dialog[open] button:has-text('关闭')");
     await hasCount(page.locator("table.table tbody tr"), 1);
     await containsText(page.locator("table.table tbody tr.is-focused"), `${WORD}茶叶加工厂`);
-    await containsText(page.locator(".app__main"), "正在查看搜索到的一条记录");
+    await containsText(page.locator(".app__main"), "正在单独查看所链接的一条记录");
     await shot(page, "search-02-opened");
 
     // Show all: the list again.

@@ -139,7 +139,7 @@ export const en: Record<MessageKey, string> = {
   "search.none": "No record contains “{q}”",
   "search.submission": "{year} Q{quarter} submission",
   "search.target": "{year} target: {indicator}",
-  "ledger.focused": "Showing one record found by the search.",
+  "ledger.focused": "Showing the one record linked to.",
   "ledger.showAll": "Show all",
   "ledger.selectAll": "Select every record on this page",
   "ledger.selectRow": "Select {name}",

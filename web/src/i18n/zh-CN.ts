@@ -137,7 +137,7 @@ export const zhCN = {
   "search.none": "没有找到含“{q}”的记录",
   "search.submission": "{year} 年第 {quarter} 季度报送",
   "search.target": "{year} 年度目标：{indicator}",
-  "ledger.focused": "正在查看搜索到的一条记录。",
+  "ledger.focused": "正在单独查看所链接的一条记录。",
   "ledger.showAll": "显示全部",
   "ledger.selectAll": "选择本页全部记录",
   "ledger.selectRow": "选择 {name}",

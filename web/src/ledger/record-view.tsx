@@ -1,5 +1,5 @@
 /**
- * One ledger record opened by link (`#/u/{unit}/ledger/{resource}?open={id}`, e.g. from a rule's
+ * One ledger record opened by link (`#/u/{unit}/ledger/{resource}?record={id}`, from a search hit or a rule's
  * 核查依据): every field it shows its reader, whether it is voided and why, and — for the unit's own
  * writers — the way on to edit it.
  */

@@ -58,8 +58,11 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   useEffect(() => setCursors([undefined]), [paramsKey, view.path]);
   const cursor = cursors[cursors.length - 1];
   const base = `/api/t/${ctx.unit}/${view.path}`;
-  // A record opened from the search is shown alone, until "show all".
+  // A record linked to (`?record=<id>`: a search hit, a rule's evidence) is shown alone, until "show all",
+  // and opened in full over the list until its reader closes it.
   const focus = query.record || null;
+  const [viewing, setViewing] = useState(true);
+  useEffect(() => setViewing(true), [focus]);
   const list = useApi<Page<LedgerRecord>>(focus ? null : base, { ...params, limit: PAGE_SIZE, cursor });
   const focused = useApi<LedgerRecord>(focus ? `${base}/${encodeURIComponent(focus)}` : null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -74,7 +77,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const threaded = THREADED.has(view.path);
   // The unit's staff answer on a thread; a coordinator returns the record there.
   const canPost = canWrite || role === "coordinator";
-  // A link from the inbox (?thread=<id>) opens that record's thread; one from a rule's evidence (?open=<id>), the record.
+  // A link from the inbox (?thread=<id>) opens that record's thread.
   const linked = threaded && query.thread ? { kind: "thread" as const, id: query.thread, name: "" } : null;
   const shown: Dialog = dialog ?? linked;
   const personal = tenant?.access.personal ?? true;
@@ -288,21 +291,21 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
           }}
         />
       ) : null}
-      {query.open && !dialog ? (
+      {focus && viewing && !dialog ? (
         <RecordView
           view={view}
           base={base}
-          id={query.open}
+          id={focus}
           personal={personal}
           canWrite={canWrite}
           refNames={refNames}
           programNames={programNames}
           nameOf={nameOf}
           onEdit={(record) => {
-            onQuery({ ...query, open: "" });
+            setViewing(false);
             setDialog({ kind: "edit", record });
           }}
-          onClose={() => onQuery({ ...query, open: "" })}
+          onClose={() => setViewing(false)}
         />
       ) : null}
       {dialog?.kind === "import" ? <ImportDialog unit={ctx.unit} view={view} onClose={() => setDialog(null)} onDone={(n) => done(t("import.done", { n }))} /> : null}

@@ -26,7 +26,7 @@ export interface EvidenceScope {
 
 export function recordLink(scope: EvidenceScope, item: EvidenceItem): string {
   const path = LEDGER_PATH[item.entity];
-  if (path) return href(["u", scope.unit, "ledger", path], { open: item.id });
+  if (path) return href(["u", scope.unit, "ledger", path], { record: item.id });
   // A submission's label starts with its quarter (Q3 submitted).
   const quarter = /^Q(\d)/.exec(item.label)?.[1];
   return href(["u", scope.unit, "submissions"], { year: scope.year, quarter, program: scope.program });
