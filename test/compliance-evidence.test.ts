@@ -87,7 +87,7 @@ describe("the records that count and those that do not", () => {
     // The codes and params behind the words, for any client; and the English.
     const visit = body.items.find((i) => i.id === ids.visit)!.reasons![0]!;
     expect(visit).toMatchObject({ code: "kind", actual: "visit", expected: ["joint_meeting"] });
-    expect(visit.text.en).toBe("kind is visit; only joint meeting counts");
+    expect(visit.text.en).toBe("kind is Visit; only Joint meeting counts");
     expect(body.items.find((i) => i.id === ids.lastYear)!.reasons![0]).toMatchObject({ code: "window", actual: "2023-12-30", expected: ["2024-01-01", "2024-12-31"] });
   });
 
