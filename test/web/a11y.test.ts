@@ -96,6 +96,8 @@ const editorScreens: Screen[] = [
   { name: "submissions", hash: "#/u/dongguan/submissions" },
   { name: "unit reports", hash: "#/u/dongguan/reports" },
   { name: "audit", hash: "#/u/dongguan/audit" },
+  { name: "quick activity: kinds", hash: "#/u/dongguan/quick", ready: "button[data-kind]" },
+  { name: "quick activity: form", hash: "#/u/dongguan/quick", ready: "button[data-kind]", open: (page) => page.click("button[data-kind=visit]") },
   { name: "inbox (one unread)", hash: "#/inbox", ready: ".topbar__badge" },
   { name: "change password", hash: "#/u/dongguan", open: openDialog(/^(修改密码|Change password)$/, ".topbar") },
 ];
@@ -179,7 +181,7 @@ describe("no serious or critical axe violation", () => {
 
   it("on the main screens at a phone's size", async () => {
     const found = {
-      ...(await asRole("demo-editor", named(editorScreens, "unit dashboard", "ledger projects", "record form (new project)"), { size: PHONE })),
+      ...(await asRole("demo-editor", named(editorScreens, "unit dashboard", "ledger projects", "record form (new project)", "quick activity: kinds", "quick activity: form"), { size: PHONE })),
       ...(await asRole("demo-coordinator", named(coordinatorScreens, "rollup (with annual ranking)", "unit drill"), { size: PHONE })),
       ...(await asRole(RECIPIENT, named(recipientScreens, "recipient claims"), { size: PHONE })),
     };

@@ -53,6 +53,37 @@ describe("on a phone", () => {
     await page.context().close();
   });
 
+  it("a cadre on site records a visit in a few taps (记一笔), with the kind's own figures only, and it is in the ledger", async () => {
+    const page = await openPage(h, PHONE);
+    await signIn(page, h, "demo-editor");
+    await page.getByRole("link", { name: "记一笔", exact: true }).first().click();
+    await page.waitForURL(/#\/u\/dongguan\/quick/);
+    await noSidewaysScroll(page, "quick: kinds");
+    await shot(page, "43-phone-quick-kinds");
+    await page.click("button[data-kind=visit]");
+    // A visit carries its direction, leader level and people; not a purchase's amount or a training's hours.
+    await page.locator("#f-activities-direction").waitFor();
+    expect(await page.locator("#f-activities-amountFen, #f-activities-hours, #f-activities-kind, #f-activities-pairingId").count()).toBe(0);
+    expect(await page.locator("#f-activities-date").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.fill("#f-activities-title", "记一笔·赴乐昌市调研");
+    await page.selectOption("#f-activities-direction", "to_recipient");
+    await page.selectOption("#f-activities-leaderLevel", "deputy");
+    await page.fill("#f-activities-people", "5");
+    await noSidewaysScroll(page, "quick: form");
+    await shot(page, "44-phone-quick-form");
+    await page.getByRole("button", { name: "保存这一笔" }).click();
+    await page.getByRole("heading", { name: /^已记录：记一笔·赴乐昌市调研/ }).waitFor();
+    await noSidewaysScroll(page, "quick: saved");
+    await shot(page, "45-phone-quick-saved");
+    const { body } = await h.api<{ items: { id: string; kind: string; direction: string; leaderLevel: string; people: number }[] }>("demo-editor", "GET", `/api/t/dongguan/activities?q=${encodeURIComponent("赴乐昌市调研")}`);
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ kind: "visit", direction: "to_recipient", leaderLevel: "deputy", people: 5 });
+    // On to the next one, and the record is a tap away in the ledger.
+    await page.getByRole("link", { name: "在台账中查看" }).click();
+    await page.waitForSelector(`[data-testid=record-view][data-record="${body.items[0]!.id}"]`);
+    await page.context().close();
+  });
+
   it("a coordinator's rollup fits the screen", async () => {
     const page = await openPage(h, PHONE);
     await signIn(page, h, "demo-coordinator");

@@ -16,6 +16,7 @@ import { InboxScreen } from "./screens/inbox/inbox";
 import { RecipientScreen } from "./screens/recipient/claims";
 import { UnitSettingsScreen } from "./screens/settings/unit-settings";
 import { AuditScreen } from "./screens/unit/audit";
+import { QuickActivityScreen } from "./screens/unit/quick-activity";
 import { UnitsScreen } from "./screens/admin/units";
 import { StructureScreen } from "./screens/structure/structure";
 import { UsersScreen } from "./screens/admin/users";
@@ -37,6 +38,7 @@ function Screen({ segments, query }: { segments: string[]; query: Record<string,
     if (screen === "reports") return <UnitReportsScreen unit={id} />;
     if (screen === "settings") return <UnitSettingsScreen unit={id} />;
     if (screen === "audit") return <AuditScreen unit={id} />;
+    if (screen === "quick") return <QuickActivityScreen unit={id} />;
   }
   if (area === "p" && id) {
     if (screen === "rollup") return <RollupScreen program={id} query={query} />;

@@ -43,16 +43,41 @@ function defaultsFor(view: ResourceView, ctx: FieldContext): RawValues {
   return defaults;
 }
 
-export function RecordForm({ view, ctx, record, onSaved, onClose }: { view: ResourceView; ctx: FieldContext; record: LedgerRecord | null; onSaved(r: LedgerRecord): void; onClose(): void }) {
+interface FormProps {
+  view: ResourceView;
+  ctx: FieldContext;
+  record: LedgerRecord | null;
+  onSaved(r: LedgerRecord): void;
+  onClose(): void;
+}
+
+/** The form in a dialog, as the ledger lists open it. */
+export function RecordForm(props: FormProps) {
+  const { view, record, onClose } = props;
+  const title = record ? t("form.editTitle", { what: pick(view.label) }) : t("form.createTitle", { what: pick(view.label) });
+  return (
+    <Dialog title={title} onClose={onClose} wide>
+      <RecordFormBody {...props} />
+    </Dialog>
+  );
+}
+
+/**
+ * The form itself, also used on a page of its own (the quick activity on a phone): `preset` values are
+ * the record's from the start and `omit` fields are not asked (still sent when preset).
+ */
+export function RecordFormBody({ view, ctx, record, onSaved, onClose, preset = {}, omit = [], saveLabel }: FormProps & { preset?: RawValues; omit?: readonly string[]; saveLabel?: string }) {
   const personal = ctx.tenant?.access.personal ?? true;
   const original = useMemo(() => (record ? toRaw(moneyTargets(view.fields, record.indicator), record) : null), [record, view]);
-  const [raw, setRaw] = useState<RawValues>(() => original ?? toRaw(view.fields, null, defaultsFor(view, ctx)));
+  const [raw, setRaw] = useState<RawValues>(() => original ?? toRaw(view.fields, null, { ...defaultsFor(view, ctx), ...preset }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const markSaved = useUnsavedChanges(raw);
   const projects = useRefOptions(ctx.unit, view.path === "funds" ? "projects" : undefined);
+  // Every field the record carries is sent; the omitted ones are not shown (their preset values go as they are).
   const fields = visibleFields(view, raw, personal);
+  const asked = fields.filter((f) => !omit.includes(f.key));
   const idPrefix = `f-${view.path}`;
 
   const change = (key: string, value: string | boolean) => {
@@ -70,7 +95,7 @@ export function RecordForm({ view, ctx, record, onSaved, onClose }: { view: Reso
   };
 
   const focusFirst = (bad: Record<string, string>) => {
-    const first = fields.find((f) => bad[f.key]);
+    const first = asked.find((f) => bad[f.key]);
     if (first) setTimeout(() => document.getElementById(`${idPrefix}-${first.key}`)?.focus(), 0);
   };
 
@@ -97,7 +122,8 @@ export function RecordForm({ view, ctx, record, onSaved, onClose }: { view: Reso
       onSaved(data);
     } catch (error) {
       if (error instanceof ApiFailure) {
-        const { byField, general: rest } = mapDetails(error.details, shownKeys);
+        // A problem with a field not asked here (a preset) is said above the form.
+        const { byField, general: rest } = mapDetails(error.details, asked.map((f) => f.key));
         setErrors(byField);
         setGeneral([error.message, ...rest]);
         if (Object.keys(byField).length) focusFirst(byField);
@@ -107,31 +133,28 @@ export function RecordForm({ view, ctx, record, onSaved, onClose }: { view: Reso
     }
   };
 
-  const title = record ? t("form.editTitle", { what: pick(view.label) }) : t("form.createTitle", { what: pick(view.label) });
   return (
-    <Dialog title={title} onClose={onClose} wide>
-      <form class="form" onSubmit={submit} noValidate aria-describedby={general.length ? "form-general" : undefined}>
-        {general.length ? (
-          <div id="form-general" class="notice notice--error" role="alert">
-            {general.map((m, i) => (
-              <p key={i}>{m}</p>
-            ))}
-          </div>
-        ) : null}
-        <div class="form__grid">
-          {fields.map((f) => (
-            <FieldInput key={f.key} field={f} value={raw[f.key] ?? ""} error={errors[f.key] || undefined} required={f.required} idPrefix={idPrefix} ctx={ctx} onChange={(v) => change(f.key, v)} />
+    <form class="form" onSubmit={submit} noValidate aria-describedby={general.length ? "form-general" : undefined}>
+      {general.length ? (
+        <div id="form-general" class="notice notice--error" role="alert">
+          {general.map((m, i) => (
+            <p key={i}>{m}</p>
           ))}
         </div>
-        <footer class="form__actions">
-          <button type="button" class="btn" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" class="btn btn--primary" disabled={saving}>
-            {saving ? t("common.saving") : t("common.save")}
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+      ) : null}
+      <div class="form__grid">
+        {asked.map((f) => (
+          <FieldInput key={f.key} field={f} value={raw[f.key] ?? ""} error={errors[f.key] || undefined} required={f.required} idPrefix={idPrefix} ctx={ctx} onChange={(v) => change(f.key, v)} />
+        ))}
+      </div>
+      <footer class="form__actions">
+        <button type="button" class="btn" onClick={onClose}>
+          {t("common.cancel")}
+        </button>
+        <button type="submit" class="btn btn--primary" disabled={saving}>
+          {saving ? t("common.saving") : (saveLabel ?? t("common.save"))}
+        </button>
+      </footer>
+    </form>
   );
 }

@@ -49,6 +49,7 @@ export function SideNav({ user, route }: { user: User; route: Route }) {
         items={[
           { link: href(["u", unit]), key: "nav.dashboard", active: at(undefined) },
           { link: href(["u", unit, "ledger", "projects"]), key: "nav.ledger", active: at("ledger") },
+          ...(user.role === "unit_editor" || user.role === "unit_admin" ? [{ link: href(["u", unit, "quick"]), key: "nav.quick" as const, active: at("quick") }] : []),
           { link: href(["u", unit, "submissions"]), key: "nav.submissions", active: at("submissions") },
           { link: href(["u", unit, "reports"]), key: "nav.reports", active: at("reports") },
           { link: href(["u", unit, "audit"]), key: "nav.audit", active: at("audit") },

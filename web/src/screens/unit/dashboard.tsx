@@ -38,6 +38,11 @@ export function DashboardScreen({ unit, query }: { unit: string; query: Record<s
           ))}
         </select>
         <DemoTag demo={tenant.data?.demo} />
+        {tenant.data?.access.write ? (
+          <a class="btn btn--primary" href={href(["u", unit, "quick"])}>
+            {t("nav.quick")}
+          </a>
+        ) : null}
       </PageHeader>
       {tenant.error ? <ErrorNote error={tenant.error} /> : null}
       <KeyFigures unit={unit} year={year} />
