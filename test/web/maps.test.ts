@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { eventually, hasAttribute, hasCount } from "./support/eventually";
-import { DONGGUAN_YEAR, openPage, shot, signIn, webHarness } from "./support/web-harness";
+import { docShot, DONGGUAN_YEAR, openPage, shot, signIn, webHarness } from "./support/web-harness";
 
 const PROGRAM = "dongguan-shaoguan";
 const web = webHarness();
@@ -58,6 +58,7 @@ describe("the rollup's map", () => {
     const byFunds = new Map(areas.map((a) => [a.code, a.rgba.join()]));
     await map.scrollIntoViewIfNeeded();
     await shot(page, "70-rollup-map-funds");
+    await docShot(page, "coordinator-map");
 
     await map.getByRole("button", { name: "达标情况" }).click();
     await hasAttribute(map, "data-colouring", "compliance");
@@ -89,6 +90,8 @@ describe("the rollup's map", () => {
       expect(trendNow.body.quarters.reduce((n, q) => n + q.inFen, 0)).toBe(drill.body.sums.inFen);
     }, 30_000);
     await shot(page, "72-area-trend");
+    await trend.scrollIntoViewIfNeeded();
+    await docShot(page, "area-trend");
     await page.context().close();
   }, 90_000);
 });
