@@ -6,41 +6,28 @@
  */
 import { SERVER_RESOURCES } from "./resources.gen";
 import type { LabelMap } from "../labels";
+import type { FieldView as ServerFieldView, ResourceView as ServerView } from "../../../src/ledger/resource-view";
 
-export type FieldKind = "text" | "longText" | "enum" | "money" | "int" | "bool" | "date" | "area" | "ref" | "program";
+export type FieldKind = ServerFieldView["kind"];
 export type RefPath = "sub-units" | "pairings" | "projects";
 
-export interface FieldDef {
-  key: string;
-  kind: FieldKind;
-  label: readonly [string, string];
+/** A field as the forms use it: the server's, with its choices as a label map and its ref a known path. */
+export interface FieldDef extends Omit<ServerFieldView, "options" | "ref" | "required" | "workflow"> {
   required?: boolean;
   options?: LabelMap;
   ref?: RefPath;
-  /** Personal data: absent from records for roles outside the unit. */
-  personal?: boolean;
-  /** Hint under the input. */
-  help?: readonly [string, string];
 }
 
-export interface ResourceView {
+/** A resource as the ledger screens use it: the server's view, with the columns its table shows. */
+export interface ResourceView extends Omit<ServerView, "path" | "fields" | "filters" | "sorts" | "kindFields"> {
   path: "sub-units" | "pairings" | "projects" | "funds" | "cadres" | "activities" | "targets";
-  label: readonly [string, string];
   /** The fields a form types in. */
   fields: FieldDef[];
   /** Every field, including those changed only by workflow steps. */
   all: FieldDef[];
   columns: string[];
-  /** Equality filters offered above the table (enum and bool fields). */
   filters: string[];
   sorts: string[];
-  defaultSort: string;
-  /** "date": the list takes year and quarter (on the resource's date); "year": a year field; null: neither. */
-  period: "date" | "year" | null;
-  /** Whether the list takes a `q` text search. */
-  search: boolean;
-  /** The field that names a record (in ref pickers and dialogs). */
-  titleField: string;
 }
 
 type ServerResource = (typeof SERVER_RESOURCES)[keyof typeof SERVER_RESOURCES];
