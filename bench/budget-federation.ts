@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { programRules, programs, unitDataVersions, unitFacts } from "../db/platform/schema";
-import areaRows from "../db/seed/areas.json";
+import areaRows from "../src/seed/areas.json";
 import { refreshUnit } from "../src/figures/refresh";
 import { RULES } from "../src/rules/catalog";
 import type { Services } from "../src/services";

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { groupMembers, userPrograms, users } from "../db/platform/schema";
 import { JUDGE_INLINE, JUDGE_PER_MESSAGE, judgeAndStore, judgingInputs } from "../src/figures/judgements";
 import { today } from "../src/periods/period";
-import { seedDocuments } from "../db/seed/seed";
+import { seedDocuments } from "../src/seed/seed";
 import { sqldRowCounts, startSqld } from "../dev/sqld";
 import { createApp } from "../src/app";
 import { tokenForUser } from "../src/auth/users";

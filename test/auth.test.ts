@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
+import { DEMO_PASSWORD } from "../src/seed/demo-users";
 import { hashPassword, verifyPassword } from "../src/auth/password";
 import { call, startHarness, TEST_SECRET, type Harness } from "./support/harness";
 

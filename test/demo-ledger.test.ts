@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { termEnd } from "../src/periods/period";
-import { demoYear, seedDemoLedger } from "../db/seed/demo-ledger";
+import { demoYear, seedDemoLedger } from "../src/seed/demo-ledger";
 import { call, makeUser, startHarness, type Harness } from "./support/harness";
 
 let h: Harness;

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DONGGUAN_TOWN_GROUPS, GROUPS, PARTICIPANTS, PROGRAMS, SPECIAL_AREAS, UNITS, type SeedGroup } from "../db/seed/structure";
+import { DONGGUAN_TOWN_GROUPS, GROUPS, PARTICIPANTS, PROGRAMS, SPECIAL_AREAS, UNITS, type SeedGroup } from "../src/seed/structure";
 import { fiscalPerCounty } from "../src/rules/catalog/fiscal-per-county";
 import { evaluate, fund, periodData } from "./rules/fixtures";
 import { documentSays } from "./support/policy";
 
 type AreaRow = [code: string, name: string, parentCode: string | null, level: 1 | 2 | 3];
 
-const areaRows = JSON.parse(readFileSync(new URL("../db/seed/areas.json", import.meta.url), "utf8")) as AreaRow[];
+const areaRows = JSON.parse(readFileSync(new URL("../src/seed/areas.json", import.meta.url), "utf8")) as AreaRow[];
 const areas = new Map([...areaRows, ...SPECIAL_AREAS.map((a): AreaRow => [a.code, a.name, a.parentCode, a.level])].map((row) => [row[0], row]));
 const unitBySlug = new Map(UNITS.map((u) => [u.slug, u]));
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestVersion } from "../db/migrate";
-import { DEMO_PASSWORD } from "../db/seed/demo-users";
+import { DEMO_PASSWORD } from "../src/seed/demo-users";
 import { PLATFORM_MIGRATIONS } from "../db/platform/migrations";
 import { startEdge, type Edge } from "../dev/edge";
 import { TENANT_SCHEMA_VERSION } from "../src/tenants/directory";

@@ -465,7 +465,7 @@ export const judgementRequests = sqliteTable(
 
 /**
  * The most common passwords, by rank (1 = most common), for the password policy's dictionary: reference
- * data seeded like the areas (db/seed), read once per process, so the Worker carries no word list.
+ * data seeded like the areas (src/seed), read once per process, so the Worker carries no word list.
  */
 export const commonPasswords = sqliteTable("common_passwords", {
   rank: integer("rank").primaryKey(),

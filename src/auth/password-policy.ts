@@ -9,7 +9,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { asc } from "drizzle-orm";
 // The keyboard layouts only (the package is side-effect free, so its 49,000-word list is not
-// bundled): the words come from the platform database, seeded from the same package (db/seed).
+// bundled): the words come from the platform database, seeded from the same package (src/seed).
 import { adjacencyGraphs } from "@zxcvbn-ts/language-common";
 import { commonPasswords } from "../../db/platform/schema";
 import { ApiError, type ErrorDetail } from "../errors";

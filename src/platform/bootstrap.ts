@@ -8,7 +8,7 @@ import { and, count, eq } from "drizzle-orm";
 import { migrateDatabase } from "../../db/migrate";
 import { users } from "../../db/platform/schema";
 import { PLATFORM_MIGRATIONS } from "../../db/platform/migrations";
-import type { SeedReport } from "../../db/seed/seed";
+import type { SeedReport } from "../seed/seed";
 import { ConfigError } from "../env";
 import { seedRuleSets } from "../rules/rule-sets";
 import type { Services } from "../services";
@@ -20,7 +20,7 @@ export interface BootstrapReport {
   tenants: MigrateAllResult[];
 }
 
-/** Seeds the documents' structure (db/seed/seed.ts `seedDocuments`). */
+/** Seeds the documents' structure (src/seed/seed.ts `seedDocuments`). */
 export type Seeder = (services: Services) => Promise<SeedReport>;
 
 async function hasDemoUsers(services: Services): Promise<boolean> {

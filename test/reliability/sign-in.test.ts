@@ -9,7 +9,7 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 import { passwordProblems } from "../../src/auth/password-policy";
 import { beginAttempt, clientKey } from "../../src/auth/throttle";
 import { commonPasswords, users } from "../../db/platform/schema";
-import { COMMON_PASSWORD_COUNT } from "../../db/seed/seed";
+import { COMMON_PASSWORD_COUNT } from "../../src/seed/seed";
 import { startHarness as freshHarness } from "../support/harness";
 import { call, makeUser, startHarness, uid, type Harness } from "../support/harness";
 import { eq, sql } from "drizzle-orm";

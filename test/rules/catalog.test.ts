@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROGRAMS } from "../../db/seed/structure";
+import { PROGRAMS } from "../../src/seed/structure";
 import { ASSESSMENT_BASIS } from "../../src/reports/assessment-basis";
 import { RULES } from "../../src/rules/catalog";
 import { INDICATORS } from "../../src/rules/indicators";

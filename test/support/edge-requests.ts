@@ -1,5 +1,5 @@
 /** Requests to the Worker running in workerd (dev/edge.ts), JSON in and out, timed. */
-import { DEMO_PASSWORD } from "../../db/seed/demo-users";
+import { DEMO_PASSWORD } from "../../src/seed/demo-users";
 import type { Edge } from "../../dev/edge";
 
 export interface EdgeAnswer {

@@ -14,7 +14,7 @@ import { closeServices, createNodeServices } from "../../src/node-services";
 import { bootstrap } from "../../src/platform/bootstrap";
 import type { Router } from "../../src/router";
 import type { Services } from "../../src/services";
-import { seedDocuments } from "../../db/seed/seed";
+import { seedDocuments } from "../../src/seed/seed";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
 

@@ -4,7 +4,7 @@
  * a signed-in API client to check what the UI wrote, and screenshots under test-artifacts/web/.
  */
 import { afterAll, beforeAll } from "vitest";
-import { demoYear } from "../../../db/seed/demo-ledger";
+import { demoYear } from "../../../src/seed/demo-ledger";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";

@@ -1,10 +1,10 @@
 /**
  * The official structure of the five policy documents in `shared/policy/`: programs, helping units and the
  * groups that pair units with recipient areas. Transcribed by hand, in document order; names are as the
- * documents write them. Area codes are GB/T 2260 codes found in `db/seed/areas.json`.
+ * documents write them. Area codes are GB/T 2260 codes found in `src/seed/areas.json`.
  *
  * @example
- * import { GROUPS } from "../db/seed/structure";
+ * import { GROUPS } from "../src/seed/structure";
  * GROUPS.find((g) => g.areaCode === "440282");
  * // { program: "gd-old-areas", areaCode: "440282", lead: "gd-org-dept",
  * //   members: ["yuecai-holdings", "pboc-guangzhou"], clause: "2022-guangdong-old-revolutionary-areas-pairing.txt §二(一)1" }

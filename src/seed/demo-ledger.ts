@@ -4,22 +4,22 @@
  * record is marked demo (shown as 演示数据, never in production: toConfig refuses DEMO_LEDGER there).
  * The same seed always writes the same records (a fixed pseudo-random sequence per unit), once.
  */
-import { NO_QUEUE } from "../../src/jobs/no-queue";
+import { NO_QUEUE } from "../jobs/no-queue";
 import { eq } from "drizzle-orm";
 import { seededRandom } from "./random";
-import { tenantMeta } from "../tenant/schema";
-import { activitiesResource } from "../../src/ledger/resources/activities";
-import { cadresResource } from "../../src/ledger/resources/cadres";
-import { fundsResource } from "../../src/ledger/resources/funds";
-import { pairingsResource } from "../../src/ledger/resources/pairings";
-import { projectsResource } from "../../src/ledger/resources/projects";
-import { submissionsResource } from "../../src/ledger/resources/submissions";
-import type { ResourceDef, Row, WriteContext } from "../../src/ledger/resource";
-import { createRecord } from "../../src/ledger/write";
-import type { PlatformDb } from "../../src/services";
-import { systemActor } from "../../src/tenants/audit";
-import type { TenantDirectory } from "../../src/tenants/directory";
-import { programsOf } from "../../src/directory/unit-programs";
+import { tenantMeta } from "../../db/tenant/schema";
+import { activitiesResource } from "../ledger/resources/activities";
+import { cadresResource } from "../ledger/resources/cadres";
+import { fundsResource } from "../ledger/resources/funds";
+import { pairingsResource } from "../ledger/resources/pairings";
+import { projectsResource } from "../ledger/resources/projects";
+import { submissionsResource } from "../ledger/resources/submissions";
+import type { ResourceDef, Row, WriteContext } from "../ledger/resource";
+import { createRecord } from "../ledger/write";
+import type { PlatformDb } from "../services";
+import { systemActor } from "../tenants/audit";
+import type { TenantDirectory } from "../tenants/directory";
+import { programsOf } from "../directory/unit-programs";
 import { PROGRAMS } from "./structure";
 
 

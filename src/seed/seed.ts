@@ -4,15 +4,15 @@
  * what exists, so it runs at every start and after a crash half-way.
  */
 import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { hashPassword } from "../../src/auth/password";
-import type { Logger } from "../../src/log";
-import type { PlatformDb, Services, TenantDb } from "../../src/services";
-import { auditRow, systemActor } from "../../src/tenants/audit";
-import { groupId } from "../../src/directory/programs";
-import type { TenantDirectory } from "../../src/tenants/directory";
+import { hashPassword } from "../auth/password";
+import type { Logger } from "../log";
+import type { PlatformDb, Services, TenantDb } from "../services";
+import { auditRow, systemActor } from "../tenants/audit";
+import { groupId } from "../directory/programs";
+import type { TenantDirectory } from "../tenants/directory";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { areas, commonPasswords, groupMembers, groups, programs, userPrograms, users } from "../platform/schema";
-import { subUnits } from "../tenant/schema";
+import { areas, commonPasswords, groupMembers, groups, programs, userPrograms, users } from "../../db/platform/schema";
+import { subUnits } from "../../db/tenant/schema";
 import areaRows from "./areas.json";
 import { seedDemoLedger } from "./demo-ledger";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";

@@ -2,7 +2,7 @@
  * Demonstration accounts, one per role, for development only: production refuses to start while
  * any of them exists (users.demo = true). They share one password, printed at start in development.
  */
-import type { Role } from "../platform/schema";
+import type { Role } from "../../db/platform/schema";
 
 export const DEMO_PASSWORD = "duikou-demo-2026";
 
