@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_WEIGHTS, score, weightsSchema } from "../../src/reports/assessment";
 
 // Only four indicators have figures; every other one is 0 for everyone (and scores 0, never NaN).
-const units = [
+const units: { unit: string; name: string; values: Record<string, number> }[] = [
   { unit: "a", name: "甲", values: { funds_in: 1000, grassroots_funds: 0, cadres: 2 } },
   { unit: "b", name: "乙", values: { funds_in: 500, grassroots_funds: 500 } },
   { unit: "c", name: "丙", values: { cadres: 2 } },
