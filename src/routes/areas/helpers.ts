@@ -19,7 +19,7 @@ import { AREA_COLUMNS, areaSums, rollupBasis } from "../../rollup/rollup";
 import { areaPrefix } from "../../rules/progress";
 import type { Router } from "../../router";
 import { bearer, errors, ok } from "../openapi-common";
-import { PeriodQuery, toPeriod } from "../programs/access";
+import { PeriodQuery, toPeriod } from "../period-query";
 
 const route = createRoute({
   method: "get",

@@ -9,7 +9,8 @@ import { periodKey } from "../../periods/period";
 import { emptyAreaRules, groupRules, groupSums, rollupBasis, sharePercent } from "../../rollup/rollup";
 import type { Router } from "../../router";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
-import { PeriodQuery, requireProgramAccess, toPeriod } from "../programs/access";
+import { requireProgramAccess } from "../programs/access";
+import { PeriodQuery, toPeriod } from "../period-query";
 import { listGroups } from "../../directory/programs";
 
 const areaRoute = createRoute({

@@ -3,7 +3,8 @@ import { requireAuth } from "../../auth/middleware";
 import { programRollup, UNIT_SORTS } from "../../rollup/rollup";
 import type { Router } from "../../router";
 import { bearer, errors, ok, pageQuery, ProgramSlugParam } from "../openapi-common";
-import { PeriodQuery, requireProgramAccess, toPeriod } from "../programs/access";
+import { requireProgramAccess } from "../programs/access";
+import { PeriodQuery, toPeriod } from "../period-query";
 
 export const RollupSchema = z
   .object({

@@ -5,7 +5,8 @@ import { ApiError } from "../../errors";
 import { areaTrend, unitTrend } from "../../rollup/trends";
 import type { Router } from "../../router";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
-import { PeriodQuery, requireProgramAccess } from "../programs/access";
+import { requireProgramAccess } from "../programs/access";
+import { PeriodQuery } from "../period-query";
 
 /** ?year=&span= — the four quarters of a year, or every quarter of the program's term up to this year. */
 const TrendQuery = z.object({ year: PeriodQuery.shape.year, span: z.enum(["year", "term"]).default("year") });

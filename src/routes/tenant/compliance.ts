@@ -8,7 +8,7 @@ import { unitFigures } from "../../figures/pipeline";
 import { periodKey, today } from "../../periods/period";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
-import { PeriodQuery, toPeriod } from "../programs/access";
+import { PeriodQuery, toPeriod } from "../period-query";
 import { RULE_UNITS } from "../../rules/types";
 
 export const RuleResultSchema = z

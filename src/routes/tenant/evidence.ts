@@ -17,7 +17,7 @@ import { ruleSet } from "../../rules/rule-sets";
 import { programScope } from "../../tenants/access";
 import type { Router } from "../../router";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
-import { PeriodQuery, toPeriod } from "../programs/access";
+import { PeriodQuery, toPeriod } from "../period-query";
 
 const Text = z.object({ zh: z.string(), en: z.string() });
 const Reason = z

@@ -9,7 +9,7 @@ import { today } from "../../periods/period";
 import type { Router } from "../../router";
 import { ApiError } from "../../errors";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
-import { PeriodQuery, toPeriod } from "../programs/access";
+import { PeriodQuery, toPeriod } from "../period-query";
 
 const route = createRoute({
   method: "get",
