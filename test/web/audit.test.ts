@@ -3,7 +3,7 @@
  * funds, the changed field shown before → after; a day range with nothing in it shows nothing.
  */
 import { describe, expect, it } from "vitest";
-import { containsText, hasCount } from "./support/eventually";
+import { containsText, eventually, hasCount } from "./support/eventually";
 import { openPage, shot, signIn, webHarness } from "./support/web-harness";
 
 const web = webHarness();
@@ -30,6 +30,29 @@ describe("the audit page", () => {
     await page.fill("#audit-to", "1999-12-31");
     await page.click("form.filters button[type=submit]");
     await hasCount(page.locator("table.table tbody tr"), 0);
+    await page.context().close();
+  });
+});
+
+describe("paging the audit trail", () => {
+  it("walks the pages by the API's cursor: next, back, and a new filter starts again from the first", async () => {
+    const page = await openPage(web());
+    await signIn(page, web(), "demo-editor");
+    await page.goto(`${web().base}/#/u/dongguan/audit`);
+    const info = page.locator("nav.pager .pager__info");
+    await containsText(info, "第 1 页");
+    const firstRow = await page.locator("table.table tbody tr").first().innerText();
+    await page.getByRole("button", { name: "下一页" }).click();
+    await containsText(info, "第 2 页");
+    await eventually(async () => expect(await page.locator("table.table tbody tr").first().innerText()).not.toBe(firstRow));
+    await page.getByRole("button", { name: "上一页" }).click();
+    await containsText(info, "第 1 页");
+    await eventually(async () => expect(await page.locator("table.table tbody tr").first().innerText()).toBe(firstRow));
+    await page.getByRole("button", { name: "下一页" }).click();
+    await containsText(info, "第 2 页");
+    await page.selectOption("#audit-entity", "sub_unit");
+    await page.click("form.filters button[type=submit]");
+    await containsText(info, "第 1 页");
     await page.context().close();
   });
 });

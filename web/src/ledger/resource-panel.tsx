@@ -3,6 +3,7 @@
  * actions — create, edit, void, import, export, and the project's next status step; rows chosen by
  * checkbox are voided or put under a program together. `?record=<id>` (a search hit) shows that record.
  */
+import { useCursorPages } from "../api/cursor-pages";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { download } from "../api/download";
 import { useApi } from "../api/use-api";
@@ -54,9 +55,8 @@ export function listParams(view: ResourceView, query: ListQuery): Record<string,
 export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: ResourceView; tenant: Tenant | undefined; ctx: FieldContext; query: ListQuery; onQuery(q: ListQuery): void }) {
   const params = listParams(view, query);
   const paramsKey = JSON.stringify(params);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  useEffect(() => setCursors([undefined]), [paramsKey, view.path]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages(`${view.path} ${paramsKey}`);
+  const cursor = pages.cursor;
   const base = `/api/t/${ctx.unit}/${view.path}`;
   // A record linked to (`?record=<id>`: a search hit, a rule's evidence) is shown alone, until "show all",
   // and opened in full over the list until its reader closes it.
@@ -240,13 +240,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
             rowClass={(r) => [r.voidedAt ? "is-voided" : "", r.id === focus ? "is-focused" : ""].join(" ").trim()}
           />
           {focus ? null : (
-            <Pager
-            page={cursors.length}
-            total={list.data?.total ?? null}
-            hasNext={Boolean(list.data?.nextCursor)}
-            onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
-            onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
-            />
+            <Pager {...pages.pager(list.data?.nextCursor)} total={list.data?.total ?? null} />
           )}
         </div>
       ) : null}

@@ -2,6 +2,7 @@
  * 单位管理: the units (tenants), paged by the API's cursor, and creating one (its database with it).
  * Users are not managed here yet: the API has no users endpoint.
  */
+import { useCursorPages } from "../../api/cursor-pages";
 import { useState } from "preact/hooks";
 import { useApi } from "../../api/use-api";
 import type { UnitRow } from "../../api/types";
@@ -20,13 +21,13 @@ const PAGE = 25;
 export function UnitsScreen() {
   const [q, setQ] = useState("");
   const [applied, setApplied] = useState({ q: "", kind: "" });
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = useCursorPages();
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useApi<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: applied.q, kind: applied.kind, cursor: cursors[cursors.length - 1], limit: PAGE });
+  const list = useApi<{ items: UnitRow[]; nextCursor: string | null }>("/api/units", { q: applied.q, kind: applied.kind, cursor: pages.cursor, limit: PAGE });
   const apply = (next: { q: string; kind: string }) => {
     setApplied(next);
-    setCursors([undefined]);
+    pages.reset();
   };
 
   return (
@@ -90,13 +91,7 @@ export function UnitsScreen() {
                 { key: "created", header: t("admin.created"), nowrap: true, render: (u) => dateTime(u.createdAt) },
               ]}
             />
-            <Pager
-              page={cursors.length}
-              total={null}
-              hasNext={Boolean(list.data.nextCursor)}
-              onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
-              onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
-            />
+            <Pager {...pages.pager(list.data.nextCursor)} total={null} />
           </>
         ) : null}
       </section>

@@ -2,6 +2,7 @@
  * 用户管理: the platform's accounts, paged by the API's cursor and filtered by role, unit and a search;
  * creating one, and editing one (role, unit, programs, name, disabling, a new password) with If-Match.
  */
+import { useCursorPages } from "../../api/cursor-pages";
 import { useState } from "preact/hooks";
 import { useCached } from "../../api/cache";
 import type { Role, UnitRow, UserRow } from "../../api/types";
@@ -37,18 +38,18 @@ export function UsersScreen() {
   const me = useSession()?.user;
   const [q, setQ] = useState("");
   const [applied, setApplied] = useState({ q: "", role: "", unit: "" });
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = useCursorPages();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = useApi<{ items: UserRow[]; nextCursor: string | null }>("/api/users", { ...applied, cursor: cursors[cursors.length - 1], limit: PAGE });
+  const list = useApi<{ items: UserRow[]; nextCursor: string | null }>("/api/users", { ...applied, cursor: pages.cursor, limit: PAGE });
   const units = useCached<{ items: UnitRow[] }>("/api/units?limit=500").data?.items ?? [];
   const unitName = useUnitNames();
   const programs = usePrograms();
   const programName = (slug: string) => programs.find((p) => p.slug === slug)?.name ?? slug;
   const apply = (next: typeof applied) => {
     setApplied(next);
-    setCursors([undefined]);
+    pages.reset();
   };
 
   return (
@@ -154,13 +155,7 @@ export function UsersScreen() {
           />
         ) : null}
         {list.data ? (
-          <Pager
-            page={cursors.length}
-            total={null}
-            hasNext={Boolean(list.data.nextCursor)}
-            onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
-            onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
-          />
+          <Pager {...pages.pager(list.data.nextCursor)} total={null} />
         ) : null}
       </section>
       {creating ? (

@@ -60,9 +60,8 @@ export const UNIT_PAGE = 20;
  * The units of the rollup: one page, sorted by the server (`sort` and `page` are the screen's, which
  * asks the rollup again when they change).
  */
-export function UnitTable({ rollup, program, period, sort, onSort, onPage }: { rollup: ProgramRollup; program: string; period: Period; sort: string; onSort: (sort: string) => void; onPage: (page: number) => void }) {
-  const { offset, total, limit: pageSize } = rollup.unitsPage;
-  const page = Math.floor(offset / pageSize) + 1;
+export function UnitTable({ rollup, program, period, sort, onSort, pager }: { rollup: ProgramRollup; program: string; period: Period; sort: string; onSort: (sort: string) => void; pager: { page: number; hasNext: boolean; onPrev(): void; onNext(): void } }) {
+  const { total, limit: pageSize } = rollup.unitsPage;
   const columns: Column<UnitRollupRow>[] = [
     { key: "unit", header: t("rollup.unit"), sortable: true, render: (u) => <a href={href(["p", program, "units", u.unit.slug], periodQuery(period))}>{u.unit.name}</a> },
     { key: "role", header: t("rollup.role"), nowrap: true, render: (u) => (u.groups.some((g) => g.role === "lead") ? t("rollup.roleLead") : t("rollup.roleMember")) },
@@ -104,7 +103,7 @@ export function UnitTable({ rollup, program, period, sort, onSort, onPage }: { r
         onSort={onSort}
         rowClass={(u) => (u.freshness.stale ? "is-stale" : "")}
       />
-      {total > pageSize ? <Pager page={page} total={total} hasNext={page * pageSize < total} onPrev={() => onPage(Math.max(1, page - 1))} onNext={() => onPage(page + 1)} /> : null}
+      {total > pageSize ? <Pager {...pager} total={total} /> : null}
     </>
   );
 }

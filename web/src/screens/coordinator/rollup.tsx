@@ -2,6 +2,7 @@
  * 汇总: a program's federated rollup for a period — totals, funds by area, rule results, the tables
  * by area and by unit, and the units to follow up.
  */
+import { useCursorPages } from "../../api/cursor-pages";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useApi } from "../../api/use-api";
 import type { ProgramRollup } from "../../api/types";
@@ -24,10 +25,10 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
   const period = periodOf(query);
   const names = useProgramNames();
   // The units' table is a page of the rollup, sorted by the server: changing either asks again.
-  // The cursors of the pages walked so far (the first page has none): next pushes the answer's, back pops.
-  const [units, setUnits] = useState<{ cursors: (string | undefined)[]; sort: string }>({ cursors: [undefined], sort: "-rules" });
-  useEffect(() => setUnits((u) => ({ ...u, cursors: [undefined] })), [program, JSON.stringify(periodQuery(period))]);
-  const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, { ...periodQuery(period), cursor: units.cursors.at(-1), limit: UNIT_PAGE, sort: units.sort });
+  // The units' page: back to the first for another program or period (and, below, another sort).
+  const [sort, setSort] = useState("-rules");
+  const pages = useCursorPages(`${program} ${JSON.stringify(periodQuery(period))}`);
+  const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, { ...periodQuery(period), cursor: pages.cursor, limit: UNIT_PAGE, sort });
   const r = rollup.data && rollup.data.program === program ? rollup.data : undefined;
   // A rollup reads no unit's database: units whose figures are behind are shown stale while their
   // refresh runs in the background, and the screen asks again until they arrive (at most 2 minutes).
@@ -115,8 +116,16 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
               <h2 id="table-units">{t("rollup.byUnit")}</h2>
               <span class="card__count">{r.unitsPage.total}</span>
             </div>
-            <UnitTable rollup={r} program={program} period={period} sort={units.sort} onSort={(sort) => setUnits({ cursors: [undefined], sort })}
-              onPage={(page) => setUnits((u) => ({ ...u, cursors: page > u.cursors.length ? [...u.cursors, r.unitsPage.nextCursor ?? undefined] : u.cursors.slice(0, Math.max(1, page)) }))}
+            <UnitTable
+              rollup={r}
+              program={program}
+              period={period}
+              sort={sort}
+              onSort={(next) => {
+                setSort(next);
+                pages.reset();
+              }}
+              pager={pages.pager(r.unitsPage.nextCursor)}
             />
           </section>
           <AnnualRanking program={program} />

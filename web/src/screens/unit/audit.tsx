@@ -3,6 +3,7 @@
  * and the days — each entry saying who did what to which record, and for a change which fields it changed
  * (the unit's own staff see the values; others see who and when only).
  */
+import { useCursorPages } from "../../api/cursor-pages";
 import { useState } from "preact/hooks";
 import { useApi } from "../../api/use-api";
 import type { AuditEntry } from "../../api/types";
@@ -34,8 +35,8 @@ const PAGE = 30;
 export function AuditScreen({ unit }: { unit: string }) {
   const [filters, setFilters] = useState({ entity: "", actor: "", from: "", to: "" });
   const [applied, setApplied] = useState(filters);
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const list = useApi<{ items: Entry[]; nextCursor: string | null }>(`/api/t/${unit}/audit`, { ...applied, cursor: cursors.at(-1), limit: PAGE });
+  const pages = useCursorPages();
+  const list = useApi<{ items: Entry[]; nextCursor: string | null }>(`/api/t/${unit}/audit`, { ...applied, cursor: pages.cursor, limit: PAGE });
   const set = (k: keyof typeof filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
   return (
     <>
@@ -47,7 +48,7 @@ export function AuditScreen({ unit }: { unit: string }) {
           onSubmit={(e) => {
             e.preventDefault();
             setApplied(filters);
-            setCursors([undefined]);
+            pages.reset();
           }}
         >
           <div class="filters__item">
@@ -94,13 +95,7 @@ export function AuditScreen({ unit }: { unit: string }) {
                 { key: "what", header: t("audit.what"), render: (e) => <span class="audit__what">{changed(e)}</span> },
               ]}
             />
-            <Pager
-              page={cursors.length}
-              total={null}
-              hasNext={Boolean(list.data.nextCursor)}
-              onPrev={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
-              onNext={() => list.data?.nextCursor && setCursors((c) => [...c, list.data!.nextCursor!])}
-            />
+            <Pager {...pages.pager(list.data.nextCursor)} total={null} />
           </>
         ) : null}
       </section>
