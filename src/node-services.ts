@@ -20,7 +20,7 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
   const remote = usesRemoteDatabases(env);
   const { platformClient, connector } = remote
     ? remoteDatabases(env, { dbFetch: env.DB_CONNECT_TO ? connectToFetch(env.DB_CONNECT_TO) : undefined })
-    : { platformClient: openEmbedded(platformPath(env.DATA_DIR), 8), connector: nodeConnector(env.DATA_DIR) };
+    : { platformClient: openEmbedded(platformPath(env.DATA_DIR), 8), connector: nodeConnector(env.DATA_DIR, log) };
   if (!remote && env.DATA_DIR !== ":memory:") await useWal(platformClient);
   const platform = platformDb(platformClient);
   const tenants = new TenantDirectory(platform, connector, log, env.TENANT_CONNECTION_CACHE);

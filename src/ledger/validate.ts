@@ -3,7 +3,7 @@
  * records it refers to exist and are not voided, that its program is one the unit takes part in,
  * and the resource's own database rules. Returns every problem at once, never stops at the first.
  */
-import { breathe } from "../bounded";
+import { pacer } from "../bounded";
 import { and, inArray, isNull } from "drizzle-orm";
 import { areas } from "../../db/platform/schema";
 import { pairings, projects, subUnits } from "../../db/tenant/schema";
@@ -26,7 +26,9 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
   // A field that a change leaves as it was is not checked again: a record whose project was voided
   // later can still be edited or voided itself.
   const unchanged = (before: Row | null, record: Row, key: string) => before !== null && before[key] === record[key];
-  records.forEach(({ record, before, path }, i) => {
+  const pace = pacer();
+  for (const [i, { record, before, path }] of records.entries()) {
+    if (pace.due()) await pace.pause();
     if (!record.voidedAt) for (const detail of def.refine?.(record) ?? []) problems[i]!.push({ ...path(detail.path ?? ""), message: detail.message });
     for (const [key, spec] of Object.entries(def.fields)) {
       const value = record[key];
@@ -37,7 +39,7 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
         problems[i]!.push({ ...path(key), message: `本单位未参与该帮扶工作：${String(value)} | The unit takes no part in program ${String(value)}` });
       }
     }
-  });
+  }
 
   const knownAreas = new Set<string>();
   if (areaCodes.size) {
@@ -54,7 +56,7 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
   // action's earlier records), grown as we go: one list, not a fresh copy per row.
   const earlier: Change[] = [];
   for (let i = 0; i < records.length; i++) {
-    if (i > 0 && i % 100 === 0) await breathe();
+    if (pace.due()) await pace.pause();
     const { record, before, path, skipCheck } = records[i]!;
     for (const [key, spec] of Object.entries(def.fields)) {
       const value = record[key];

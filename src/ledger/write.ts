@@ -7,9 +7,9 @@
  */
 import type { InStatement, InValue, ResultSet } from "@libsql/client";
 import { eq, getTableColumns, getTableName, inArray, sql, type Column } from "drizzle-orm";
-import { breathe, mapInSlices } from "../bounded";
+import { mapInSlices, pacer } from "../bounded";
 import { ApiError, type ErrorDetail } from "../errors";
-import { auditStatement, isLostRace } from "../tenants/audit";
+import { auditRowsStatement, auditStatement, isLostRace } from "../tenants/audit";
 import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
@@ -45,8 +45,14 @@ function invariantError(error: unknown): ApiError | null {
 }
 
 
-/** Statements per chunk of a long write on a blocking (embedded) database: about 20 ms of work. */
-const CHUNK = 500;
+/** Statements from which a write on a blocking (embedded) database is a long write (see inChunks). */
+const LONG_WRITE = 100;
+
+/**
+ * Statements per call into SQLite within a long write: one call is never interrupted, and an
+ * import's statement inserts 50 rows (see insertRows), so a few statements are a few milliseconds.
+ */
+const CHUNK = 4;
 
 /**
  * Runs statements as one atomic write, translating the database's invariant errors. On an embedded
@@ -59,7 +65,7 @@ async function runBatch(ctx: WriteContext, statements: InStatement[]): Promise<R
   if (!blocking) return writeNow(() => client.batch(statements, "write"));
   // On one thread a second writer must wait its turn here, not in SQLite: SQLite's busy wait would
   // sleep the very thread the first writer needs to finish its chunks.
-  return inTurn(unit.slug, () => writeNow(() => (statements.length <= CHUNK ? client.batch(statements, "write") : inChunks(client, statements))));
+  return inTurn(unit.slug, () => writeNow(() => (statements.length < LONG_WRITE ? client.batch(statements, "write") : inChunks(ctx.tenant, statements))));
 }
 
 /** Writers waiting per tenant in this process (embedded databases only). */
@@ -85,15 +91,21 @@ async function writeNow(write: () => Promise<ResultSet[]>): Promise<ResultSet[]>
   }
 }
 
-async function inChunks(client: WriteContext["tenant"]["client"], statements: InStatement[]): Promise<ResultSet[]> {
-  const tx = await client.transaction("write");
+async function inChunks(tenant: WriteContext["tenant"], statements: InStatement[]): Promise<ResultSet[]> {
+  const tx = await tenant.client.transaction("write");
   try {
+    // Its log is copied off this thread after the commit, not inside it (see wal-checkpoints.ts).
+    // The connection keeps the setting; every write through the API asks for that copy too
+    // (tenantWritten), so the log of a connection that keeps it never grows unchecked.
+    if (tenant.checkpoint) await tx.execute("PRAGMA wal_autocheckpoint = 0");
     const results: ResultSet[] = [];
+    const pace = pacer();
     for (let i = 0; i < statements.length; i += CHUNK) {
+      if (pace.due()) await pace.pause();
       results.push(...(await tx.batch(statements.slice(i, i + CHUNK))));
-      await breathe();
     }
     await tx.commit();
+    tenant.checkpoint?.();
     return results;
   } finally {
     tx.close();
@@ -105,21 +117,36 @@ function toStatement(query: { toSQL(): { sql: string; params: unknown[] } }): In
   return { sql: text, args: params as InStatement extends { args?: infer A } ? A : never };
 }
 
+/** Rows per INSERT of an import: one statement prepared per 50 rows, not per row (see insertRows). */
+const ROWS_PER_INSERT = 50;
+
 /**
- * An INSERT of one full row (see completeRow), its SQL built once per table: for thousands of rows,
- * building each through the query builder costs more than writing them. Values go through each
- * column's own driver mapping (booleans, JSON), exactly as the query builder would send them.
+ * INSERTs of full rows (see completeRow), `ROWS_PER_INSERT` rows each, their SQL built once per table
+ * and row count. For thousands of rows, building each through the query builder costs more than
+ * writing them, and a statement per row costs a prepared statement each, whose native finalizers
+ * then held the thread for 60–100 ms about once a second of a 20,000-row import. Values go through
+ * each column's own driver mapping (booleans, JSON), exactly as the query builder would send them.
  */
-function insertStatement(def: ResourceDef): (record: Row) => InStatement {
+function insertRows(def: ResourceDef): (records: Row[]) => InStatement {
   const columns = Object.entries(getTableColumns(def.table) as Record<string, Column>);
-  const text = `INSERT INTO "${getTableName(def.table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-  return (record) => ({
-    sql: text,
-    args: columns.map(([key, column]) => {
-      const value = record[key];
-      return value === null || value === undefined ? null : (column.mapToDriverValue(value) as InValue);
-    }),
+  const head = `INSERT INTO "${getTableName(def.table)}" (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) VALUES `;
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  return (records) => ({
+    sql: head + records.map(() => tuple).join(", "),
+    args: records.flatMap((record) =>
+      columns.map(([key, column]) => {
+        const value = record[key];
+        return value === null || value === undefined ? null : (column.mapToDriverValue(value) as InValue);
+      }),
+    ),
   });
+}
+
+/** `items` in consecutive slices of `size`. */
+function slicesOf<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }
 
 /** Reads one record (voided included), or undefined. */
@@ -314,8 +341,12 @@ export async function importRecords(
   if (errors.length) throw new ApiError("VALIDATION_FAILED", "error.import_invalid", { count: errors.length }, errors);
   if (repeated.size && duplicates === "ask") throw new ApiError("CONFLICT", "error.import_duplicates", { count: repeated.size }, repeatedDetails(rows, repeated));
   const toWrite = records.filter((_, i) => !repeated.has(i));
-  const insert = insertStatement(def);
-  const statements = (await mapInSlices(toWrite, (record) => [insert(record), auditStatement(ctx.actor, def.entity, String(record.id), action, null, record, false)])).flat();
+  const insert = insertRows(def);
+  const slices = await mapInSlices(slicesOf(toWrite, ROWS_PER_INSERT), (slice) => [
+    insert(slice),
+    auditRowsStatement(ctx.actor, def.entity, action, slice.map((record) => ({ id: String(record.id), after: record }))),
+  ]);
+  const statements = slices.flat();
   if (statements.length) await runBatch(ctx, statements);
   return { created: toWrite.length, skipped: records.length - toWrite.length };
 }

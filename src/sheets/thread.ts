@@ -5,9 +5,20 @@
  * as the same ApiError.
  */
 import { Worker } from "node:worker_threads";
+import { breathe } from "../bounded";
 import { fromJobError, type ParsedImport, type SheetJob, type SheetJobError, type SheetWork } from "./work";
 
-type Reply = { id: number; ok: unknown } | { id: number; error: SheetJobError } | { id: number; crash: string };
+type Reply = { id: number; ok: unknown; rows?: string[] } | { id: number; error: SheetJobError } | { id: number; crash: string };
+
+/** A parse's rows, sent as slices of JSON text (see thread-entry.ts), read back a slice per turn. */
+async function readRows(answer: ParsedImport, slices: string[]): Promise<ParsedImport> {
+  const rows: ParsedImport["rows"] = [];
+  for (const slice of slices) {
+    for (const row of JSON.parse(slice) as ParsedImport["rows"]) rows.push(row);
+    await breathe();
+  }
+  return { ...answer, rows };
+}
 
 export function threadSheetWork(): SheetWork {
   let worker: Worker | undefined;
@@ -25,7 +36,7 @@ export function threadSheetWork(): SheetWork {
       if (!job) return;
       pending.delete(reply.id);
       if (pending.size === 0) w.unref();
-      if ("ok" in reply) job.resolve(reply.ok);
+      if ("ok" in reply) job.resolve(reply.rows ? readRows(reply.ok as ParsedImport, reply.rows) : reply.ok);
       else if ("error" in reply) job.reject(fromJobError(reply.error));
       else job.reject(new Error(reply.crash));
     });
@@ -53,12 +64,13 @@ export function threadSheetWork(): SheetWork {
 
   function run<T>(job: SheetJob): Promise<T> {
     const { id, thread, answer } = expect<T>();
-    thread.postMessage({ id, job });
+    // An upload's body moves to the thread rather than being copied.
+    thread.postMessage({ id, job }, job.op === "parse" ? [job.body.buffer as ArrayBuffer] : []);
     return answer;
   }
 
   return {
-    parse: (resource, bytes, filename, names) => run<ParsedImport>({ op: "parse", resource, bytes, filename, names }),
+    parse: (resource, body, contentType, names) => run<ParsedImport>({ op: "parse", resource, body, contentType, names }),
     async render(resource, format, pages, personal, names) {
       // Pages cross to the thread as they are read: one page's copy is short, all of them at once
       // (100,000 rows) would hold this thread for a third of a second.

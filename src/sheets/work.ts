@@ -11,10 +11,11 @@ import type { Row } from "../ledger/resource";
 import type { ImportRow } from "../ledger/import-plan";
 import { recordsToCsv, recordsToXlsx } from "./export";
 import { parseImport, readSheet } from "./import";
+import { uploadedFile } from "./upload-body";
 import type { DisplayNames, ImportNames } from "./cells";
 
 export type SheetJob =
-  | { op: "parse"; resource: string; bytes: Uint8Array; filename: string; names: ImportNames }
+  | { op: "parse"; resource: string; body: Uint8Array; contentType: string; names: ImportNames }
   | { op: "render"; resource: string; format: "xlsx" | "csv"; records: Row[]; personal: boolean; names: DisplayNames };
 
 /** Pages of records as the export reads them. */
@@ -26,7 +27,8 @@ export interface ParsedImport {
 }
 
 export interface SheetWork {
-  parse(resource: string, bytes: Uint8Array, filename: string, names: ImportNames): Promise<ParsedImport>;
+  /** Reads an upload: its body as sent (a multipart form or the file itself) and its content type. */
+  parse(resource: string, body: Uint8Array, contentType: string, names: ImportNames): Promise<ParsedImport>;
   /** Writes the pages as an export file; the pages may be consumed as they are read. */
   render(resource: string, format: "xlsx" | "csv", pages: RecordPages, personal: boolean, names: DisplayNames): Promise<Uint8Array | string>;
   close(): Promise<void>;
@@ -56,14 +58,17 @@ function resourceOf(path: string) {
 
 export async function runSheetJob(job: SheetJob): Promise<ParsedImport | Uint8Array | string> {
   const def = resourceOf(job.resource);
-  if (job.op === "parse") return parseImport(def.fields, await readSheet(job.bytes, job.filename), job.names);
+  if (job.op === "parse") {
+    const { bytes, filename } = await uploadedFile(job.body, job.contentType);
+    return parseImport(def.fields, await readSheet(bytes, filename), job.names);
+  }
   return job.format === "csv" ? recordsToCsv(def.fields, job.records, job.personal, job.names) : recordsToXlsx(def.label.zh, def.fields, job.records, job.personal, job.names);
 }
 
 /** Runs sheet work in the calling thread (Workers: the request's own isolate). */
 export function inlineSheetWork(): SheetWork {
   return {
-    parse: async (resource, bytes, filename, names) => (await runSheetJob({ op: "parse", resource, bytes, filename, names })) as ParsedImport,
+    parse: async (resource, body, contentType, names) => (await runSheetJob({ op: "parse", resource, body, contentType, names })) as ParsedImport,
     render: async (resource, format, pages, personal, names) => {
       const records: Row[] = [];
       for await (const page of pages) records.push(...page);

@@ -43,6 +43,17 @@ export function auditStatement(who: AuditActor, entity: string, id: string, acti
   };
 }
 
+/**
+ * The audit rows of many new records at once (an import's), one statement for them all: one
+ * prepared statement per slice of rows rather than per row (see write.ts insertRows).
+ */
+export function auditRowsStatement(who: AuditActor, entity: string, action: string, created: { id: string; after: unknown }[]): InStatement {
+  return {
+    sql: "INSERT INTO audit_log (actor, actor_role, request_id, method, route, entity, entity_id, action, before, after) VALUES " + created.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)").join(", "),
+    args: created.flatMap(({ id, after }) => [who.actor, who.actorRole, who.requestId, who.method, who.route, entity, id, action, JSON.stringify(after)]),
+  };
+}
+
 /** Whether a write failed because an `"abort"`-guarded audit row found its change had not landed. */
 export function isLostRace(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);

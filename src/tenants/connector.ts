@@ -23,6 +23,14 @@ export interface TenantConnector {
   open(slug: string): Client;
   /** Runs once per process on a newly opened database before it is migrated (e.g. journal mode). */
   prepare?(client: Client): Promise<void>;
+  /**
+   * Embedded files only: asks for the unit's write-ahead log to be copied into its database off the
+   * serving thread (see wal-checkpoints.ts). When present, a long write turns off its connection's
+   * automatic checkpoint, which would otherwise run inside its commit.
+   */
+  checkpoint?(slug: string): void;
+  /** Stops what the connector runs in the background (its checkpoint thread). */
+  close?(): Promise<void>;
 }
 
 /** Unit slugs are DNS labels, so they can name a Turso database and a file alike. */

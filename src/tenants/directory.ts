@@ -27,6 +27,8 @@ export interface TenantHandle {
   db: TenantDb;
   /** Whether calls on this client block the thread (see TenantConnector.blocking). */
   blocking: boolean;
+  /** Asks for the database's log to be checkpointed off the serving thread, where the connector can (see TenantConnector.checkpoint). */
+  checkpoint?: () => void;
 }
 
 /** A tenant held open for the caller until `release()` (see ConnectionCache). */
@@ -96,7 +98,8 @@ export class TenantDirectory {
       lease.release();
       throw error;
     }
-    return { unit, client: lease.value, db: tenantDb(lease.value), blocking: this.connector.blocking, release: lease.release };
+    const checkpoint = this.connector.checkpoint?.bind(this.connector, unit.slug);
+    return { unit, client: lease.value, db: tenantDb(lease.value), blocking: this.connector.blocking, checkpoint, release: lease.release };
   }
 
   /** Runs `work` with the unit's database open, and releases it afterwards. */
@@ -169,6 +172,7 @@ export class TenantDirectory {
 
   /** Closes every cached connection (process shutdown, tests). */
   close(): void {
+    void this.connector.close?.();
     this.#cache.closeAll();
     this.#current.clear();
     this.#rows.clear();

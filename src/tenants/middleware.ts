@@ -60,6 +60,7 @@ function releasedWhenSent(res: Response, release: () => void): Response {
  */
 export async function tenantWritten(c: Context<AppEnv>, slug: string, db: TenantDb): Promise<void> {
   await markChanged(c.get("services").platform, slug, await tenantVersions(db));
+  c.get("services").tenants.connector.checkpoint?.(slug);
   const refresh = c.get("services").snapshots.schedule(slug);
   try {
     c.executionCtx.waitUntil(refresh);

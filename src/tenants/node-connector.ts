@@ -5,7 +5,9 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createClient, type Client } from "@libsql/client";
+import type { Logger } from "../log";
 import type { TenantConnector } from "./connector";
+import { walCheckpoints, type WalCheckpoints } from "./wal-checkpoints";
 
 const MEMORY = ":memory:";
 
@@ -30,8 +32,9 @@ function tenantFile(slug: string): string {
   return join("tenants", `${slug}.db`);
 }
 
-export function nodeConnector(dataDir: string): TenantConnector {
+export function nodeConnector(dataDir: string, log?: Logger): TenantConnector {
   const memory = dataDir === MEMORY;
+  let checkpoints: WalCheckpoints | undefined;
   return {
     evictable: !memory,
     blocking: true,
@@ -48,6 +51,12 @@ export function nodeConnector(dataDir: string): TenantConnector {
     },
     async prepare(client) {
       if (!memory) await useWal(client);
+    },
+    // An in-memory database has no log to copy.
+    checkpoint: memory ? undefined : (slug) => (checkpoints ??= walCheckpoints(log)).request(resolve(dataDir, tenantFile(slug))),
+    async close() {
+      await checkpoints?.close();
+      checkpoints = undefined;
     },
   };
 }

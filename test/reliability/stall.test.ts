@@ -6,6 +6,8 @@
  * timers would stall with the server and hide the stall.)
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activitiesWorkbook } from "../../bench/import";
@@ -76,6 +78,28 @@ async function whileProbing<T>(operation: () => Promise<T>): Promise<{ result: T
   return { result, ...worst, probes };
 }
 
+/** dongguan's activities as a reader sees them (the file and its log), and in the file alone (a copy without the log). */
+async function activitiesLive(): Promise<number> {
+  const client = createClient({ url: `file:${join(dir.path, "tenants", "dongguan.db")}` });
+  try {
+    return Number((await client.execute("SELECT count(*) AS n FROM activities")).rows[0]!.n);
+  } finally {
+    client.close();
+  }
+}
+
+async function activitiesInFileAlone(): Promise<number> {
+  const copy = join(dir.path, "dongguan-alone.db");
+  copyFileSync(join(dir.path, "tenants", "dongguan.db"), copy);
+  const client = createClient({ url: `file:${copy}` });
+  try {
+    return Number((await client.execute("SELECT count(*) AS n FROM activities")).rows[0]!.n);
+  } finally {
+    client.close();
+    rmSync(copy, { force: true });
+  }
+}
+
 function upload(path: string, bytes: Uint8Array, name: string) {
   const form = new FormData();
   form.set("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
@@ -128,6 +152,8 @@ describe("a file cannot stall the server", () => {
     expect(probes).toBeGreaterThan(20);
     expect(health).toBeLessThan(STALL_LIMIT_MS);
     expect(list).toBeLessThan(STALL_LIMIT_MS);
+    // Its commit left the rows in the log; the checkpoint thread copies them into the file itself.
+    await expect.poll(() => activitiesInFileAlone(), { timeout: 10_000, interval: 200 }).toBe(await activitiesLive());
   });
 
   it("the same 20,000 rows imported again are refused as repeated (409) while health and another tenant's list answer within 200 ms", { retry: 1, timeout: 60_000 }, async () => {
