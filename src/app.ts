@@ -11,7 +11,7 @@ import { refuseCrossSiteCookieWrites } from "./auth/csrf";
 import { requireAuth } from "./auth/middleware";
 import { SESSION_COOKIE } from "./auth/session-cookie";
 import { LEDGER_RESOURCES } from "./ledger/resources";
-import { registerResource } from "./ledger/routes";
+import { registerLedgerRoutes } from "./routes/ledger";
 import { ApiError, errorResponse, handleError } from "./errors";
 import { pickLang } from "./i18n";
 import { createRouter, type Router } from "./router";
@@ -146,7 +146,7 @@ export function createApp(services: Services): Router {
   // Specific routes before the generic ones, whose /{id} would otherwise match "prefill".
   registerTargetsPrefill(app);
   registerSubmissionRoutes(app);
-  for (const resource of LEDGER_RESOURCES) registerResource(app, resource);
+  registerLedgerRoutes(app, LEDGER_RESOURCES);
 
   nameOperations(app);
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", bearerFormat: "JWT" });

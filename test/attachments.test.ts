@@ -65,7 +65,7 @@ describe("evidence attachments", () => {
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
     expect(file.headers.get("content-type")).toBe("application/pdf");
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(file.headers.get("content-disposition")).toBe(`attachment; filename*=UTF-8''${encodeURIComponent("拨付凭证.pdf")}`);
+    expect(file.headers.get("content-disposition")).toBe(`attachment; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent("拨付凭证.pdf")}`);
   });
 
   it("keeps an image's thumbnail made by the browser", async () => {

@@ -402,11 +402,9 @@ describe("raw malformed bodies", () => {
   });
 
   // Regression (fixed): a multipart body that cannot be parsed (truncated, or no boundary in the content
-  // type) makes `c.req.parseBody()` in src/ledger/routes.ts (import handler) throw undici's
-  // "TypeError: Failed to parse body as FormData.", which onError turns into a 500 INTERNAL.
-  // It is the client's malformed upload: it should be 400 error.import_unreadable, like any other
-  // unreadable file. Fix: wrap `await c.req.parseBody()` in try/catch and throw
-  // `new ApiError("BAD_REQUEST", "error.import_unreadable")`.
+  // type) made the form parser throw undici's "TypeError: Failed to parse body as FormData.", which
+  // onError turned into a 500 INTERNAL. It is the client's malformed upload: 400 error.import_unreadable,
+  // like any other unreadable file (src/sheets/upload-body.ts, on the sheet thread).
   it("answers 400, not 500, to a broken multipart upload", async () => {
     const failures = await importFailures([
       { name: "a truncated multipart body", body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nkind,da', type: "multipart/form-data; boundary=b" },

@@ -6,6 +6,7 @@ import { renderXlsx } from "../../reports/render-xlsx";
 import type { ReportDocument } from "../../reports/document";
 import type { ReportRow } from "../../reports/issue";
 import type { AppEnv } from "../../types";
+import { contentDisposition } from "../content-disposition";
 
 export type ReportFormat = "json" | "html" | "xlsx" | "docx";
 
@@ -15,10 +16,6 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /** A report's list entry (no content). */
 export function reportSummary(r: ReportRow) {
   return { id: r.id, kind: r.kind, program: r.program, unit: r.unit || null, period: r.period, version: r.version, title: r.title, issuedAt: r.issuedAt, issuedBy: r.issuedBy, contentHash: r.contentHash, demo: r.demo };
-}
-
-function attachment(filename: string): string {
-  return `attachment; filename="report"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 export function renderReport(c: Context<AppEnv>, report: ReportRow, format: ReportFormat) {
@@ -33,10 +30,10 @@ export function renderReport(c: Context<AppEnv>, report: ReportRow, format: Repo
       c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
       return c.html(renderHtml(doc, meta));
     case "xlsx":
-      c.header("Content-Disposition", attachment(`${name}.xlsx`));
+      c.header("Content-Disposition", contentDisposition(`${name}.xlsx`));
       return c.body(renderXlsx(doc), 200, { "Content-Type": XLSX_TYPE });
     case "docx":
-      c.header("Content-Disposition", attachment(`${name}.docx`));
+      c.header("Content-Disposition", contentDisposition(`${name}.docx`));
       return c.body(renderDocx(doc, meta), 200, { "Content-Type": DOCX_TYPE });
     default:
       return c.json({ ...reportSummary(report), params: report.params, content: report.content }, 200);

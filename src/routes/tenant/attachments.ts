@@ -15,6 +15,7 @@ import { etag, requireIfMatch } from "../../ledger/etag";
 import type { Router } from "../../router";
 import { seesProgram, type TenantAccess } from "../../tenants/access";
 import { bearer, errors, ok, UnitSlugParam } from "../openapi-common";
+import { contentDisposition } from "../content-disposition";
 
 export const AttachmentSchema = z
   .object({
@@ -142,7 +143,7 @@ export function fileResponse(bytes: Uint8Array, contentType: string, name: strin
     headers: {
       "Content-Type": contentType,
       "Content-Length": String(bytes.length),
-      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Content-Disposition": contentDisposition(name, inline ? "inline" : "attachment"),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
