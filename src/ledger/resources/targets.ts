@@ -29,5 +29,5 @@ export const targetsResource = defineResource({
   defaultSort: "indicator",
   titleField: "indicator",
   // A clerk's change of the figure is the unit's own decision from then on.
-  onUpdate: (patch, before) => ("target" in patch && patch.target !== before.target && !("source" in patch) ? { ...patch, source: "manual" } : patch),
+  onUpdate: (patch, before) => ("target" in patch && patch.target !== before.target && !("source" in patch) ? { ...patch, source: "manual" as const } : patch),
 });
