@@ -6,7 +6,7 @@
  * judged by queue messages (`judge`), a slice each. A unit's refresh re-judges its stored periods.
  */
 import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import { groupMembers, groups, unitFacts, unitJudgementAreas, unitJudgements, units } from "../../db/platform/schema";
+import { unitFacts, unitJudgementAreas, unitJudgements, units } from "../../db/platform/schema";
 import { allAreaLabels } from "../directory/areas";
 import { periodKey, type Period } from "../periods/period";
 import { indicatorValues } from "../reports/assessment";
@@ -17,9 +17,7 @@ import type { Services } from "../services";
 import type { Facts, SubmissionFact } from "./facts";
 import type { EvaluatedRule, ProgramTerms, UnitFigures } from "./judge";
 import { judge, programTerms } from "./pipeline";
-import { inForce } from "./in-force";
 import { membershipsOf } from "./in-force";
-import { inSlices } from "./store";
 import type { SubmissionStanding } from "./submissions";
 import type { Summary } from "./summary";
 

@@ -10,7 +10,7 @@
  * cost of a read does not grow with the units judged: sums are the database's, the list is a page.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { listGroups, type GroupView } from "../directory/programs";
+import type { GroupView } from "../directory/programs";
 import { deadlinesOf, type EvaluatedRule, type UnitFigures } from "../figures/judge";
 import {
   JUDGE_INLINE,
@@ -30,7 +30,6 @@ import { inSlices, UNITS_PER_READ } from "../figures/store";
 import { emptyAreaSums, emptySummary, type AreaSums, type Summary } from "../figures/summary";
 import { periodContext, periodKey, today, type Period } from "../periods/period";
 import { areaPrefix } from "../rules/progress";
-import type { GroupArea } from "../rules/types";
 import type { Services } from "../services";
 import { FAULT_MESSAGES, type FaultCode } from "../tenants/faults";
 

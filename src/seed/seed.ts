@@ -3,7 +3,7 @@
  * and their databases, groups) and, in development, demo accounts. Idempotent: every insert skips
  * what exists, so it runs at every start and after a crash half-way.
  */
-import { and, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import type { Logger } from "../log";
 import type { PlatformDb, Services, TenantDb } from "../services";
@@ -11,7 +11,7 @@ import { auditRow, systemActor } from "../tenants/audit";
 import { groupId } from "../directory/programs";
 import type { TenantDirectory } from "../tenants/directory";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { areas, commonPasswords, groupMembers, groups, programs, userPrograms, users } from "../../db/platform/schema";
+import { areas, commonPasswords, groups, programs, userPrograms, users } from "../../db/platform/schema";
 import { subUnits } from "../../db/tenant/schema";
 import areaRows from "./areas.json";
 import { seedDemoLedger } from "./demo-ledger";

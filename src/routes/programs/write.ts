@@ -6,7 +6,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { groupMembers, groups, programParticipants, programRules, programs } from "../../../db/platform/schema";
+import { groupMembers, groups, programParticipants, programRules } from "../../../db/platform/schema";
 import { requireAuth, requireRole } from "../../auth/middleware";
 import { findProgram } from "../../directory/programs";
 import { ApiError, type ErrorDetail } from "../../errors";

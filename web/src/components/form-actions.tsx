@@ -1,4 +1,4 @@
-/** A dialog form's footer: cancel, and the submit button (disabled while sending). */
+/** A dialog form's footer: cancel, and the submit button (disabled, and saying so, while sending). */
 import { t } from "../i18n";
 
 export function FormActions({ busy, onClose, submit }: { busy: boolean; onClose(): void; submit?: string }) {
@@ -8,7 +8,7 @@ export function FormActions({ busy, onClose, submit }: { busy: boolean; onClose(
         {t("common.cancel")}
       </button>
       <button type="submit" class="btn btn--primary" disabled={busy}>
-        {submit ?? t("common.save")}
+        {busy ? t("common.saving") : (submit ?? t("common.save"))}
       </button>
     </footer>
   );

@@ -16,6 +16,7 @@ import { useUnsavedChanges } from "../unsaved";
 import { FieldInput, type FieldContext } from "./field-input";
 import { mapDetails, toBody, toRaw, type RawValues } from "./form-values";
 import { ACTIVITY_FIGURES, ACTIVITY_KIND_FIELDS, type FieldDef, type ResourceView } from "./resources";
+import { FormActions } from "../components/form-actions";
 
 /** The fields the form shows for the values typed so far, with the kind-specific ones required. */
 export function visibleFields(view: ResourceView, raw: RawValues, personal: boolean): FieldDef[] {
@@ -147,14 +148,7 @@ export function RecordFormBody({ view, ctx, record, onSaved, onClose, preset = {
           <FieldInput key={f.key} field={f} value={raw[f.key] ?? ""} error={errors[f.key] || undefined} required={f.required} idPrefix={idPrefix} ctx={ctx} onChange={(v) => change(f.key, v)} />
         ))}
       </div>
-      <footer class="form__actions">
-        <button type="button" class="btn" onClick={onClose}>
-          {t("common.cancel")}
-        </button>
-        <button type="submit" class="btn btn--primary" disabled={saving}>
-          {saving ? t("common.saving") : (saveLabel ?? t("common.save"))}
-        </button>
-      </footer>
+      <FormActions busy={saving} onClose={onClose} submit={(saveLabel ?? t("common.save"))} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { invalidate } from "../api/cache";
 import { ApiFailure, send } from "../api/client";
 import { t } from "../i18n";
-import { YEARS } from "./filters";
+import { YearSelect } from "../components/filters";
 
 export function TargetsPrefill({ unit, onDone }: { unit: string; onDone(message: string): void }) {
   const [year, setYear] = useState(String(new Date().getFullYear()));
@@ -27,13 +27,7 @@ export function TargetsPrefill({ unit, onDone }: { unit: string; onDone(message:
       <label for="prefill-year" class="sr-only">
         {t("targets.prefillYear")}
       </label>
-      <select id="prefill-year" value={year} onChange={(e) => setYear((e.currentTarget as HTMLSelectElement).value)}>
-        {YEARS.map((y) => (
-          <option key={y} value={String(y)}>
-            {t("common.yearN", { year: y })}
-          </option>
-        ))}
-      </select>
+      <YearSelect id="prefill-year" value={year} onChange={setYear} />
       <button type="button" class="btn" onClick={run} disabled={busy}>
         {t("targets.prefill")}
       </button>

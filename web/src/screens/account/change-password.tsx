@@ -9,6 +9,7 @@ import { Dialog } from "../../components/dialog";
 import { describe, FieldRow } from "../../components/field";
 import { t } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
+import { FormActions } from "../../components/form-actions";
 
 const FIELDS = ["currentPassword", "newPassword"];
 
@@ -74,14 +75,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
           <FieldRow id="pw-repeat" label={t("account.repeat")} error={errors.repeat || undefined}>
             <input {...describe("pw-repeat", errors.repeat)} type="password" autoComplete="new-password" value={v.repeat} onInput={(e) => set("repeat", (e.currentTarget as HTMLInputElement).value)} />
           </FieldRow>
-          <footer class="form__actions">
-            <button type="button" class="btn" onClick={onClose}>
-              {t("common.cancel")}
-            </button>
-            <button type="submit" class="btn btn--primary" disabled={busy}>
-              {busy ? t("common.saving") : t("account.submit")}
-            </button>
-          </footer>
+          <FormActions busy={busy} onClose={onClose} submit={t("account.submit")} />
         </form>
       )}
     </Dialog>

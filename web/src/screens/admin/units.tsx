@@ -1,6 +1,5 @@
 /**
  * 单位管理: the units (tenants), paged by the API's cursor, and creating one (its database with it).
- * Users are not managed here yet: the API has no users endpoint.
  */
 import { useCursorPages } from "../../api/cursor-pages";
 import { useState } from "preact/hooks";
@@ -9,6 +8,7 @@ import type { UnitRow } from "../../api/types";
 import { DemoTag, Tag } from "../../components/badge";
 import { DataTable, Pager } from "../../components/data-table";
 import { ErrorNote, Loading, Notice } from "../../components/feedback";
+import { ApplyButton, ChoiceSelect, FilterItem, Filters, SearchInput } from "../../components/filters";
 import { dateTime } from "../../format/date";
 import { t } from "../../i18n";
 import { label, UNIT_KIND } from "../../labels";
@@ -39,33 +39,15 @@ export function UnitsScreen() {
       </PageHeader>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <section class="card">
-        <form
-          class="filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply({ ...applied, q: q.trim() });
-          }}
-        >
-          <div class="filters__item">
-            <label for="units-kind">{t("admin.kind")}</label>
-            <select id="units-kind" value={applied.kind} onChange={(e) => apply({ ...applied, kind: (e.currentTarget as HTMLSelectElement).value })}>
-              <option value="">{t("filters.all")}</option>
-              {Object.keys(UNIT_KIND).map((k) => (
-                <option key={k} value={k}>
-                  {label(UNIT_KIND, k)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__item filters__item--search">
-            <label for="units-q">{t("filters.search")}</label>
-            <input id="units-q" type="search" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} placeholder={t("admin.searchPlaceholder")} />
-          </div>
-          <button type="submit" class="btn btn--small">
-            {t("filters.apply")}
-          </button>
-        </form>
+        <Filters label={t("filters.label")} search onSubmit={() => apply({ ...applied, q: q.trim() })}>
+          <FilterItem id="units-kind" label={t("admin.kind")}>
+            <ChoiceSelect id="units-kind" value={applied.kind} onChange={(kind) => apply({ ...applied, kind })} all={t("filters.all")} choices={Object.keys(UNIT_KIND).map((k) => [k, label(UNIT_KIND, k)] as const)} />
+          </FilterItem>
+          <FilterItem id="units-q" label={t("filters.search")} kind="search">
+            <SearchInput id="units-q" value={q} onInput={setQ} placeholder={t("admin.searchPlaceholder")} />
+          </FilterItem>
+          <ApplyButton />
+        </Filters>
         {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
         {!list.data && !list.error ? <Loading /> : null}
         {list.data ? (

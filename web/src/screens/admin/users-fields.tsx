@@ -3,9 +3,7 @@
  * GET /api/units) for unit roles, the program checkboxes (GET /api/programs) for coordinators.
  */
 export { UnitPicker } from "../../components/unit-picker";
-import { useEffect, useRef, useState } from "preact/hooks";
 import { useCached } from "../../api/cache";
-import { get } from "../../api/client";
 import type { ProgramInfo } from "../../api/programs";
 import type { Role, UnitRow } from "../../api/types";
 import { describe, FieldRow } from "../../components/field";

@@ -14,6 +14,7 @@ import { mapDetails } from "../../ledger/form-values";
 import { AreaPicker } from "../../components/area-picker";
 import { useUnsavedChanges } from "../../unsaved";
 import { fixedUnit, focusFirstError, isUnitRole, ProgramChecks, RoleSelect, UnitPicker, USER_FIELDS } from "./users-fields";
+import { FormActions } from "../../components/form-actions";
 
 /** The API's answer as field errors and the lines shown above the form. */
 function explain(err: unknown): { byField: Record<string, string>; general: string[] } {
@@ -84,14 +85,7 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCr
         {isUnitRole(v.role) && !fixedUnit() ? <UnitPicker id="user-unit" value={v.unit} error={errors.unit || undefined} onChange={(s) => set("unit", s)} /> : null}
         {v.role === "coordinator" ? <ProgramChecks id="user-programs" value={v.programs} error={errors.programs || undefined} onChange={(p) => set("programs", p)} /> : null}
         {v.role === "recipient" ? <AreaPicker id="user-area" label={t("users.area")} help={t("users.areaHelp")} value={v.areaCode} error={errors.areaCode} onChange={(a) => set("areaCode", a)} /> : null}
-        <footer class="form__actions">
-          <button type="button" class="btn" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" class="btn btn--primary" disabled={busy}>
-            {busy ? t("common.saving") : t("users.createSubmit")}
-          </button>
-        </footer>
+        <FormActions busy={busy} onClose={onClose} submit={t("users.createSubmit")} />
       </form>
     </Dialog>
   );
@@ -209,14 +203,7 @@ export function EditUserDialog({ id, self, unitName, onClose, onSaved }: { id: s
               <CheckRow id="user-disabled" label={t("users.disable")} checked={v.disabled} error={errors.disabled || null} onChange={(on) => set("disabled", on)} />
             </div>
           )}
-          <footer class="form__actions">
-            <button type="button" class="btn" onClick={onClose}>
-              {t("common.cancel")}
-            </button>
-            <button type="submit" class="btn btn--primary" disabled={busy}>
-              {busy ? t("common.saving") : t("common.save")}
-            </button>
-          </footer>
+          <FormActions busy={busy} onClose={onClose} />
         </form>
       ) : null}
     </Dialog>

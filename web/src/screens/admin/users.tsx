@@ -10,6 +10,7 @@ import { useApi } from "../../api/use-api";
 import { DemoTag, Tag } from "../../components/badge";
 import { DataTable, Pager } from "../../components/data-table";
 import { Empty, ErrorNote, Loading, Notice } from "../../components/feedback";
+import { ApplyButton, ChoiceSelect, FilterItem, Filters, SearchInput } from "../../components/filters";
 import { dateTime } from "../../format/date";
 import { t } from "../../i18n";
 import { label, ROLE } from "../../labels";
@@ -61,46 +62,18 @@ export function UsersScreen() {
       </PageHeader>
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <section class="card">
-        <form
-          class="filters"
-          role="search"
-          aria-label={t("filters.label")}
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply({ ...applied, q: q.trim() });
-          }}
-        >
-          <div class="filters__item">
-            <label for="users-role">{t("users.role")}</label>
-            <select id="users-role" value={applied.role} onChange={(e) => apply({ ...applied, role: (e.currentTarget as HTMLSelectElement).value })}>
-              <option value="">{t("filters.all")}</option>
-              {grantableRoles().map((r) => (
-                <option key={r} value={r}>
-                  {label(ROLE, r)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__item">
-            <label for="users-unit">{t("users.unit")}</label>
-            <select id="users-unit" value={applied.unit} onChange={(e) => apply({ ...applied, unit: (e.currentTarget as HTMLSelectElement).value })}>
-              <option value="">{t("filters.all")}</option>
-              {applied.unit && !units.some((u) => u.slug === applied.unit) ? <option value={applied.unit}>{applied.unit}</option> : null}
-              {units.map((u) => (
-                <option key={u.slug} value={u.slug}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__item filters__item--search">
-            <label for="users-q">{t("filters.search")}</label>
-            <input id="users-q" type="search" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} placeholder={t("users.searchPlaceholder")} />
-          </div>
-          <button type="submit" class="btn btn--small">
-            {t("filters.apply")}
-          </button>
-        </form>
+        <Filters label={t("filters.label")} search onSubmit={() => apply({ ...applied, q: q.trim() })}>
+          <FilterItem id="users-role" label={t("users.role")}>
+            <ChoiceSelect id="users-role" value={applied.role} onChange={(role) => apply({ ...applied, role })} all={t("filters.all")} choices={grantableRoles().map((r) => [r, label(ROLE, r)] as const)} />
+          </FilterItem>
+          <FilterItem id="users-unit" label={t("users.unit")}>
+            <ChoiceSelect id="users-unit" value={applied.unit} onChange={(unit) => apply({ ...applied, unit })} all={t("filters.all")} choices={units.map((u) => [u.slug, u.name] as const)} />
+          </FilterItem>
+          <FilterItem id="users-q" label={t("filters.search")} kind="search">
+            <SearchInput id="users-q" value={q} onInput={setQ} placeholder={t("users.searchPlaceholder")} />
+          </FilterItem>
+          <ApplyButton />
+        </Filters>
         {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
         {!list.data && !list.error ? <Loading /> : null}
         {list.data && list.data.items.length === 0 && !list.loading ? <Empty title={t("users.empty")} /> : null}

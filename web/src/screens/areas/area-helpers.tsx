@@ -8,7 +8,7 @@ import type { AreaSums, Freshness } from "../../api/types";
 import { StaleBadge } from "../../components/badge";
 import { DataTable } from "../../components/data-table";
 import { FigureCard } from "../../components/figure-card";
-import { YearSelect } from "../../components/year-select";
+import { YearSelect } from "../../components/filters";
 import { ErrorNote, Loading } from "../../components/feedback";
 import { count, fenToWan } from "../../format/money";
 import { t } from "../../i18n";
@@ -41,7 +41,7 @@ export function AreaHelpersScreen({ code, query }: { code: string; query: Record
     <>
       <PageHeader title={a?.area.fullName ?? code} subtitle={t("areaPage.subtitle")} />
       <div class="card card--tight">
-        <YearSelect id="area-year" year={year} onChange={(y) => navigate(href(["areas", code], { year: y }), true)} />
+        <label for="area-year">{t("rollup.period")}</label> <YearSelect id="area-year" value={year} onChange={(y) => navigate(href(["areas", code], { year: y }), true)} />
       </div>
       {page.error ? <ErrorNote error={page.error} onRetry={page.reload} /> : null}
       {!a && !page.error ? <Loading /> : null}

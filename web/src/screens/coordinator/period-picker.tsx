@@ -2,7 +2,7 @@
 import { useCached } from "../../api/cache";
 import { useProgramNames } from "../../api/programs";
 import { pick, t } from "../../i18n";
-import { YEARS } from "../../ledger/filters";
+import { ChoiceSelect, FilterItem, Filters, QuarterSelect, YearSelect } from "../../components/filters";
 import { useSession } from "../../session";
 
 export interface Period {
@@ -25,40 +25,18 @@ export function PeriodPicker({ program, period, onChange, programChoice = true }
   const all = useCached<{ items: { slug: string }[] }>(user?.role === "admin" ? "/api/programs" : null).data;
   const programs = user?.role === "admin" ? (all?.items ?? []).map((p) => p.slug) : (user?.programs ?? []);
   return (
-    <form class="filters" aria-label={t("rollup.choose")} onSubmit={(e) => e.preventDefault()}>
+    <Filters label={t("rollup.choose")}>
       {programChoice ? (
-        <div class="filters__item filters__item--grow">
-          <label for="pick-program">{t("rollup.program")}</label>
-          <select id="pick-program" value={program} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value, period)}>
-            {(programs.includes(program) ? programs : [program, ...programs]).map((slug) => (
-              <option key={slug} value={slug}>
-                {pick(names(slug))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterItem id="pick-program" label={t("rollup.program")} kind="grow">
+          <ChoiceSelect id="pick-program" value={program} onChange={(slug) => onChange(slug, period)} choices={(programs.includes(program) ? programs : [program, ...programs]).map((slug) => [slug, pick(names(slug))] as const)} />
+        </FilterItem>
       ) : null}
-      <div class="filters__item">
-        <label for="pick-year">{t("filters.year")}</label>
-        <select id="pick-year" value={String(period.year)} onChange={(e) => onChange(program, { ...period, year: Number((e.currentTarget as HTMLSelectElement).value) })}>
-          {YEARS.map((y) => (
-            <option key={y} value={String(y)}>
-              {t("common.yearN", { year: y })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="filters__item">
-        <label for="pick-quarter">{t("rollup.period")}</label>
-        <select id="pick-quarter" value={String(period.quarter ?? "")} onChange={(e) => onChange(program, { ...period, quarter: Number((e.currentTarget as HTMLSelectElement).value) || null })}>
-          <option value="">{t("filters.wholeYear")}</option>
-          {[1, 2, 3, 4].map((q) => (
-            <option key={q} value={String(q)}>
-              {t("rollup.toQuarter", { quarter: q })}
-            </option>
-          ))}
-        </select>
-      </div>
-    </form>
+      <FilterItem id="pick-year" label={t("filters.year")}>
+        <YearSelect id="pick-year" value={period.year} onChange={(year) => onChange(program, { ...period, year: Number(year) })} />
+      </FilterItem>
+      <FilterItem id="pick-quarter" label={t("rollup.period")}>
+        <QuarterSelect id="pick-quarter" value={period.quarter ?? ""} onChange={(quarter) => onChange(program, { ...period, quarter: Number(quarter) || null })} all={t("filters.wholeYear")} named={(quarter) => t("rollup.toQuarter", { quarter })} />
+      </FilterItem>
+    </Filters>
   );
 }

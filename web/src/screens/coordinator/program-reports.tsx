@@ -6,7 +6,7 @@ import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
 import { ReportList } from "../../components/report-list";
 import { pick, t } from "../../i18n";
-import { YEARS } from "../../ledger/filters";
+import { QuarterSelect, YearSelect } from "../../components/filters";
 import { PageHeader } from "../../shell/page-header";
 
 function RunReports({ program, onDone }: { program: string; onDone(): void }) {
@@ -43,23 +43,11 @@ function RunReports({ program, onDone }: { program: string; onDone(): void }) {
         </select>
       </FieldRow>
       <FieldRow id="run-year" label={t("filters.year")}>
-        <select {...describe("run-year")} value={year} onChange={(e) => setYear((e.currentTarget as HTMLSelectElement).value)}>
-          {YEARS.map((y) => (
-            <option key={y} value={String(y)}>
-              {t("common.yearN", { year: y })}
-            </option>
-          ))}
-        </select>
+        <YearSelect {...describe("run-year")} value={year} onChange={setYear} />
       </FieldRow>
       {job === "quarterly" ? (
         <FieldRow id="run-quarter" label={t("filters.quarter")}>
-          <select {...describe("run-quarter")} value={quarter} onChange={(e) => setQuarter((e.currentTarget as HTMLSelectElement).value)}>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={String(q)}>
-                {t("common.quarterN", { quarter: q })}
-              </option>
-            ))}
-          </select>
+          <QuarterSelect {...describe("run-quarter")} value={quarter} onChange={setQuarter} />
         </FieldRow>
       ) : null}
       <label class="check">

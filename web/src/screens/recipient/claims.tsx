@@ -9,7 +9,7 @@ import { useApi } from "../../api/use-api";
 import { DataTable, type Column } from "../../components/data-table";
 import { ErrorNote, Loading, Notice } from "../../components/feedback";
 import { FigureCard } from "../../components/figure-card";
-import { YearSelect } from "../../components/year-select";
+import { YearSelect } from "../../components/filters";
 import { StandingTag, ThreadDialog } from "../../components/thread-dialog";
 import { count, fenToWan } from "../../format/money";
 import { t } from "../../i18n";
@@ -85,7 +85,8 @@ export function RecipientScreen({ query }: { query: Record<string, string> }) {
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       <div class="card card--tight filters">
         <div class="filters__item">
-          <YearSelect id="recipient-year" year={year} onChange={(y) => go({ year: y })} />
+          <label for="recipient-year">{t("rollup.period")}</label>
+          <YearSelect id="recipient-year" value={year} onChange={(y) => go({ year: y })} />
         </div>
         <div class="tabs" role="tablist" aria-label={t("recipient.kinds")}>
           {ENTITIES.map((e) => (

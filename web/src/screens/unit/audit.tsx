@@ -9,6 +9,7 @@ import { useApi } from "../../api/use-api";
 import type { AuditEntry } from "../../api/types";
 import { DataTable, Pager } from "../../components/data-table";
 import { ErrorNote, Loading } from "../../components/feedback";
+import { ApplyButton, ChoiceSelect, FilterItem, Filters, SearchInput } from "../../components/filters";
 import { dateTime } from "../../format/date";
 import { t } from "../../i18n";
 import { AUDIT_ACTION, ENTITY, label } from "../../labels";
@@ -37,47 +38,33 @@ export function AuditScreen({ unit }: { unit: string }) {
   const [applied, setApplied] = useState(filters);
   const pages = useCursorPages();
   const list = useApi<{ items: Entry[]; nextCursor: string | null }>(`/api/t/${unit}/audit`, { ...applied, cursor: pages.cursor, limit: PAGE });
-  const set = (k: keyof typeof filters) => (e: Event) => setFilters((f) => ({ ...f, [k]: (e.currentTarget as HTMLInputElement).value }));
+  const set = (k: keyof typeof filters) => (value: string) => setFilters((f) => ({ ...f, [k]: value }));
   return (
     <>
       <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
       <section class="card">
-        <form
-          class="filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <Filters
+          label={t("filters.label")}
+          search
+          onSubmit={() => {
             setApplied(filters);
             pages.reset();
           }}
         >
-          <div class="filters__item">
-            <label for="audit-entity">{t("audit.entity")}</label>
-            <select id="audit-entity" value={filters.entity} onChange={set("entity")}>
-              <option value="">{t("filters.all")}</option>
-              {Object.keys(ENTITY).map((k) => (
-                <option key={k} value={k}>
-                  {label(ENTITY, k)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__item">
-            <label for="audit-actor">{t("audit.actor")}</label>
-            <input id="audit-actor" type="search" value={filters.actor} onInput={set("actor")} placeholder={t("audit.actorPlaceholder")} />
-          </div>
-          <div class="filters__item">
-            <label for="audit-from">{t("audit.from")}</label>
-            <input id="audit-from" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={filters.from} onInput={set("from")} />
-          </div>
-          <div class="filters__item">
-            <label for="audit-to">{t("audit.to")}</label>
-            <input id="audit-to" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={filters.to} onInput={set("to")} />
-          </div>
-          <button type="submit" class="btn btn--small">
-            {t("filters.apply")}
-          </button>
-        </form>
+          <FilterItem id="audit-entity" label={t("audit.entity")}>
+            <ChoiceSelect id="audit-entity" value={filters.entity} onChange={set("entity")} all={t("filters.all")} choices={Object.keys(ENTITY).map((k) => [k, label(ENTITY, k)] as const)} />
+          </FilterItem>
+          <FilterItem id="audit-actor" label={t("audit.actor")}>
+            <SearchInput id="audit-actor" value={filters.actor} onInput={set("actor")} placeholder={t("audit.actorPlaceholder")} />
+          </FilterItem>
+          <FilterItem id="audit-from" label={t("audit.from")}>
+            <input id="audit-from" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={filters.from} onInput={(e) => set("from")((e.currentTarget as HTMLInputElement).value)} />
+          </FilterItem>
+          <FilterItem id="audit-to" label={t("audit.to")}>
+            <input id="audit-to" type="text" inputMode="numeric" placeholder="YYYY-MM-DD" value={filters.to} onInput={(e) => set("to")((e.currentTarget as HTMLInputElement).value)} />
+          </FilterItem>
+          <ApplyButton />
+        </Filters>
         {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
         {!list.data && !list.error ? <Loading /> : null}
         {list.data ? (

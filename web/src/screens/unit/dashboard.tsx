@@ -12,7 +12,7 @@ import { longDate } from "../../format/date";
 import { pick, t } from "../../i18n";
 import { href, navigate } from "../../router";
 import { PageHeader } from "../../shell/page-header";
-import { YEARS } from "../../ledger/filters";
+import { YearSelect } from "../../components/filters";
 import { Deadlines } from "./deadlines";
 import { KeyFigures } from "./key-figures";
 import { RecentActivity } from "./recent-activity";
@@ -30,13 +30,7 @@ export function DashboardScreen({ unit, query }: { unit: string; query: Record<s
         <label for="dash-year" class="inline-label">
           {t("filters.year")}
         </label>
-        <select id="dash-year" value={String(year)} onChange={(e) => navigate(href(["u", unit], { year: (e.currentTarget as HTMLSelectElement).value }), true)}>
-          {YEARS.map((y) => (
-            <option key={y} value={String(y)}>
-              {t("common.yearN", { year: y })}
-            </option>
-          ))}
-        </select>
+        <YearSelect id="dash-year" value={year} onChange={(y) => navigate(href(["u", unit], { year: y }), true)} />
         <DemoTag demo={tenant.data?.demo} />
         {tenant.data?.access.write ? (
           <a class="btn btn--primary" href={href(["u", unit, "quick"])}>

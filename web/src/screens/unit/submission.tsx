@@ -8,7 +8,7 @@ import { useTenant } from "../../api/unit-data";
 import { ErrorNote, Loading, Notice } from "../../components/feedback";
 import { longDate, quarterOf, todayIso } from "../../format/date";
 import { pick, t } from "../../i18n";
-import { YEARS } from "../../ledger/filters";
+import { ChoiceSelect, FilterItem, Filters, QuarterSelect, YearSelect } from "../../components/filters";
 import { href, navigate } from "../../router";
 import { useSession } from "../../session";
 import { PageHeader } from "../../shell/page-header";
@@ -41,39 +41,18 @@ export function SubmissionScreen({ unit, query }: { unit: string; query: Record<
     <>
       <PageHeader title={t("sub.title")} subtitle={tenant.data?.name} />
       <div class="card">
-        <form class="filters" aria-label={t("sub.choose")} onSubmit={(e) => e.preventDefault()}>
-          <div class="filters__item">
-            <label for="sub-year">{t("filters.year")}</label>
-            <select id="sub-year" value={String(year)} onChange={(e) => choose({ year: (e.currentTarget as HTMLSelectElement).value })}>
-              {YEARS.map((y) => (
-                <option key={y} value={String(y)}>
-                  {t("common.yearN", { year: y })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__item">
-            <label for="sub-quarter">{t("filters.quarter")}</label>
-            <select id="sub-quarter" value={String(quarter)} onChange={(e) => choose({ quarter: (e.currentTarget as HTMLSelectElement).value })}>
-              {[1, 2, 3, 4].map((q) => (
-                <option key={q} value={String(q)}>
-                  {t("common.quarterN", { quarter: q })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filters__item filters__item--grow">
-            <label for="sub-program">{t("sub.program")}</label>
-            <select id="sub-program" value={program ?? ""} onChange={(e) => choose({ program: (e.currentTarget as HTMLSelectElement).value })}>
-              {programs.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {pick(names(p.slug))}
-                </option>
-              ))}
-            </select>
-          </div>
+        <Filters label={t("sub.choose")}>
+          <FilterItem id="sub-year" label={t("filters.year")}>
+            <YearSelect id="sub-year" value={year} onChange={(y) => choose({ year: y })} />
+          </FilterItem>
+          <FilterItem id="sub-quarter" label={t("filters.quarter")}>
+            <QuarterSelect id="sub-quarter" value={quarter} onChange={(q) => choose({ quarter: q })} />
+          </FilterItem>
+          <FilterItem id="sub-program" label={t("sub.program")} kind="grow">
+            <ChoiceSelect id="sub-program" value={program ?? ""} onChange={(p) => choose({ program: p })} choices={programs.map((p) => [p.slug, pick(names(p.slug))] as const)} />
+          </FilterItem>
           {dueDays !== undefined ? <p class="filters__note">{t("sub.due", { date: longDate(quarterDue(year, quarter as Quarter, dueDays)) })}</p> : null}
-        </form>
+        </Filters>
       </div>
       {list.error ? <ErrorNote error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
