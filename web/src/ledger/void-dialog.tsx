@@ -9,6 +9,7 @@ import type { LedgerRecord } from "../api/types";
 import { Dialog } from "../components/dialog";
 import { describe, FieldRow } from "../components/field";
 import { t } from "../i18n";
+import { useUnsavedChanges } from "../unsaved";
 
 /** The message of a failed write, with every row or field it names. */
 export function failureText(err: unknown): string {
@@ -25,6 +26,7 @@ export function VoidDialog({ unit, path, records, name, onDone, onClose }: { uni
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const one = records.length === 1 ? records[0] : undefined;
+  const markSaved = useUnsavedChanges({ reason });
   const submit = async (e: Event) => {
     e.preventDefault();
     if (reason.trim().length < 2) return setError(t("void.reasonTooShort"));
@@ -32,6 +34,7 @@ export function VoidDialog({ unit, path, records, name, onDone, onClose }: { uni
     try {
       if (one) await send("POST", `/api/t/${unit}/${path}/${one.id}/void`, { reason: reason.trim() }, { ifMatch: versionTag(one.version) });
       else await send("POST", `/api/t/${unit}/${path}/bulk/void`, { items: bulkItems(records), reason: reason.trim() });
+      markSaved();
       invalidate(`/api/t/${unit}/${path}`);
       onDone();
     } catch (err) {

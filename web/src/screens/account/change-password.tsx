@@ -10,6 +10,7 @@ import { describe, FieldRow } from "../../components/field";
 import { t } from "../../i18n";
 import { mapDetails } from "../../ledger/form-values";
 import { FormActions } from "../../components/form-actions";
+import { useUnsavedChanges } from "../../unsaved";
 
 const FIELDS = ["currentPassword", "newPassword"];
 
@@ -19,6 +20,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const markSaved = useUnsavedChanges(v);
   const set = (k: keyof typeof v, value: string) => {
     setV((x) => ({ ...x, [k]: value }));
     setErrors((e) => ({ ...e, [k]: "" }));
@@ -31,6 +33,7 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
     setGeneral([]);
     try {
       await send("POST", "/api/me/password", { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      markSaved();
       setDone(true);
     } catch (err) {
       if (!(err instanceof ApiFailure)) setGeneral([t("common.networkError")]);

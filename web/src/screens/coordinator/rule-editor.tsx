@@ -11,6 +11,7 @@ import { dateTime } from "../../format/date";
 import { fenToYuan, parseYuan } from "../../format/money";
 import { pick, t, type MessageKey } from "../../i18n";
 import { label, RULE_PARAM } from "../../labels";
+import { useUnsavedChanges } from "../../unsaved";
 
 const isMoney = (key: string) => /Fen$/.test(key);
 
@@ -42,6 +43,7 @@ export function RuleEditor({ program, rule: initial, canEdit }: { program: strin
   const [flagValues, setFlagValues] = useState<Record<string, boolean>>(() => Object.fromEntries(flags.map((k) => [k, Boolean(initial.params[k])])));
   const others = Object.keys(rule.paramsSchema.properties ?? {}).filter((k) => !keys.includes(k) && !flags.includes(k));
   const idOf = (k: string) => `rule-${rule.id}-${k}`;
+  const markSaved = useUnsavedChanges({ enabled, text, flagValues });
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -61,6 +63,7 @@ export function RuleEditor({ program, rule: initial, canEdit }: { program: strin
     if (Object.keys(bad).length) return;
     try {
       const { data } = await send<ProgramRule>("PUT", `/api/programs/${program}/rules/${rule.id}`, { enabled, params }, { ifMatch: versionTag(rule.version) });
+      markSaved();
       setRule(data);
       setText(initialText(data));
       setMessage({ tone: "ok", text: t("rules.saved", { version: data.version }) });

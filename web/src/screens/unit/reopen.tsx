@@ -5,16 +5,19 @@ import type { Submission } from "../../api/types";
 import { Dialog } from "../../components/dialog";
 import { describe, FieldRow } from "../../components/field";
 import { t } from "../../i18n";
+import { useUnsavedChanges } from "../../unsaved";
 
 export function ReopenButton({ unit, record, onDone }: { unit: string; record: Submission; onDone(): void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const markSaved = useUnsavedChanges({ reason: open ? reason : "" });
   const submit = async (e: Event) => {
     e.preventDefault();
     if (reason.trim().length < 2) return setError(t("void.reasonTooShort"));
     try {
       await send("POST", `/api/t/${unit}/submissions/${record.id}/reopen`, { reason: reason.trim() }, { ifMatch: versionTag(record.version) });
+      markSaved();
       setOpen(false);
       onDone();
     } catch (err) {
