@@ -36,9 +36,14 @@ describe("deadline alerts", () => {
   });
 
   it("resolves the late alert once the report is submitted", async () => {
-    const draft = await (await call(h, "POST", "/api/t/gd-org-dept/submissions", { token: editor.token, body: { year: 2026, quarter: 3, program: "gd-old-areas", progress: "已完成" } })).json();
-    await call(h, "POST", `/api/t/gd-org-dept/submissions/${draft.id}/submit`, { token: editor.token, headers: { "if-match": '"1"' } });
-    await recordAlerts(h.services, "gd-org-dept", "2026-10-07");
+    // Its own quarter, Q2 2026 (due 07-05), so the Q3 report the first test needs unsubmitted stays so.
+    // On 07-06 the missing Q2 report is late.
+    await recordAlerts(h.services, "gd-org-dept", "2026-07-06");
+    expect((await openAlerts("gd-org-dept")).map((a) => [a.kind, a.subject, a.dueDate])).toContainEqual(["submission_late", "2026-Q2", "2026-07-05"]);
+    const draft = await (await call(h, "POST", "/api/t/gd-org-dept/submissions", { token: editor.token, body: { year: 2026, quarter: 2, program: "gd-old-areas", progress: "已完成" } })).json();
+    const submitted = await call(h, "POST", `/api/t/gd-org-dept/submissions/${draft.id}/submit`, { token: editor.token, headers: { "if-match": '"1"' } });
+    expect(submitted.status).toBe(200);
+    await recordAlerts(h.services, "gd-org-dept", "2026-07-07");
     expect((await openAlerts("gd-org-dept")).filter((a) => a.kind.startsWith("submission"))).toEqual([]);
   });
 

@@ -12,8 +12,6 @@ import { call, makeUser, startHarness, type Harness, type TestUser } from "./sup
 
 let h: Harness;
 let clerk: TestUser;
-let fundId: string;
-let cadreId: string;
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 /** A PNG's signature and IHDR with the given size (the rest need not decode: the header is what is checked). */
@@ -37,27 +35,43 @@ const stored = async () => {
   return h.services.tenants.use(unit!, async ({ db }) => (await db.select().from(attachments)).length);
 };
 
+/** A disbursement of the test's own in 南雄市 (440282), so its attachments are the test's alone. */
+async function newDisbursement(): Promise<string> {
+  const fund = await call(h, "POST", "/api/t/dongguan/funds", { token: clerk.token, body: { kind: "disbursement", source: "city", amountFen: 500_000_00, date: "2024-04-02", areaCode: "440282", program: "dongguan-shaoguan" } });
+  expect(fund.status).toBe(201);
+  return (await fund.json()).id;
+}
+
+/** A cadre of the test's own, seconded to 南雄市. */
+async function newCadre(): Promise<string> {
+  const cadre = await call(h, "POST", "/api/t/dongguan/cadres", { token: clerk.token, body: { name: "王挂职", post: "副县长", level: "county_deputy", hostAreaCode: "440282", program: "dongguan-shaoguan", startDate: "2024-01-05", plannedEndDate: "2025-01-04" } });
+  expect(cadre.status).toBe(201);
+  return (await cadre.json()).id;
+}
+
+/** Attaches the PDF voucher to the fund; its attachment id. */
+async function attachVoucher(fundId: string): Promise<string> {
+  const res = await upload(`/api/t/dongguan/funds/${fundId}/attachments`, clerk.token, { name: "拨付凭证.pdf", bytes: PDF });
+  expect(res.status).toBe(201);
+  return (await res.json()).id;
+}
+
 beforeAll(async () => {
   h = await startHarness();
   clerk = await makeUser(h, "unit_editor", { unit: "dongguan" });
-  const fund = await call(h, "POST", "/api/t/dongguan/funds", { token: clerk.token, body: { kind: "disbursement", source: "city", amountFen: 500_000_00, date: "2024-04-02", areaCode: "440282", program: "dongguan-shaoguan" } });
-  fundId = (await fund.json()).id;
-  const cadre = await call(h, "POST", "/api/t/dongguan/cadres", { token: clerk.token, body: { name: "王挂职", post: "副县长", level: "county_deputy", hostAreaCode: "440282", program: "dongguan-shaoguan", startDate: "2024-01-05", plannedEndDate: "2025-01-04" } });
-  cadreId = (await cadre.json()).id;
 }, 60_000);
 afterAll(() => h?.close());
 
 describe("evidence attachments", () => {
-  let voucherId: string;
-
   it("attaches a voucher to a disbursement; it comes back byte for byte, as a download the browser never runs", async () => {
+    const fundId = await newDisbursement();
     const res = await upload(`/api/t/dongguan/funds/${fundId}/attachments`, clerk.token, { name: "拨付凭证.pdf", bytes: PDF });
     expect(res.status).toBe(201);
     const row = await res.json();
     expect(row).toMatchObject({ entity: "fund", recordId: fundId, name: "拨付凭证.pdf", kind: "pdf", contentType: "application/pdf", size: PDF.length, hasThumbnail: false });
     const digest = [...new Uint8Array(await crypto.subtle.digest("SHA-256", PDF))].map((b) => b.toString(16).padStart(2, "0")).join("");
     expect(row.sha256).toBe(digest);
-    voucherId = row.id;
+    const voucherId = row.id;
     const list = await (await call(h, "GET", `/api/t/dongguan/funds/${fundId}/attachments`, { token: clerk.token })).json();
     expect(list.items.map((a: { id: string }) => a.id)).toEqual([voucherId]);
     const file = await call(h, "GET", `/api/t/dongguan/attachments/${voucherId}`, { token: clerk.token });
@@ -69,6 +83,7 @@ describe("evidence attachments", () => {
   });
 
   it("keeps an image's thumbnail made by the browser", async () => {
+    const fundId = await newDisbursement();
     const res = await upload(`/api/t/dongguan/funds/${fundId}/attachments`, clerk.token, { name: "现场照片.png", bytes: png(1200, 900, 4096) }, { name: "thumb.png", bytes: png(160, 120) });
     expect(res.status).toBe(201);
     const row = await res.json();
@@ -79,6 +94,7 @@ describe("evidence attachments", () => {
   });
 
   it("refuses hostile uploads with the reason, storing nothing", async () => {
+    const fundId = await newDisbursement();
     const before = await stored();
     const bomb = zipSync({ "[Content_Types].xml": new TextEncoder().encode("<Types/>"), "xl/workbook.xml": new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
@@ -101,6 +117,9 @@ describe("evidence attachments", () => {
   });
 
   it("only those who may read the record fetch its files; a cadre's files stay with the unit's own staff", async () => {
+    const fundId = await newDisbursement();
+    const voucherId = await attachVoucher(fundId);
+    const cadreId = await newCadre();
     const stranger = await makeUser(h, "unit_editor", { unit: "gd-org-dept" });
     const coordinator = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan"] });
     const otherCoordinator = await makeUser(h, "coordinator", { programs: ["gannan-central"] });
@@ -129,6 +148,8 @@ describe("evidence attachments", () => {
   });
 
   it("voids an attachment with a reason under If-Match, keeping it and its audit", async () => {
+    const fundId = await newDisbursement();
+    const voucherId = await attachVoucher(fundId);
     expect((await call(h, "POST", `/api/t/dongguan/attachments/${voucherId}/void`, { token: clerk.token, body: { reason: "上传错了" }, headers: { "if-match": '"9"' } })).status).toBe(412);
     const voided = await call(h, "POST", `/api/t/dongguan/attachments/${voucherId}/void`, { token: clerk.token, body: { reason: "上传错了" }, headers: { "if-match": '"1"' } });
     expect(voided.status).toBe(200);

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groupMembers, groups } from "../db/platform/schema";
+import { groupMembers, groups, judgementRequests, unitJudgementAreas, unitJudgements } from "../db/platform/schema";
 import { buildFederation, PROGRAM, YEAR } from "../bench/budget-federation";
 import { JUDGE_INLINE, JUDGE_PER_MESSAGE } from "../src/figures/judgements";
 import { addInto, emptyAreaSums, emptySummary, type Summary } from "../src/figures/summary";
@@ -34,6 +34,23 @@ async function handleSent(): Promise<number> {
   return batch.length;
 }
 
+/** The federation as first built: no unit judged, no judging queued, nothing waiting in the queue. */
+async function neverJudged(): Promise<void> {
+  sent.splice(0);
+  await h.services.platform.delete(judgementRequests).where(eq(judgementRequests.program, PROGRAM));
+  await h.services.platform.delete(unitJudgementAreas).where(eq(unitJudgementAreas.program, PROGRAM));
+  await h.services.platform.delete(unitJudgements).where(eq(unitJudgements.program, PROGRAM));
+}
+
+/** Every unit judged with today's inputs and nothing left in the queue: a read judges and queues what is behind, the queue's messages are handed over. */
+async function allCurrent(): Promise<void> {
+  await rollup();
+  await handleSent();
+  const current = await rollup();
+  expect(current.totals.staleUnits).toBe(0);
+  expect(sent).toHaveLength(0);
+}
+
 beforeAll(async () => {
   h = await startHarness({}, { seed: true });
   await buildFederation(h.services, UNITS);
@@ -45,6 +62,7 @@ afterAll(() => h?.close());
 
 describe("a rollup of more units than one read judges", () => {
   it("judges the first JUDGE_INLINE itself, queues the rest once in slices, and is current once they are handled", async () => {
+    await neverJudged();
     const first = await rollup();
     expect(first.totals.units).toBe(UNITS);
     expect(first.totals.staleUnits).toBe(UNITS - JUDGE_INLINE);
@@ -74,6 +92,7 @@ describe("a rollup of more units than one read judges", () => {
   }, 60_000);
 
   it("adds up to exactly the units' own rows: totals, areas, rule counts, laggards and lists", async () => {
+    await allCurrent();
     const r = await rollup("&limit=500");
     expect(r.units).toHaveLength(UNITS);
     const total: Summary = emptySummary();
@@ -106,6 +125,8 @@ describe("a rollup of more units than one read judges", () => {
   }, 60_000);
 
   it("pages and sorts the units on the server: pages are disjoint, cover every unit and keep the order", async () => {
+    // Every unit current first, so no read below judges a unit and moves it between pages.
+    await allCurrent();
     for (const sort of ["-rules", "-in", "unit"]) {
       const seen: any[] = [];
       // Follow the cursor to the end, as any list of the API is paged.
@@ -128,6 +149,7 @@ describe("a rollup of more units than one read judges", () => {
   }, 60_000);
 
   it("marks every unit stale after a rule change and brings them current the same way", async () => {
+    await allCurrent();
     const rules = await (await call(h, "GET", `/api/programs/${PROGRAM}/rules`, { token: coordinator.token })).json();
     const visits = rules.items.find((r: any) => r.id === "main-leader-visits");
     const put = await call(h, "PUT", `/api/programs/${PROGRAM}/rules/main-leader-visits`, { token: coordinator.token, body: { params: { perYear: 9 } }, headers: { "if-match": `"${visits.version}"` } });
@@ -146,6 +168,7 @@ describe("a rollup of more units than one read judges", () => {
   }, 60_000);
 
   it("knows when the structure changed: a member moved to another group makes every judgement behind", async () => {
+    await allCurrent();
     const [moved] = await h.services.platform.select().from(groupMembers).where(eq(groupMembers.unit, "budget-u00042"));
     const [target] = (await h.services.platform.select().from(groups).where(eq(groups.program, PROGRAM))).filter((g) => g.id !== moved!.groupId);
     await h.services.platform.update(groupMembers).set({ groupId: target!.id, role: "member" }).where(eq(groupMembers.unit, "budget-u00042"));

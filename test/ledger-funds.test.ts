@@ -79,16 +79,23 @@ describe("amounts", () => {
 });
 
 describe("disbursements within allocations", () => {
-  let projectId: string;
-  let smallAllocation: { id: string };
-  beforeAll(async () => {
-    projectId = await createProject();
-    // 600.00 + 400.00 = 1,000.00 元 = 100,000 fen allocated.
+  /** A project of the test's own with 600.00 + 400.00 = 1,000.00 元 = 100,000 fen allocated. */
+  async function allocatedProject(): Promise<{ projectId: string; smallAllocation: { id: string } }> {
+    const projectId = await createProject();
     await allocate(projectId, 60_000);
-    smallAllocation = await allocate(projectId, 40_000);
-  });
+    const smallAllocation = await allocate(projectId, 40_000);
+    return { projectId, smallAllocation };
+  }
+
+  /** The same, with the whole 1,000.00 元 disbursed (not as an overrun). */
+  async function fullyDisbursedProject(): Promise<{ projectId: string; smallAllocation: { id: string } }> {
+    const project = await allocatedProject();
+    expect((await disburse(project.projectId, 100_000)).status).toBe(201);
+    return project;
+  }
 
   it("accepts up to the allocation to the fen, and refuses one fen more naming the amounts", async () => {
+    const { projectId } = await allocatedProject();
     expect((await disburse(projectId, 70_000)).status).toBe(201); // 700.00 of 1,000.00; 300.00 left
 
     // 700.00 + 300.01 = 1,000.01 > 1,000.00 元
@@ -106,12 +113,15 @@ describe("disbursements within allocations", () => {
 
   it("accepts a disbursement beyond the allocation when marked as an overrun with a reason", async () => {
     // 1,000.00 already disbursed of 1,000.00: any further disbursement is an overrun.
+    const { projectId } = await fullyDisbursedProject();
+    expect((await disburse(projectId, 5_000)).status).toBe(400); // beyond the allocation, unmarked
     const res = await disburse(projectId, 5_000, { overrun: true, overrunReason: "暴雨导致工程量增加，经市对口办批准" });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ overrun: true, amountFen: 5_000 });
   });
 
   it("refuses an overrun without a reason, and an overrun on anything but a disbursement", async () => {
+    const { projectId } = await fullyDisbursedProject();
     const noReason = await disburse(projectId, 5_000, { overrun: true });
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).error.details.map((d: { path: string }) => d.path)).toEqual(["body.overrunReason"]);
@@ -123,6 +133,7 @@ describe("disbursements within allocations", () => {
 
   it("refuses voiding an allocation the disbursements depend on, naming the amounts, changing nothing", async () => {
     // Without the 400.00 allocation: 600.00 allocated < 1,000.00 disbursed (non-overrun).
+    const { smallAllocation } = await fullyDisbursedProject();
     const res = await call(h, "POST", `/api/t/dongguan/funds/${smallAllocation.id}/void`, { token: editor.token, body: { reason: "录错" }, headers: ifMatch(1) });
     expect(res.status).toBe(400);
     const { error } = await res.json();
