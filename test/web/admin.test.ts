@@ -1,8 +1,9 @@
 /**
  * The platform administrator (demo-admin) in the browser: opens 用户管理, creates a unit editor for
  * 东莞市 — a too-short password is shown next to the password field and nothing is created, then a
- * valid one is — signs out, and the new user signs in to 东莞市's dashboard. Then edits the user with
- * If-Match: a change saved elsewhere first is reported and reloaded, and a disabled user cannot sign in.
+ * valid one is — signs out, and the new user signs in to 东莞市's dashboard. Then edits a unit editor with
+ * If-Match (a user of its own, made through the API): a change saved elsewhere first is reported and
+ * reloaded, and a disabled user cannot sign in. Each test has a page of its own.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,24 +19,22 @@ const PASSWORD = "dongguan-editor-2026";
 type UserRow = { id: string; username: string; displayName: string; role: string; unit: string | null; programs: string[]; disabled: boolean; version: number };
 
 let h: WebHarness;
-let page: Page;
 
 beforeAll(async () => {
   h = await startWeb();
-  page = await openPage(h);
 });
 
 afterAll(async () => {
   await h?.close();
 });
 
-async function findUser(): Promise<UserRow[]> {
-  const { status, body } = await h.api<{ items: UserRow[] }>(ADMIN, "GET", `/api/users?q=${encodeURIComponent(USERNAME)}`);
+async function findUser(username = USERNAME): Promise<UserRow[]> {
+  const { status, body } = await h.api<{ items: UserRow[] }>(ADMIN, "GET", `/api/users?q=${encodeURIComponent(username)}`);
   expect(status).toBe(200);
-  return body.items.filter((u) => u.username === USERNAME);
+  return body.items.filter((u) => u.username === username);
 }
 
-async function signInAs(username: string, password: string): Promise<void> {
+async function signInAs(page: Page, username: string, password: string): Promise<void> {
   await page.goto(`${h.base}/#/login`);
   await page.fill("#login-username", username);
   await page.fill("#login-password", password);
@@ -44,7 +43,6 @@ async function signInAs(username: string, password: string): Promise<void> {
 
 describe("admin", () => {
   it("creates a unit placed in a group: a second lead is refused next to the group, then it joins as member", async () => {
-    // A page of its own: the tests after this one sign in on the shared page.
     const page = await openPage(h);
     await signIn(page, h, ADMIN);
     await page.waitForURL(/#\/admin\/units/);
@@ -70,6 +68,7 @@ describe("admin", () => {
   });
 
   it("creates a unit editor for 东莞市 (a short password refused next to its field), who then signs in to the unit", async () => {
+    const page = await openPage(h);
     await signIn(page, h, ADMIN);
     await page.waitForURL(/#\/admin\/units/);
     await page.locator(".sidenav").getByRole("link", { name: "用户管理", exact: true }).click();
@@ -137,7 +136,7 @@ describe("admin", () => {
     // Sign out; the new user signs in and lands on 东莞市's dashboard.
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.waitForURL(/#\/login/);
-    await signInAs(USERNAME, PASSWORD);
+    await signInAs(page, USERNAME, PASSWORD);
     await page.waitForURL(new RegExp(`#/u/${UNIT}$`));
     await hasText(page.locator(".page-header__title"), "工作台");
     await hasText(page.locator(".page-header__subtitle"), "东莞市");
@@ -147,20 +146,26 @@ describe("admin", () => {
     await shot(page, "33-new-user-dashboard");
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.waitForURL(/#\/login/);
+    await page.context().close();
   });
 
   it("edits the user with If-Match: a change saved elsewhere first is reported, and a disabled user cannot sign in", async () => {
+    // A unit editor of 东莞市 of this test's own (the test above makes one through the form).
+    const username = `web-edited-${Date.now().toString(36)}`;
+    const made = await h.api(ADMIN, "POST", "/api/users", { username, displayName: DISPLAY_NAME, password: PASSWORD, role: "unit_editor", unit: UNIT });
+    expect(made.status).toBe(201);
+    const page = await openPage(h);
     await signIn(page, h, ADMIN);
     await page.goto(`${h.base}/#/admin/users`);
-    await page.fill("#users-q", USERNAME);
+    await page.fill("#users-q", username);
     await page.press("#users-q", "Enter");
     await hasCount(page.locator("table.table tbody tr"), 1);
-    await page.getByRole("button", { name: `修改 ${USERNAME}` }).click();
+    await page.getByRole("button", { name: `修改 ${username}` }).click();
     await hasValue(page.locator("dialog[open] #user-displayName"), DISPLAY_NAME);
     await hasValue(page.locator("#user-unit"), UNIT);
 
     // Someone else renames the user while the dialog is open: saving is refused (412) and the latest shown.
-    const [stored] = await findUser();
+    const [stored] = await findUser(username);
     const other = await h.api<UserRow>(ADMIN, "PATCH", `/api/users/${stored!.id}`, { displayName: "别处改的名字" }, { "If-Match": `"${stored!.version}"` });
     expect(other.status).toBe(200);
     await page.fill("#user-displayName", "界面改的名字");
@@ -168,22 +173,23 @@ describe("admin", () => {
     await page.click("dialog[open] button[type=submit]");
     await containsText(page.locator("#user-form-general"), "已被他人修改");
     await hasValue(page.locator("#user-displayName"), "别处改的名字");
-    expect((await findUser())[0]).toMatchObject({ displayName: "别处改的名字", disabled: false });
+    expect((await findUser(username))[0]).toMatchObject({ displayName: "别处改的名字", disabled: false });
     await shot(page, "34-user-stale");
 
     // Saved again over the latest version: disabled.
     await page.check("#user-disabled");
     await page.click("dialog[open] button[type=submit]");
     await page.getByText("已保存用户“别处改的名字”。").waitFor();
-    await hasText(page.locator("table.table tbody tr", { hasText: USERNAME }).locator(".tag--danger"), "已停用");
-    expect((await findUser())[0]).toMatchObject({ disabled: true, unit: UNIT, role: "unit_editor" });
+    await hasText(page.locator("table.table tbody tr", { hasText: username }).locator(".tag--danger"), "已停用");
+    expect((await findUser(username))[0]).toMatchObject({ disabled: true, unit: UNIT, role: "unit_editor" });
     await shot(page, "35-user-disabled");
 
     // The disabled user cannot sign in.
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.waitForURL(/#\/login/);
-    await signInAs(USERNAME, PASSWORD);
+    await signInAs(page, username, PASSWORD);
     await page.locator("#login-error").waitFor();
     expect(page.url()).toContain("#/login");
+    await page.context().close();
   });
 });

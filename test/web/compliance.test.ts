@@ -78,12 +78,14 @@ describe("核查依据", () => {
   });
 
   it("opens the same records from the coordinator's unit drill", async () => {
+    // A meeting of this test's own that counts (the test above adds its own through the same helper).
+    const counted = await addMeeting(`${YEAR}-06-16`, "浏览器测试·统筹查看的联席会议");
     const page = await openPage(web());
     await signIn(page, web(), "demo-coordinator");
     await page.goto(`${web().base}/#/p/${PROGRAM}/units/dongguan?year=${YEAR}`);
     const card = `[data-rule="${RULE}"]`;
     await openEvidence(page, card);
-    await containsText(page.locator("dialog[open] [data-testid=evidence-counted]"), "浏览器测试·计入的联席会议");
+    await containsText(await findRecord(page, "evidence-counted", counted), "浏览器测试·统筹查看的联席会议");
   });
 });
 

@@ -24,12 +24,17 @@ const PERIOD = lastEndedQuarter();
 const NOT_SUBMITTED = PERIOD.year < DONGGUAN_YEAR || PERIOD.quarter > 2;
 
 let h: WebHarness;
-let page: Page;
 
 beforeAll(async () => {
   h = await startWeb();
-  page = await openPage(h);
 });
+
+/** A page of the test's own, signed in as the coordinator (at the coordinator's home, the program's rollup). */
+async function coordinatorPage(): Promise<Page> {
+  const page = await openPage(h);
+  await signIn(page, h, COORDINATOR);
+  return page;
+}
 
 afterAll(async () => {
   await h?.close();
@@ -77,7 +82,7 @@ describe("coordinator", () => {
   }, 90_000);
 
   it("sees 东莞市 in the dongguan-shaoguan rollup, drills into it and opens its report", async () => {
-    await signIn(page, h, COORDINATOR);
+    const page = await coordinatorPage();
     await page.waitForURL(/#\/p\/dongguan-shaoguan\/rollup/);
     await page.selectOption("#pick-year", String(PERIOD.year));
     await page.selectOption("#pick-quarter", String(PERIOD.quarter));
@@ -153,9 +158,11 @@ describe("coordinator", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator("dialog[open]").getByRole("button", { name: "关闭" }).click().then(() => item.getByRole("button", { name: "XLSX" }).click())]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.context().close();
   });
 
   it("is told when a period's reports exist already, and issues new versions when asked to", async () => {
+    const page = await coordinatorPage();
     await page.goto(`${h.base}/#/p/${PROGRAM}/reports`);
     await page.selectOption("#run-job", "quarterly");
     await page.selectOption("#run-year", String(PERIOD.year));
@@ -166,28 +173,35 @@ describe("coordinator", () => {
     await page.check("#run-reissue");
     await page.getByRole("button", { name: "生成报告" }).click();
     await containsText(page.locator(".notice--success"), "份新报告");
+    await page.context().close();
   });
 
   it("changes a rule parameter (PUT with If-Match) and sees the new version", async () => {
+    type Rules = { items: { id: string; version: number; params: { perYear?: number } }[] };
+    const rule = async () => (await h.api<Rules>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rules`)).body.items.find((r) => r.id === "joint-meetings-dongguan")!;
+    // The version it starts from, read here rather than assumed (the seed's is 1).
+    const before = await rule();
+    const page = await coordinatorPage();
     await page.goto(`${h.base}/#/p/${PROGRAM}/rules`);
     const input = page.locator("#rule-joint-meetings-dongguan-perYear");
     await input.waitFor();
     await input.fill("3");
     const card = page.locator("li.rule-config", { has: input });
     await card.getByRole("button", { name: "保存" }).click();
-    await containsText(card, "已保存（第 2 版）");
+    await containsText(card, `已保存（第 ${before.version + 1} 版）`);
     await shot(page, "25-rule-saved");
-    const rules = await h.api<{ items: { id: string; version: number; params: { perYear?: number } }[] }>(COORDINATOR, "GET", `/api/programs/${PROGRAM}/rules`);
-    expect(rules.body.items.find((r) => r.id === "joint-meetings-dongguan")).toMatchObject({ version: 2, params: { perYear: 3 } });
+    expect(await rule()).toMatchObject({ version: before.version + 1, params: { perYear: 3 } });
 
     // A value the rule refuses comes back next to its input.
     await input.fill("1000");
     await card.getByRole("button", { name: "保存" }).click();
     await containsText(card.locator('[data-field="rule-joint-meetings-dongguan-perYear"] .field__error'), "100");
+    await page.context().close();
   });
 
   it("opens 南雄's page from the program's area drill-down: every program that supports it, each with its helpers", async () => {
     const year = 2024; // both of 南雄's programs in term
+    const page = await coordinatorPage();
     await page.goto(`${h.base}/#/p/gd-old-areas/areas/440282?year=${year}`);
     await page.locator('[data-link="area-helpers"]').click();
     await page.waitForURL(/#\/areas\/440282/);
@@ -199,5 +213,6 @@ describe("coordinator", () => {
       await hasCount(page.locator(`section[data-program="${p.program}"] tbody tr`), p.groups.reduce((n, g) => n + g.helpers.length, 0));
     }
     await shot(page, "26-area-helpers");
+    await page.context().close();
   });
 });
