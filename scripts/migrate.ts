@@ -30,7 +30,7 @@ async function main() {
     );
     if (failed.length) process.exitCode = 1;
   } finally {
-    closeServices(services);
+    await closeServices(services);
   }
 }
 

@@ -39,9 +39,8 @@ export async function createNodeServices(env: Env, config: Config, log: Logger =
   return services;
 }
 
-/** Closes every connection the services hold. */
-export function closeServices(services: Services): void {
-  services.tenants.close();
+/** Closes every connection and thread the services hold; resolves when the threads have ended. */
+export async function closeServices(services: Services): Promise<void> {
   services.platformClient.close();
-  void services.sheets.close();
+  await Promise.all([services.tenants.close(), services.sheets.close()]);
 }

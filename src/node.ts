@@ -72,8 +72,8 @@ export async function main(rawEnv: Record<string, unknown> = process.env) {
   const stop = () => {
     for (const job of jobs) job.stop();
     server.close(() => {
-      closeServices(services);
-      process.exit(0);
+      // Exit only once the threads have ended: the checkpoint thread may be inside a native call.
+      void closeServices(services).finally(() => process.exit(0));
     });
   };
   process.once("SIGINT", stop);

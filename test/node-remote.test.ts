@@ -26,7 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  h?.close();
+  await h?.close();
   await sqld?.stop();
   dir?.remove();
 });

@@ -16,15 +16,15 @@ let dir: ReturnType<typeof tempDir>;
 let h: Harness;
 const file = () => join(dir.path, "tenants", "gd-org-dept.db");
 
-function breakUnit() {
-  h.services.tenants.close();
+async function breakUnit() {
+  await h.services.tenants.close();
   renameSync(file(), `${file()}.bak`);
   for (const suffix of ["-wal", "-shm"]) if (existsSync(`${file()}${suffix}`)) renameSync(`${file()}${suffix}`, `${file()}.bak${suffix}`);
   writeFileSync(file(), "corrupted");
 }
 
-function restoreUnit() {
-  h.services.tenants.close();
+async function restoreUnit() {
+  await h.services.tenants.close();
   rmSync(file());
   renameSync(`${file()}.bak`, file());
   for (const suffix of ["-wal", "-shm"]) if (existsSync(`${file()}.bak${suffix}`)) renameSync(`${file()}.bak${suffix}`, `${file()}${suffix}`);
@@ -41,18 +41,18 @@ beforeAll(async () => {
   h = await startHarness({ DATA_DIR: dir.path });
 }, 120_000);
 
-afterAll(() => {
-  h.close();
+afterAll(async () => {
+  await h.close();
   dir.remove();
 });
 
 describe("failed reports", () => {
   it("are issued for their own period by the next daily run, and the run turns succeeded", async () => {
-    breakUnit();
+    await breakUnit();
     const run = await runJob(h.services, "quarterly", null, "2026-10-05"); // 2026 Q3
     expect(run.status).toBe("partial");
     expect(await unitReports("2026-Q3")).toHaveLength(0);
-    restoreUnit();
+    await restoreUnit();
 
     // A day later — still within Q4, so a new quarterly run would report nothing for Q3.
     await runJob(h.services, "daily", null, "2026-10-06");
@@ -66,7 +66,7 @@ describe("failed reports", () => {
   });
 
   it(`are given up after ${REPORT_RETRY_DAYS} nights with an alert on the unit`, async () => {
-    breakUnit();
+    await breakUnit();
     try {
       const run = await runJob(h.services, "quarterly", null, "2026-07-05"); // 2026 Q2
       expect(run.status).toBe("partial");
@@ -77,7 +77,7 @@ describe("failed reports", () => {
       expect(raised.map((a) => a.subject)).toEqual(["gd-old-areas/2026-Q2"]);
       expect(raised[0]!.resolvedAt).toBeNull();
     } finally {
-      restoreUnit();
+      await restoreUnit();
     }
   }, 60_000);
 });

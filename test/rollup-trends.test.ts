@@ -32,8 +32,8 @@ beforeAll(async () => {
   await h.services.snapshots.settled();
 }, 120_000);
 
-afterAll(() => {
-  h.close();
+afterAll(async () => {
+  await h.close();
   dir.remove();
 });
 

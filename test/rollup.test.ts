@@ -39,8 +39,8 @@ beforeAll(async () => {
   await h.services.snapshots.settled();
 }, 120_000);
 
-afterAll(() => {
-  h.close();
+afterAll(async () => {
+  await h.close();
   dir.remove();
 });
 
@@ -117,7 +117,7 @@ describe("GET /api/programs/:program/rollup", () => {
     await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=4`, { token: coordinator.token });
     // The bank's database becomes unreadable. The file is moved aside rather than overwritten: a
     // closed client may still hold the old file open and flush its WAL into whatever lies at the path.
-    h.services.tenants.close();
+    await h.services.tenants.close();
     const file = join(dir.path, "tenants", "pboc-guangzhou.db");
     renameSync(file, `${file}.moved`);
     writeFileSync(file, "this is not a database");

@@ -74,4 +74,23 @@ describe("checkpoints on their own thread", () => {
       db.close();
     }
   });
+
+  it("close while a checkpoint runs: the checkpoint finishes and the thread ends by itself, the process lives", async () => {
+    // terminate() here once aborted a whole test process: libSQL's native call returned into a
+    // torn-down thread. close() must wait for the call instead, and the copy must be complete.
+    const db = await databaseWithLog(2_000);
+    for (let i = 0; i < 9; i++) await db.write(2_000);
+    const checkpoints = walCheckpoints();
+    try {
+      checkpoints.request(db.path);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await checkpoints.close();
+      expect(await rowsInFileAlone(db.path)).toBe(20_000);
+      checkpoints.request(db.path); // after close: refused quietly, no thread started again
+      await checkpoints.settled();
+      expect(await rowsInFileAlone(db.path)).toBe(20_000);
+    } finally {
+      db.close();
+    }
+  });
 });

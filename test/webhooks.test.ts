@@ -48,7 +48,7 @@ beforeAll(async () => {
   coordinator = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan"] });
 }, 60_000);
 afterAll(async () => {
-  h?.close();
+  await h?.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 

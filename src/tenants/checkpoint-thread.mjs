@@ -5,6 +5,11 @@ import { parentPort } from "node:worker_threads";
 import { createClient } from "@libsql/client";
 
 parentPort.on("message", async (path) => {
+  // null: the server is closing (see close() in wal-checkpoints.ts); every checkpoint asked for has answered.
+  if (path === null) {
+    parentPort.close();
+    return;
+  }
   let error = null;
   const client = createClient({ url: `file:${path}`, timeout: 5000, concurrency: 1 });
   try {

@@ -171,11 +171,11 @@ export class TenantDirectory {
   }
 
   /** Closes every cached connection (process shutdown, tests). */
-  close(): void {
-    void this.connector.close?.();
+  async close(): Promise<void> {
     this.#cache.closeAll();
     this.#current.clear();
     this.#rows.clear();
+    await this.connector.close?.();
   }
 
   #bringCurrent(unit: UnitRow, client: Client): Promise<{ from: number; to: number }> {

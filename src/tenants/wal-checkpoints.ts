@@ -15,6 +15,12 @@ export interface WalCheckpoints {
   request(path: string): void;
   /** Resolves when no checkpoint is queued or running (tests, shutdown). */
   settled(): Promise<void>;
+  /**
+   * Lets the running checkpoint finish, then has the thread end itself. Never `worker.terminate()`:
+   * V8 cannot stop a native call, so terminating the thread while libSQL runs one leaves the call
+   * to return into a torn-down isolate, and libSQL's binding (neon 1.0, built to abort on panic)
+   * then aborts the whole process — seen once in CI as a test fork that "exited unexpectedly".
+   */
   close(): Promise<void>;
 }
 
@@ -23,11 +29,16 @@ export function walCheckpoints(log?: Logger): WalCheckpoints {
   // Path → whether it was asked for again while its checkpoint ran (the log may have grown since it began).
   const running = new Map<string, boolean>();
   let idle: (() => void)[] = [];
+  let closing = false;
 
   const finish = () => {
     for (const resolve of idle) resolve();
     idle = [];
   };
+
+  function settled(): Promise<void> {
+    return running.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
+  }
 
   function start(): Worker {
     const w = new Worker(new URL("./checkpoint-thread.mjs", import.meta.url));
@@ -60,6 +71,7 @@ export function walCheckpoints(log?: Logger): WalCheckpoints {
 
   return {
     request(path) {
+      if (closing) return;
       if (running.has(path)) {
         running.set(path, true);
         return;
@@ -69,12 +81,18 @@ export function walCheckpoints(log?: Logger): WalCheckpoints {
       w.ref();
       w.postMessage(path);
     },
-    settled: () => (running.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    settled,
     async close() {
-      await worker?.terminate();
+      closing = true;
+      await settled();
+      const w = worker;
       worker = undefined;
-      running.clear();
-      finish();
+      if (!w) return;
+      const exited = new Promise<void>((resolve) => w.once("exit", () => resolve()));
+      // The thread closes its port and ends when its loop is empty: nothing native is running then.
+      w.postMessage(null);
+      w.ref();
+      await exited;
     },
   };
 }

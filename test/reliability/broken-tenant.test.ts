@@ -33,8 +33,8 @@ beforeAll(async () => {
   writeFileSync(file(), Buffer.alloc(64 * 1024, 0x5a));
 }, 60_000);
 
-afterAll(() => {
-  h.close();
+afterAll(async () => {
+  await h.close();
   dir.remove();
 });
 
@@ -66,7 +66,7 @@ describe("a unit's database damaged while running", () => {
   });
 
   it("once the file is restored, the next success clears the fault everywhere", async () => {
-    h.services.tenants.close();
+    await h.services.tenants.close();
     copyFileSync(`${file()}.good`, file());
     expect((await call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token })).status).toBe(200);
     const health = await (await call(h, "GET", "/api/health")).json();

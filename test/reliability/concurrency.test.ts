@@ -48,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h.services.snapshots.settled();
-  h.close();
+  await h.close();
   dir.remove();
 });
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
   await h.services.platformClient.execute({ sql: "UPDATE units SET name = ? WHERE slug = 'dongguan'", args: [`东莞市${SCRIPT}`] });
   // Written behind the directory's back: drop its briefly cached unit rows (another process would
   // see the change within their few seconds' lifetime).
-  h.services.tenants.close();
+  await h.services.tenants.close();
 
   const sub = await post("sub-units", { name: `横沥镇${IMG}`, kind: "town", areaCode: "440232" });
   const pairing = await post("pairings", { kind: "school", counterpart: `乳源中学${SVG}`, areaCode: "440232", program: PROGRAM, startDate: "2024-07-01", subUnitId: sub.id });
@@ -75,7 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  h.close();
+  await h.close();
 });
 
 async function html(id: string): Promise<string> {

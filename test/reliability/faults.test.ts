@@ -46,13 +46,13 @@ describe("a unit whose database fails", () => {
     // are moved aside rather than overwritten: libsql releases a closed connection's file handles
     // only when it is garbage-collected, and such a connection checkpointing its WAL into an
     // overwritten file would quietly repair it.
-    h.services.tenants.close();
+    await h.services.tenants.close();
     for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file()}${suffix}`)) renameSync(`${file()}${suffix}`, `${file()}${suffix}.bak`);
     writeFileSync(file(), "this is not a database ".repeat(200));
   }, 60_000);
 
-  afterAll(() => {
-    h.close();
+  afterAll(async () => {
+    await h.close();
     dir.remove();
   });
 
@@ -112,7 +112,7 @@ describe("a unit whose database fails", () => {
   });
 
   it("once the file is restored, the next run issues the missing report and the rollup is fresh again", async () => {
-    h.services.tenants.close();
+    await h.services.tenants.close();
     rmSync(file());
     for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file()}${suffix}.bak`)) renameSync(`${file()}${suffix}.bak`, `${file()}${suffix}`);
     const retry = await runJob(h.services, "quarterly", null, "2025-10-05");
@@ -147,7 +147,7 @@ describe("a process killed in the middle of an import", () => {
         integrity: String(await q("PRAGMA integrity_check")),
       };
     } finally {
-      h.close();
+      await h.close();
     }
   }
 
@@ -228,7 +228,7 @@ describe("a process killed in the middle of an import", () => {
       expect(res.status).toBe(201);
     } finally {
       await h.services.snapshots.settled();
-      h.close();
+      await h.close();
     }
     const after = await dongguan();
     expect(after.interrupted).toBe(0);

@@ -169,7 +169,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await h.services.snapshots.settled();
-  h.close();
+  await h.close();
 });
 
 // ---------------------------------------------------------------- the properties

@@ -51,7 +51,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   if (services) {
     await services.snapshots.settled();
-    closeServices(services);
+    await closeServices(services);
   }
   dir?.remove();
 });

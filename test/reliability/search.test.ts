@@ -24,8 +24,8 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(() => {
-  h.close();
+afterAll(async () => {
+  await h.close();
   dir.remove();
 });
 

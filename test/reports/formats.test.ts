@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  h.close();
+  await h.close();
 });
 
 async function fetchReport(format: string) {

@@ -56,8 +56,8 @@ beforeAll(async () => {
   await h.services.snapshots.settled();
 }, 120_000);
 
-afterAll(() => {
-  h.close();
+afterAll(async () => {
+  await h.close();
   dir.remove();
 });
 
@@ -145,7 +145,7 @@ describe("a unit whose database fails", () => {
   it("does not stop the others; the failure is recorded, and the next run issues its report", async () => {
     const file = join(dir.path, "tenants", "gd-org-dept.db");
     // Moved aside, not overwritten: a closed client may still hold the old file open (see test/rollup.test.ts).
-    h.services.tenants.close();
+    await h.services.tenants.close();
     renameSync(file, `${file}.bak`);
     for (const suffix of ["-wal", "-shm"]) if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${file}.bak${suffix}`);
     writeFileSync(file, "corrupted");
@@ -156,7 +156,7 @@ describe("a unit whose database fails", () => {
     expect((await reportRows({ kind: "unit_quarterly", unit: "yuecai-holdings", period: "2024-Q2" })).length).toBe(1);
     expect((await reportRows({ kind: "unit_quarterly", unit: "gd-org-dept", period: "2024-Q2" })).length).toBe(0);
 
-    h.services.tenants.close();
+    await h.services.tenants.close();
     rmSync(file);
     renameSync(`${file}.bak`, file);
     for (const suffix of ["-wal", "-shm"]) if (existsSync(`${file}.bak${suffix}`)) renameSync(`${file}.bak${suffix}`, `${file}${suffix}`);

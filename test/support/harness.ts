@@ -24,7 +24,7 @@ export interface Harness {
   env: Env;
   /** Log lines the services wrote (to assert on logged request ids). */
   logs: string[];
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A temporary folder removed by the returned cleanup. */

@@ -74,7 +74,7 @@ export async function startWeb(): Promise<WebHarness> {
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      closeServices(services);
+      await closeServices(services);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
