@@ -14,9 +14,13 @@ let clerk: TestUser;
 let nanxiong: TestUser;
 let lechang: TestUser;
 let coordinator: TestUser;
-let fundId: string;
+/** 东莞市's 2024 disbursement to 南雄市, made before the tests and changed by none. */
+let fund2024: string;
 
-// Inside the Dongguan–Shaoguan plan's term (2022–2024), so the rollup and the program report judge it.
+// Inside the Dongguan–Shaoguan plan's term (2022–2024), so the rollup and the program report judge it. Each test that
+// changes a record's standing works on records of its own, in a year (or quarter) no other test asserts on as a whole:
+// 2024 holds the records made before the tests, which no test changes; the dispute and the reply are dated 2023 Q3,
+// the correction 2022, the rollup's and report's records 2023 Q1.
 const YEAR = 2024;
 const claims = async (who: TestUser, query = `entity=fund&year=${YEAR}`) => {
   const res = await call(h, "GET", `/api/recipient/claims?${query}`, { token: who.token });
@@ -24,7 +28,30 @@ const claims = async (who: TestUser, query = `entity=fund&year=${YEAR}`) => {
   return res.json();
 };
 const inbox = async (who: TestUser) => (await call(h, "GET", "/api/me/inbox", { token: who.token })).json();
-const verdict = (body: unknown, version: number, who = nanxiong, id = fundId) => call(h, "POST", `/api/recipient/claims/dongguan/fund/${id}/verdict`, { token: who.token, body, headers: { "if-match": `"${version}"` } });
+const verdict = (body: unknown, version: number, who = nanxiong, id = fund2024) => call(h, "POST", `/api/recipient/claims/dongguan/fund/${id}/verdict`, { token: who.token, body, headers: { "if-match": `"${version}"` } });
+
+/** 东莞市's clerk records a disbursement for an area (南雄市 unless said): its id. */
+async function disburse(amountFen: number, date: string, areaCode = "440282") {
+  const res = await call(h, "POST", "/api/t/dongguan/funds", { token: clerk.token, body: { kind: "disbursement", source: "city", amountFen, date, areaCode, program: "dongguan-shaoguan" } });
+  expect(res.status).toBe(201);
+  return (await res.json()).id as string;
+}
+/** 南雄市 disputes a 1,000,000-yuan disbursement: 800,000 yuan arrived on `date`. */
+async function dispute(id: string, date: string) {
+  expect((await verdict({ verdict: "disputed", reason: "实际到账80万元，差额20万元未到", amountFen: 800_000_00, date }, 1, nanxiong, id)).status).toBe(200);
+}
+/** The clerk corrects the disputed amount to 800,000 yuan (version 2). */
+async function correct(id: string) {
+  expect((await call(h, "PATCH", `/api/t/dongguan/funds/${id}`, { token: clerk.token, body: { amountFen: 800_000_00 }, headers: { "if-match": '"1"' } })).status).toBe(200);
+}
+/** A 1,000,000-yuan disbursement to 南雄市 disputed, corrected to 800,000 yuan and confirmed: its id. */
+async function confirmedAfterCorrection(date: string) {
+  const id = await disburse(1_000_000_00, date);
+  await dispute(id, date);
+  await correct(id);
+  expect((await verdict({ verdict: "confirmed" }, 2, nanxiong, id)).status).toBe(200);
+  return id;
+}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -43,7 +70,7 @@ beforeAll(async () => {
   lechang = await recipient("440281");
   const fund = await call(h, "POST", "/api/t/dongguan/funds", { token: clerk.token, body: { kind: "disbursement", source: "city", amountFen: 1_000_000_00, date: `${YEAR}-03-15`, areaCode: "440282", program: "dongguan-shaoguan" } });
   expect(fund.status).toBe(201);
-  fundId = (await fund.json()).id;
+  fund2024 = (await fund.json()).id;
   const other = await call(h, "POST", "/api/t/dongguan/funds", { token: clerk.token, body: { kind: "disbursement", source: "city", amountFen: 7_777_00, date: `${YEAR}-03-16`, areaCode: "440281", program: "dongguan-shaoguan" } });
   expect(other.status).toBe(201);
   const cadre = await call(h, "POST", "/api/t/dongguan/cadres", { token: clerk.token, body: { name: "李挂职", gender: "female", birthDate: "1985-02-03", phone: "13800138000", post: "南雄市副市长", level: "county_deputy", hostAreaCode: "440282", program: "dongguan-shaoguan", startDate: `${YEAR}-01-05`, plannedEndDate: `${YEAR + 1}-01-04` } });
@@ -56,7 +83,7 @@ describe("the recipient side", () => {
     const mine = await claims(nanxiong);
     expect(mine.area).toEqual({ code: "440282", fullName: expect.stringContaining("南雄市") });
     expect(mine.helpers.map((x: { slug: string }) => x.slug)).toContain("dongguan");
-    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([fundId]);
+    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([fund2024]);
     expect(mine.items[0]).toMatchObject({ unit: { slug: "dongguan", name: "东莞市" }, standing: "unconfirmed", version: 1, fields: { kind: "disbursement", amountFen: 1_000_000_00 } });
     expect(mine.money).toEqual({ claimedFen: 1_000_000_00, confirmedFen: 0, disputedFen: 0, confirmedPercent: 0 });
     const theirs = await claims(lechang);
@@ -80,11 +107,12 @@ describe("the recipient side", () => {
   });
 
   it("disputes the amount with a reason; the clerk sees it in the inbox and on the record's thread", async () => {
-    const noReason = await verdict({ verdict: "disputed", amountFen: 800_000_00 }, 1);
+    const fundId = await disburse(1_000_000_00, "2023-09-15");
+    const noReason = await verdict({ verdict: "disputed", amountFen: 800_000_00 }, 1, nanxiong, fundId);
     expect(noReason.status).toBe(422);
     expect((await noReason.json()).error.details[0]).toMatchObject({ path: "body.reason", code: "reason_required" });
-    expect((await verdict({ verdict: "confirmed" }, 7)).status).toBe(412);
-    const disputed = await verdict({ verdict: "disputed", reason: "实际到账80万元，差额20万元未到", amountFen: 800_000_00, date: `${YEAR}-03-20` }, 1);
+    expect((await verdict({ verdict: "confirmed" }, 7, nanxiong, fundId)).status).toBe(412);
+    const disputed = await verdict({ verdict: "disputed", reason: "实际到账80万元，差额20万元未到", amountFen: 800_000_00, date: "2023-09-20" }, 1, nanxiong, fundId);
     expect(disputed.status).toBe(200);
     expect(await disputed.json()).toMatchObject({ standing: "disputed", verdict: { verdict: "disputed", amountFen: 800_000_00, recordVersion: 1 } });
 
@@ -101,22 +129,29 @@ describe("the recipient side", () => {
   });
 
   it("the clerk corrects the amount: the thread says so, the record waits for the recipient, who confirms the new version", async () => {
+    // 2022: the only record for 南雄市 that year, disputed by the recipient.
+    const fundId = await disburse(1_000_000_00, "2022-03-15");
+    await dispute(fundId, "2022-03-20");
+    const year2022 = () => claims(nanxiong, "entity=fund&year=2022");
     const fixed = await call(h, "PATCH", `/api/t/dongguan/funds/${fundId}`, { token: clerk.token, body: { amountFen: 800_000_00 }, headers: { "if-match": '"1"' } });
     expect(fixed.status).toBe(200);
     const thread = await (await call(h, "GET", `/api/t/dongguan/funds/${fundId}/thread`, { token: clerk.token })).json();
     expect(thread.standing).toBe("amended");
     expect(thread.entries.map((e: { kind: string }) => e.kind)).toEqual(["disputed", "amended"]);
-    expect((await claims(nanxiong)).items[0]).toMatchObject({ standing: "amended", version: 2 });
+    const amended = await year2022();
+    expect(amended.items.map((i: { id: string }) => i.id)).toEqual([fundId]);
+    expect(amended.items[0]).toMatchObject({ standing: "amended", version: 2 });
     expect((await inbox(nanxiong)).items[0]).toMatchObject({ kind: "amended", link: `#/recipient?entity=fund&thread=dongguan/${fundId}` });
-    expect((await verdict({ verdict: "confirmed" }, 1)).status).toBe(412);
-    const confirmed = await verdict({ verdict: "confirmed" }, 2);
+    expect((await verdict({ verdict: "confirmed" }, 1, nanxiong, fundId)).status).toBe(412);
+    const confirmed = await verdict({ verdict: "confirmed" }, 2, nanxiong, fundId);
     expect(confirmed.status).toBe(200);
-    const after = await claims(nanxiong);
-    expect(after.items[0]).toMatchObject({ standing: "confirmed", messages: 3 });
+    const after = await year2022();
+    expect(after.items[0]).toMatchObject({ id: fundId, standing: "confirmed", messages: 3 });
     expect(after.money).toEqual({ claimedFen: 800_000_00, confirmedFen: 800_000_00, disputedFen: 0, confirmedPercent: 100 });
   });
 
   it("a reply reaches the recipient's inbox; a coordinator's return reaches the unit's", async () => {
+    const fundId = await confirmedAfterCorrection("2023-09-20");
     const reply = await call(h, "POST", `/api/t/dongguan/funds/${fundId}/thread`, { token: clerk.token, body: { text: "差额已于3月25日补拨" } });
     expect(reply.status).toBe(201);
     const box = await inbox(nanxiong);
@@ -131,6 +166,14 @@ describe("the recipient side", () => {
   });
 
   it("claimed and confirmed reach the rollup (资金到位率) and the program's quarterly report", async () => {
+    // 2023 Q1, which only this test records in: 1,000,000 yuan to 南雄市 disputed, corrected to 800,000 and confirmed;
+    // 7,777 yuan to 乐昌市, unconfirmed; a cadre posted to 南雄市 that year.
+    const YEAR = 2023;
+    await confirmedAfterCorrection(`${YEAR}-03-15`);
+    await disburse(7_777_00, `${YEAR}-03-16`, "440281");
+    const posted = await call(h, "POST", "/api/t/dongguan/cadres", { token: clerk.token, body: { name: "王挂职", gender: "male", birthDate: "1983-04-05", phone: "13900139000", post: "南雄市副市长", level: "county_deputy", hostAreaCode: "440282", program: "dongguan-shaoguan", startDate: `${YEAR}-01-05`, plannedEndDate: `${YEAR}-12-31` } });
+    expect(posted.status).toBe(201);
+    const cadreId = (await posted.json()).id;
     await h.services.snapshots.settled();
     await h.services.queue.settled();
     const rollup = await (await call(h, "GET", `/api/programs/dongguan-shaoguan/rollup?year=${YEAR}&quarter=1`, { token: coordinator.token })).json();
@@ -141,7 +184,7 @@ describe("the recipient side", () => {
     expect(nanxiongArea.sums).toMatchObject({ disbursedFen: 800_000_00, confirmedFen: 800_000_00 });
     // The cadre in post, confirmed by 南雄市, is counted as confirmed; the unconfirmed project is not.
     const cadres = await claims(nanxiong, `entity=cadre&year=${YEAR}`);
-    const cadre = cadres.items[0];
+    const cadre = cadres.items.find((c: { id: string }) => c.id === cadreId);
     expect((await call(h, "POST", `/api/recipient/claims/dongguan/cadre/${cadre.id}/verdict`, { token: nanxiong.token, body: { verdict: "confirmed" }, headers: { "if-match": `"${cadre.version}"` } })).status).toBe(200);
     await h.services.snapshots.settled();
     await h.services.queue.settled();
@@ -159,6 +202,10 @@ describe("the recipient side", () => {
   });
 
   it("催报: the coordinator reminds every unit that has not submitted the quarter, in its inbox", async () => {
+    // Who has not submitted is read from the stored judgements, judged from current facts: the refreshes that the
+    // writes before the tests queued are done first.
+    await h.services.snapshots.settled();
+    await h.services.queue.settled();
     const res = await call(h, "POST", "/api/programs/dongguan-shaoguan/remind", { token: coordinator.token, body: { year: YEAR, quarter: 2 } });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ reminded: 1, units: ["dongguan"] });

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, makeUser, startHarness, tempDir, type Harness, type TestUser } from "../support/harness";
 
 const BROKEN = "pboc-guangzhou";
@@ -26,11 +26,9 @@ beforeAll(async () => {
   await h.services.snapshots.settled();
   // Facts for 2025 are stored and current: before the fault, the rollup has nothing to recompute.
   expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).status).toBe(200);
-  // Checkpoint so the file holds everything, keep a copy to restore, then damage it under the open connection.
-  const unit = await h.services.tenants.find(BROKEN);
-  await (await h.services.tenants.lease(unit!)).client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+  // Checkpoint so the file holds everything, and keep a copy to restore.
+  await checkpoint();
   copyFileSync(file(), `${file()}.good`);
-  writeFileSync(file(), Buffer.alloc(64 * 1024, 0x5a));
 }, 60_000);
 
 afterAll(async () => {
@@ -38,9 +36,37 @@ afterAll(async () => {
   dir.remove();
 });
 
+/** Checkpoints the unit's log into its file, through the open connection. */
+async function checkpoint() {
+  const unit = await h.services.tenants.find(BROKEN);
+  await (await h.services.tenants.lease(unit!)).client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+/**
+ * Each test starts from a sound unit and damages it itself: the log is checkpointed (without it, a
+ * connection that has just reopened the restored file goes on answering from the pages it holds),
+ * the file is overwritten under the open connection, and a request to the unit finds it broken (the
+ * fault is recorded then). That request's answer.
+ */
+async function damage() {
+  await checkpoint();
+  writeFileSync(file(), Buffer.alloc(64 * 1024, 0x5a));
+  return call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token });
+}
+
+/** The good copy back, and the next success, which clears the fault. */
+async function restore() {
+  await h.services.tenants.close();
+  copyFileSync(`${file()}.good`, file());
+  return call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token });
+}
+afterEach(async () => {
+  expect((await restore()).status).toBe(200);
+});
+
 describe("a unit's database damaged while running", () => {
   it("answers 503 with a code and a sentence, never the driver's text", async () => {
-    const res = await call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token });
+    const res = await damage();
     const text = await res.text();
     expect(res.status, text).toBe(503);
     const { error } = JSON.parse(text);
@@ -50,6 +76,7 @@ describe("a unit's database damaged while running", () => {
   });
 
   it("health says degraded and names the unit", async () => {
+    expect((await damage()).status).toBe(503);
     const health = await (await call(h, "GET", "/api/health")).json();
     expect(health.status).toBe("degraded");
     expect(health.tenants.failing).toBe(1);
@@ -57,6 +84,7 @@ describe("a unit's database damaged while running", () => {
   });
 
   it("the rollup marks the unit stale at once, with the sentence, though its stored facts looked current", async () => {
+    expect((await damage()).status).toBe(503);
     const rollup = await (await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).json();
     const text = JSON.stringify(rollup);
     const row = rollup.units.find((u: { unit: { slug: string } }) => u.unit.slug === BROKEN);
@@ -66,9 +94,9 @@ describe("a unit's database damaged while running", () => {
   });
 
   it("once the file is restored, the next success clears the fault everywhere", async () => {
-    await h.services.tenants.close();
-    copyFileSync(`${file()}.good`, file());
-    expect((await call(h, "GET", `/api/t/${BROKEN}/funds`, { token: editor.token })).status).toBe(200);
+    expect((await damage()).status).toBe(503);
+    expect((await (await call(h, "GET", "/api/health")).json()).status).toBe("degraded");
+    expect((await restore()).status).toBe(200);
     const health = await (await call(h, "GET", "/api/health")).json();
     expect(health).toMatchObject({ status: "ok", tenants: { failing: 0 } });
     const rollup = await (await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).json();
