@@ -4,19 +4,11 @@ import { defineConfig } from "vitest/config";
 const ALONE = ["test/reliability/stall.test.ts", "test/reliability/search.test.ts"];
 
 /**
- * Every file's tests run in a shuffled order, so a test that leans on what an earlier one left fails
+ * Every file's tests run in a shuffled order (every file: none leans on its tests' written order), so a test that leans on what an earlier one left fails
  * here rather than hiding. The seed is fixed (a failure is the same on every machine); TEST_SEED=<n>
  * npm test tries another order.
  */
 const SHUFFLED = { shuffle: { files: false, tests: true }, seed: Number(process.env.TEST_SEED) || 20261202 };
-
-/** Files whose tests still lean on the order they are written in (issue 15): run in that order until fixed. */
-const IN_ORDER: string[] = [
-  "test/reliability/faults.test.ts",
-  "test/rollup-trends.test.ts",
-  "test/webhooks.test.ts",
-  "test/worker.test.ts",
-];
 
 export default defineConfig({
   test: {
@@ -30,8 +22,7 @@ export default defineConfig({
     globalSetup: ["test/support/generated.ts"],
     env: { DUIKOU_ENV: "test", WRANGLER_SEND_METRICS: "false" },
     projects: [
-      { extends: true, test: { name: "suite", include: ["test/**/*.test.ts"], exclude: ["node_modules/**", ...ALONE, ...IN_ORDER], sequence: { ...SHUFFLED, groupOrder: 0 } } },
-      ...(IN_ORDER.length ? [{ extends: true as const, test: { name: "in-order", include: IN_ORDER, sequence: { groupOrder: 0 } } }] : []),
+      { extends: true, test: { name: "suite", include: ["test/**/*.test.ts"], exclude: ["node_modules/**", ...ALONE], sequence: { ...SHUFFLED, groupOrder: 0 } } },
       { extends: true, test: { name: "alone", include: ALONE, fileParallelism: false, sequence: { ...SHUFFLED, groupOrder: 1 } } },
     ],
   },

@@ -3,7 +3,9 @@
  * libSQL server (sqld with namespaces), reached through DB_CONNECT_TO and provisioned through sqld's
  * admin API — the same routes, seed and jobs as the embedded default.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { units } from "../db/platform/schema";
 import { startSqld, type Sqld } from "../dev/sqld";
 import { runJob } from "../src/jobs/schedule";
 import { call, makeUser, startHarness, tempDir, type Harness } from "./support/harness";
@@ -34,7 +36,9 @@ afterAll(async () => {
 describe("Node with its databases on sqld", () => {
   it("seeds the documents' structure into sqld namespaces and reports itself healthy", async () => {
     const health = await (await call(h, "GET", "/api/health")).json();
-    expect(health).toMatchObject({ runtime: "node", tenants: { total: 143, active: 143 } });
+    // The seed's 143 units, and the one the test below creates once it has run.
+    const created = (await h.services.platform.select().from(units).where(eq(units.slug, "onprem-new"))).length;
+    expect(health).toMatchObject({ runtime: "node", tenants: { total: 143 + created, active: 143 + created } });
     // Each unit is its own namespace on the server.
     const res = await fetch(`${sqld.adminUrl}/v1/namespaces/dongguan/config`, { headers: { authorization: `basic ${sqld.adminKey}` } });
     expect(res.status).toBe(200);

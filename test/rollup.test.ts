@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,7 +104,8 @@ describe("GET /api/programs/:program/rollup", () => {
 
   it("refreshes a unit's facts after it writes", async () => {
     const before = await h.services.platform.select().from(unitFacts).where(and(eq(unitFacts.unit, "yuecai-holdings"), eq(unitFacts.program, "gd-old-areas")));
-    await post("yuecai-holdings", "funds", { kind: "allocation", source: "enterprise", amountFen: 1, date: new Date().toISOString().slice(0, 10), areaCode: "440282" });
+    // A joint meeting, not money: the other tests' sums of this year stay what the records before them make.
+    await post("yuecai-holdings", "activities", { kind: "joint_meeting", date: new Date().toISOString().slice(0, 10), title: "联席会议" });
     await h.services.snapshots.settled();
     const after = await h.services.platform.select().from(unitFacts).where(and(eq(unitFacts.unit, "yuecai-holdings"), eq(unitFacts.program, "gd-old-areas")));
     const current = new Date().getUTCFullYear();
@@ -121,17 +122,26 @@ describe("GET /api/programs/:program/rollup", () => {
     const file = join(dir.path, "tenants", "pboc-guangzhou.db");
     renameSync(file, `${file}.moved`);
     writeFileSync(file, "this is not a database");
-    const outcome = await refreshUnit(h.services, "pboc-guangzhou", `${YEAR}-12-01`, [YEAR]);
-    expect(outcome.ok).toBe(false);
+    try {
+      const outcome = await refreshUnit(h.services, "pboc-guangzhou", `${YEAR}-12-01`, [YEAR]);
+      expect(outcome.ok).toBe(false);
 
-    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=4`, { token: coordinator.token })).json();
-    const bank = rollup.units.find((u: any) => u.unit.slug === "pboc-guangzhou");
-    expect(bank.freshness.stale).toBe(true);
-    expect(bank.freshness.error).toBeTruthy();
-    expect(bank.summary.funds.inFen).toBe(3_000_000); // the last good figures
-    expect(rollup.totals.staleUnits).toBeGreaterThanOrEqual(1);
-    const nanxiong = rollup.areas.find((a: any) => a.group.area.code === "440282");
-    expect(nanxiong.sums.inFen).toBeGreaterThanOrEqual(170_000_000);
+      const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}&quarter=4`, { token: coordinator.token })).json();
+      const bank = rollup.units.find((u: any) => u.unit.slug === "pboc-guangzhou");
+      expect(bank.freshness.stale).toBe(true);
+      expect(bank.freshness.error).toBeTruthy();
+      expect(bank.summary.funds.inFen).toBe(3_000_000); // the last good figures
+      expect(rollup.totals.staleUnits).toBeGreaterThanOrEqual(1);
+      const nanxiong = rollup.areas.find((a: any) => a.group.area.code === "440282");
+      expect(nanxiong.sums.inFen).toBeGreaterThanOrEqual(170_000_000);
+    } finally {
+      // The bank's own database back, and its facts fresh again: the other tests read a sound unit.
+      await h.services.queue.settled();
+      h.services.tenants.close();
+      rmSync(file);
+      renameSync(`${file}.moved`, file);
+      expect((await refreshUnit(h.services, "pboc-guangzhou", `${YEAR}-12-01`, [YEAR])).ok).toBe(true);
+    }
   });
 });
 
@@ -201,10 +211,13 @@ describe("rule sets", () => {
 
   it("refuses a stale version (412), bad parameters (400) and another program's coordinator (403)", async () => {
     expect((await call(h, "PUT", "/api/programs/gd-old-areas/rules/funds-grassroots-share", { token: coordinator.token, body: { enabled: false }, headers: { "if-match": '"9"' } })).status).toBe(412);
-    const bad = await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: coordinator.token, body: { params: { perYear: -3 } }, headers: { "if-match": '"2"' } });
+    // The rule's version now (the test above may have moved it): only the parameters are wrong.
+    const list = await (await call(h, "GET", "/api/programs/gd-old-areas/rules", { token: coordinator.token })).json();
+    const current = `"${list.items.find((r: any) => r.id === "main-leader-visits").version}"`;
+    const bad = await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: coordinator.token, body: { params: { perYear: -3 } }, headers: { "if-match": current } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details[0].path).toBe("body.params.perYear");
     const other = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan"] });
-    expect((await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: other.token, body: { enabled: false }, headers: { "if-match": '"2"' } })).status).toBe(403);
+    expect((await call(h, "PUT", "/api/programs/gd-old-areas/rules/main-leader-visits", { token: other.token, body: { enabled: false }, headers: { "if-match": current } })).status).toBe(403);
   });
 });

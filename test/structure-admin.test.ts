@@ -27,10 +27,15 @@ const settled = async () => {
 };
 
 describe("programs", () => {
-  const slug = uid("plan").toLowerCase();
-  const body = { slug, name: "东莞韶关继续推进全面帮扶共建三年行动方案（2025—2027年）", document: "莞韶 2025—2027 行动方案", docNumber: "莞韶指〔2025〕1号", startYear: 2025, endYear: 2027, coordinator: "东莞韶关对口帮扶指挥部", rulesFrom: "dongguan-shaoguan" };
+  /** A new 2025–2027 program's fields, under a slug of the test's own. */
+  const planned = () => {
+    const slug = uid("plan").toLowerCase();
+    return { slug, name: "东莞韶关继续推进全面帮扶共建三年行动方案（2025—2027年）", document: "莞韶 2025—2027 行动方案", docNumber: "莞韶指〔2025〕1号", startYear: 2025, endYear: 2027, coordinator: "东莞韶关对口帮扶指挥部", rulesFrom: "dongguan-shaoguan" };
+  };
 
   it("an admin creates one, starting with a copy of another program's rules; a coordinator may not", async () => {
+    const body = planned();
+    const { slug } = body;
     expect((await call(h, "POST", "/api/programs", { token: coordinator.token, body })).status).toBe(403);
     const res = await call(h, "POST", "/api/programs", { token: admin.token, body });
     expect(res.status).toBe(201);
@@ -44,6 +49,9 @@ describe("programs", () => {
   });
 
   it("changes under If-Match, audited; a term that would strand a membership is refused, naming it", async () => {
+    const body = planned();
+    const { slug } = body;
+    expect((await call(h, "POST", "/api/programs", { token: admin.token, body })).status).toBe(201);
     expect((await call(h, "PATCH", `/api/programs/${slug}`, { token: admin.token, body: { endYear: 2028 } })).status).toBe(428);
     expect((await call(h, "PATCH", `/api/programs/${slug}`, { token: admin.token, body: { endYear: 2028 }, headers: { "if-match": '"9"' } })).status).toBe(412);
     const ok = await call(h, "PATCH", `/api/programs/${slug}`, { token: admin.token, body: { endYear: 2028 }, headers: { "if-match": '"1"' } });

@@ -8,8 +8,8 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webhookDeliveries } from "../db/platform/schema";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { webhookDeliveries, webhooks } from "../db/platform/schema";
 import { call, makeUser, startHarness, type Harness, type TestUser } from "./support/harness";
 
 interface Received {
@@ -22,7 +22,7 @@ let h: Harness;
 let server: Server;
 let base: string;
 const received: Received[] = [];
-let failNext = 1;
+let failNext = 0;
 let unitAdmin: TestUser;
 let editor: TestUser;
 let coordinator: TestUser;
@@ -57,26 +57,42 @@ const settled = async () => {
   await h.services.queue.settled();
 };
 
-describe("outgoing webhooks", () => {
-  let hookId: string;
+const addDingTalk = (token: string, url: string) => call(h, "POST", "/api/units/dongguan/webhooks", { token, body: { format: "dingtalk", url, secret: SECRET } });
+/** 东莞市's DingTalk robot with its 加签 secret, added by the unit admin: its id. */
+async function dingTalkRobot() {
+  const res = await addDingTalk(unitAdmin.token, `${base}/robot/send?access_token=abc123`);
+  expect(res.status).toBe(201);
+  return (await res.json()).id as string;
+}
 
+// Each test adds the robots it needs and starts with a receiver that answers 200 and has heard nothing.
+beforeEach(() => {
+  received.length = 0;
+  failNext = 0;
+});
+// A robot one test added hears nothing of the next test's notices.
+afterEach(async () => {
+  await settled();
+  await h.services.platform.update(webhooks).set({ enabled: false });
+});
+
+describe("outgoing webhooks", () => {
   it("the unit admin adds a DingTalk robot; the key and secret are not shown again; other hosts and roles are refused", async () => {
-    const add = (token: string, url: string) => call(h, "POST", "/api/units/dongguan/webhooks", { token, body: { format: "dingtalk", url, secret: SECRET } });
-    const res = await add(unitAdmin.token, `${base}/robot/send?access_token=abc123`);
+    const res = await addDingTalk(unitAdmin.token, `${base}/robot/send?access_token=abc123`);
     expect(res.status).toBe(201);
     const hook = await res.json();
     expect(hook).toMatchObject({ format: "dingtalk", url: `${base}/robot/send?access_token=…`, hasSecret: true, enabled: true });
     expect(JSON.stringify(hook)).not.toContain(SECRET);
-    hookId = hook.id;
-    const evil = await add(unitAdmin.token, "https://evil.example.com/collect");
+    const evil = await addDingTalk(unitAdmin.token, "https://evil.example.com/collect");
     expect(evil.status).toBe(400);
     expect((await evil.json()).error.details[0].code).toBe("url_not_allowed");
-    expect((await add(editor.token, `${base}/x`)).status).toBe(403);
+    expect((await addDingTalk(editor.token, `${base}/x`)).status).toBe(403);
     const stranger = await makeUser(h, "unit_admin", { unit: "gd-org-dept" });
-    expect((await add(stranger.token, `${base}/x`)).status).toBe(403);
+    expect((await addDingTalk(stranger.token, `${base}/x`)).status).toBe(403);
   });
 
   it("a coordinator's return reaches the robot, retried after a failure, signed as DingTalk checks", async () => {
+    const hookId = await dingTalkRobot();
     const fund = await (await call(h, "POST", "/api/t/dongguan/funds", { token: editor.token, body: { kind: "disbursement", source: "city", amountFen: 100_00, date: "2024-03-01", areaCode: "440282", program: "dongguan-shaoguan" } })).json();
     received.length = 0;
     failNext = 1;
@@ -115,6 +131,7 @@ describe("outgoing webhooks", () => {
   });
 
   it("a disabled robot gets nothing; the change is If-Match", async () => {
+    const hookId = await dingTalkRobot();
     const list = await (await call(h, "GET", "/api/units/dongguan/webhooks", { token: unitAdmin.token })).json();
     const hook = list.items.find((w: { id: string }) => w.id === hookId);
     expect((await call(h, "PATCH", `/api/webhooks/${hookId}`, { token: unitAdmin.token, body: { enabled: false }, headers: { "if-match": '"9"' } })).status).toBe(412);

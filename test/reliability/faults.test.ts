@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { jobTargets, reports } from "../../db/platform/schema";
 import { runJob } from "../../src/jobs/schedule";
 import { refreshUnit } from "../../src/figures/refresh";
@@ -40,15 +40,6 @@ describe("a unit whose database fails", () => {
       expect(res.status).toBe(201);
     }
     await h.services.snapshots.settled();
-    // Writes refresh the facts of their record's year: forget them, so that 2025 is a period never computed.
-    await h.services.platformClient.execute("DELETE FROM unit_facts WHERE year = 2025");
-    // The unit's file is replaced by garbage (a disk fault, a bad restore). The database and its WAL
-    // are moved aside rather than overwritten: libsql releases a closed connection's file handles
-    // only when it is garbage-collected, and such a connection checkpointing its WAL into an
-    // overwritten file would quietly repair it.
-    await h.services.tenants.close();
-    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file()}${suffix}`)) renameSync(`${file()}${suffix}`, `${file()}${suffix}.bak`);
-    writeFileSync(file(), "this is not a database ".repeat(200));
   }, 60_000);
 
   afterAll(async () => {
@@ -56,7 +47,42 @@ describe("a unit whose database fails", () => {
     dir.remove();
   });
 
+  /**
+   * Each test breaks the unit itself, from a sound one. Writes refresh the facts of their record's year: they are
+   * forgotten, with any judgement of 2025 an earlier test's reads made from them, so that 2025 is a period never
+   * computed. The unit's file is replaced by garbage (a disk fault, a bad
+   * restore). The database and its WAL are moved aside rather than overwritten: libsql releases a closed connection's
+   * file handles only when it is garbage-collected, and such a connection checkpointing its WAL into an overwritten
+   * file would quietly repair it.
+   */
+  async function breakUnit() {
+    await h.services.queue.settled();
+    await h.services.snapshots.settled();
+    await h.services.platformClient.execute("DELETE FROM unit_facts WHERE year = 2025");
+    for (const table of ["unit_judgement_areas", "unit_judgements", "judgement_requests"]) await h.services.platformClient.execute(`DELETE FROM ${table} WHERE period LIKE '2025%'`);
+    await h.services.tenants.close();
+    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file()}${suffix}`)) renameSync(`${file()}${suffix}`, `${file()}${suffix}.bak`);
+    writeFileSync(file(), "this is not a database ".repeat(200));
+  }
+
+  /** The unit's own database back in place (nothing to do when it is there already). */
+  async function restoreUnit() {
+    if (!existsSync(`${file()}.bak`)) return;
+    await h.services.tenants.close();
+    rmSync(file());
+    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file()}${suffix}.bak`)) renameSync(`${file()}${suffix}.bak`, `${file()}${suffix}`);
+  }
+
+  afterEach(async () => {
+    await h.services.queue.settled();
+    await h.services.snapshots.settled();
+    await restoreUnit();
+    // The next success clears the unit's recorded fault, so the next test starts from a sound unit.
+    expect((await call(h, "GET", `/api/t/${BROKEN}/funds`, { token: coordinator.token })).status).toBe(200);
+  });
+
   it("the rollup of a period never computed answers 200 at once (every unit stale, refreshes queued), then the others' figures and the broken unit stale with its error", async () => {
+    await breakUnit();
     const first = await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token });
     expect(first.status).toBe(200);
     const unread = await first.json();
@@ -89,6 +115,7 @@ describe("a unit whose database fails", () => {
   });
 
   it("the daily job migrates and refreshes every other unit and reports the broken one", async () => {
+    await breakUnit();
     const run = await runJob(h.services, "daily");
     expect(run.status).toBe("partial");
     const failed = run.outcomes.filter((o) => !o.ok);
@@ -98,6 +125,7 @@ describe("a unit whose database fails", () => {
   });
 
   it("the quarterly job issues every other report, including the program's, and records the failure", async () => {
+    await breakUnit();
     const run = await runJob(h.services, "quarterly", null, "2025-10-05"); // 2025 Q3
     expect(run.status).toBe("partial");
     const failed = await h.services.platform.select().from(jobTargets).where(and(eq(jobTargets.runId, run.runId), eq(jobTargets.ok, false)));
@@ -112,10 +140,17 @@ describe("a unit whose database fails", () => {
   });
 
   it("once the file is restored, the next run issues the missing report and the rollup is fresh again", async () => {
-    await h.services.tenants.close();
-    rmSync(file());
-    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(`${file()}${suffix}.bak`)) renameSync(`${file()}${suffix}.bak`, `${file()}${suffix}`);
-    const retry = await runJob(h.services, "quarterly", null, "2025-10-05");
+    // Broken while the rollup of 2025 computes the others' figures and a quarterly run misses its report. The run is
+    // of 2025 Q2, a quarter of its own: the test above issues 2025 Q3 with the unit broken and expects no report of it.
+    await breakUnit();
+    expect((await call(h, "GET", "/api/programs/gd-old-areas/rollup?year=2025", { token: coordinator.token })).status).toBe(200);
+    await h.services.queue.settled();
+    const missed = await runJob(h.services, "quarterly", null, "2025-07-05"); // 2025 Q2
+    expect(missed.status).toBe("partial");
+    expect(missed.outcomes.filter((o) => !o.ok).map((o) => o.unit)).toEqual([`gd-old-areas/${BROKEN}`]);
+
+    await restoreUnit();
+    const retry = await runJob(h.services, "quarterly", null, "2025-07-05");
     expect(retry.status).toBe("succeeded");
     expect(retry.outcomes.find((o) => o.unit === `gd-old-areas/${BROKEN}`)?.detail).toMatch(/^issued/);
     expect((await runJob(h.services, "daily")).status).toBe("succeeded");
