@@ -8,7 +8,9 @@ import { createApp } from "../src/app";
 import { LEDGER_RESOURCES } from "../src/ledger/resources";
 import type { Services } from "../src/services";
 import { ACTIVITIES, ACTIVITY_KIND_FIELDS, FUNDS, NEXT_PROJECT_STATUS, PROJECTS } from "../web/src/ledger/resources";
-import { FUND_KIND } from "../web/src/labels";
+import { FUND_KIND, INDICATOR_LABELS } from "../web/src/labels";
+import { INDICATOR_UNIT } from "../web/src/ledger/indicators.gen";
+import { INDICATORS } from "../src/rules/indicators";
 
 describe("the web's ledger definitions", () => {
   it("are the server's fields, choices and labels, from the OpenAPI document", async () => {
@@ -31,5 +33,17 @@ describe("the web's ledger definitions", () => {
     expect(ACTIVITY_KIND_FIELDS.visit).toEqual({ show: ["direction", "leaderLevel", "people"], required: ["leaderLevel", "direction"] });
     expect(ACTIVITY_KIND_FIELDS.purchase!.required).toEqual(["amountFen"]);
     expect(ACTIVITIES.filters).toEqual(["kind", "program", "direction", "leaderLevel"]);
+  });
+
+  it("name and measure each annual indicator as the rules' table does, money without a unit in its name", () => {
+    // The web shows a money target in 万元 and a report prints it with its unit: a name saying 元 would contradict both.
+    for (const indicator of INDICATORS) {
+      expect(INDICATOR_UNIT[indicator.key]).toBe(indicator.unit);
+      expect(INDICATOR_LABELS[indicator.key]).toBeDefined();
+      expect(indicator.label.zh).not.toMatch(/（元）|（分）|万元/);
+    }
+    expect(Object.keys(INDICATOR_LABELS).sort()).toEqual([...new Set(INDICATORS.map((i) => i.key))].sort());
+    expect(INDICATOR_UNIT["funds.town_livelihood"]).toBe("fen");
+    expect(INDICATOR_LABELS["funds.town_livelihood"]).toEqual(["每镇街民生帮扶资金", "Livelihood funds per town"]);
   });
 });

@@ -34,13 +34,13 @@ export const INDICATORS: readonly Indicator[] = [
   { key: "projects.grassroots_share", program: "gd-old-areas", unit: "percent", param: { rule: "projects-grassroots-share", key: "minPercent" }, clause: `${OLD} §三(二)`, label: { zh: "项目向基层和民生倾斜比例", en: "Share of projects for grassroots/livelihoods" } },
 
   { key: "meetings.joint", program: "dongguan-shaoguan", unit: "count", param: { rule: "joint-meetings-dongguan", key: "perYear" }, clause: `${DS} §五(一)`, label: { zh: "联席会议次数", en: "Joint meetings" } },
-  { key: "funds.town_livelihood", program: "dongguan-shaoguan", unit: "fen", param: { rule: "town-livelihood-funds", key: "minFen" }, clause: `${DS} §五(四)`, label: { zh: "每镇街民生帮扶资金（元）", en: "Livelihood funds per town (yuan)" } },
+  { key: "funds.town_livelihood", program: "dongguan-shaoguan", unit: "fen", param: { rule: "town-livelihood-funds", key: "minFen" }, clause: `${DS} §五(四)`, label: { zh: "每镇街民生帮扶资金", en: "Livelihood funds per town" } },
   { key: "hospital.contacts", program: "dongguan-shaoguan", unit: "count", param: { rule: "hospital-contacts", key: "perYear" }, clause: `${DS} §三(五)`, label: { zh: "每对结对医院对接次数", en: "Contacts per hospital pair" } },
   { key: "hospital.seminars", program: "dongguan-shaoguan", unit: "count", param: { rule: "hospital-seminars", key: "perYear" }, clause: `${DS} §三(五)`, label: { zh: "每对结对医院专题座谈/讲座次数", en: "Seminars per hospital pair" } },
   { key: "hospital.exchanges", program: "dongguan-shaoguan", unit: "person_times", param: { rule: "hospital-exchanges", key: "personTimesPerYear" }, clause: `${DS} §三(五)`, label: { zh: "每对结对医院人员交流人次", en: "Staff exchanges per hospital pair (person-times)" } },
   { key: "school.leader_exchanges", program: "dongguan-shaoguan", unit: "count", param: { rule: "school-leader-exchanges", key: "perDirection" }, clause: `${DS} §三(四)`, label: { zh: "每对结对学校每方派出领导挂职/跟岗人数", en: "Leaders exchanged each way per school pair" } },
   { key: "school.teaching_research", program: "dongguan-shaoguan", unit: "count", param: { rule: "school-teaching-research", key: "perYear" }, clause: `${DS} §三(四)`, label: { zh: "每对结对学校教研活动次数", en: "Teaching-research events per school pair" } },
-  { key: "culture.books", program: "dongguan-shaoguan", unit: "fen", param: { rule: "culture-books", key: "minFen" }, clause: `${DS} §三(六)`, label: { zh: "每个结对文化单位书房扶持资金（元）", en: "Book funds per paired cultural unit (yuan)" } },
+  { key: "culture.books", program: "dongguan-shaoguan", unit: "fen", param: { rule: "culture-books", key: "minFen" }, clause: `${DS} §三(六)`, label: { zh: "每个结对文化单位书房扶持资金", en: "Book funds per paired cultural unit" } },
   { key: "performances", program: "dongguan-shaoguan", unit: "count", param: { rule: "performances", key: "perYear" }, clause: `${DS} §三(六)`, label: { zh: "韶关文化团队来莞演出场次", en: "Performances by Shaoguan troupes in Dongguan" } },
   { key: "jobs.to_recipient", program: "dongguan-shaoguan", unit: "count", param: { rule: "job-postings-to-recipient", key: "perYear" }, clause: `${DS} §四(九)`, label: { zh: "向韶关推送就业岗位数", en: "Job postings sent to Shaoguan" } },
   { key: "jobs.from_recipient", program: "dongguan-shaoguan", unit: "count", param: { rule: "job-postings-from-recipient", key: "perYear" }, clause: `${DS} §四(九)`, label: { zh: "韶关向东莞推送岗位数", en: "Job postings from Shaoguan" } },
@@ -48,7 +48,7 @@ export const INDICATORS: readonly Indicator[] = [
   { key: "plan.five_haves", program: "dongguan-shaoguan", unit: "count", target: 5, clause: `${DS} §五(二)`, label: { zh: "“五有”文件齐备项数", en: "Five-haves documents in place" } },
   { key: "submissions.quarterly", program: "dongguan-shaoguan", unit: "count", target: 4, clause: `${DS} §五(四)`, label: { zh: "按季度报送次数", en: "Quarterly submissions" } },
 
-  { key: "funds.fiscal_per_county", program: "gd-east-west-2016", unit: "fen", param: { rule: "fiscal-per-county", key: "perCountyFen" }, clause: `${EW} §10`, label: { zh: "每县财政援助资金（元）", en: "Fiscal assistance per county (yuan)" } },
+  { key: "funds.fiscal_per_county", program: "gd-east-west-2016", unit: "fen", param: { rule: "fiscal-per-county", key: "perCountyFen" }, clause: `${EW} §10`, label: { zh: "每县财政援助资金", en: "Fiscal assistance per county" } },
 
   { key: "visits.leader", program: "gd-guizhou", unit: "count", param: { rule: "leader-visits-guizhou", key: "perYear" }, clause: `${GZ} §(十五)`, label: { zh: "结对市县主要负责同志互访次数", en: "Leader visits" } },
   { key: "meetings.joint", program: "gd-guizhou", unit: "count", param: { rule: "joint-meetings-guizhou", key: "perYear" }, clause: `${GZ} §(十五)`, label: { zh: "联席会议次数", en: "Joint meetings" } },

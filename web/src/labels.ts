@@ -107,33 +107,8 @@ export const REPORT_KIND: LabelMap = {
   program_annual: ["年度考核报告", "Annual assessment"],
 };
 
-export type IndicatorUnit = "count" | "percent" | "fen" | "person_times";
-
-/** src/rules/indicators.ts: key → unit and label (the first program's label where a key repeats). */
-export const INDICATOR: Record<string, { unit: IndicatorUnit; label: readonly [string, string] }> = {
-  "visits.main_leader": { unit: "count", label: ["主要负责同志赴受援地调研次数", "Main-leader visits to the recipient area"] },
-  "funds.grassroots_share": { unit: "percent", label: ["资金向基层和民生倾斜比例", "Share of funds for grassroots/livelihoods"] },
-  "projects.grassroots_share": { unit: "percent", label: ["项目向基层和民生倾斜比例", "Share of projects for grassroots/livelihoods"] },
-  "meetings.joint": { unit: "count", label: ["联席会议次数", "Joint meetings"] },
-  "funds.town_livelihood": { unit: "fen", label: ["每镇街民生帮扶资金", "Livelihood funds per town"] },
-  "hospital.contacts": { unit: "count", label: ["每对结对医院对接次数", "Contacts per hospital pair"] },
-  "hospital.seminars": { unit: "count", label: ["每对结对医院专题座谈/讲座次数", "Seminars per hospital pair"] },
-  "hospital.exchanges": { unit: "person_times", label: ["每对结对医院人员交流人次", "Staff exchanges per hospital pair"] },
-  "school.leader_exchanges": { unit: "count", label: ["每对结对学校每方派出领导挂职/跟岗人数", "Leaders exchanged each way per school pair"] },
-  "school.teaching_research": { unit: "count", label: ["每对结对学校教研活动次数", "Teaching-research events per school pair"] },
-  "culture.books": { unit: "fen", label: ["每个结对文化单位书房扶持资金", "Book funds per paired cultural unit"] },
-  performances: { unit: "count", label: ["韶关文化团队来莞演出场次", "Performances by Shaoguan troupes in Dongguan"] },
-  "jobs.to_recipient": { unit: "count", label: ["向韶关推送就业岗位数", "Job postings sent to Shaoguan"] },
-  "jobs.from_recipient": { unit: "count", label: ["韶关向东莞推送岗位数", "Job postings from Shaoguan"] },
-  "tourism.promotions": { unit: "count", label: ["旅游推介活动次数", "Tourism promotion events"] },
-  "plan.five_haves": { unit: "count", label: ["“五有”文件齐备项数", "Five-haves documents in place"] },
-  "submissions.quarterly": { unit: "count", label: ["按季度报送次数", "Quarterly submissions"] },
-  "funds.fiscal_per_county": { unit: "fen", label: ["每县财政援助资金", "Fiscal assistance per county"] },
-  "visits.leader": { unit: "count", label: ["结对市县主要负责同志互访次数", "Leader visits"] },
-  "agreement.annual": { unit: "count", label: ["签署年度协作协议", "Annual collaboration agreement signed"] },
-};
-
-export const INDICATOR_LABELS: LabelMap = Object.fromEntries(Object.entries(INDICATOR).map(([k, v]) => [k, v.label]));
+/** The annual indicators' names, as the targets resource declares them (src/rules/indicators.ts). */
+export const INDICATOR_LABELS = choicesOf("targets", "indicator");
 
 /** The label of a value in the current language, or the value itself when unknown. */
 export function label(map: LabelMap, value: unknown): string {

@@ -3,13 +3,14 @@ import type { LedgerRecord } from "../api/types";
 import { areaName } from "../api/unit-data";
 import { count, fenToWan } from "../format/money";
 import { t } from "../i18n";
-import { INDICATOR, label } from "../labels";
+import { label } from "../labels";
+import { INDICATOR_UNIT } from "./indicators.gen";
 import type { FieldDef } from "./resources";
 
 export function cellText(field: FieldDef, record: LedgerRecord, refNames: Map<string, string>, programNames: Map<string, string>): string {
   const v = record[field.key];
   if (field.key === "target" && record.indicator) {
-    const unit = INDICATOR[String(record.indicator)]?.unit;
+    const unit = INDICATOR_UNIT[String(record.indicator)];
     if (unit === "fen") return `${fenToWan(Number(v))} ${t("unit.wan")}`;
     if (unit === "percent") return `${String(v)}%`;
     return count(Number(v));

@@ -11,7 +11,7 @@ import { useRefOptions } from "../api/unit-data";
 import { Dialog } from "../components/dialog";
 import { todayIso } from "../format/date";
 import { pick, t } from "../i18n";
-import { INDICATOR } from "../labels";
+import { INDICATOR_UNIT } from "./indicators.gen";
 import { useUnsavedChanges } from "../unsaved";
 import { FieldInput, type FieldContext } from "./field-input";
 import { mapDetails, toBody, toRaw, type RawValues } from "./form-values";
@@ -32,7 +32,7 @@ export function visibleFields(view: ResourceView, raw: RawValues, personal: bool
 
 /** A target of a money indicator is typed in 元 like any amount. */
 function moneyTargets(fields: FieldDef[], indicator: unknown): FieldDef[] {
-  return INDICATOR[String(indicator)]?.unit === "fen" ? fields.map((f) => (f.key === "target" ? { ...f, kind: "money" as const } : f)) : fields;
+  return INDICATOR_UNIT[String(indicator)] === "fen" ? fields.map((f) => (f.key === "target" ? { ...f, kind: "money" as const } : f)) : fields;
 }
 
 function defaultsFor(view: ResourceView, ctx: FieldContext): RawValues {
