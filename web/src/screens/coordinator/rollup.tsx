@@ -32,11 +32,15 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
   const r = rollup.data && rollup.data.program === program ? rollup.data : undefined;
   // A rollup reads no unit's database: units whose figures are behind are shown stale while their
   // refresh runs in the background, and the screen asks again until they arrive (at most 2 minutes).
-  const refreshing = r ? r.totals.refreshing : 0;
+  // The timer belongs to the answer it was set for: while another is loading (another program,
+  // period, sort or page) none runs, or the previous answer's timer would ask again for the new
+  // one and the first answer for it (e.g. every unit stale) would be replaced before it is shown.
+  const refreshing = r && !rollup.loading ? r.totals.refreshing : 0;
+  const asked = `${program} ${JSON.stringify(periodQuery(period))}`;
   const polls = useRef(0);
   useEffect(() => {
     polls.current = 0;
-  }, [program, JSON.stringify(periodQuery(period))]);
+  }, [asked]);
   useEffect(() => {
     if (!refreshing || polls.current >= 40) return;
     const timer = setTimeout(() => {
@@ -44,7 +48,7 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
       rollup.reload();
     }, 3_000);
     return () => clearTimeout(timer);
-  }, [refreshing, r?.generatedAt]);
+  }, [refreshing, r?.generatedAt, asked]);
 
   return (
     <>
