@@ -3,7 +3,7 @@
  * server started declaring these fields, or the web's types stopped coming from the document, the
  * `@ts-expect-error` lines would be unused and `npm run typecheck` would fail.
  */
-import type { Me, RuleResult, UserRow } from "./types";
+import type { Me, Page, RuleResult, UserRow } from "./types";
 
 // @ts-expect-error The server declares no nickname on a user: the web cannot read one.
 export type UndeclaredUserField = Me["user"]["nickname"];
@@ -11,3 +11,7 @@ export type UndeclaredUserField = Me["user"]["nickname"];
 export type UndeclaredPasswordHash = UserRow["passwordHash"];
 // @ts-expect-error A rule's status is one of the server's four, not any text.
 export const unknownStatus: RuleResult["status"] = "maybe";
+// A page's bookkeeping is the server's list contract: its total is a count, and it has no page number.
+export const pageTotal: Page<unknown>["total"] = 3;
+// @ts-expect-error Lists page by cursor, not by page number.
+export type UndeclaredPageNumber = Page<unknown>["page"];

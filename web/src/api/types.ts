@@ -34,11 +34,8 @@ export type LedgerRecord = Record<string, unknown> & {
   voidReason: string | null;
 };
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: number;
-}
+/** A page of a ledger list (the server's one pagination contract: `{ items, nextCursor, total }`), of the items named. */
+export type Page<T> = Omit<Answer<"/api/t/{unit}/funds">, "items"> & { items: T[] };
 
 /** A rule's result as the screens show it (the compliance answer's, and the rollup drill's, which omits the parameters). */
 export type RuleResult = Omit<Schemas["RuleResult"], "params">;
