@@ -160,6 +160,38 @@ describe("POST /api/auth/logout", () => {
     expect((await h.app.request("/api/me")).status).toBe(401);
   });
 
+  it("ends that session on the server: a copy of its cookie or token is refused, with why; the account's other sessions go on", async () => {
+    const signedOut = await webLogin("demo-editor");
+    const other = await webLogin("demo-editor");
+    expect((await h.app.request("/api/me", { headers: withCookie(signedOut.value) })).status).toBe(200);
+    expect((await h.app.request("/api/auth/logout", { method: "POST", headers: withCookie(signedOut.value, { origin: OWN }) })).status).toBe(204);
+    // Someone who copied the cookie before the sign-out, replaying it as a cookie or as a bearer token.
+    const replayed = await h.app.request("/api/me", { headers: withCookie(signedOut.value) });
+    expect(replayed.status).toBe(401);
+    expect((await replayed.json()).error.message).toBe("该会话已退出登录，请重新登录。");
+    expect((await call(h, "GET", "/api/me", { token: signedOut.value })).status).toBe(401);
+    expect((await call(h, "POST", "/api/t/dongguan/funds", { token: signedOut.value, body: FUND })).status).toBe(401);
+    expect((await h.app.request("/api/me", { headers: withCookie(other.value) })).status).toBe(200);
+    // Signing out again with the ended session is harmless (clears the cookie, records nothing twice).
+    expect((await h.app.request("/api/auth/logout", { method: "POST", headers: withCookie(signedOut.value, { origin: OWN }) })).status).toBe(204);
+  });
+
+  it("ends a bearer token's session too (an API client signing out)", async () => {
+    const login = await call(h, "POST", "/api/auth/login", { body: { username: "demo-viewer", password: DEMO_PASSWORD } });
+    const { token } = await login.json();
+    expect((await call(h, "GET", "/api/me", { token })).status).toBe(200);
+    expect((await call(h, "POST", "/api/auth/logout", { token })).status).toBe(204);
+    expect((await call(h, "GET", "/api/me", { token })).status).toBe(401);
+  });
+
+  it("purges sessions signed out whose tokens have expired, as later sign-outs come", async () => {
+    await h.services.platformClient.execute("INSERT INTO ended_sessions (id, user_id, expires_at) VALUES ('long-expired', 'user-demo-editor', 1000)");
+    const { value } = await webLogin("demo-editor");
+    expect((await h.app.request("/api/auth/logout", { method: "POST", headers: withCookie(value, { origin: OWN }) })).status).toBe(204);
+    const { rows } = await h.services.platformClient.execute("SELECT count(*) AS n FROM ended_sessions WHERE id = 'long-expired'");
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
   it("is itself refused from another site (a forged sign-out)", async () => {
     const { value } = await webLogin("demo-editor");
     const res = await h.app.request("/api/auth/logout", { method: "POST", headers: withCookie(value, { origin: FOREIGN }) });

@@ -67,7 +67,7 @@ describe("POST /api/auth/login", () => {
 describe("token attacks are refused with 401", () => {
   const claims = { username: "demo-admin", name: "x", role: "admin", unit: null, programs: [], ver: 1 };
   const sign = (secret: string, edit: (j: SignJWT) => SignJWT = (j) => j) =>
-    edit(new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("user-demo-admin").setIssuer("duikou").setAudience("duikou-api").setIssuedAt().setExpirationTime("1h")).sign(
+    edit(new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("user-demo-admin").setJti(crypto.randomUUID()).setIssuer("duikou").setAudience("duikou-api").setIssuedAt().setExpirationTime("1h")).sign(
       new TextEncoder().encode(secret),
     );
 

@@ -215,5 +215,13 @@ export const PLATFORM_MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE `webhooks` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`audience_kind` text NOT NULL,\n\t`audience` text NOT NULL,\n\t`format` text NOT NULL,\n\t`url` text NOT NULL,\n\t`secret` text,\n\t`enabled` integer DEFAULT true NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`created_by` text NOT NULL,\n\t`last_status` text,\n\t`last_at` text\n);",
       "CREATE INDEX `webhooks_audience_idx` ON `webhooks` (`audience_kind`,`audience`);"
     ]
+  },
+  {
+    "version": 20,
+    "tag": "0019_ended-sessions",
+    "statements": [
+      "CREATE TABLE `ended_sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`expires_at` integer NOT NULL\n);",
+      "CREATE INDEX `ended_sessions_expiry_idx` ON `ended_sessions` (`expires_at`);"
+    ]
   }
 ];

@@ -201,6 +201,21 @@ export const loginThrottle = sqliteTable(
   (t) => [index("login_throttle_last_idx").on(t.lastAt)],
 );
 
+/**
+ * Sessions signed out before their token expired (POST /api/auth/logout): a token whose id (jti) is
+ * here is refused, so a copied token or cookie ends with the sign-out, and the account's other
+ * sessions go on. Expiry in epoch seconds, as the token's; rows past it are purged at later sign-outs.
+ */
+export const endedSessions = sqliteTable(
+  "ended_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("ended_sessions_expiry_idx").on(t.expiresAt)],
+);
+
 /** Every run of a scheduled job, with the outcome per unit. */
 export const jobRuns = sqliteTable(
   "job_runs",

@@ -14,6 +14,11 @@ export interface AuthInfo {
   area: string | null;
   /** The user row's auth_version the token was issued against; an older one is refused. */
   authVersion: number;
+  /**
+   * The session a verified token belongs to (its jti) and when it expires (epoch seconds): signing
+   * out ends that session alone. Absent on claims not read from a token (about to be issued).
+   */
+  session?: { id: string; expiresAt: number };
 }
 
 /** Roles that belong to exactly one unit. */

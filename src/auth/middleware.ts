@@ -12,7 +12,7 @@ import { tokenStanding } from "./users";
  * The token a request presents: its Authorization header's bearer token when it has that header
  * (then only that, well formed or not), else the web's session cookie.
  */
-function presentedToken(c: Context<AppEnv>): { token: string; via: "bearer" | "cookie" } | null {
+export function presentedToken(c: Context<AppEnv>): { token: string; via: "bearer" | "cookie" } | null {
   const header = c.req.header("authorization");
   if (header !== undefined) {
     const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
@@ -36,7 +36,7 @@ export function requireAuth() {
     const standing = auth ? await tokenStanding(c.get("services").platform, auth) : "changed";
     if (!auth || standing !== "current") {
       // Say why, so a clerk whose account was changed does not think the session merely expired.
-      const key = !auth ? "error.unauthorized" : standing === "disabled" ? "error.account_disabled" : "error.session_changed";
+      const key = !auth ? "error.unauthorized" : standing === "disabled" ? "error.account_disabled" : standing === "ended" ? "error.session_ended" : "error.session_changed";
       throw new ApiError("UNAUTHORIZED", key, {}, [], { "WWW-Authenticate": 'Bearer error="invalid_token"' });
     }
     c.set("auth", auth);

@@ -19,6 +19,8 @@ const claimsSchema = z.object({
   programs: z.array(z.string()),
   area: z.string().nullable().default(null),
   ver: z.number().int().min(1),
+  jti: z.string().min(1).max(64),
+  exp: z.number().int(),
 });
 
 const keys = new Map<string, CryptoKey>();
@@ -40,6 +42,8 @@ export async function issueToken(jwt: Config["jwt"], auth: AuthInfo): Promise<{ 
   const token = await new SignJWT({ username: auth.username, name: auth.name, role: auth.role, unit: auth.unit, programs: auth.programs, area: auth.area, ver: auth.authVersion })
     .setProtectedHeader({ alg: ALG, typ: "JWT" })
     .setSubject(auth.userId)
+    // Each token is a session of its own, so that signing out can end it alone (ended_sessions).
+    .setJti(crypto.randomUUID())
     .setIssuer(jwt.issuer)
     .setAudience(jwt.audience)
     .setIssuedAt(nowSeconds)
@@ -55,12 +59,12 @@ export async function verifyToken(jwt: Config["jwt"], token: string): Promise<Au
       algorithms: [ALG],
       issuer: jwt.issuer,
       audience: jwt.audience,
-      requiredClaims: ["exp", "iat", "sub"],
+      requiredClaims: ["exp", "iat", "sub", "jti"],
     });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return null;
     const c = claims.data;
-    return { userId: c.sub, username: c.username, name: c.name, role: c.role, unit: c.unit, programs: c.programs, area: c.area, authVersion: c.ver };
+    return { userId: c.sub, username: c.username, name: c.name, role: c.role, unit: c.unit, programs: c.programs, area: c.area, authVersion: c.ver, session: { id: c.jti, expiresAt: c.exp } };
   } catch {
     return null;
   }

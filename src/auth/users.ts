@@ -1,23 +1,26 @@
 /**
- * A token is a copy of the user row at the time it was issued. Tokens are stateless, so every
- * authenticated request reads the row's `disabled` and `auth_version` (one primary-key read, not
- * cached: a change must hold on the very next request, in every process and isolate). Triggers bump
- * `auth_version` on every change of role, unit, password, disabled flag or coordinated programs.
+ * A token is a copy of the user row at the time it was issued. Every authenticated request reads the
+ * row's `disabled` and `auth_version`, and whether the token's session was signed out (one query of
+ * two primary keys, not cached: a change must hold on the very next request, in every process and
+ * isolate). Triggers bump `auth_version` on every change of role, unit, password, disabled flag or
+ * coordinated programs; a sign-out ends one session (ended_sessions).
  */
-import { eq } from "drizzle-orm";
-import { userPrograms, users } from "../../db/platform/schema";
+import { eq, sql } from "drizzle-orm";
+import { endedSessions, userPrograms, users } from "../../db/platform/schema";
 import type { PlatformDb } from "../services";
 import type { Config } from "../env";
 import type { AuthInfo } from "./claims";
 import { issueToken } from "./tokens";
 
-export type TokenStanding = "current" | "disabled" | "changed";
+export type TokenStanding = "current" | "disabled" | "changed" | "ended";
 
 /** Whether a verified token still speaks for its user. */
 export async function tokenStanding(db: PlatformDb, auth: AuthInfo): Promise<TokenStanding> {
-  const [row] = await db.select({ disabled: users.disabled, authVersion: users.authVersion }).from(users).where(eq(users.id, auth.userId));
+  const ended = sql<number>`exists (select 1 from ${endedSessions} where ${endedSessions.id} = ${auth.session?.id ?? ""})`;
+  const [row] = await db.select({ disabled: users.disabled, authVersion: users.authVersion, ended }).from(users).where(eq(users.id, auth.userId));
   if (!row) return "changed";
   if (row.disabled) return "disabled";
+  if (Number(row.ended)) return "ended";
   return row.authVersion === auth.authVersion ? "current" : "changed";
 }
 

@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   "error.unauthorized": "Please sign in; your session may have expired.",
   "error.account_disabled": "This account has been disabled; contact your administrator.",
   "error.session_changed": "Your account's rights or password changed; please sign in again.",
+  "error.session_ended": "This session was signed out; please sign in again.",
   "error.busy": "The server is busy; please try again in a moment.",
   "error.password_dictionary_missing": "Passwords cannot be checked yet: the platform's reference data has not been loaded (npm run migrate). Please tell the administrator.",
   "error.invalid_credentials": "Wrong username or password.",

@@ -6,6 +6,7 @@ export const zhCN = {
   "error.unauthorized": "请先登录，或登录已过期，请重新登录。",
   "error.account_disabled": "该账号已被停用，请联系管理员。",
   "error.session_changed": "您的账号权限或密码已变更，请重新登录。",
+  "error.session_ended": "该会话已退出登录，请重新登录。",
   "error.busy": "系统繁忙，请稍后再试。",
   "error.password_dictionary_missing": "暂时无法检查密码：平台的基础数据尚未导入（npm run migrate），请联系管理员。",
   "error.invalid_credentials": "用户名或密码不正确。",
