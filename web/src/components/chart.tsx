@@ -33,7 +33,11 @@ export function Chart({ option, height = 280, label, onClick }: { option: ChartO
       instance.setOption({ textStyle: { fontFamily: CHART_FONT }, animationDuration: 300, ...latest.current }, true);
       instance.on("click", (event) => click.current?.(event as ECElementEvent));
       box.current.chart = instance;
-      observer = new ResizeObserver(() => instance.resize());
+      // A box with no size (its screen hidden or leaving) has nothing to lay out: ECharts' map layout
+      // then reads a bounding box that does not exist and throws.
+      observer = new ResizeObserver(([entry]) => {
+        if (entry && entry.contentRect.width > 0 && entry.contentRect.height > 0 && !instance.isDisposed()) instance.resize();
+      });
       observer.observe(box.current);
       box.current.dataset.ready = "true";
     });
