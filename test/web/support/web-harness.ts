@@ -3,7 +3,7 @@
  * databases with the demo accounts and demo ledger, Debian's Chromium driven by playwright-core,
  * a signed-in API client to check what the UI wrote, and screenshots under test-artifacts/web/.
  */
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { demoYear } from "../../../src/seed/demo-ledger";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -80,12 +80,25 @@ export async function startWeb(): Promise<WebHarness> {
   };
 }
 
-/** A fresh page (its own storage) at the given size; page errors fail loudly in the test log. */
+/** Uncaught exceptions of the pages this file opened since the last test ended. */
+const pageErrors: string[] = [];
+
+// An exception a screen throws is a defect even when what the test looks at still shows: it fails
+// the test it happened in (registered here, so every browser test file has it).
+afterEach(() => {
+  const thrown = pageErrors.splice(0);
+  expect(thrown, "uncaught exceptions in the page").toEqual([]);
+});
+
+/** A fresh page (its own storage) at the given size; an uncaught exception in it fails the test. */
 export async function openPage(h: WebHarness, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<Page> {
   const context = await h.browser.newContext({ viewport: size, locale: "zh-CN", acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  page.on("pageerror", (e) => console.error(`[browser] ${e.message}`));
+  page.on("pageerror", (e) => {
+    console.error(`[browser] ${e.stack ?? e.message}`);
+    pageErrors.push(e.message);
+  });
   return page;
 }
 
