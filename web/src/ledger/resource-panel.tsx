@@ -5,40 +5,26 @@
  */
 import { useCursorPages } from "../api/cursor-pages";
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { download } from "../api/download";
 import { useApi } from "../api/use-api";
 import type { LedgerRecord, Page, Tenant } from "../api/types";
 import { useAreaNames, useRefOptions } from "../api/unit-data";
-import { DemoTag, Tag } from "../components/badge";
 import { Busy } from "../components/busy";
-import { DataTable, Pager, type Column } from "../components/data-table";
+import { DataTable, Pager } from "../components/data-table";
 import { Empty, ErrorNote, Loading, Notice } from "../components/feedback";
 import { pick, t } from "../i18n";
-import { cellText, columnHeader } from "./cells";
+import { cellText } from "./cells";
 import type { FieldContext } from "./field-input";
 import { FilterBar, type ListQuery } from "./filters";
-import { ImportDialog } from "./import-dialog";
-import { NextStatusButton } from "./project-status";
-import { RecordForm } from "./record-form";
 import { RecordView } from "./record-view";
 import { fieldOf, type ResourceView } from "./resources";
 import { TargetsPrefill } from "./targets-prefill";
-import { VoidDialog } from "./void-dialog";
-import { AssignProgramDialog } from "./assign-program-dialog";
 import { BulkBar } from "./bulk-bar";
-import { ThreadDialog } from "../components/thread-dialog";
+import { PanelDialogs, type PanelDialog } from "./panel-dialogs";
+import { recordColumns } from "./record-columns";
+import { useExport } from "./use-export";
 import { useSession } from "../session";
 
 const PAGE_SIZE = 20;
-
-type Dialog =
-  | { kind: "create" }
-  | { kind: "edit"; record: LedgerRecord }
-  | { kind: "void"; records: LedgerRecord[] }
-  | { kind: "assign"; records: LedgerRecord[] }
-  | { kind: "import" }
-  | { kind: "thread"; id: string; name: string }
-  | null;
 
 /** The records both sides of a pairing talk about (the recipient confirms or disputes; a coordinator returns). */
 const THREADED = new Set(["funds", "projects", "cadres", "activities"]);
@@ -67,11 +53,8 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const focused = useApi<LedgerRecord>(focus ? `${base}/${encodeURIComponent(focus)}` : null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   useEffect(() => setSelected(new Set()), [paramsKey, view.path, cursor, focus]);
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<PanelDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<Error | null>(null);
-  /** An export under way: since when, and the bytes received (the server builds the file first, then sends it). */
-  const [exporting, setExporting] = useState<{ since: number; received: number } | null>(null);
   const canWrite = tenant?.access.write ?? false;
   const role = useSession()?.user.role;
   const threaded = THREADED.has(view.path);
@@ -79,7 +62,7 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
   const canPost = canWrite || role === "coordinator";
   // A link from the inbox (?thread=<id>) opens that record's thread.
   const linked = threaded && query.thread ? { kind: "thread" as const, id: query.thread, name: "" } : null;
-  const shown: Dialog = dialog ?? linked;
+  const shown: PanelDialog = dialog ?? linked;
   const personal = tenant?.access.personal ?? true;
 
   const items = focus ? (focused.data ? [focused.data] : []) : (list.data?.items ?? []);
@@ -104,65 +87,8 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
     return f ? cellText(f, r, refNames, programNames) : r.id;
   };
 
-  const columns: Column<LedgerRecord>[] = view.columns
-    .map((key) => fieldOf(view, key))
-    .filter((f) => f !== undefined && (personal || !f.personal))
-    .map((f, i) => ({
-      key: f!.key,
-      header: columnHeader(f!, pick(f!.label)),
-      sortable: view.sorts.includes(f!.key),
-      numeric: f!.kind === "money" || (f!.kind === "int" && f!.key !== "year"),
-      render: (r: LedgerRecord) => (
-        <>
-          {cellText(f!, r, refNames, programNames)}
-          {i === 0 ? (
-            <>
-              {" "}
-              <DemoTag demo={r.demo} />
-              {r.voidedAt ? (
-                <Tag tone="danger" title={r.voidReason ?? ""}>
-                  {t("ledger.voided")}
-                </Tag>
-              ) : null}
-            </>
-          ) : null}
-        </>
-      ),
-    }));
-  if (canWrite || threaded)
-    columns.push({
-      key: "_actions",
-      header: t("ledger.actions"),
-      render: (r) =>
-        r.voidedAt ? null : (
-          <div class="row-actions">
-            {canWrite && view.path === "projects" ? <NextStatusButton unit={ctx.unit} record={r} onDone={(m) => done(m)} onError={(m) => setNotice(m)} /> : null}
-            {canWrite ? (
-              <button type="button" class="btn btn--link" onClick={() => setDialog({ kind: "edit", record: r })} aria-label={`${t("common.edit")} ${nameOf(r)}`}>
-                {t("common.edit")}
-              </button>
-            ) : null}
-            {threaded ? (
-              <button type="button" class="btn btn--link" onClick={() => setDialog({ kind: "thread", id: r.id, name: nameOf(r) })} aria-label={`${t("thread.open")} ${nameOf(r)}`}>
-                {t("thread.open")}
-              </button>
-            ) : null}
-            {canWrite ? (
-              <button type="button" class="btn btn--link btn--link-danger" onClick={() => setDialog({ kind: "void", records: [r] })} aria-label={`${t("ledger.void")} ${nameOf(r)}`}>
-                {t("ledger.void")}
-              </button>
-            ) : null}
-          </div>
-        ),
-    });
-
-  const exportAs = (format: "xlsx" | "csv") => {
-    setExportError(null);
-    setExporting({ since: Date.now(), received: 0 });
-    download(`${base}/export`, { ...params, format }, undefined, (received) => setExporting((e) => e && { ...e, received }))
-      .catch((e: Error) => setExportError(e))
-      .finally(() => setExporting(null));
-  };
+  const columns = recordColumns({ view, unit: ctx.unit, personal, canWrite, threaded, refNames, programNames, nameOf, open: setDialog, done, notice: setNotice });
+  const { exporting, exportError, exportAs } = useExport(base, params);
 
   return (
     <section class="panel" aria-labelledby={`panel-${view.path}`}>
@@ -244,47 +170,23 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
           )}
         </div>
       ) : null}
-      {dialog?.kind === "create" || dialog?.kind === "edit" ? (
-        <RecordForm
-          view={view}
-          ctx={ctx}
-          record={dialog.kind === "edit" ? dialog.record : null}
-          onClose={() => setDialog(null)}
-          onSaved={() => done(dialog.kind === "edit" ? t("ledger.saved") : t("ledger.created"))}
-        />
-      ) : null}
-      {dialog?.kind === "void" ? (
-        <VoidDialog
-          unit={ctx.unit}
-          path={view.path}
-          records={dialog.records}
-          name={nameOf(dialog.records[0]!)}
-          onClose={() => setDialog(null)}
-          onDone={() => done(dialog.records.length === 1 ? t("ledger.voidedDone") : t("bulk.voidDone", { n: dialog.records.length }))}
-        />
-      ) : null}
-      {dialog?.kind === "assign" ? (
-        <AssignProgramDialog
-          unit={ctx.unit}
-          path={view.path}
-          records={dialog.records}
-          tenant={tenant}
-          onClose={() => setDialog(null)}
-          onDone={(program) => done(t("bulk.programDone", { n: dialog.records.length, program }))}
-        />
-      ) : null}
-      {shown?.kind === "thread" ? (
-        <ThreadDialog
-          path={`${base}/${shown.id}/thread`}
-          title={shown.name ? t("thread.title", { name: shown.name }) : t("thread.titlePlain")}
-          canPost={canPost}
-          evidence={{ record: `${base}/${shown.id}`, fileOf: (id) => `/api/t/${ctx.unit}/attachments/${id}`, canUpload: canWrite }}
-          onClose={() => {
-            setDialog(null);
-            if (query.thread) onQuery({ ...query, thread: "" });
-          }}
-        />
-      ) : null}
+      <PanelDialogs
+        dialog={dialog}
+        shown={shown}
+        view={view}
+        ctx={ctx}
+        tenant={tenant}
+        base={base}
+        canWrite={canWrite}
+        canPost={canPost}
+        nameOf={nameOf}
+        close={() => setDialog(null)}
+        closeThread={() => {
+          setDialog(null);
+          if (query.thread) onQuery({ ...query, thread: "" });
+        }}
+        done={done}
+      />
       {focus && viewing && !dialog ? (
         <RecordView
           view={view}
@@ -302,7 +204,6 @@ export function ResourcePanel({ view, tenant, ctx, query, onQuery }: { view: Res
           onClose={() => setViewing(false)}
         />
       ) : null}
-      {dialog?.kind === "import" ? <ImportDialog unit={ctx.unit} view={view} onClose={() => setDialog(null)} onDone={(n) => done(t("import.done", { n }))} /> : null}
     </section>
   );
 }
