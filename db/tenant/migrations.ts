@@ -157,5 +157,12 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "-- An agreement counts as signed when its copy is attached (a rule's option): attaching or voiding one changes the\n-- figures of the activity's year.\nCREATE TRIGGER attachments_data_version_insert AFTER INSERT ON attachments\nBEGIN\n  INSERT INTO data_versions (year, version)\n  SELECT coalesce((SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM activities WHERE NEW.entity = 'activity' AND id = NEW.record_id), 0), 1 WHERE true\n  ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;",
       "CREATE TRIGGER attachments_data_version_update AFTER UPDATE ON attachments\nBEGIN\n  INSERT INTO data_versions (year, version)\n  SELECT coalesce((SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM activities WHERE NEW.entity = 'activity' AND id = NEW.record_id), 0), 1 WHERE true\n  ON CONFLICT(year) DO UPDATE SET version = version + 1;\nEND;"
     ]
+  },
+  {
+    "version": 10,
+    "tag": "0009_lost-race",
+    "statements": [
+      "-- A write of many records (bulk void, bulk program, a guarded update) checks each record's version in its\n-- UPDATE, and its audit row's actor is NULL when that UPDATE changed nothing: someone else wrote first.\n-- Refuse it here by our own name, as the other invariants are (0001), so the batch is undone and the\n-- server knows why by a code of ours rather than by SQLite's wording of a NOT NULL failure.\nCREATE TRIGGER audit_log_lost_race BEFORE INSERT ON audit_log\nWHEN NEW.actor IS NULL\nBEGIN\n  SELECT RAISE(ABORT, 'LOST_RACE');\nEND;"
+    ]
   }
 ];

@@ -30,8 +30,9 @@ export function auditRow(db: TenantDb, who: AuditActor, entity: string, entityId
 /**
  * The audit row as a raw statement for a write batch. `guarded`: inserted only if the statement before it
  * changed a row (`WHERE changes() = 1`), so a lost If-Match race leaves no audit row behind; `"abort"`: the
- * row's actor is NULL unless the statement before it changed a row, and `actor` is NOT NULL, so a lost race
- * aborts the whole batch — the guard of a write of many records, all or none (see `isLostRace`).
+ * row's actor is NULL unless the statement before it changed a row, and the tenant's trigger
+ * `audit_log_lost_race` (migration 0009) refuses such a row with LOST_RACE, so a lost race aborts the whole
+ * batch — the guard of a write of many records, all or none (see `isLostRace`).
  */
 export function auditStatement(who: AuditActor, entity: string, id: string, action: string, before: unknown, after: unknown, guarded: boolean | "abort"): InStatement {
   const actor = guarded === "abort" ? "CASE WHEN changes() = 1 THEN ? END" : "?";
@@ -54,8 +55,11 @@ export function auditRowsStatement(who: AuditActor, entity: string, action: stri
   };
 }
 
+/** The code the tenant's `audit_log_lost_race` trigger raises (db/tenant/migrations/0009_lost-race.sql). */
+export const LOST_RACE = "LOST_RACE";
+
 /** Whether a write failed because an `"abort"`-guarded audit row found its change had not landed. */
 export function isLostRace(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
-  return text.includes("NOT NULL constraint failed: audit_log.actor");
+  return text.includes(LOST_RACE);
 }
