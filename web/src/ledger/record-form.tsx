@@ -148,7 +148,7 @@ export function RecordFormBody({ view, ctx, record, onSaved, onClose, preset = {
           <FieldInput key={f.key} field={f} value={raw[f.key] ?? ""} error={errors[f.key] || undefined} required={f.required} idPrefix={idPrefix} ctx={ctx} onChange={(v) => change(f.key, v)} />
         ))}
       </div>
-      <FormActions busy={saving} onClose={onClose} submit={(saveLabel ?? t("common.save"))} />
+      <FormActions busy={saving} onClose={onClose} submit={saveLabel ?? t("common.save")} />
     </form>
   );
 }

@@ -27,7 +27,8 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
   // The units' table is a page of the rollup, sorted by the server: changing either asks again.
   // The units' page: back to the first for another program or period (and, below, another sort).
   const [sort, setSort] = useState("-rules");
-  const pages = useCursorPages(`${program} ${JSON.stringify(periodQuery(period))}`);
+  const asked = `${program} ${JSON.stringify(periodQuery(period))}`;
+  const pages = useCursorPages(asked);
   const rollup = useApi<ProgramRollup>(`/api/programs/${program}/rollup`, { ...periodQuery(period), cursor: pages.cursor, limit: UNIT_PAGE, sort });
   const r = rollup.data && rollup.data.program === program ? rollup.data : undefined;
   // A rollup reads no unit's database: units whose figures are behind are shown stale while their
@@ -36,7 +37,6 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
   // period, sort or page) none runs, or the previous answer's timer would ask again for the new
   // one and the first answer for it (e.g. every unit stale) would be replaced before it is shown.
   const refreshing = r && !rollup.loading ? r.totals.refreshing : 0;
-  const asked = `${program} ${JSON.stringify(periodQuery(period))}`;
   const polls = useRef(0);
   useEffect(() => {
     polls.current = 0;
@@ -48,7 +48,7 @@ export function RollupScreen({ program, query }: { program: string; query: Recor
       rollup.reload();
     }, 3_000);
     return () => clearTimeout(timer);
-  }, [refreshing, r?.generatedAt, asked]);
+  }, [refreshing, r?.generatedAt]);
 
   return (
     <>
