@@ -3,24 +3,13 @@
  * shares (page scripts cannot read it); a pasted deep link survives the sign-in it needs; typed input
  * is not lost silently to back, a link, a reload or closing the tab.
  */
-import type { Dialog, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { containsText, hasCount, hasValue } from "./support/eventually";
-import { DEMO_PASSWORD, DONGGUAN_YEAR as YEAR, openPage, shot, signIn, webHarness } from "./support/web-harness";
+import { browserDialogs, DEMO_PASSWORD, DONGGUAN_YEAR as YEAR, openPage, shot, signIn, webHarness } from "./support/web-harness";
 
 const web = webHarness();
 const PROGRAM = "dongguan-shaoguan";
-
-/** Answers every dialog the page opens as told by `answer`, recording each (type: message). */
-function dialogs(page: Page) {
-  const seen: string[] = [];
-  const state = { answer: "dismiss" as "accept" | "dismiss", seen };
-  page.on("dialog", (d: Dialog) => {
-    seen.push(`${d.type()}: ${d.message()}`);
-    void (state.answer === "accept" ? d.accept() : d.dismiss());
-  });
-  return state;
-}
 
 async function fillLogin(page: Page, username: string) {
   await page.fill("#login-username", username);
@@ -135,7 +124,7 @@ describe("a pasted deep link", () => {
 describe("unsaved input", () => {
   it("in a ledger form: back asks first; staying keeps the typed text; after cancelling or saving nothing asks", async () => {
     const page = await openPage(web());
-    const answers = dialogs(page);
+    const answers = browserDialogs(page);
     await signIn(page, web(), "demo-editor");
     await page.goto(`${web().base}/#/u/dongguan/ledger/projects`);
     await page.waitForSelector("table.table");
@@ -195,7 +184,7 @@ describe("unsaved input", () => {
 
   it("in the quarterly narrative (a page, not a dialog): a link in the navigation asks first", async () => {
     const page = await openPage(web());
-    const answers = dialogs(page);
+    const answers = browserDialogs(page);
     await signIn(page, web(), "demo-editor");
     await page.goto(`${web().base}/#/u/dongguan/submissions?year=${YEAR}&quarter=3&program=${PROGRAM}`);
     await page.waitForSelector("#sub-progress");

@@ -4,27 +4,16 @@
  * ledger form and the quarterly narrative are in sessions.test.ts). Each test signs in its own page
  * and leaves what is stored as it was.
  */
-import type { Dialog, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasValue } from "./support/eventually";
-import { openPage, signIn, webHarness } from "./support/web-harness";
+import { browserDialogs, openPage, signIn, webHarness } from "./support/web-harness";
 
 const web = webHarness();
-
-/** Dismisses every dialog the page opens (so the user stays), recording each message. */
-function staying(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("dialog", (d: Dialog) => {
-    seen.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  return seen;
-}
 
 describe("unsaved input in small forms", () => {
   it("a void's reason, typed and not sent: back asks first and the reason stays", async () => {
     const page = await openPage(web());
-    const seen = staying(page);
+    const { seen } = browserDialogs(page);
     await signIn(page, web(), "demo-editor");
     await page.goto(`${web().base}/#/u/dongguan`);
     await page.goto(`${web().base}/#/u/dongguan/ledger/projects`);
@@ -47,7 +36,7 @@ describe("unsaved input in small forms", () => {
 
   it("a rule parameter changed and not saved: a link asks first; put back as stored, nothing asks", async () => {
     const page = await openPage(web());
-    const seen = staying(page);
+    const { seen } = browserDialogs(page);
     await signIn(page, web(), "demo-coordinator");
     await page.goto(`${web().base}/#/p/dongguan-shaoguan/rules`);
     const input = page.locator("#rule-joint-meetings-dongguan-perYear");

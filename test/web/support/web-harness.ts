@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Dialog, type Page } from "playwright-core";
 import { main } from "../../../src/node";
 import { closeServices } from "../../../src/node-services";
 
@@ -100,6 +100,19 @@ export async function openPage(h: WebHarness, size: { width: number; height: num
     pageErrors.push(e.message);
   });
   return page;
+}
+
+/**
+ * Answers every dialog the page opens (confirm, beforeunload) as `answer` says — dismissed, so the
+ * user stays, unless a test sets "accept" — recording each as "type: message".
+ */
+export function browserDialogs(page: Page): { answer: "accept" | "dismiss"; seen: string[] } {
+  const state = { answer: "dismiss" as "accept" | "dismiss", seen: [] as string[] };
+  page.on("dialog", (d: Dialog) => {
+    state.seen.push(`${d.type()}: ${d.message()}`);
+    void (state.answer === "accept" ? d.accept() : d.dismiss());
+  });
+  return state;
 }
 
 /** Signs in through the login form and waits for the home screen. */
