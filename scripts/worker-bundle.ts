@@ -5,7 +5,12 @@
  *
  * Why our own esbuild rather than wrangler's: zod bundles all 64 of its message locales (258 KiB
  * minified) through a relative import that wrangler's `alias` cannot reach; the Worker needs only
- * English (zod's default) and Simplified Chinese.
+ * English (zod's default) and Simplified Chinese. The same reach leaves out two parts of zod the
+ * product never calls but the `z` namespace keeps (tools given `z` itself, such as zod-to-openapi,
+ * defeat tree-shaking): the opt-in ahead-of-time compiler (`z.compile`, 30 KiB minified; zod's parser
+ * never imports it, and it generates code with `new Function`, which Workers refuse anyway) and
+ * `z.fromJSONSchema` (12 KiB). Both are replaced by stand-ins that throw if ever called;
+ * test/worker-bundle.test.ts checks that nothing in src/ calls them.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -22,6 +27,29 @@ const zodLocales: Plugin = {
   },
 };
 
+/** zod modules the Worker leaves out → what stands in for them (the same exports, throwing). */
+const ZOD_LEFT_OUT: Record<string, string> = {
+  "core/compile.js": [
+    'export const INVALID = Symbol.for("zod.compile.invalid");',
+    "export class ZodCompileAsyncError extends Error {}",
+    "export class ZodCompileUnsupportedError extends Error {}",
+    ...["compile", "compileFn", "withParser"].map((name) => `export function ${name}() { throw new Error("z.${name} is left out of the Worker build (scripts/worker-bundle.ts)"); }`),
+  ].join("\n"),
+  "classic/from-json-schema.js": 'export function fromJSONSchema() { throw new Error("z.fromJSONSchema is left out of the Worker build (scripts/worker-bundle.ts)"); }',
+};
+
+const zodLeftOut: Plugin = {
+  name: "zod-left-out",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(compile|from-json-schema)\.js$/ }, (args) => {
+      const dir = /[\\/]zod[\\/]v4[\\/](core|classic)$/.exec(args.resolveDir)?.[1];
+      const key = `${dir}/${args.path.slice(2)}`;
+      return key in ZOD_LEFT_OUT ? { path: key, namespace: "zod-left-out" } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "zod-left-out" }, (args) => ({ contents: ZOD_LEFT_OUT[args.path]!, loader: "js" }));
+  },
+};
+
 export async function bundleWorker(entry = "src/worker.ts"): Promise<string> {
   const result = await build({
     absWorkingDir: ROOT,
@@ -34,7 +62,7 @@ export async function bundleWorker(entry = "src/worker.ts"): Promise<string> {
     target: "es2022",
     external: ["node:*", "cloudflare:*"],
     minify: true,
-    plugins: [zodLocales],
+    plugins: [zodLocales, zodLeftOut],
     write: false,
     logLevel: "silent",
   });
