@@ -4,6 +4,7 @@
  * ask the office to name both, 2022-dongguan-shaoguan-three-year-action-plan.txt §五(五)) and the
  * annual assessment (five dimensions, ranking, annual rule results). Pure.
  */
+import { sectionText } from "../rules/clause-label";
 import { REPORT_UNITS_LISTED, UNITS_NAMED, type ProgramRollup, type UnitTableRow } from "../rollup/rollup";
 import { DIMENSIONS, type Scored, type Weights } from "./assessment";
 import type { AssessmentBasis } from "./assessment-basis";
@@ -151,15 +152,6 @@ export function buildProgramQuarterly(input: ProgramInput): ReportDocument {
       lagSection(input),
     ],
   };
-}
-
-/** A clause's section as a reader cites it: §14 → 第14条, §五(五) → 第五部分第（五）项, §(二十) → 第（二十）项. */
-function sectionText(clause: string): string {
-  const section = clause.split("§")[1] ?? "";
-  const m = /^([一二三四五六七八九十]+)?(?:\(([^)]+)\))?$/.exec(section);
-  if (/^\d+$/.test(section)) return `第${section}条`;
-  if (!m) return section;
-  return `${m[1] ? `第${m[1]}部分` : ""}${m[2] ? `第（${m[2]}）项` : ""}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * projects, cadres (counts only), activities against targets, rule results with their explanations,
  * and the unit's own narrative. Pure: the issuing code gathers the inputs.
  */
+import { clauseLabel, type DocumentInfo } from "../rules/clause-label";
 import { ACTIVITY_KIND_LABELS } from "../ledger/resources/activities";
 import { CADRE_LEVEL_LABELS } from "../ledger/resources/cadres";
 import { PROJECT_STATUS_LABELS } from "../ledger/resources/projects";
@@ -27,6 +28,8 @@ export interface UnitQuarterlyInput {
   submission: { progress: string; problems: string; nextSteps: string; status: string; submittedAt: string | null } | null;
   projects: { title: string; area: string; status: string; budgetFen: number; grassroots: boolean }[];
   areaNames: Record<string, string>;
+  /** Every program's document, so a rule's clause is cited by title and number (a rule may cite another program's document). */
+  documents: readonly DocumentInfo[];
   /** The window "ending soon" was counted with (the program's cadre-terms parameter). */
   cadreWarnDays: number;
 }
@@ -73,11 +76,11 @@ function activitiesTable(q: UnitSummary, y: UnitSummary): ReportTable {
   };
 }
 
-function rulesTable(rules: EvaluatedRule[]): ReportTable {
+function rulesTable(rules: EvaluatedRule[], documents: readonly DocumentInfo[]): ReportTable {
   return {
     title: "政策要求核查结果",
     columns: ["要求", "依据", "结果", "说明"],
-    rows: rules.map((r): Cell[] => [r.title.zh, r.clause, STATUS_LABELS[r.status], r.explanation.zh]),
+    rows: rules.map((r): Cell[] => [r.title.zh, clauseLabel(r.clause, documents), STATUS_LABELS[r.status], r.explanation.zh]),
   };
 }
 
@@ -133,7 +136,7 @@ export function buildUnitQuarterly(input: UnitQuarterlyInput): ReportDocument {
         tables: cadreRows.length ? [{ title: "在岗挂职干部（按职级）", columns: ["职级", "人数"], rows: cadreRows, total: ["合计", y.cadres.inPost] }] : [],
       },
       { heading: "工作台账与年度目标", paragraphs: [], tables: [activitiesTable(q, y), ...(targets ? [targets] : [])] },
-      { heading: "政策要求落实情况", paragraphs: [], tables: [rulesTable(input.rules)] },
+      { heading: "政策要求落实情况", paragraphs: [], tables: [rulesTable(input.rules, input.documents)] },
       { heading: "存在问题", paragraphs: [narrative?.problems || "无。"], tables: [] },
       { heading: "下一步工作", paragraphs: [narrative?.nextSteps || "无。"], tables: [] },
     ],

@@ -93,6 +93,7 @@ async function unitQuarterlyOf(services: Services, program: ProgramInfo, unit: U
     submission: submission ? { progress: submission.progress, problems: submission.problems, nextSteps: submission.nextSteps, status: submission.status, submittedAt: submission.submittedAt } : null,
     projects: yearProjects.map((p) => ({ title: p.title, area: areaNames[p.areaCode] ?? p.areaCode, status: p.status, budgetFen: p.budgetFen, grassroots: p.grassroots })),
     areaNames,
+    documents: await services.platform.select({ document: programs.document, name: programs.name, docNumber: programs.docNumber }).from(programs),
     cadreWarnDays: figures.deadlines.cadreWarnDays,
   });
   return { document, params: { rules: await rulesParams(services, program.slug) }, demo: Boolean(demoMark) };

@@ -121,9 +121,12 @@ describe("Dongguan's quarterly report for the Dongguan–Shaoguan program", () =
     expect(text).toContain("第三季度完成乳源县卫生院改造");
     expect(text).toContain("资金拨付偏慢");
     const rules = table(doc, "政策要求核查结果");
-    // §五(一): two joint meetings by Q3 meet the pro-rata ceil(2 × 3/4) = 2.
-    const meetings = rules.rows.find((r) => String(r[1]).includes("§五(一)"));
+    // §五(一): two joint meetings by Q3 meet the pro-rata ceil(2 × 3/4) = 2 — cited as a reader cites it.
+    const meetings = rules.rows.find((r) => String(r[1]).endsWith("第五部分第（一）项"));
+    expect(meetings?.[1]).toBe("《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）第五部分第（一）项");
     expect(meetings?.[2]).toBe("达标");
+    // No clause is cited by the catalog's file name.
+    expect(rules.rows.filter((r) => /\.txt|§/.test(String(r[1])))).toEqual([]);
   });
 
   it("is frozen: its hash is the hash of what it stored, and a later rule change does not touch it", async () => {

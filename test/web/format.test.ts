@@ -3,7 +3,7 @@
  * multiply), fen to 万元 for display, quarterly due dates, and form text to API values.
  */
 import { describe, expect, it } from "vitest";
-import { clauseLabel } from "../../web/src/format/clause";
+import { clauseLabel, sectionText } from "../../src/rules/clause-label";
 import { fenToWan, fenToYuan, parseYuan } from "../../web/src/format/money";
 import { mapDetails, toBody, toRaw } from "../../web/src/ledger/form-values";
 import { FUNDS } from "../../web/src/ledger/resources";
@@ -71,14 +71,19 @@ describe("form values", () => {
 describe("clauseLabel", () => {
   const programs = [{ document: "2022-dongguan-shaoguan-three-year-action-plan.txt", name: "东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）", docNumber: "莞韶指〔2022〕1号" }];
   it("cites the document by title and number, then the section", () => {
-    expect(clauseLabel("2022-dongguan-shaoguan-three-year-action-plan.txt §五(四)", programs)).toBe("《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）§五(四)");
+    expect(clauseLabel("2022-dongguan-shaoguan-three-year-action-plan.txt §五(四)", programs)).toBe("《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）第五部分第（四）项");
+  });
+  it("cites numbered articles and items as the documents number them", () => {
+    const east = [{ document: "2016-guangdong-east-west-poverty-collaboration.txt", name: "东西部扶贫协作", docNumber: "粤办发〔2016〕32号" }];
+    expect(clauseLabel("2016-guangdong-east-west-poverty-collaboration.txt §10", east)).toBe("《东西部扶贫协作》（粤办发〔2016〕32号）第10条");
+    expect(sectionText("x.txt §(二十)")).toBe("第（二十）项");
   });
   it("leaves a clause of no known document as written", () => {
     expect(clauseLabel("矩阵测试", programs)).toBe("矩阵测试");
   });
   it("cites each of several clauses a rule rests on", () => {
     expect(clauseLabel("2022-guangdong-old-revolutionary-areas-pairing.txt §二(二); 2022-dongguan-shaoguan-three-year-action-plan.txt §二(三)", programs)).toBe(
-      "2022-guangdong-old-revolutionary-areas-pairing.txt §二(二)；《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）§二(三)",
+      "2022-guangdong-old-revolutionary-areas-pairing.txt §二(二)；《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）第二部分第（三）项",
     );
   });
 });

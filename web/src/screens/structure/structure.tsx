@@ -9,7 +9,7 @@ import { useState } from "preact/hooks";
 import { useCached } from "../../api/cache";
 import type { ProgramInfo } from "../../api/programs";
 import { useApi } from "../../api/use-api";
-import { clauseLabel } from "../../format/clause";
+import { clauseLabel } from "../../../../src/rules/clause-label";
 import { Tag } from "../../components/badge";
 import { DataTable } from "../../components/data-table";
 import { ErrorNote, Loading, Notice } from "../../components/feedback";

@@ -9,7 +9,7 @@ import type { ProgramInfo } from "../../api/programs";
 import type { RuleResult } from "../../api/types";
 import { StatusBadge } from "../../components/badge";
 import { Progress } from "../../components/progress";
-import { clauseLabel } from "../../format/clause";
+import { clauseLabel } from "../../../../src/rules/clause-label";
 import { bySeverity, ruleProgressText } from "../../format/rule-figures";
 import { pick, t } from "../../i18n";
 import { EvidenceDialog, type EvidenceScope } from "./evidence-dialog";
