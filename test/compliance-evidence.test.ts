@@ -123,4 +123,13 @@ describe("the records that count and those that do not", () => {
     const forged = await evidence(dongguan, `${JOINT}&counted=false&cursor=${encodeURIComponent("x|2024-01-01|y")}`);
     expect(forged.items).toHaveLength(4);
   });
+
+  it("names a submission by its quarter and standing, in words, not codes", async () => {
+    const created = await call(h, "POST", "/api/t/dongguan/submissions", { token: dongguan.token, body: { year: 2023, quarter: 2, program: "dongguan-shaoguan" } });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    const body = await evidence(dongguan, "/api/t/dongguan/compliance/dongguan-shaoguan/quarterly-submission/evidence?year=2023&quarter=2&counted=true");
+    const item = body.items.find((i) => i.id === id);
+    expect(item?.label).toBe("2023年第2季度 草稿");
+  });
 });

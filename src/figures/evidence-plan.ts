@@ -8,6 +8,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { activities, cadres, funds, pairings, projects, submissions } from "../../db/tenant/schema";
 import { FUND_KIND_LABELS, FUND_SOURCE_LABELS } from "../ledger/resources/funds";
+import { SUBMISSION_STATUS_LABELS } from "../ledger/resources/submissions";
 import type { EvidenceQuery } from "../rules/types";
 import type { EvidenceItem } from "./evidence";
 
@@ -47,6 +48,11 @@ export interface Predicate {
   expected: readonly (string | number)[];
 }
 
+/** Names for the codes a record holds (the directory's, which the tenant database does not have). */
+export interface EvidenceNames {
+  area(code: string): string;
+}
+
 export interface Plan {
   table: SQLiteTable;
   id: SQLiteColumn;
@@ -58,7 +64,8 @@ export interface Plan {
   day?: Value;
   year?: Value;
   show: Record<string, Value>;
-  item(row: Record<string, unknown>): EvidenceItem;
+  /** The record as a person reads it; `names` turns the codes it holds into names. */
+  item(row: Record<string, unknown>, names: EvidenceNames): EvidenceItem;
   predicates: Predicate[];
 }
 
@@ -184,7 +191,7 @@ function cadrePlan(q: EvidenceQuery, program: string): Plan {
     program: c.program,
     near: "none",
     show: { id: c.id, date: c.plannedEndDate, post: c.post, hostAreaCode: c.hostAreaCode, startDate: c.startDate },
-    item: (r) => ({ entity: "cadre", id: String(r.id), date: r.date as string, label: `${String(r.post)} ${String(r.hostAreaCode)} ${String(r.startDate)}—${String(r.date)}`, value: null }),
+    item: (r, names) => ({ entity: "cadre", id: String(r.id), date: r.date as string, label: `${String(r.post)} ${names.area(String(r.hostAreaCode))} ${String(r.startDate)}—${String(r.date)}`, value: null }),
     predicates: present([
       ...common(c, program),
       q.inPostOn && {
@@ -208,8 +215,14 @@ function submissionPlan(q: EvidenceQuery, program: string): Plan {
     program: s.program,
     near: "year",
     year: s.year,
-    show: { id: s.id, quarter: s.quarter, status: s.status, submittedAt: s.submittedAt },
-    item: (r) => ({ entity: "submission", id: String(r.id), date: (r.submittedAt as string | null)?.slice(0, 10) ?? null, label: `Q${String(r.quarter)} ${String(r.status)}`, value: null }),
+    show: { id: s.id, year: s.year, quarter: s.quarter, status: s.status, submittedAt: s.submittedAt },
+    item: (r) => ({
+      entity: "submission",
+      id: String(r.id),
+      date: (r.submittedAt as string | null)?.slice(0, 10) ?? null,
+      label: `${String(r.year)}年第${String(r.quarter)}季度 ${SUBMISSION_STATUS_LABELS[r.status as keyof typeof SUBMISSION_STATUS_LABELS] ?? String(r.status)}`,
+      value: null,
+    }),
     predicates: present([...common(s, program, true), q.year !== undefined && { code: "year", cond: eq(s.year, q.year), actual: s.year, expected: [q.year] }]),
   };
 }

@@ -10,10 +10,10 @@
 import { and, asc, sql } from "drizzle-orm";
 import type { EvidenceQuery } from "../rules/types";
 import type { TenantDb } from "../services";
-import { planFor, type Reason } from "./evidence-plan";
+import { planFor, type EvidenceNames, type Reason } from "./evidence-plan";
 import { addDays, type PeriodContext } from "../periods/period";
 
-export type { Reason, ReasonCode } from "./evidence-plan";
+export type { EvidenceNames, Reason, ReasonCode } from "./evidence-plan";
 
 export interface EvidenceItem {
   entity: EvidenceQuery["entity"];
@@ -52,7 +52,7 @@ function page<T extends { id: string }>(rows: (T & { _key: string | number | nul
 }
 
 /** The records that count toward a rule: every predicate of its query holds. */
-export async function readEvidence(db: TenantDb, program: string, q: EvidenceQuery, paging: { cursor?: string; limit: number }): Promise<EvidencePage> {
+export async function readEvidence(db: TenantDb, program: string, q: EvidenceQuery, paging: { cursor?: string; limit: number }, names: EvidenceNames): Promise<EvidencePage> {
   const plan = planFor(q, program);
   const cursor = decode(paging.cursor, 2);
   const after = cursor ? sql`(${plan.key} > ${cursor[0]} OR (${plan.key} = ${cursor[0]} AND ${plan.id} > ${cursor[1]}))` : undefined;
@@ -63,7 +63,7 @@ export async function readEvidence(db: TenantDb, program: string, q: EvidenceQue
     .orderBy(asc(plan.key), asc(plan.id))
     .limit(paging.limit + 1);
   return page(
-    rows.map((r) => ({ ...plan.item(r), _key: r._key as string })),
+    rows.map((r) => ({ ...plan.item(r, names), _key: r._key as string })),
     paging.limit,
   );
 }
@@ -77,7 +77,7 @@ export async function readEvidence(db: TenantDb, program: string, q: EvidenceQue
  * @param visiblePrograms for a reader scoped to some programs (a coordinator), records of other
  *   programs are not shown at all; null shows them, with "属于其他计划".
  */
-export async function readNotCounted(db: TenantDb, program: string, q: EvidenceQuery, period: Pick<PeriodContext, "from" | "to" | "year">, visiblePrograms: readonly string[] | null, paging: { cursor?: string; limit: number }): Promise<EvidencePage<NotCountedItem>> {
+export async function readNotCounted(db: TenantDb, program: string, q: EvidenceQuery, period: Pick<PeriodContext, "from" | "to" | "year">, visiblePrograms: readonly string[] | null, paging: { cursor?: string; limit: number }, names: EvidenceNames): Promise<EvidencePage<NotCountedItem>> {
   const plan = planFor(q, program);
   const oks = plan.predicates.map((p) => sql<number>`coalesce((${p.cond}), 0)`);
   const fails = sql<number>`(${plan.predicates.length} - (${sql.join(oks, sql` + `)}))`;
@@ -108,7 +108,7 @@ export async function readNotCounted(db: TenantDb, program: string, q: EvidenceQ
         .map((p, i) => ({ p, ok: Number(row[`_ok${i}`]) === 1, actual: row[`_v${i}`] }))
         .filter((x) => !x.ok)
         .map(({ p, actual }): Reason => ({ code: p.code, actual: actual === null || actual === undefined ? null : typeof actual === "number" ? actual : String(actual), expected: [...p.expected] }));
-      return { ...plan.item(r), reasons, _key: r._key as string, _fails: Number(r._fails) };
+      return { ...plan.item(r, names), reasons, _key: r._key as string, _fails: Number(r._fails) };
     }),
     paging.limit,
   );

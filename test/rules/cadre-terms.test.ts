@@ -39,6 +39,8 @@ describe("cadre-terms", () => {
     const result = await evaluate(cadreTerms, data, params);
     expect(result.explanation.zh).toContain("广东省韶关市南雄市 1 名（2026-12-30）");
     expect(result.explanation.zh).not.toContain("440282");
+    // Its evidence too, as the 核查依据 list shows it.
+    expect(result.evidence.map((e) => e.label)).toEqual([expect.stringContaining("副县长（挂职） 广东省韶关市南雄市 ")]);
   });
 
   it("never puts a cadre's name in the evidence", async () => {

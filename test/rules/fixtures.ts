@@ -85,7 +85,8 @@ export async function evaluate<P>(rule: Rule, scenario: Scenario, params: P, uni
     const input = { unit: { slug: unit.slug, name: "测试单位" }, program: scenario.program, term: scenario.term, period: periodContext({ year: scenario.year, quarter: scenario.quarter }, day), groupAreas: scenario.groupAreas, facts, ...(scenario.areaNames ? { areaNames: scenario.areaNames } : {}) };
     const result = rule.evaluate(input, params as never);
     const query = rule.evidence(input, params as never);
-    const evidence = query ? (await readEvidence(db, scenario.program, query, { limit: 200 })).items : [];
+    const names = { area: (code: string) => scenario.areaNames?.get(code)?.fullName ?? code };
+    const evidence = query ? (await readEvidence(db, scenario.program, query, { limit: 200 }, names)).items : [];
     return { ...result, evidence };
   } finally {
     client.close();

@@ -18,7 +18,7 @@ describe("quarterly-submission", () => {
     );
     // due by 2026-12-31: Q1, Q2, Q3; Q2 submitted on its due day is on time
     expect(result).toMatchObject({ status: "pass", actual: 3, expected: 3, target: 4, unit: "count" });
-    expect(result.evidence.map((e) => e.label)).toEqual(["Q1 submitted", "Q2 submitted", "Q3 submitted"]);
+    expect(result.evidence.map((e) => e.label)).toEqual(["2026年第1季度 已提交", "2026年第2季度 已提交", "2026年第3季度 已提交"]);
   });
 
   it("warns when a report came late", async () => {

@@ -67,16 +67,18 @@ export function registerEvidence(app: Router) {
     const evidence = configured.rule.evidence(input, configured.params as never);
     const periodText = `${period.year}${period.quarter ? `-Q${period.quarter}` : ""}`;
     const paging = { cursor: query.cursor, limit: query.limit };
+    const areas = await allAreaLabels(services.platform);
+    const areaName = (code: string) => areas.get(code)?.fullName ?? code;
     if (query.counted === "true") {
-      const page = evidence ? await readEvidence(db, program, evidence, paging) : { items: [], nextCursor: null };
+      const page = evidence ? await readEvidence(db, program, evidence, paging, { area: areaName }) : { items: [], nextCursor: null };
       return c.json({ rule: ruleId, program, period: periodText, counted: true, ...page }, 200);
     }
     if (!evidence) return c.json({ rule: ruleId, program, period: periodText, counted: false, items: [], nextCursor: null }, 200);
-    const page = await readNotCounted(db, program, evidence, period, programScope(access), paging);
-    const [areas, programs] = await Promise.all([allAreaLabels(services.platform), listPrograms(services.platform)]);
+    const page = await readNotCounted(db, program, evidence, period, programScope(access), paging, { area: areaName });
+    const programs = await listPrograms(services.platform);
     const ctx = {
       entity: evidence.entity,
-      areaName: (code: string) => areas.get(code)?.fullName ?? code,
+      areaName,
       programName: (slug: string) => {
         const p = programs.find((x) => x.slug === slug);
         return { zh: p?.name ?? slug, en: p?.nameEn ?? p?.name ?? slug };
