@@ -46,6 +46,20 @@ describe("users and roles", () => {
     expect(list.items).toEqual([]);
   });
 
+  it("names the roles, the kinds of unit and a membership's roles as people know them when a value is wrong, in either language", async () => {
+    const body = { username: uid("bad").toLowerCase(), displayName: "x", password: "a-long-password", role: "clerk", unit: "dongguan" };
+    const zh = (await (await call(h, "POST", "/api/users", { token: admin.token, body })).json()).error.details;
+    expect(zh).toEqual([expect.objectContaining({ path: "body.role", message: "应为以下之一：平台管理员、牵头部门、单位管理员、填报员、查阅、受援地用户" })]);
+    const en = (await (await call(h, "POST", "/api/users", { token: admin.token, body, headers: { "accept-language": "en" } })).json()).error.details;
+    expect(en[0].message).toBe("Must be one of: Administrator, Coordinator, Unit administrator, Editor, Viewer, Recipient");
+    const unit = await call(h, "POST", "/api/units", { token: admin.token, body: { slug: uid("u").toLowerCase(), name: "测试单位", kind: "town", groups: [{ program: "gd-old-areas", areaCode: "440282", role: "boss" }] } });
+    expect(unit.status).toBe(400);
+    const messages = (await unit.json()).error.details.map((d: { message: string }) => d.message).join(" / ");
+    expect(messages).toContain("应为以下之一：地级市、省直单位、省属国企");
+    expect(messages).toContain("应为以下之一：牵头单位、成员单位");
+    expect(messages).not.toMatch(/city|provincial_organ|lead|member/);
+  });
+
   it("refuses a username in use with 409", async () => {
     const res = await call(h, "POST", "/api/users", { token: admin.token, body: { username: "demo-editor", displayName: "x", password: "a-long-password", role: "unit_editor", unit: "dongguan" } });
     expect(res.status).toBe(409);

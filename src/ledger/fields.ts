@@ -6,6 +6,7 @@
 import { XML_INVALID, XML_INVALID_MESSAGE } from "../xml-text";
 import { z } from "@hono/zod-openapi";
 import { MAX_FEN } from "./money";
+import { choiceMessage } from "../labels";
 
 export type CellKind = "text" | "enum" | "money" | "int" | "bool" | "date" | "area" | "ref" | "program";
 
@@ -87,7 +88,7 @@ export const f = {
   enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts & { en: Record<T[number], string>; workflow?: Field["workflow"] }) => {
     const { en, workflow, ...rest } = opts;
     const names = (map: Record<T[number], string>) => values.map((v) => map[v as T[number]]);
-    return field(z.enum(values, { error: () => `应为以下之一：${names(labels).join("、")} | Must be one of: ${names(en).join(", ")}` }), "enum", header, headerEn, rest, { labels, labelsEn: en, ...(workflow ? { workflow } : {}) });
+    return field(z.enum(values, { error: () => choiceMessage(names(labels), names(en)) }), "enum", header, headerEn, rest, { labels, labelsEn: en, ...(workflow ? { workflow } : {}) });
   },
   /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */
   money: (header: string, headerEn: string, opts: Opts & { min?: number } = {}) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hospitalContacts, hospitalExchanges, hospitalSeminars } from "../../src/rules/catalog/hospital-pairs";
-import type { Row, Scenario } from "./fixtures";
+import type { Row } from "./fixtures";
 import { evaluate, activity, pairing, periodData } from "./fixtures";
 
 // 2022-dongguan-shaoguan-three-year-action-plan.txt §三(五): every hospital pair has ≥ 2 contacts, ≥ 1 seminar

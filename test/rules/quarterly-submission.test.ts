@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quarterlySubmission } from "../../src/rules/catalog/quarterly-submission";
-import type { Row, Scenario } from "./fixtures";
+import type { Scenario } from "./fixtures";
 import { evaluate, periodData, submission } from "./fixtures";
 
 // 2022-dongguan-shaoguan-three-year-action-plan.txt §五(四): every group reports to the command office every quarter.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schoolLeaderExchanges, schoolTeachingResearch } from "../../src/rules/catalog/school-pairs";
-import type { Row, Scenario } from "./fixtures";
+import type { Row } from "./fixtures";
 import { evaluate, activity, pairing, periodData } from "./fixtures";
 
 // 2022-dongguan-shaoguan-three-year-action-plan.txt §三(四): each school of a pair sends 1 leader or middle manager

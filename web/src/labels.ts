@@ -1,12 +1,12 @@
 /**
- * Chinese and English labels of the API's enum values. The ledger's choices are the server's own
- * (generated from the OpenAPI document into ledger/resources.gen.ts); the rest label values the
- * screens show beside them, each entry [zh, en].
+ * Chinese and English labels of the API's enum values, each entry [zh, en]: the ledger's choices
+ * as the server declares them (generated from the OpenAPI document into ledger/resources.gen.ts),
+ * the other enums' names from the server's src/labels.ts, and the rule parameters' names.
  */
 import { SERVER_RESOURCES } from "./ledger/resources.gen";
 import { pick } from "./i18n";
 
-export type LabelMap = Record<string, readonly [string, string]>;
+export type LabelMap = Readonly<Record<string, readonly [string, string]>>;
 
 /** A ledger field's choices by name, as the server declares them. */
 function choicesOf<R extends keyof typeof SERVER_RESOURCES>(resource: R, key: string): LabelMap {
@@ -42,70 +42,19 @@ export const PLAN_DOCUMENT = choicesOf("activities", "documentType");
 export const TARGET_SOURCE = choicesOf("targets", "source");
 export const SUBMISSION_STATUS = choicesOf("submissions", "status");
 
-export const UNIT_KIND: LabelMap = {
-  city: ["地级市", "City"],
-  provincial_organ: ["省直单位", "Provincial organ"],
-  state_enterprise: ["省属国企", "Provincial state enterprise"],
-  central_enterprise: ["中央企业", "Central state enterprise"],
-  // 新华社 and the academies as well as the central units in Guangdong (中央驻粤机构).
-  central_unit: ["中央单位", "Central unit"],
-  ministry: ["部委", "Ministry"],
-  special_zone: ["特别合作区", "Special zone"],
-  other: ["其他", "Other"],
-};
-
-/** The recipient's standing on a record (GET /api/recipient/claims, …/thread). */
-export const STANDING: LabelMap = { unconfirmed: ["待确认", "Not yet confirmed"], confirmed: ["已确认", "Confirmed"], disputed: ["有异议", "Disputed"], amended: ["已更正待确认", "Corrected, to confirm"] };
-export const THREAD_KIND: LabelMap = {
-  confirmed: ["确认", "Confirmed"],
-  disputed: ["异议", "Disputed"],
-  reply: ["留言", "Message"],
-  amended: ["已更正", "Corrected"],
-  returned: ["退回", "Returned"],
-  resubmitted: ["重新报送", "Resubmitted"],
-  note: ["备注", "Note"],
-};
-export const THREAD_SIDE: LabelMap = { helper: ["帮扶方", "Helper"], recipient: ["受援地", "Recipient"], coordinator: ["牵头部门", "Coordinating office"] };
-export const NOTICE_KIND: LabelMap = { ...THREAD_KIND, remind: ["催报", "Reminder"], deadline: ["临近期限", "Deadline"], issued: ["报告已生成", "Report issued"] };
-
-/** How the document has a recipient area helped (groups.basis). */
-export const GROUP_BASIS: LabelMap = { pairing: ["结对帮扶", "Pairing"], support: ["对口支援", "Paired support"], funds: ["资金支持", "Funds only"] };
-
-export const ROLE: LabelMap = {
-  admin: ["平台管理员", "Administrator"],
-  coordinator: ["牵头部门", "Coordinator"],
-  recipient: ["受援地用户", "Recipient"],
-  unit_admin: ["单位管理员", "Unit administrator"],
-  unit_editor: ["填报员", "Editor"],
-  viewer: ["查阅", "Viewer"],
-};
-
-export const AUDIT_ACTION: LabelMap = {
-  create: ["新增", "created"],
-  update: ["修改", "updated"],
-  void: ["作废", "voided"],
-  import: ["导入", "imported"],
-  submit: ["提交", "submitted"],
-  reopen: ["退回", "reopened"],
-  prefill: ["预填", "pre-filled"],
-};
-
-export const ENTITY: LabelMap = {
-  sub_unit: ["下属单位", "sub-unit"],
-  pairing: ["结对关系", "pairing"],
-  project: ["项目", "project"],
-  fund: ["资金", "fund"],
-  cadre: ["挂职干部", "cadre"],
-  activity: ["工作台账", "activity"],
-  target: ["年度目标", "target"],
-  submission: ["季度报送", "submission"],
-};
-
-export const REPORT_KIND: LabelMap = {
-  unit_quarterly: ["单位季度报告", "Unit quarterly report"],
-  program_quarterly: ["季度汇总报告", "Program quarterly report"],
-  program_annual: ["年度考核报告", "Annual assessment"],
-};
+// The rest are the server's own names (src/labels.ts), which its validation messages use too.
+export {
+  AUDIT_ACTION_NAMES as AUDIT_ACTION,
+  ENTITY_NAMES as ENTITY,
+  GROUP_BASIS_NAMES as GROUP_BASIS,
+  NOTICE_KIND_NAMES as NOTICE_KIND,
+  REPORT_KIND_NAMES as REPORT_KIND,
+  ROLE_NAMES as ROLE,
+  STANDING_NAMES as STANDING,
+  THREAD_KIND_NAMES as THREAD_KIND,
+  THREAD_SIDE_NAMES as THREAD_SIDE,
+  UNIT_KIND_NAMES as UNIT_KIND,
+} from "../../src/labels";
 
 /** The annual indicators' names, as the targets resource declares them (src/rules/indicators.ts). */
 export const INDICATOR_LABELS = choicesOf("targets", "indicator");

@@ -19,6 +19,8 @@ import type { Router } from "../../router";
 import type { Services } from "../../services";
 import { bearer, errors, ok, ProgramSlugParam, UnitSlugParam } from "../openapi-common";
 import { requireProgramAccess } from "./access";
+import { choice } from "../../choices";
+import { MEMBER_ROLE_NAMES, MEMBER_ROLES } from "../../labels";
 
 const Day = dateIn("2000-01-01", "2100-12-31");
 
@@ -47,7 +49,7 @@ const addRoute = createRoute({
   request: {
     params,
     body: {
-      content: { "application/json": { schema: z.object({ unit: UnitSlugParam, role: z.enum(["lead", "member"]).default("member"), effectiveFrom: Day.nullable().default(null) }).strict().openapi("NewMembership") } },
+      content: { "application/json": { schema: z.object({ unit: UnitSlugParam, role: choice(MEMBER_ROLES, MEMBER_ROLE_NAMES).default("member"), effectiveFrom: Day.nullable().default(null) }).strict().openapi("NewMembership") } },
       required: true,
     },
   },
@@ -69,7 +71,7 @@ const patchRoute = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ role: z.enum(["lead", "member"]).optional(), effectiveFrom: Day.nullable().optional(), effectiveTo: Day.nullable().optional() })
+            .object({ role: choice(MEMBER_ROLES, MEMBER_ROLE_NAMES).optional(), effectiveFrom: Day.nullable().optional(), effectiveTo: Day.nullable().optional() })
             .strict()
             .refine((o) => Object.keys(o).length > 0, "至少修改一项 | Change at least one thing")
             .openapi("MembershipUpdate"),

@@ -1,7 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { choice } from "../../choices";
+import { GROUP_BASES, GROUP_BASIS_NAMES } from "../../labels";
 
 /** 结对帮扶 a pairing · 对口支援 support "按对口支援方式" · 资金支持 funds only. */
-export const GroupBasis = z.enum(["pairing", "support", "funds"]).openapi({ description: "结对帮扶 pairing · 对口支援 support · 资金支持 funds only" });
+export const GroupBasis = choice(GROUP_BASES, GROUP_BASIS_NAMES).openapi({ description: "结对帮扶 pairing · 对口支援 support · 资金支持 funds only" });
 
 export const ProgramSchema = z
   .object({

@@ -11,6 +11,8 @@ import { storableText } from "../../ledger/fields";
 import { UNIT_SLUG_PATTERN } from "../../tenants/connector";
 import { bearer, errors, ok } from "../openapi-common";
 import { UNIT_KINDS, UnitSchema } from "./schemas";
+import { choice } from "../../choices";
+import { MEMBER_ROLE_NAMES, MEMBER_ROLES, UNIT_KIND_NAMES } from "../../labels";
 
 const CreateUnitBody = z
   .object({
@@ -19,7 +21,7 @@ const CreateUnitBody = z
       example: "qingyuan",
     }),
     name: storableText(z.string().trim().min(1).max(100)).openapi({ example: "清远市" }),
-    kind: z.enum(UNIT_KINDS),
+    kind: choice(UNIT_KINDS, UNIT_KIND_NAMES),
     /** Groups to place the unit in at once (its rules, rollup rows and reports then reach it). */
     groups: z
       .array(
@@ -27,7 +29,7 @@ const CreateUnitBody = z
           .object({
             program: z.string().min(1).max(64).openapi({ example: "gd-old-areas" }),
             areaCode: z.string().regex(/^\d{6}$/).openapi({ example: "440282" }),
-            role: z.enum(["lead", "member"]).default("member"),
+            role: choice(MEMBER_ROLES, MEMBER_ROLE_NAMES).default("member"),
           })
           .strict(),
       )

@@ -5,6 +5,8 @@ import { requireAuth, requireRole } from "../../auth/middleware";
 import type { Router } from "../../router";
 import { bearer, errors, ok, pageOf, pageQuery } from "../openapi-common";
 import { UNIT_KINDS, UnitSchema } from "./schemas";
+import { choice } from "../../choices";
+import { UNIT_KIND_NAMES } from "../../labels";
 
 const route = createRoute({
   method: "get",
@@ -16,7 +18,7 @@ const route = createRoute({
   middleware: [requireAuth(), requireRole("admin", "coordinator")] as const,
   request: {
     query: z.object({
-      kind: z.enum(UNIT_KINDS).optional(),
+      kind: choice(UNIT_KINDS, UNIT_KIND_NAMES).optional(),
       q: z.string().trim().min(1).max(40).optional(),
       ...pageQuery({ max: 500, default: 100 }, z.string().max(40)),
     }),

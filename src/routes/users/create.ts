@@ -11,6 +11,8 @@ import type { Router } from "../../router";
 import { bearer, errors, ok } from "../openapi-common";
 import { AreaCode, displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
 import { admin, checkReferences, fail, outOfScope, scopeOf, UNIT_ROLE_SET } from "./access";
+import { choice } from "../../choices";
+import { ROLE_NAMES } from "../../labels";
 
 export function registerCreateUser(app: Router): void {
   app.openapi(
@@ -30,7 +32,7 @@ export function registerCreateUser(app: Router): void {
                   username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "用户名须为 2–40 位小写字母、数字或 . _ - | 2–40 lowercase letters, digits, . _ -"),
                   displayName,
                   password,
-                  role: z.enum(ROLES),
+                  role: choice(ROLES, ROLE_NAMES),
                   unit: slug.optional(),
                   programs: z.array(slug).max(20).optional(),
                   areaCode: AreaCode.optional(),

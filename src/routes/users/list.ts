@@ -6,6 +6,8 @@ import type { Router } from "../../router";
 import { bearer, errors, ok, pageOf, pageQuery } from "../openapi-common";
 import { slug, UserRecord, userView } from "./schemas";
 import { admin, scopeOf } from "./access";
+import { choice } from "../../choices";
+import { ROLE_NAMES } from "../../labels";
 
 export function registerListUsers(app: Router): void {
   app.openapi(
@@ -18,7 +20,7 @@ export function registerListUsers(app: Router): void {
       middleware: admin(),
       request: {
         query: z.object({
-          role: z.enum(ROLES).optional(),
+          role: choice(ROLES, ROLE_NAMES).optional(),
           unit: slug.optional(),
           q: z.string().trim().min(1).max(60).optional(),
           ...pageQuery({ max: 200, default: 50 }, z.string().max(80)),

@@ -10,6 +10,8 @@ import { auditIfWon, ifAudited } from "../../platform/guarded-write";
 import { bearer, errors, ok } from "../openapi-common";
 import { AreaCode, displayName, password, scopeProblems, slug, UserRecord, userView } from "./schemas";
 import { admin, checkReferences, fail, IdParam, outOfScope, scopeOf, UNIT_ROLE_SET } from "./access";
+import { choice } from "../../choices";
+import { ROLE_NAMES } from "../../labels";
 
 export function registerUpdateUser(app: Router): void {
   app.openapi(
@@ -29,7 +31,7 @@ export function registerUpdateUser(app: Router): void {
               schema: z
                 .object({
                   displayName: displayName.optional(),
-                  role: z.enum(ROLES).optional(),
+                  role: choice(ROLES, ROLE_NAMES).optional(),
                   unit: slug.nullable().optional(),
                   programs: z.array(slug).max(20).optional(),
                   areaCode: AreaCode.nullable().optional(),
