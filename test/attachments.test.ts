@@ -3,7 +3,8 @@
  * thumbnail; the file comes back byte for byte, as what it is, never run by the browser; hostile uploads — a
  * script renamed .pdf, an oversized image, a pixel bomb, a zip bomb dressed as .xlsx, a PDF with JavaScript,
  * an .exe — are refused with the reason and nothing is stored; only those who may read the record fetch its
- * files; an attachment is voided with a reason, never deleted.
+ * files; an attachment is voided with a reason, never deleted; a quarterly submission takes the signed report
+ * while a draft, and its files are locked with it once submitted, until the coordinating office reopens it.
  */
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -145,6 +146,39 @@ describe("evidence attachments", () => {
     // A viewer reads but does not upload.
     const viewer = await makeUser(h, "viewer", { unit: "dongguan" });
     expect((await upload(`/api/t/dongguan/funds/${fundId}/attachments`, viewer.token, { name: "v.pdf", bytes: PDF })).status).toBe(403);
+  });
+
+  it("attaches the signed report to a draft submission; once submitted its files are locked with it until it is reopened", async () => {
+    // 2023 Q2 of 莞韶: a quarter over, inside the plan's term, that no other test in this file reports on.
+    const draft = await call(h, "POST", "/api/t/dongguan/submissions", { token: clerk.token, body: { year: 2023, quarter: 2, program: "dongguan-shaoguan", progress: "第二季度：组团对接推进。" } });
+    expect(draft.status).toBe(201);
+    const { id } = await draft.json();
+    const files = `/api/t/dongguan/submissions/${id}/attachments`;
+    const signed = await upload(files, clerk.token, { name: "季度报送（签字盖章）.pdf", bytes: PDF });
+    expect(signed.status).toBe(201);
+    const row = await signed.json();
+    expect(row).toMatchObject({ entity: "submission", recordId: id, name: "季度报送（签字盖章）.pdf", kind: "pdf", size: PDF.length });
+    const listed = await (await call(h, "GET", files, { token: clerk.token })).json();
+    expect(listed.items.map((a: { id: string }) => a.id)).toEqual([row.id]);
+    const file = await call(h, "GET", `/api/t/dongguan/attachments/${row.id}`, { token: clerk.token });
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
+    // The coordinating office of the program reads what was reported, files included.
+    const coordinator = await makeUser(h, "coordinator", { programs: ["dongguan-shaoguan"] });
+    expect((await call(h, "GET", `/api/t/dongguan/attachments/${row.id}`, { token: coordinator.token })).status).toBe(200);
+
+    expect((await call(h, "POST", `/api/t/dongguan/submissions/${id}/submit`, { token: clerk.token, headers: { "if-match": '"1"' } })).status).toBe(200);
+    // Submitted: no file added, none voided — the same 423 an edit of its text gets; still read by both sides.
+    const late = await upload(files, clerk.token, { name: "补充材料.pdf", bytes: PDF });
+    expect([late.status, (await late.json()).error.code]).toEqual([423, "LOCKED"]);
+    const unvoid = await call(h, "POST", `/api/t/dongguan/attachments/${row.id}/void`, { token: clerk.token, body: { reason: "换一份" }, headers: { "if-match": '"1"' } });
+    expect(unvoid.status).toBe(423);
+    expect((await (await call(h, "GET", files, { token: clerk.token })).json()).items).toMatchObject([{ id: row.id, voidedAt: null }]);
+    expect((await call(h, "GET", `/api/t/dongguan/attachments/${row.id}`, { token: coordinator.token })).status).toBe(200);
+
+    // Reopened with a reason: the unit may add what was asked for.
+    expect((await call(h, "POST", `/api/t/dongguan/submissions/${id}/reopen`, { token: coordinator.token, body: { reason: "请附资金拨付凭证" }, headers: { "if-match": '"2"' } })).status).toBe(200);
+    expect((await upload(files, clerk.token, { name: "拨付凭证.pdf", bytes: PDF })).status).toBe(201);
+    expect((await (await call(h, "GET", files, { token: clerk.token })).json()).items.map((a: { name: string }) => a.name)).toEqual(["季度报送（签字盖章）.pdf", "拨付凭证.pdf"]);
   });
 
   it("voids an attachment with a reason under If-Match, keeping it and its audit", async () => {

@@ -14,13 +14,17 @@ import type { FileStore } from "./store";
 
 export type Attachment = typeof attachments.$inferSelect;
 
-/** The records that take evidence, by their path, with their table and entity name. */
+/**
+ * The records that take evidence, by their path, with their table and entity name — and, for a record
+ * that can be locked, when: a submitted quarterly report is locked with its files (none added or voided)
+ * until the coordinating office reopens it, as its text is.
+ */
 export const WITH_EVIDENCE = {
-  funds: { entity: "fund", table: "funds" },
-  projects: { entity: "project", table: "projects" },
-  cadres: { entity: "cadre", table: "cadres" },
-  activities: { entity: "activity", table: "activities" },
-  submissions: { entity: "submission", table: "submissions" },
+  funds: { entity: "fund", table: "funds", lockedWhen: "0" },
+  projects: { entity: "project", table: "projects", lockedWhen: "0" },
+  cadres: { entity: "cadre", table: "cadres", lockedWhen: "0" },
+  activities: { entity: "activity", table: "activities", lockedWhen: "0" },
+  submissions: { entity: "submission", table: "submissions", lockedWhen: "status = 'submitted'" },
 } as const;
 export type EvidenceResource = keyof typeof WITH_EVIDENCE;
 
@@ -36,10 +40,19 @@ export async function attachmentsOf(db: TenantDb, entity: string, recordId: stri
   return db.select().from(attachments).where(and(eq(attachments.entity, entity), eq(attachments.recordId, recordId))).orderBy(asc(attachments.createdAt), asc(attachments.id));
 }
 
-/** The record an attachment would join: its program (for who may read it), or undefined if there is none live. */
-export async function evidenceRecord(db: TenantDb, resource: EvidenceResource, id: string): Promise<{ program: string | null; voided: boolean } | undefined> {
-  const [row] = await db.all<{ program: string | null; voided: number }>(sql`SELECT program, voided_at IS NOT NULL AS voided FROM ${sql.raw(WITH_EVIDENCE[resource].table)} WHERE id = ${id}`);
-  return row ? { program: row.program ?? null, voided: Boolean(row.voided) } : undefined;
+export interface EvidenceRecord {
+  /** Its program, for who may read it. */
+  program: string | null;
+  voided: boolean;
+  /** Whether its files are fixed for now (a submitted quarterly report). */
+  locked: boolean;
+}
+
+/** The record an attachment would join, or undefined if there is none. */
+export async function evidenceRecord(db: TenantDb, resource: EvidenceResource, id: string): Promise<EvidenceRecord | undefined> {
+  const { table, lockedWhen } = WITH_EVIDENCE[resource];
+  const [row] = await db.all<{ program: string | null; voided: number; locked: number }>(sql`SELECT program, voided_at IS NOT NULL AS voided, ${sql.raw(lockedWhen)} AS locked FROM ${sql.raw(table)} WHERE id = ${id}`);
+  return row ? { program: row.program ?? null, voided: Boolean(row.voided), locked: Boolean(row.locked) } : undefined;
 }
 
 const hex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");

@@ -1,7 +1,9 @@
 /**
  * A unit editor (demo-editor, 东莞市) in the browser: records a project, an allocation and a
  * disbursement and sees the dashboard change; writes and submits a quarterly narrative and sees it
- * locked; a bad amount and an empty title are shown next to their fields and nothing is written.
+ * locked; attaches the signed report to a quarter's submission; types a money target in 元 and sees it
+ * in 万元; sees a cadre counted in post from the year the term starts; a bad amount and an empty title
+ * are shown next to their fields and nothing is written.
  */
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -198,6 +200,73 @@ describe("unit editor", () => {
     const { id, version } = submitted.body.items[0]!;
     const edit = await h.api(EDITOR, "PATCH", `/api/t/${UNIT}/submissions/${id}`, { progress: "改" }, { "If-Match": `"${version}"` });
     expect(edit.status).toBe(423);
+  });
+
+  it("attaches the signed report to the quarter's submission, and sees it listed and locked with it once submitted", async () => {
+    // 2023 Q2: over, inside the plan's term, and reported on by no other test of this file.
+    const query = `year=2023&quarter=2&program=${PROGRAM}`;
+    await page.goto(`${h.base}/#/u/${UNIT}/submissions?${query}`);
+    await page.waitForSelector("#sub-progress");
+    // Nothing stored yet: the files wait for the draft.
+    await containsText(page.locator(".submission"), "保存草稿后可在此上传附件");
+    await page.fill("#sub-progress", "第二季度：组团对接推进，签字盖章的报送材料见附件。");
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await page.getByText("草稿已保存。").waitFor();
+    const attachments = page.getByRole("region", { name: "附件" });
+    await containsText(attachments, "尚无附件");
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    await attachments.locator("input[type=file]").setInputFiles({ name: "季度报送（签字盖章）.pdf", mimeType: "application/pdf", buffer: pdf });
+    await containsText(attachments.locator('li[data-attachment="季度报送（签字盖章）.pdf"]'), "PDF");
+    await shot(page, "09b-submission-attachment");
+    const { body } = await h.api<Page_<{ id: string; version: number }>>(EDITOR, "GET", `/api/t/${UNIT}/submissions?${query}`);
+    const [submission] = body.items;
+    const files = await h.api<{ items: { name: string; kind: string; size: number }[] }>(EDITOR, "GET", `/api/t/${UNIT}/submissions/${submission!.id}/attachments`);
+    expect(files.body.items).toMatchObject([{ name: "季度报送（签字盖章）.pdf", kind: "pdf", size: pdf.length }]);
+
+    // Submitted: the file stays listed, the upload is gone (the server refuses it too).
+    await page.getByRole("button", { name: "提交", exact: true }).click();
+    await page.getByRole("button", { name: "确认提交" }).click();
+    await page.getByText("已提交，报送内容已锁定。").waitFor();
+    await hasCount(attachments.locator("li[data-attachment]"), 1);
+    await hasCount(attachments.locator("input[type=file]"), 0);
+  });
+
+  it("types a money target in 元 and sees it echoed in 万元, under help a clerk can read", async () => {
+    await page.goto(`${h.base}/#/u/${UNIT}/ledger/targets`);
+    await page.getByRole("button", { name: "新增", exact: true }).click();
+    // A year no other test sets targets for (one target per year, program and indicator).
+    await page.fill("#f-targets-year", "2039");
+    await page.selectOption("#f-targets-program", PROGRAM);
+    // A count indicator: the help, in a clerk's words — no fen, no API.
+    await page.selectOption("#f-targets-indicator", "meetings.joint");
+    const help = page.locator("#f-targets-target-help");
+    await containsText(help, "比例填百分数整数");
+    expect(await help.textContent()).not.toMatch(/以分计|接口|fen|API/);
+    // A money indicator (每镇街民生帮扶资金): typed in 元, echoed at once like any amount.
+    await page.selectOption("#f-targets-indicator", "funds.town_livelihood");
+    await containsText(page.locator('[data-field="f-targets-target"] label'), "（元）");
+    await page.fill("#f-targets-target", "1500000");
+    await hasText(help, "即 1,500,000.00 元，合 150.0000 万元");
+    await shot(page, "09c-money-target");
+    await page.click("dialog[open] button[type=submit]");
+    await page.getByText("已新增。").waitFor();
+    const { body } = await h.api<Page_<{ target: number }>>(EDITOR, "GET", `/api/t/${UNIT}/targets?year=2039&indicator=funds.town_livelihood&program=${PROGRAM}`);
+    expect(body.items.map((t) => t.target)).toEqual([150_000_000]); // 1,500,000 元 = 150,000,000 分, as the API keeps it
+  });
+
+  it("counts a cadre in post on the dashboard from the year the term starts, not the year before", async () => {
+    const cadres = async (year: number) => {
+      await page.goto(`${h.base}/#/u/${UNIT}?year=${year}`);
+      // The cards are drawn only with the year's own figures, so once they name the year the count is that year's.
+      await containsText(page.locator('[data-figure="funds-in"] .figure__label'), `${year}年`);
+      return Number(await figure("cadres"));
+    };
+    const before = { 2023: await cadres(2023), 2024: await cadres(2024) };
+    const created = await h.api(EDITOR, "POST", `/api/t/${UNIT}/cadres`, { name: `看板在岗测试${Date.now()}`, post: "副县长", level: "county_deputy", hostAreaCode: "440282", program: PROGRAM, startDate: "2024-03-01", plannedEndDate: "2025-02-28" });
+    expect(created.status).toBe(201);
+    // In post on 2024-12-31 (the 2024 dashboard's day), not yet on 2023-12-31.
+    expect(await cadres(2023)).toBe(before[2023]);
+    expect(await cadres(2024)).toBe(before[2024] + 1);
   });
 
   it("shows a bad amount and an empty title next to their fields and writes nothing", async () => {

@@ -6,11 +6,15 @@
  * Writes go through the routes in src/routes/tenant/submissions.ts.
  */
 import { SUBMISSION_STATUSES, submissions } from "../../../db/tenant/schema";
+import { ApiError } from "../../errors";
 import { f } from "../fields";
 import { defineResource } from "../resource";
 
 export const SUBMISSION_STATUS_LABELS = { draft: "草稿", submitted: "已提交", reopened: "已退回修改" } as const;
 export const SUBMISSION_STATUS_LABELS_EN: Record<keyof typeof SUBMISSION_STATUS_LABELS, string> = { draft: "Draft", submitted: "Submitted", reopened: "Reopened" };
+
+/** The refusal of any change to a submitted report — its text (its routes) or its files (the attachments' routes). */
+export const submissionLocked = () => new ApiError("LOCKED", "error.submission_locked");
 
 export const submissionsResource = defineResource({
   path: "submissions",

@@ -3,13 +3,15 @@
  * `file`, and for an image the browser's `thumbnail`), download one (or its thumbnail), void one with a
  * reason (If-Match). Only those who may read the record see or fetch its files: its unit's staff, a
  * coordinator of its program — and a cadre's files the unit's own staff only, like the cadre's personal fields.
+ * A submitted quarterly report's files are locked with it (423) until it is reopened.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { attachments } from "../../../db/tenant/schema";
 import { ApiError } from "../../errors";
-import { addAttachment, attachmentsOf, evidenceRecord, fileKey, fileStoreOf, WITH_EVIDENCE, type Attachment, type EvidenceResource } from "../../files/attachments";
+import { addAttachment, attachmentsOf, evidenceRecord, fileKey, fileStoreOf, WITH_EVIDENCE, type Attachment, type EvidenceRecord, type EvidenceResource } from "../../files/attachments";
 import { requestActor } from "../../ledger/context";
+import { submissionLocked } from "../../ledger/resources/submissions";
 import { auditStatement } from "../../tenants/audit";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import type { Router } from "../../router";
@@ -75,13 +77,15 @@ function registerFor(app: Router, resource: EvidenceResource) {
       summary: "上传附件 Attach evidence: PDF, an image, Word or Excel, checked by its content",
       security: bearer,
       request: { params: recordParams, body: { content: { "multipart/form-data": { schema: Upload } }, required: true } },
-      responses: { 201: ok(AttachmentSchema, "已上传 Attached"), ...errors(400, 401, 403, 404, 413, 422, 503) },
+      responses: { 201: ok(AttachmentSchema, "已上传 Attached"), ...errors(400, 401, 403, 404, 413, 422, 423, 503) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
       const tenant = c.get("tenant");
       const record = await evidenceRecord(tenant.db, resource, id);
       if (!record || record.voided || !mayRead(tenant.access, resource, record.program)) throw new ApiError("NOT_FOUND", "error.not_found");
+      // Only a submitted quarterly report is ever locked (WITH_EVIDENCE).
+      if (record.locked) throw submissionLocked();
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
       if (!(file instanceof File)) throw new ApiError("VALIDATION_FAILED", "error.validation", {}, [{ path: "body.file", code: "required", message: "请选择要上传的文件 | Choose a file to upload" }]);
@@ -124,16 +128,16 @@ const voidRoute = createRoute({
     headers: z.object({ "if-match": z.string().optional() }),
     body: { content: { "application/json": { schema: z.object({ reason: z.string().trim().min(1).max(500) }).strict().openapi("AttachmentVoid") } }, required: true },
   },
-  responses: { 200: ok(AttachmentSchema, "已作废 Voided"), ...errors(400, 401, 403, 404, 409, 412, 428) },
+  responses: { 200: ok(AttachmentSchema, "已作废 Voided"), ...errors(400, 401, 403, 404, 409, 412, 423, 428) },
 });
 
 /** The attachment and its record's standing, if this reader may see it. */
-async function readable(tenant: { db: Parameters<typeof attachmentsOf>[0]; access: Pick<TenantAccess, "scoped" | "programs" | "personal"> }, attachmentId: string): Promise<Attachment> {
+async function readable(tenant: { db: Parameters<typeof attachmentsOf>[0]; access: Pick<TenantAccess, "scoped" | "programs" | "personal"> }, attachmentId: string): Promise<{ row: Attachment; record: EvidenceRecord }> {
   const [row] = await tenant.db.select().from(attachments).where(eq(attachments.id, attachmentId));
   const resource = row ? (Object.keys(WITH_EVIDENCE) as EvidenceResource[]).find((r) => WITH_EVIDENCE[r].entity === row.entity) : undefined;
   const record = row && resource ? await evidenceRecord(tenant.db, resource, row.recordId) : undefined;
   if (!row || !resource || !record || !mayRead(tenant.access, resource, record.program)) throw new ApiError("NOT_FOUND", "error.not_found");
-  return row;
+  return { row, record };
 }
 
 /** The bytes, as what they are: never sniffed or run by the browser, saved under their own name. */
@@ -158,7 +162,7 @@ export function registerAttachments(app: Router) {
     const { unit, attachmentId } = c.req.valid("param");
     const thumbnail = c.req.valid("query").thumbnail === "true";
     const tenant = c.get("tenant");
-    const row = await readable(tenant, attachmentId);
+    const { row } = await readable(tenant, attachmentId);
     if (thumbnail && !row.hasThumbnail) throw new ApiError("NOT_FOUND", "error.not_found");
     const stored = await fileStoreOf(c.get("services")).get(fileKey(unit, row.id, thumbnail));
     if (!stored) throw new ApiError("NOT_FOUND", "error.not_found");
@@ -169,7 +173,8 @@ export function registerAttachments(app: Router) {
     const { attachmentId } = c.req.valid("param");
     const version = requireIfMatch(c.req.header("if-match"));
     const tenant = c.get("tenant");
-    const row = await readable(tenant, attachmentId);
+    const { row, record } = await readable(tenant, attachmentId);
+    if (record.locked) throw submissionLocked();
     if (row.voidedAt) throw new ApiError("CONFLICT", "error.record_voided", { entity: "附件" });
     if (row.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
     const who = requestActor(c);

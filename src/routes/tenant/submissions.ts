@@ -12,7 +12,7 @@ import { ApiError } from "../../errors";
 import { writeContext } from "../../ledger/context";
 import { storableText } from "../../ledger/fields";
 import { etag, requireIfMatch } from "../../ledger/etag";
-import { submissionsResource as def } from "../../ledger/resources/submissions";
+import { submissionLocked, submissionsResource as def } from "../../ledger/resources/submissions";
 import { createRecord, readRecord, updateRecord } from "../../ledger/write";
 import { notify } from "../../inbox/notifications";
 import { quarterIsOver, quarterRange, today, type Quarter } from "../../periods/period";
@@ -101,8 +101,6 @@ function partial<T extends Record<string, z.ZodType>>(shape: T) {
   return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
 }
 
-const locked = () => new ApiError("LOCKED", "error.submission_locked");
-
 export function registerSubmissionRoutes(app: Router) {
   app.openapi(create, async (c) => {
     const body = c.req.valid("json");
@@ -116,7 +114,7 @@ export function registerSubmissionRoutes(app: Router) {
     const version = requireIfMatch(c.req.header("if-match"));
     const ctx = await writeContext(c);
     const current = await readRecord(def, ctx, id);
-    if (current?.status === "submitted") throw locked();
+    if (current?.status === "submitted") throw submissionLocked();
     const row = await updateRecord(def, ctx, id, version, c.req.valid("json"));
     c.header("ETag", etag(Number(row.version)));
     return c.json(row as z.infer<typeof Submission>, 200);
@@ -127,7 +125,7 @@ export function registerSubmissionRoutes(app: Router) {
     const version = requireIfMatch(c.req.header("if-match"));
     const ctx = await writeContext(c);
     const current = await readRecord(def, ctx, id);
-    if (current?.status === "submitted") throw locked();
+    if (current?.status === "submitted") throw submissionLocked();
     // A quarter's report covers the whole quarter: it cannot be locked while the quarter is still running.
     if (current && !quarterIsOver(Number(current.year), Number(current.quarter) as Quarter, today())) {
       const year = Number(current.year);

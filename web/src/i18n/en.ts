@@ -282,6 +282,7 @@ export const en: Record<MessageKey, string> = {
   "sub.status.reopened": "Reopened",
   "sub.lockedAt": "Locked · submitted {at}",
   "sub.lockedHint": "A submitted report cannot be changed; ask the coordinator to reopen it.",
+  "sub.attachAfterSave": "Save the draft to attach files here, such as the signed and stamped report.",
   "sub.reopenedBy": "Reopened by the coordinator on {date}. Reason:",
   "sub.version": "Version {version} · updated {at}",
   "sub.reopen": "Reopen for changes",

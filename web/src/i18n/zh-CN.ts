@@ -280,6 +280,7 @@ export const zhCN = {
   "sub.status.reopened": "已退回修改",
   "sub.lockedAt": "已锁定 · 提交于 {at}",
   "sub.lockedHint": "已提交的报送不能修改；如需修改，请联系牵头部门退回。",
+  "sub.attachAfterSave": "保存草稿后可在此上传附件，如签字盖章的季度报送材料。",
   "sub.reopenedBy": "牵头部门于 {date} 退回，原因：",
   "sub.version": "第 {version} 版 · 更新于 {at}",
   "sub.reopen": "退回修改",

@@ -48,7 +48,8 @@ export function FieldInput({ field, value, error, required, idPrefix, ctx, onCha
   const id = `${idPrefix}-${field.key}`;
   const label = pick(field.label) + (field.kind === "money" ? t("form.yuanSuffix") : "");
   const text = typeof value === "string" ? value : "";
-  const help = field.help ? pick(field.help) : field.kind === "money" ? moneyHint(text) : null;
+  // Under an amount the echo of what is typed comes first: a target's help is about the indicators that are not money.
+  const help = field.kind === "money" ? moneyHint(text) : field.help ? pick(field.help) : null;
   const attrs = describe(id, error, help);
   const set = (e: Event) => onChange((e.currentTarget as HTMLInputElement).value);
   const isRequired = required ?? field.required;

@@ -1,10 +1,13 @@
 /**
  * One quarterly submission: write progress, problems and next steps; save a draft (create, or PATCH
  * with If-Match); submit, after which it is locked until the coordinator reopens it with a reason.
+ * Its attachments (the signed report, vouchers) are taken once it is stored and locked with it: a
+ * submitted report lists its files but takes no more, as the server refuses (423) until it is reopened.
  */
 import { useState } from "preact/hooks";
 import { ApiFailure, send, versionTag } from "../../api/client";
 import type { Submission } from "../../api/types";
+import { Attachments } from "../../components/attachments";
 import { Dialog } from "../../components/dialog";
 import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
@@ -135,6 +138,7 @@ export function SubmissionEditor({ unit, year, quarter, program, record, canWrit
           </footer>
         ) : null}
       </form>
+      {stored ? <Attachments record={`/api/t/${unit}/submissions/${stored.id}`} fileOf={(id) => `/api/t/${unit}/attachments/${id}`} canUpload={canWrite && !locked} /> : canWrite ? <p class="muted small">{t("sub.attachAfterSave")}</p> : null}
       {confirming ? (
         <Dialog title={t("sub.confirmTitle")} onClose={() => setConfirming(false)}>
           <p>{t("sub.confirmText", { year, quarter })}</p>
