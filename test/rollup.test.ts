@@ -45,6 +45,15 @@ afterAll(async () => {
 });
 
 describe("GET /api/programs/:program/rollup", () => {
+  it("names each area as tables and charts write it: a county with its prefecture, so the program's 城区 is 汕尾市城区", async () => {
+    const rollup = await (await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token })).json();
+    const area = (code: string) => rollup.areas.find((a: any) => a.group.area.code === code)?.group.area;
+    expect(area("441502")).toMatchObject({ name: "城区", shortName: "汕尾市城区", fullName: "广东省汕尾市城区" });
+    expect(area("440282")).toMatchObject({ shortName: "韶关市南雄市" });
+    const found = await (await call(h, "GET", "/api/areas?q=城区&limit=50", { token: coordinator.token })).json();
+    expect(found.items.find((a: any) => a.code === "441502")).toMatchObject({ name: "城区", fullName: "广东省汕尾市城区" });
+  });
+
   it("sums the 南雄 group's lead and members from their own records, without double counting", async () => {
     const res = await call(h, "GET", `/api/programs/gd-old-areas/rollup?year=${YEAR}`, { token: coordinator.token });
     expect(res.status).toBe(200);

@@ -9,6 +9,8 @@ export interface AreaLabel {
   name: string;
   /** Province → prefecture → county, e.g. 广东省韶关市南雄市. */
   fullName: string;
+  /** What a table, chart or map writes: a county with its prefecture (汕尾市城区 — there are dozens of 城区), a prefecture or province alone. */
+  shortName: string;
   level: number;
 }
 
@@ -22,7 +24,8 @@ function labelOf(r: AreaRow, byCode: ReadonlyMap<string, AreaRow>): AreaLabel {
   if (province && province.code !== r.code) chain.push(province.name);
   if (prefecture && prefecture.code !== r.code && prefecture.code !== province?.code) chain.push(prefecture.name);
   chain.push(r.name);
-  return { code: r.code, name: r.name, fullName: chain.join(""), level: r.level };
+  const shortName = prefecture && prefecture.code !== r.code && prefecture.code !== province?.code ? `${prefecture.name}${r.name}` : r.name;
+  return { code: r.code, name: r.name, fullName: chain.join(""), shortName, level: r.level };
 }
 
 /** One cache per platform database (a process has one; tests have many): areas change with the seed only. */

@@ -100,7 +100,7 @@ export async function listGroups(db: PlatformDb, program: string, filter: { unit
     .orderBy(asc(groups.areaCode), asc(groupMembers.position), asc(groupMembers.effectiveFrom));
   const registered = await db.select().from(groupCounties).where(inArray(groupCounties.groupId, [...new Set(rows.map((r) => r.id))]));
   const labels = await areaLabels(db, [...rows.map((r) => r.areaCode), ...registered.map((r) => r.areaCode)]);
-  const label = (code: string) => labels.get(code) ?? { code, name: code, fullName: code, level: 0 };
+  const label = (code: string) => labels.get(code) ?? { code, name: code, fullName: code, shortName: code, level: 0 };
   const byId = new Map<string, GroupView>();
   const day = today();
   for (const r of rows) {

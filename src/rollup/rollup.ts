@@ -279,7 +279,7 @@ async function groupSummaries(services: Services, program: string, period: Perio
     return {
       id: r.id,
       program,
-      area: labels.get(r.areaCode) ?? { code: r.areaCode, name: r.areaCode, fullName: r.areaCode, level: 0 },
+      area: labels.get(r.areaCode) ?? { code: r.areaCode, name: r.areaCode, fullName: r.areaCode, shortName: r.areaCode, level: 0 },
       clause: r.clause,
       basis: r.basis,
       version: Number(r.version),

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { areas } from "../../../db/platform/schema";
 import { requireAuth } from "../../auth/middleware";
+import { allAreaLabels } from "../../directory/areas";
 import type { Router } from "../../router";
 import { bearer, errors, ok, pageOf, pageQuery } from "../openapi-common";
 
@@ -15,6 +16,9 @@ export const AreaRow = z
     version: z.number().int(),
   })
   .openapi("Area");
+
+/** An area as a search lists it: with the full name people tell 城区 from 城区 by. */
+const ListedArea = AreaRow.extend({ fullName: z.string().openapi({ description: "省、市、县全称 The name with its province and prefecture, e.g. 广东省汕尾市城区" }) }).openapi("ListedArea");
 
 const code = z.string().regex(/^\d{6}$/);
 
@@ -39,7 +43,7 @@ const route = createRoute({
       ...pageQuery({ max: 2000, default: 500 }, code),
     }),
   },
-  responses: { 200: ok(pageOf(AreaRow), "行政区划 Areas"), ...errors(400, 401) },
+  responses: { 200: ok(pageOf(ListedArea), "行政区划 Areas"), ...errors(400, 401) },
 });
 
 export function registerListAreas(app: Router) {
@@ -61,7 +65,8 @@ export function registerListAreas(app: Router) {
       .where(where.length ? and(...where) : undefined)
       .orderBy(asc(areas.code))
       .limit(query.limit + 1);
-    const page = items.slice(0, query.limit);
+    const labels = await allAreaLabels(c.get("services").platform);
+    const page = items.slice(0, query.limit).map((a) => ({ ...a, fullName: labels.get(a.code)?.fullName ?? a.name }));
     return c.json({ items: page, nextCursor: items.length > query.limit ? page.at(-1)!.code : null }, 200);
   });
 }

@@ -23,7 +23,7 @@ export const ProgramSchema = z
   .openapi("Program");
 
 export const AreaSchema = z
-  .object({ code: z.string(), name: z.string(), fullName: z.string(), level: z.number().int() })
+  .object({ code: z.string(), name: z.string(), fullName: z.string(), shortName: z.string().openapi({ description: "表格与图中的名称：县级带所属地级市（汕尾市城区）What tables and charts write: a county with its prefecture" }), level: z.number().int() })
   .openapi("AreaLabel");
 
 export const GroupSchema = z

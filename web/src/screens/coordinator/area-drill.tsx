@@ -25,7 +25,7 @@ export function AreaDrillScreen({ program, code, query }: { program: string; cod
   return (
     <>
       <nav class="breadcrumb" aria-label={t("common.breadcrumb")}>
-        <a href={href(["p", program, "rollup"], periodQuery(period))}>{t("rollup.title")}</a> / <span>{a?.group.area.name ?? code}</span>
+        <a href={href(["p", program, "rollup"], periodQuery(period))}>{t("rollup.title")}</a> / <span>{a?.group.area.shortName ?? code}</span>
       </nav>
       <PageHeader title={a?.group.area.fullName ?? code} subtitle={pick(names(program))}>
         <a href={href(["areas", code], { year: period.year })} data-link="area-helpers">

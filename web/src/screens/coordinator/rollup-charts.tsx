@@ -21,7 +21,7 @@ export function FundsByAreaChart({ rollup }: { rollup: ProgramRollup }) {
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       xAxis: {
         type: "category",
-        data: areas.map((a) => a.group.area.name),
+        data: areas.map((a) => a.group.area.shortName),
         axisLabel: { interval: 0, rotate: areas.length > 8 ? 40 : 0, fontSize: 11, color: "#4a5568" },
         axisTick: { alignWithLabel: true },
       },

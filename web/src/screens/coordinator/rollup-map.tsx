@@ -111,7 +111,7 @@ export function RollupMap({ rollup, program, period }: { rollup: ProgramRollup; 
           roam: window.matchMedia("(pointer: fine)").matches,
           selectedMode: false,
           itemStyle: { areaColor: "#eef1f5", borderColor: "#ffffff", borderWidth: 0.6 },
-          emphasis: { label: { show: true, color: "#1a202c", formatter: (p: { name: string }) => byCode.get(p.name)?.group.area.name ?? "" }, itemStyle: { areaColor: "#f6c65b" } },
+          emphasis: { label: { show: true, color: "#1a202c", formatter: (p: { name: string }) => byCode.get(p.name)?.group.area.shortName ?? "" }, itemStyle: { areaColor: "#f6c65b" } },
           label: { show: false },
           // An area no helper was judged for has no value: drawn in the neutral colour, not as 0%.
           data: rollup.areas.map((a) => ({ name: a.group.area.code, value: valueOf(a, colouring) ?? "-" })),
@@ -142,7 +142,7 @@ export function RollupMap({ rollup, program, period }: { rollup: ProgramRollup; 
           }}
         />
       ) : null}
-      {undrawn.length ? <p class="muted small">{t("rollup.mapUndrawn", { names: undrawn.map((a) => a.group.area.name).join("、") })}</p> : null}
+      {undrawn.length ? <p class="muted small">{t("rollup.mapUndrawn", { names: undrawn.map((a) => a.group.area.shortName).join("、") })}</p> : null}
     </div>
   );
 }

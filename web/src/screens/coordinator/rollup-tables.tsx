@@ -15,7 +15,7 @@ export function AreaTable({ rollup, program, period }: { rollup: ProgramRollup; 
       nowrap: true,
       render: (a) => (
         <a href={href(["p", program, "areas", a.group.area.code], periodQuery(period))} title={a.group.area.fullName}>
-          {a.group.area.name}
+          {a.group.area.shortName}
         </a>
       ),
     },
