@@ -60,3 +60,10 @@ export async function mapInSlices<T, R>(items: readonly T[], fn: (item: T, i: nu
   }
   return out;
 }
+
+/** `items` in consecutive slices of `size` (a statement's rows, a query's list of values). */
+export function slicesOf<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}

@@ -5,18 +5,11 @@
  */
 import { inArray } from "drizzle-orm";
 import { programs } from "../../db/platform/schema";
-import { pairings, projects, subUnits } from "../../db/tenant/schema";
 import { allAreaLabels } from "../directory/areas";
 import type { PlatformDb, TenantDb } from "../services";
 import type { DisplayNames } from "../sheets/cells";
+import { REFS, refTablesOf } from "./ref-names";
 import type { ResourceDef } from "./resource";
-
-/** How each referenced table is named. */
-const REF_NAMES = {
-  sub_units: { table: subUnits, name: subUnits.name },
-  pairings: { table: pairings, name: pairings.counterpart },
-  projects: { table: projects, name: projects.title },
-} as const;
 
 /**
  * Names for a resource's records. `refIds` limits the references looked up (a preview's shown rows);
@@ -24,12 +17,12 @@ const REF_NAMES = {
  * and sub-units number in the hundreds or thousands, far fewer than the rows exported).
  */
 export async function displayNames(platform: PlatformDb, db: TenantDb, def: ResourceDef, refIds?: readonly string[]): Promise<DisplayNames> {
-  const tables = [...new Set(Object.values(def.fields).flatMap((s) => (s.cell === "ref" && s.ref ? [s.ref] : [])))];
+  const tables = refTablesOf(def);
   const [labels, programRows, ...refRows] = await Promise.all([
     allAreaLabels(platform),
     platform.select({ slug: programs.slug, name: programs.name }).from(programs),
     ...tables.map((t) => {
-      const { table, name } = REF_NAMES[t];
+      const { table, name } = REFS[t];
       const query = db.select({ id: table.id, name }).from(table);
       if (refIds === undefined) return query;
       return refIds.length ? query.where(inArray(table.id, [...refIds])) : Promise.resolve([]);

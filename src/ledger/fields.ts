@@ -80,6 +80,11 @@ function field(schema: z.ZodType, cell: CellKind, header: string, headerEn: stri
   };
 }
 
+/** What a wrong choice is answered with, by the API and the importer alike: the choices by name in both languages, never their codes. */
+export function wrongChoice(labels: Record<string, string>, en: Record<string, string> = {}): string {
+  return choiceMessage(Object.values(labels), Object.keys(labels).map((v) => en[v] ?? v));
+}
+
 /** Field builders. */
 export const f = {
   text: (header: string, headerEn: string, max = 200, opts: Opts = {}) => field(storableText(z.string().trim().min(1).max(max)), "text", header, headerEn, opts),
@@ -87,8 +92,7 @@ export const f = {
   /** A choice; a wrong value is answered with the choices' names ("应为以下之一：考察、联席会议…"), not their codes. */
   enumOf: <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, header: string, headerEn: string, opts: Opts & { en: Record<T[number], string>; workflow?: Field["workflow"] }) => {
     const { en, workflow, ...rest } = opts;
-    const names = (map: Record<T[number], string>) => values.map((v) => map[v as T[number]]);
-    return field(z.enum(values, { error: () => choiceMessage(names(labels), names(en)) }), "enum", header, headerEn, rest, { labels, labelsEn: en, ...(workflow ? { workflow } : {}) });
+    return field(z.enum(values, { error: () => wrongChoice(labels, en) }), "enum", header, headerEn, rest, { labels, labelsEn: en, ...(workflow ? { workflow } : {}) });
   },
   /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */
   money: (header: string, headerEn: string, opts: Opts & { min?: number } = {}) =>

@@ -34,7 +34,7 @@ export async function importNames(platform: PlatformDb): Promise<ImportNames> {
  * prefecture's group with its counties) by full name, and its programs by title — names the importer
  * takes back (importNames), so a value picked from a list always imports.
  */
-export async function templateChoices(platform: PlatformDb, unit: string): Promise<TemplateChoices> {
+export async function templateChoices(platform: PlatformDb, unit: string): Promise<Omit<TemplateChoices, "refs">> {
   const [labels, slugs, groupAreas] = await Promise.all([
     allAreaLabels(platform),
     programsOf(platform, unit),

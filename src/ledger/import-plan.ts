@@ -1,6 +1,6 @@
 /**
  * What an import would do, worked out without writing: every row prepared and completed as the
- * write will store it, every row validated (cells, then the database checks: areas, references,
+ * write will store it (references written by name made ids), every row validated (cells, then the database checks: areas, references,
  * programs, business rules), and the valid rows compared with the ledger for repeats. The import
  * (write.ts importRecords) and its preview (import-preview.ts) both start here, so a preview says
  * exactly what the import will answer.
@@ -10,6 +10,7 @@ import type { ErrorDetail } from "../errors";
 import { findDuplicates } from "./duplicates";
 import { newId } from "./ids";
 import { completeRow } from "./complete-row";
+import { resolveRefs } from "./ref-names";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
 
@@ -18,6 +19,8 @@ export interface ImportRow {
   row: number;
   record: Row;
   errors: ErrorDetail[];
+  /** Reference cells as written (an id, a name or a dropdown entry), made ids here (ref-names.ts resolveRefs). */
+  refs?: Record<string, string>;
 }
 
 export interface ImportPlan {
@@ -38,10 +41,11 @@ export interface ImportPlan {
 export async function planImport(
   def: ResourceDef,
   ctx: WriteContext,
-  rows: ImportRow[],
+  written: ImportRow[],
   columnOf: (field: string) => string,
   lookForRepeats: (errors: ErrorDetail[]) => boolean,
 ): Promise<ImportPlan> {
+  const rows = await resolveRefs(def, ctx.tenant.db, written, columnOf);
   const now = new Date().toISOString();
   const prepared = await mapInSlices(rows, (r) => (def.prepare && r.errors.length === 0 ? def.prepare(ctx, r.record) : r.record));
   const records = await mapInSlices(rows, (_r, i) =>

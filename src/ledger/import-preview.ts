@@ -72,7 +72,7 @@ export function importPreview(
   const errors = [...headerErrors, ...plan.errors].map((e) => ({ ...e, message: pickBilingual(e.message, lang) }));
   const fields = Object.entries(def.fields).filter(([, spec]) => personal || !spec.personal);
   // The columns the shown rows fill (and the required ones), in the template's order.
-  const columns = fields.filter(([key, spec]) => spec.required || shown.some(({ index }) => rows[index]!.record[key] !== undefined)).map(([key, spec]) => ({ key, header: spec.header }));
+  const columns = fields.filter(([key, spec]) => spec.required || shown.some(({ index }) => rows[index]!.record[key] !== undefined || rows[index]!.refs?.[key] !== undefined)).map(([key, spec]) => ({ key, header: spec.header }));
   const invalidRows = headerErrors.length ? rows.length : plan.invalid.size;
   return {
     rows: rows.length,

@@ -6,17 +6,9 @@
 import { pacer } from "../bounded";
 import { and, inArray, isNull } from "drizzle-orm";
 import { areas } from "../../db/platform/schema";
-import { pairings, projects, subUnits } from "../../db/tenant/schema";
 import type { ErrorDetail } from "../errors";
+import { REFS, type RefTable } from "./ref-names";
 import type { Change, ResourceDef, Row, WriteContext } from "./resource";
-
-const REF_TABLES = { sub_units: subUnits, pairings, projects } as const;
-
-const REF_LABEL: Record<keyof typeof REF_TABLES, [string, string]> = {
-  sub_units: ["下属单位", "sub-unit"],
-  pairings: ["结对关系", "pairing"],
-  projects: ["项目", "project"],
-};
 
 /** Validates many records together (one query per kind of reference, not per record). */
 export async function validateRecords(def: ResourceDef, ctx: WriteContext, records: { record: Row; before: Row | null; path: (field: string) => ErrorDetail; skipCheck?: boolean }[]) {
@@ -47,7 +39,7 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
   }
   const knownRefs: Record<string, Set<string>> = {};
   for (const [table, ids] of Object.entries(refIds)) {
-    const t = REF_TABLES[table as keyof typeof REF_TABLES];
+    const t = REFS[table as RefTable].table;
     const rows = await ctx.tenant.db.select({ id: t.id }).from(t).where(and(inArray(t.id, [...ids]), isNull(t.voidedAt)));
     knownRefs[table] = new Set(rows.map((r) => r.id));
   }
@@ -65,7 +57,7 @@ export async function validateRecords(def: ResourceDef, ctx: WriteContext, recor
         problems[i]!.push({ ...path(key), message: `行政区划代码不存在：${String(value)} | Unknown area code ${String(value)}` });
       }
       if (spec.cell === "ref" && spec.ref && !knownRefs[spec.ref]?.has(String(value))) {
-        const [zh, en] = REF_LABEL[spec.ref];
+        const { zh, en } = REFS[spec.ref];
         problems[i]!.push({ ...path(key), message: `所引用的${zh}不存在或已作废：${String(value)} | The referenced ${en} does not exist or is voided: ${String(value)}` });
       }
     }

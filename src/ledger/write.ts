@@ -7,7 +7,7 @@
  */
 import type { InStatement, InValue, ResultSet } from "@libsql/client";
 import { eq, getTableColumns, getTableName, inArray, sql, type Column } from "drizzle-orm";
-import { mapInSlices, pacer } from "../bounded";
+import { mapInSlices, pacer, slicesOf } from "../bounded";
 import { ApiError, type ErrorDetail } from "../errors";
 import { auditRowsStatement, auditStatement, isLostRace } from "../tenants/audit";
 import { newId } from "./ids";
@@ -140,13 +140,6 @@ function insertRows(def: ResourceDef): (records: Row[]) => InStatement {
       }),
     ),
   });
-}
-
-/** `items` in consecutive slices of `size`. */
-function slicesOf<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
 }
 
 /** Reads one record (voided included), or undefined. */

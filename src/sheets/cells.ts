@@ -3,7 +3,7 @@
  * amounts in 元 (to two decimals), 是/否 for yes/no, enum values by their Chinese label,
  * dates as YYYY-MM-DD, YYYY/M/D or an Excel date.
  */
-import type { Field } from "../ledger/fields";
+import { wrongChoice, type Field } from "../ledger/fields";
 import { fenToWan, fenToYuan, yuanToFen } from "../ledger/money";
 import { normalizeDay } from "../periods/period";
 
@@ -84,7 +84,7 @@ export function parseCell(spec: Field, raw: unknown, names: ImportNames = NO_NAM
       const byLabel = Object.entries(labels).find(([, label]) => label === text)?.[0];
       if (byLabel) return { ok: true, value: byLabel };
       if (text in labels) return { ok: true, value: text };
-      return { ok: false, message: `应为以下之一：${Object.values(labels).join("、")} | Must be one of: ${Object.keys(labels).join(", ")}` };
+      return { ok: false, message: wrongChoice(labels, spec.labelsEn) };
     }
     case "area":
       return areaCell(text, names);

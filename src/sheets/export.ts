@@ -17,7 +17,7 @@ const KIND_HELP: Record<string, string> = {
   bool: "填“是”或“否”",
   date: "日期，格式 YYYY-MM-DD",
   area: "从下拉列表选择受援地，或填写其名称、6 位行政区划代码（GB/T 2260，如 440282）",
-  ref: "所引用记录的编号（可在系统中复制）",
+  ref: "从下拉列表选择所引用的记录，或填写其名称、编号（可在系统中复制）",
   program: "从下拉列表选择帮扶工作，或填写其名称、代码（如 dongguan-shaoguan）",
   text: "文字",
   enum: "",
@@ -87,27 +87,34 @@ export function recordsToCsv(fields: Fields, records: Row[], personal: boolean, 
 export interface TemplateChoices {
   areas: string[];
   programs: string[];
+  /** Referenced records by name, per table (src/ledger/ref-names.ts refChoices). */
+  refs: Partial<Record<NonNullable<Field["ref"]>, string[]>>;
 }
+
+const NO_CHOICES: TemplateChoices = { areas: [], programs: [], refs: {} };
 
 /** The sheet holding the dropdowns' lists (hidden; one column per list). */
 const CHOICES_SHEET = "选项";
 
-/** A column's dropdown: the field's labels, 是/否, or the unit's areas and programs by name. */
+/** A column's dropdown: the field's labels, 是/否, or the unit's areas, programs and referenced records by name. */
 function choicesOf(spec: Fields[string], choices: TemplateChoices): { values: string[]; prompt: string } | null {
   const pick = "请从下拉列表中选择 | Choose from the list";
   if (spec.labels) return { values: Object.values(spec.labels), prompt: pick };
   if (spec.cell === "bool") return { values: ["是", "否"], prompt: pick };
   if (spec.cell === "area" && choices.areas.length) return { values: choices.areas, prompt: "选择受援地，也可填写名称或 6 位代码 | Choose the area, or type its name or 6-digit code" };
   if (spec.cell === "program" && choices.programs.length) return { values: choices.programs, prompt: "选择所属帮扶工作，也可填写其代码 | Choose the program, or type its code" };
+  const refs = spec.ref ? choices.refs[spec.ref] : undefined;
+  if (spec.cell === "ref" && refs?.length) return { values: refs, prompt: "从列表选择，也可填写名称或编号 | Choose from the list, or type the name or id" };
   return null;
 }
 
 /**
  * The import template: headers (required ones marked *) with a dropdown on every column that has
- * choices — kinds by their Chinese labels, 是/否, the unit's recipient areas and programs by name —
+ * choices — kinds by their Chinese labels, 是/否, the unit's recipient areas, programs, pairings,
+ * sub-units and projects by name —
  * for as many rows as an import takes; an instructions sheet; the lists on a hidden sheet.
  */
-export function templateXlsx(sheetName: string, fields: Fields, choices: TemplateChoices = { areas: [], programs: [] }): Uint8Array<ArrayBuffer> {
+export function templateXlsx(sheetName: string, fields: Fields, choices: TemplateChoices = NO_CHOICES): Uint8Array<ArrayBuffer> {
   const entries = Object.entries(fields);
   const headers = entries.map(([, s]) => (s.required ? `${s.header}*` : s.header));
   const lists: { header: string; values: string[] }[] = [];

@@ -80,6 +80,7 @@ export function parseImport(fields: Fields, cells: unknown[][], names: ImportNam
   const schema = createSchema(fields);
   const rows = body.map(({ cellsOfRow, row }): ImportRow => {
     const record: Record<string, unknown> = {};
+    const refs: Record<string, string> = {};
     const errors: ErrorDetail[] = [];
     if (voidColumn >= 0 && !isBlank([cellsOfRow[voidColumn]])) {
       errors.push({ row, column: VOID_HEADER, message: "已作废的记录不能导入 | A voided record cannot be imported" });
@@ -88,21 +89,24 @@ export function parseImport(fields: Fields, cells: unknown[][], names: ImportNam
       if (!key) return;
       const spec = fields[key]!;
       const parsed = parseCell(spec, cellsOfRow[c], names);
-      if (parsed.ok) {
-        if (parsed.value !== undefined) record[key] = parsed.value;
-      } else errors.push({ row, column: spec.header, message: parsed.message });
+      if (!parsed.ok) errors.push({ row, column: spec.header, message: parsed.message });
+      else if (parsed.value === undefined) return;
+      // A reference may be written by name: the ledger is asked when the import is planned (ref-names.ts).
+      else if (spec.cell === "ref") refs[key] = String(parsed.value);
+      else record[key] = parsed.value;
     });
     // Validate the row even when some cells failed to parse, so every bad cell is named at once.
     const badColumns = new Set(errors.map((e) => e.column));
     const result = schema.safeParse(record);
-    if (result.success) return { row, record: result.data, errors };
+    const written = Object.keys(refs).length ? { refs } : {};
+    if (result.success) return { row, record: result.data, errors, ...written };
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? "");
       const column = fields[key]?.header ?? key;
       if (badColumns.has(column)) continue;
       errors.push({ row, column, message: `${describeIssue(issue, record, "zh-CN")} | ${describeIssue(issue, record, "en")}` });
     }
-    return { row, record, errors };
+    return { row, record, errors, ...written };
   });
   return { rows, headerErrors };
 }

@@ -106,6 +106,34 @@ describe(`searching ${SIZE.toLocaleString()} sub-units`, () => {
   });
 });
 
+describe(`import templates and imports by name at ${SIZE.toLocaleString()} sub-units`, () => {
+  it("the activities template lists the first 2,000 sub-units and stays small and fast; 400 rows naming 400 sub-units import in one go", async () => {
+    const template = async () => {
+      const started = performance.now();
+      const res = await call(h, "GET", "/api/t/dongguan/activities/template.xlsx", { token: editor.token });
+      const bytes = (await res.arrayBuffer()).byteLength;
+      return { ms: performance.now() - started, status: res.status, bytes };
+    };
+    await template();
+    const warm = await template();
+    console.log(`activities template at ${SIZE.toLocaleString()} sub-units: ${warm.ms.toFixed(0)} ms, ${(warm.bytes / 1024).toFixed(0)} KiB`);
+    expect(warm.status).toBe(200);
+    expect(warm.bytes).toBeLessThan(300 * 1024);
+    expect(warm.ms).toBeLessThan(1_000);
+
+    // 南雄第{i}中学 for i ≡ 3 (mod 4): one sub-unit each, found by name among 100,000.
+    const names = Array.from({ length: 400 }, (_, k) => `南雄第${4 * k + 3}中学`);
+    const csv = ["事项类型,日期,事项,下属单位编号", ...names.map((n, k) => `联席会议,2024-09-01,按名称导入 ${k},${n}`)].join("\n");
+    const started = performance.now();
+    const res = await h.app.request("/api/t/dongguan/activities/import", { method: "POST", headers: { authorization: `Bearer ${editor.token}`, "content-type": "text/csv" }, body: csv });
+    const ms = performance.now() - started;
+    console.log(`400 rows naming 400 sub-units among ${SIZE.toLocaleString()}: ${ms.toFixed(0)} ms`);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { items } = await (await call(h, "GET", `/api/t/dongguan/activities?q=${encodeURIComponent("按名称导入 7")}&limit=50`, { token: editor.token })).json();
+    expect(items.find((i: { title: string }) => i.title === "按名称导入 7")).toMatchObject({ subUnitId: "su-000031" });
+  }, 60_000);
+});
+
 describe("the index follows every write", () => {
   it("a project is found by title after create, by its new title after an update, and an import's rows at once", async () => {
     const res = await call(h, "POST", "/api/t/dongguan/projects", { token: editor.token, body: { title: "索引测试甲项目", category: "education", areaCode: "440232" } });

@@ -104,9 +104,10 @@ export function RecordFormBody({ view, ctx, record, onSaved, onClose, preset = {
     e.preventDefault();
     const shownKeys = fields.map((f) => f.key);
     const values = { ...raw };
-    // Figures of another activity kind are not this record's: cleared on save.
+    // Figures of another activity kind are not this record's: cleared on save. One at its default (0) is
+    // already clear, and is not sent: the PATCH holds only what the form shows or changes.
     const { body, errors: bad } = toBody(fields, values, original);
-    if (original && view.path === "activities") for (const k of ACTIVITY_FIGURES) if (!shownKeys.includes(k) && original[k] !== "") body[k] = null;
+    if (original && view.path === "activities") for (const k of ACTIVITY_FIGURES) if (!shownKeys.includes(k) && original[k] !== "" && Number(original[k]) !== 0) body[k] = null;
     setGeneral([]);
     if (Object.values(bad).some(Boolean)) {
       setErrors(bad);
