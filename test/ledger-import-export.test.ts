@@ -441,6 +441,29 @@ describe("names instead of codes", () => {
 });
 
 describe("a large import", () => {
+  it("takes and gives a money target in 元 like every amount, and a count as a whole number", async () => {
+    const year = 2037; // no other test sets targets for it
+    const rows = [
+      ["年度", "帮扶工作", "指标", "目标值", "来源", "备注"],
+      [year, "dongguan-shaoguan", "每镇街民生帮扶资金", "2,000,000.50", "本单位调整", "元的目标"],
+      [year, "dongguan-shaoguan", "联席会议次数", 3, "本单位调整", "次数的目标"],
+    ];
+    const wrong = await upload("targets", xlsxFile([rows[0]!, [year, "dongguan-shaoguan", "联席会议次数", "2.5", "本单位调整", ""]]));
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.details).toEqual([expect.objectContaining({ row: 2, column: "目标值" })]);
+    const res = await upload("targets", xlsxFile(rows));
+    expect(res.status).toBe(201);
+    const list = (await (await call(h, "GET", `/api/t/dongguan/targets?year=${year}&sort=indicator`, { token: who.editor!.token })).json()).items as Item[];
+    expect(Object.fromEntries(list.map((t) => [t.indicator, t.target]))).toEqual({ "funds.town_livelihood": 200_000_050, "meetings.joint": 3 });
+
+    const exported = await h.app.request(`/api/t/dongguan/targets/export?format=csv&year=${year}`, { headers: { authorization: `Bearer ${who.editor!.token}` } });
+    const text = (await exported.text()).replace(/^\uFEFF/, "");
+    const [header, ...lines] = text.trim().split(/\r?\n/).map((l) => l.split(","));
+    const at = header!.indexOf("目标值");
+    const byIndicator = Object.fromEntries(lines.map((l) => [l[header!.indexOf("指标")], l[at]]));
+    expect(byIndicator).toEqual({ 每镇街民生帮扶资金: "2000000.5", 联席会议次数: "3" });
+  });
+
   it("writes 5,000 activities rows in one go", async () => {
     const tag = uid("bulk");
     const rows: unknown[][] = [["事项类型", "日期", "事项", "受援地代码", "所属帮扶工作", "人数/人次", "学时", "备注"]];

@@ -35,6 +35,16 @@ export interface Field {
   nullable?: boolean;
   /** What null sets a NOT NULL column to (its default), from the table; set by defineResource. */
   cleared?: string | number | boolean;
+  /**
+   * A figure that is an amount on some rows: when the row's `field` is one of `values` (a money
+   * target), sheets take and give it in 元 like any amount, while the API keeps integer fen.
+   */
+  amountWhen?: { field: string; values: readonly string[] };
+}
+
+/** The field as a sheet reads and writes it on this row: an amount where `amountWhen` says so. */
+export function onRow(spec: Field, record: Readonly<Record<string, unknown>>): Field {
+  return spec.amountWhen && spec.amountWhen.values.includes(String(record[spec.amountWhen.field])) ? { ...spec, cell: "money" } : spec;
 }
 
 type Opts = { required?: boolean; help?: string; helpEn?: string; personal?: boolean };
@@ -97,8 +107,8 @@ export const f = {
   /** Integer fen in JSON; yuan with up to two decimals in spreadsheets. */
   money: (header: string, headerEn: string, opts: Opts & { min?: number } = {}) =>
     field(z.number().int().min(opts.min ?? 0).max(MAX_FEN), "money", header, headerEn, opts),
-  int: (header: string, headerEn: string, opts: Opts & { min?: number; max?: number } = {}) =>
-    field(z.number().int().min(opts.min ?? 0).max(opts.max ?? 100_000_000), "int", header, headerEn, opts),
+  int: (header: string, headerEn: string, opts: Opts & { min?: number; max?: number; amountWhen?: Field["amountWhen"] } = {}) =>
+    field(z.number().int().min(opts.min ?? 0).max(opts.max ?? 100_000_000), "int", header, headerEn, opts, opts.amountWhen ? { amountWhen: opts.amountWhen } : {}),
   bool: (header: string, headerEn: string, opts: Opts = {}) => field(z.boolean(), "bool", header, headerEn, { required: false, ...opts }),
   date: (header: string, headerEn: string, opts: Opts & { min?: string } = {}) => field(opts.min ? dateIn(opts.min) : dateSchema, "date", header, headerEn, opts),
   area: (header: string, headerEn: string, opts: Opts = {}) => field(areaCodeSchema, "area", header, headerEn, opts),

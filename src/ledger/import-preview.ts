@@ -8,6 +8,7 @@ import { z } from "@hono/zod-openapi";
 import { ErrorDetailSchema } from "../routes/openapi-common";
 import { displayText, type DisplayNames } from "../sheets/cells";
 import type { Lang } from "../i18n";
+import { onRow } from "./fields";
 import { pickBilingual } from "../validation";
 import type { ImportPlan, ImportRow } from "./import-plan";
 import type { ResourceDef } from "./resource";
@@ -87,7 +88,7 @@ export function importPreview(
     shown: shown.map(({ index, status }) => ({
       row: rows[index]!.row,
       status,
-      values: Object.fromEntries(columns.map(({ key }) => [key, displayText(def.fields[key]!, plan.records[index]?.[key], names)])),
+      values: Object.fromEntries(columns.map(({ key }) => [key, displayText(onRow(def.fields[key]!, plan.records[index] ?? {}), plan.records[index]?.[key], names)])),
       repeats: plan.repeated.get(index) ?? null,
     })),
   };

@@ -3,7 +3,7 @@
  * (with an instructions sheet saying what each column takes).
  */
 import { xmlSafe } from "../xml-text";
-import type { Field, Fields } from "../ledger/fields";
+import { onRow, type Field, type Fields } from "../ledger/fields";
 import type { Row } from "../ledger/resource";
 import { beijingTime } from "../periods/period";
 import { formatCell, NO_DISPLAY_NAMES, wanCell, type DisplayNames } from "./cells";
@@ -36,8 +36,9 @@ function fieldHeaders(spec: Field): string[] {
   return [spec.header];
 }
 
-function fieldCells(spec: Field, value: unknown, names: DisplayNames): SheetValue[] {
-  const own = formatCell(spec, value, names);
+function fieldCells(spec: Field, row: Row, value: unknown, names: DisplayNames): SheetValue[] {
+  // The column's own cell as this row has it (a money target in 元); its twin columns are the field's.
+  const own = formatCell(onRow(spec, row), value, names);
   if (spec.cell === "money") return [own, wanCell(value)];
   if (spec.cell === "ref") return [own, value === null || value === undefined ? null : (names.refs[String(value)] ?? null)];
   return [own];
@@ -53,7 +54,7 @@ function toRows(fields: Fields, records: Row[], personal: boolean, names: Displa
   const header = [b.id, ...columns.flatMap(([, s]) => fieldHeaders(s)), b.version, b.created, b.updated, b.voidReason];
   const body = records.map((r): SheetValue[] => [
     String(r.id),
-    ...columns.flatMap(([key, spec]) => fieldCells(spec, r[key], names)),
+    ...columns.flatMap(([key, spec]) => fieldCells(spec, r, r[key], names)),
     Number(r.version),
     beijingTime(String(r.createdAt)),
     beijingTime(String(r.updatedAt)),

@@ -5,7 +5,7 @@
  * each problem comes back with its row number and column header.
  */
 import { ApiError, type ErrorDetail } from "../errors";
-import { createSchema, type Fields } from "../ledger/fields";
+import { createSchema, onRow, type Field, type Fields } from "../ledger/fields";
 import type { ImportRow } from "../ledger/import-plan";
 import { describeIssue } from "../validation";
 import { NO_NAMES, parseCell, type ImportNames } from "./cells";
@@ -85,16 +85,22 @@ export function parseImport(fields: Fields, cells: unknown[][], names: ImportNam
     if (voidColumn >= 0 && !isBlank([cellsOfRow[voidColumn]])) {
       errors.push({ row, column: VOID_HEADER, message: "已作废的记录不能导入 | A voided record cannot be imported" });
     }
-    keys.forEach((key, c) => {
-      if (!key) return;
-      const spec = fields[key]!;
+    // Figures that are amounts on some rows (a money target) are read once the row's other cells are.
+    const later: [string, number][] = [];
+    const read = (key: string, c: number, spec: Field) => {
       const parsed = parseCell(spec, cellsOfRow[c], names);
       if (!parsed.ok) errors.push({ row, column: spec.header, message: parsed.message });
       else if (parsed.value === undefined) return;
       // A reference may be written by name: the ledger is asked when the import is planned (ref-names.ts).
       else if (spec.cell === "ref") refs[key] = String(parsed.value);
       else record[key] = parsed.value;
+    };
+    keys.forEach((key, c) => {
+      if (!key) return;
+      if (fields[key]!.amountWhen) later.push([key, c]);
+      else read(key, c, fields[key]!);
     });
+    for (const [key, c] of later) read(key, c, onRow(fields[key]!, record));
     // Validate the row even when some cells failed to parse, so every bad cell is named at once.
     const badColumns = new Set(errors.map((e) => e.column));
     const result = schema.safeParse(record);
