@@ -164,5 +164,14 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
     "statements": [
       "-- A write of many records (bulk void, bulk program, a guarded update) checks each record's version in its\n-- UPDATE, and its audit row's actor is NULL when that UPDATE changed nothing: someone else wrote first.\n-- Refuse it here by our own name, as the other invariants are (0001), so the batch is undone and the\n-- server knows why by a code of ours rather than by SQLite's wording of a NOT NULL failure.\nCREATE TRIGGER audit_log_lost_race BEFORE INSERT ON audit_log\nWHEN NEW.actor IS NULL\nBEGIN\n  SELECT RAISE(ABORT, 'LOST_RACE');\nEND;"
     ]
+  },
+  {
+    "version": 11,
+    "tag": "0010_ref-name-indexes",
+    "statements": [
+      "CREATE INDEX `pairings_counterpart_idx` ON `pairings` (`counterpart`);",
+      "CREATE INDEX `projects_title_idx` ON `projects` (`title`);",
+      "CREATE INDEX `sub_units_name_idx` ON `sub_units` (`name`);"
+    ]
   }
 ];

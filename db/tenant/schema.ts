@@ -80,7 +80,8 @@ export const subUnits = sqliteTable(
     placeholder: integer("placeholder", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
   },
-  (t) => [index("sub_units_kind_idx").on(t.kind)],
+  // By name: an import template's dropdown lists them in name order, and an import looks names up (src/ledger/ref-names.ts).
+  (t) => [index("sub_units_kind_idx").on(t.kind), index("sub_units_name_idx").on(t.name)],
 );
 
 export const PAIRING_KINDS = ["town_county", "school", "hospital", "culture", "enterprise_village", "department", "other"] as const;
@@ -104,7 +105,7 @@ export const pairings = sqliteTable(
     demonstration: integer("demonstration", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
   },
-  (t) => [index("pairings_kind_idx").on(t.kind), index("pairings_area_idx").on(t.areaCode)],
+  (t) => [index("pairings_kind_idx").on(t.kind), index("pairings_area_idx").on(t.areaCode), index("pairings_counterpart_idx").on(t.counterpart)],
 );
 
 export const PROJECT_CATEGORIES = [
@@ -144,6 +145,7 @@ export const projects = sqliteTable(
   },
   (t) => [
     index("projects_status_idx").on(t.status),
+    index("projects_title_idx").on(t.title),
     index("projects_area_idx").on(t.areaCode),
     index("projects_start_idx").on(t.startDate),
     // Live records in the default list order: the first page and its count read only this index.
