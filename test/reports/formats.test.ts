@@ -64,6 +64,10 @@ describe("HTML", () => {
     const text = await page.locator("body").innerText();
     expect(text).toContain("东莞市2024年第三季度对口帮扶工作进展报告");
     expect(text).toContain("123.46");
+    // What a reader sees names things: no area codes, no catalog file names, no section marks, no 分.
+    expect(text).toContain("广东省韶关市新丰县");
+    expect(text).toContain("《东莞韶关继续推进全面帮扶共建三年行动方案（2022—2024年）》（莞韶指〔2022〕1号）");
+    expect(text).not.toMatch(/(?<![0-9a-f])\d{6}(?![0-9a-f])|\.txt|§|（分）/);
     expect(dialogs).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/unit-quarterly.png`, fullPage: false });
     const pdf = await page.pdf({ format: "A4", printBackground: true });

@@ -90,9 +90,9 @@ afterEach(() => {
   expect(thrown, "uncaught exceptions in the page").toEqual([]);
 });
 
-/** A fresh page (its own storage) at the given size; an uncaught exception in it fails the test. */
-export async function openPage(h: WebHarness, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: size, locale: "zh-CN", acceptDownloads: true });
+/** A fresh page (its own storage) at the given size and browser locale; an uncaught exception in it fails the test. */
+export async function openPage(h: WebHarness, size: { width: number; height: number } = { width: 1366, height: 768 }, locale = "zh-CN"): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: size, locale, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on("pageerror", (e) => {
