@@ -9,6 +9,7 @@
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments } from "../db/tenant/schema";
+import { addAttachment } from "../src/files/attachments";
 import { call, makeUser, startHarness, type Harness, type TestUser } from "./support/harness";
 
 let h: Harness;
@@ -179,6 +180,25 @@ describe("evidence attachments", () => {
     expect((await call(h, "POST", `/api/t/dongguan/submissions/${id}/reopen`, { token: coordinator.token, body: { reason: "请附资金拨付凭证" }, headers: { "if-match": '"2"' } })).status).toBe(200);
     expect((await upload(files, clerk.token, { name: "拨付凭证.pdf", bytes: PDF })).status).toBe(201);
     expect((await (await call(h, "GET", files, { token: clerk.token })).json()).items.map((a: { name: string }) => a.name)).toEqual(["季度报送（签字盖章）.pdf", "拨付凭证.pdf"]);
+  });
+
+  it("holds a submitted report's files locked in the database too: a write past the route's check is refused", async () => {
+    // 2023 Q1 of 莞韶, which no other test in this file reports on.
+    const draft = await call(h, "POST", "/api/t/dongguan/submissions", { token: clerk.token, body: { year: 2023, quarter: 1, program: "dongguan-shaoguan", progress: "第一季度：组团对接。" } });
+    const { id } = await draft.json();
+    const first = await upload(`/api/t/dongguan/submissions/${id}/attachments`, clerk.token, { name: "季度报送.pdf", bytes: PDF });
+    const attached = (await first.json()).id as string;
+    expect((await call(h, "POST", `/api/t/dongguan/submissions/${id}/submit`, { token: clerk.token, headers: { "if-match": '"1"' } })).status).toBe(200);
+    const before = await stored();
+    const unit = (await h.services.tenants.find("dongguan"))!;
+    await h.services.tenants.use(unit, async (tenant) => {
+      // As a request that checked the lock just before the submit landed would write.
+      const who = { actor: clerk.username, actorRole: "unit_editor", requestId: null, method: "POST", route: "test" };
+      await expect(addAttachment(h.services, tenant, who, { entity: "submission", recordId: id }, { name: "迟到的材料.pdf", bytes: PDF }, null)).rejects.toMatchObject({ status: 423, code: "LOCKED" });
+      await expect(tenant.client.execute({ sql: "UPDATE attachments SET voided_at = ?, version = version + 1 WHERE id = ?", args: [new Date().toISOString(), attached] })).rejects.toThrow(/SUBMISSION_LOCKED/);
+    });
+    expect(await stored()).toBe(before);
+    expect((await (await call(h, "GET", `/api/t/dongguan/submissions/${id}/attachments`, { token: clerk.token })).json()).items).toMatchObject([{ id: attached, voidedAt: null }]);
   });
 
   it("voids an attachment with a reason under If-Match, keeping it and its audit", async () => {

@@ -173,5 +173,13 @@ export const TENANT_MIGRATIONS: readonly Migration[] = [
       "CREATE INDEX `projects_title_idx` ON `projects` (`title`);",
       "CREATE INDEX `sub_units_name_idx` ON `sub_units` (`name`);"
     ]
+  },
+  {
+    "version": 12,
+    "tag": "0011_submission-files-locked",
+    "statements": [
+      "-- A submitted quarterly report is locked with its files, as its text is (0001): no attachment joins it\n-- and none is voided until the coordinating office reopens it. The routes check first and answer 423;\n-- these hold the lock against a submit that lands between their check and their write.\nCREATE TRIGGER attachments_submission_locked_insert BEFORE INSERT ON attachments\nWHEN NEW.entity = 'submission' AND EXISTS (SELECT 1 FROM submissions WHERE id = NEW.record_id AND status = 'submitted')\nBEGIN\n  SELECT RAISE(ABORT, 'SUBMISSION_LOCKED');\nEND;",
+      "CREATE TRIGGER attachments_submission_locked_void BEFORE UPDATE OF voided_at ON attachments\nWHEN NEW.entity = 'submission' AND EXISTS (SELECT 1 FROM submissions WHERE id = NEW.record_id AND status = 'submitted')\nBEGIN\n  SELECT RAISE(ABORT, 'SUBMISSION_LOCKED');\nEND;"
+    ]
   }
 ];

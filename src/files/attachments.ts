@@ -7,8 +7,9 @@ import { attachments } from "../../db/tenant/schema";
 import { ApiError } from "../errors";
 import { newId } from "../ledger/ids";
 import type { Services, TenantDb } from "../services";
+import { SUBMISSION_LOCKED, submissionLocked } from "../ledger/resources/submissions";
 import type { AuditActor } from "../tenants/audit";
-import { auditRow } from "../tenants/audit";
+import { auditRow, raisedBy } from "../tenants/audit";
 import { isImage, MAX_THUMBNAIL_BYTES, sniff } from "./sniff";
 import type { FileStore } from "./store";
 
@@ -94,6 +95,12 @@ export async function addAttachment(
   };
   await store.put(fileKey(tenant.unit.slug, id), file.bytes, sniffed.contentType);
   if (thumb) await store.put(fileKey(tenant.unit.slug, id, true), thumb, "image/jpeg");
-  await tenant.db.batch([tenant.db.insert(attachments).values(row), auditRow(tenant.db, who, "attachment", id, "create", null, { ...row, record: `${target.entity}/${target.recordId}` })]);
+  // The route checked the lock; the trigger (tenant migration 0011) holds it against a submit in between.
+  // The bytes stored for a refused row stay unreferenced: no row names them, so nothing serves them.
+  await tenant.db
+    .batch([tenant.db.insert(attachments).values(row), auditRow(tenant.db, who, "attachment", id, "create", null, { ...row, record: `${target.entity}/${target.recordId}` })])
+    .catch((error: unknown) => {
+      throw raisedBy(error, SUBMISSION_LOCKED) ? submissionLocked() : error;
+    });
   return row;
 }

@@ -9,7 +9,7 @@ import type { InStatement, InValue, ResultSet } from "@libsql/client";
 import { eq, getTableColumns, getTableName, inArray, sql, type Column } from "drizzle-orm";
 import { mapInSlices, pacer, slicesOf } from "../bounded";
 import { ApiError, type ErrorDetail } from "../errors";
-import { auditRowsStatement, auditStatement, isLostRace } from "../tenants/audit";
+import { auditRowsStatement, auditStatement, isLostRace, raisedBy } from "../tenants/audit";
 import { newId } from "./ids";
 import type { ResourceDef, Row, WriteContext } from "./resource";
 import { validateRecords } from "./validate";
@@ -33,10 +33,9 @@ const INVARIANTS: Record<string, { field: string; message: string }> = {
 };
 
 function invariantError(error: unknown): ApiError | null {
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
-  if (text.includes("UNIQUE constraint failed")) return new ApiError("CONFLICT", "error.conflict");
+  if (raisedBy(error, "UNIQUE constraint failed")) return new ApiError("CONFLICT", "error.conflict");
   for (const [code, { field, message }] of Object.entries(INVARIANTS)) {
-    if (text.includes(code)) {
+    if (raisedBy(error, code)) {
       if (code === "SUBMISSION_LOCKED") return new ApiError("LOCKED", "error.submission_locked", {}, [{ path: `body.${field}`, message }]);
       return new ApiError("UNPROCESSABLE", "error.business_rule", {}, [{ path: `body.${field}`, code, message }]);
     }

@@ -58,8 +58,13 @@ export function auditRowsStatement(who: AuditActor, entity: string, action: stri
 /** The code the tenant's `audit_log_lost_race` trigger raises (db/tenant/migrations/0009_lost-race.sql). */
 export const LOST_RACE = "LOST_RACE";
 
+/** Whether a write failed with `code` — a tenant trigger's, or SQLite's own wording (the driver puts it in the message or its cause). */
+export function raisedBy(error: unknown, code: string): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  return text.includes(code);
+}
+
 /** Whether a write failed because an `"abort"`-guarded audit row found its change had not landed. */
 export function isLostRace(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
-  return text.includes(LOST_RACE);
+  return raisedBy(error, LOST_RACE);
 }

@@ -16,6 +16,9 @@ export const SUBMISSION_STATUS_LABELS_EN: Record<keyof typeof SUBMISSION_STATUS_
 /** The refusal of any change to a submitted report — its text (its routes) or its files (the attachments' routes). */
 export const submissionLocked = () => new ApiError("LOCKED", "error.submission_locked");
 
+/** What the tenant's triggers raise for a change to a submitted report (db/tenant/migrations 0001 and 0011). */
+export const SUBMISSION_LOCKED = "SUBMISSION_LOCKED";
+
 export const submissionsResource = defineResource({
   path: "submissions",
   entity: "submission",

@@ -11,8 +11,8 @@ import { attachments } from "../../../db/tenant/schema";
 import { ApiError } from "../../errors";
 import { addAttachment, attachmentsOf, evidenceRecord, fileKey, fileStoreOf, WITH_EVIDENCE, type Attachment, type EvidenceRecord, type EvidenceResource } from "../../files/attachments";
 import { requestActor } from "../../ledger/context";
-import { submissionLocked } from "../../ledger/resources/submissions";
-import { auditStatement } from "../../tenants/audit";
+import { SUBMISSION_LOCKED, submissionLocked } from "../../ledger/resources/submissions";
+import { auditStatement, raisedBy } from "../../tenants/audit";
 import { etag, requireIfMatch } from "../../ledger/etag";
 import type { Router } from "../../router";
 import { seesProgram, type TenantAccess } from "../../tenants/access";
@@ -179,13 +179,18 @@ export function registerAttachments(app: Router) {
     if (row.version !== version) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
     const who = requestActor(c);
     const after = { ...row, version: version + 1, voidedAt: new Date().toISOString(), voidedBy: who.actor, voidReason: c.req.valid("json").reason };
-    const [result] = await tenant.client.batch(
-      [
-        { sql: "UPDATE attachments SET version = ?, voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND version = ?", args: [after.version, after.voidedAt, after.voidedBy, after.voidReason, row.id, version] },
-        auditStatement(who, "attachment", row.id, "void", row, after, true),
-      ],
-      "write",
-    );
+    const [result] = await tenant.client
+      .batch(
+        [
+          { sql: "UPDATE attachments SET version = ?, voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND version = ?", args: [after.version, after.voidedAt, after.voidedBy, after.voidReason, row.id, version] },
+          auditStatement(who, "attachment", row.id, "void", row, after, true),
+        ],
+        "write",
+      )
+      .catch((error: unknown) => {
+        // Submitted between the check above and this batch: the trigger (tenant migration 0011) refused it.
+        throw raisedBy(error, SUBMISSION_LOCKED) ? submissionLocked() : error;
+      });
     if (result?.rowsAffected !== 1) throw new ApiError("PRECONDITION_FAILED", "error.precondition_failed");
     c.header("ETag", etag(after.version));
     return c.json(after, 200);
