@@ -6,6 +6,7 @@
 import { notify } from "../inbox/notifications";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { programs, reports, REPORT_KINDS } from "../../db/platform/schema";
+import { listPrograms } from "../directory/programs";
 import { projects, submissions, tenantMeta } from "../../db/tenant/schema";
 import { areaLabels } from "../directory/areas";
 import { unitFigures } from "../figures/pipeline";
@@ -93,7 +94,7 @@ async function unitQuarterlyOf(services: Services, program: ProgramInfo, unit: U
     submission: submission ? { progress: submission.progress, problems: submission.problems, nextSteps: submission.nextSteps, status: submission.status, submittedAt: submission.submittedAt } : null,
     projects: yearProjects.map((p) => ({ title: p.title, area: areaNames[p.areaCode] ?? p.areaCode, status: p.status, budgetFen: p.budgetFen, grassroots: p.grassroots })),
     areaNames,
-    documents: await services.platform.select({ document: programs.document, name: programs.name, docNumber: programs.docNumber }).from(programs),
+    documents: await listPrograms(services.platform),
     cadreWarnDays: figures.deadlines.cadreWarnDays,
   });
   return { document, params: { rules: await rulesParams(services, program.slug) }, demo: Boolean(demoMark) };
