@@ -18,6 +18,7 @@ import { completeRow } from "./complete-row";
 import { planImport, repeatedDetails, type ImportRow } from "./import-plan";
 import { CONFIRMABLE } from "../../db/tenant/schema";
 import { amendedNotice, amendedStatement } from "../recipients/threads";
+import { SUBMISSION_LOCKED } from "./resources/submissions";
 
 /** Errors raised by the database's own invariants (db/tenant/migrations/0001_ledger-invariants.sql). */
 const INVARIANTS: Record<string, { field: string; message: string }> = {
@@ -29,14 +30,14 @@ const INVARIANTS: Record<string, { field: string; message: string }> = {
     field: "status",
     message: "项目状态只能依次推进：计划→已立项→实施中→已完工→已验收 | Project status moves one step at a time: planned → approved → in progress → completed → accepted",
   },
-  SUBMISSION_LOCKED: { field: "status", message: "该季度报送已提交并锁定 | The submission is submitted and locked" },
+  [SUBMISSION_LOCKED]: { field: "status", message: "该季度报送已提交并锁定 | The submission is submitted and locked" },
 };
 
 function invariantError(error: unknown): ApiError | null {
   if (raisedBy(error, "UNIQUE constraint failed")) return new ApiError("CONFLICT", "error.conflict");
   for (const [code, { field, message }] of Object.entries(INVARIANTS)) {
     if (raisedBy(error, code)) {
-      if (code === "SUBMISSION_LOCKED") return new ApiError("LOCKED", "error.submission_locked", {}, [{ path: `body.${field}`, message }]);
+      if (code === SUBMISSION_LOCKED) return new ApiError("LOCKED", "error.submission_locked", {}, [{ path: `body.${field}`, message }]);
       return new ApiError("UNPROCESSABLE", "error.business_rule", {}, [{ path: `body.${field}`, code, message }]);
     }
   }
