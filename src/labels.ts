@@ -40,7 +40,7 @@ export const GROUP_BASIS_NAMES: Readonly<Record<(typeof GROUP_BASES)[number], Na
 
 /** A unit's role in a group. */
 export const MEMBER_ROLES = ["lead", "member"] as const;
-export const MEMBER_ROLE_NAMES: Readonly<Record<(typeof MEMBER_ROLES)[number], Names>> = { lead: ["牵头单位", "Lead"], member: ["成员单位", "Member"] };
+export const MEMBER_ROLE_NAMES: Readonly<Record<(typeof MEMBER_ROLES)[number], Names>> = { lead: ["牵头", "Lead"], member: ["成员", "Member"] };
 
 /** The recipient's standing on a record (GET /api/recipient/claims, …/thread). */
 export const STANDING_NAMES: LabelMap = { unconfirmed: ["待确认", "Not yet confirmed"], confirmed: ["已确认", "Confirmed"], disputed: ["有异议", "Disputed"], amended: ["已更正待确认", "Corrected, to confirm"] };

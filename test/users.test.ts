@@ -56,7 +56,7 @@ describe("users and roles", () => {
     expect(unit.status).toBe(400);
     const messages = (await unit.json()).error.details.map((d: { message: string }) => d.message).join(" / ");
     expect(messages).toContain("应为以下之一：地级市、省直单位、省属国企");
-    expect(messages).toContain("应为以下之一：牵头单位、成员单位");
+    expect(messages).toContain("应为以下之一：牵头、成员");
     expect(messages).not.toMatch(/city|provincial_organ|lead|member/);
   });
 

@@ -338,8 +338,6 @@ export const en: Record<MessageKey, string> = {
   "rollup.grassrootsWan": "Grassroots (×10k)",
   "rollup.unit": "Unit",
   "rollup.role": "Role",
-  "rollup.roleLead": "Lead",
-  "rollup.roleMember": "Member",
   "rollup.freshness": "Data",
   "rollup.fresh": "Current",
   "rollup.stale": "Stale",

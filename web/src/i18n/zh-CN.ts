@@ -336,8 +336,6 @@ export const zhCN = {
   "rollup.grassrootsWan": "基层民生（万元）",
   "rollup.unit": "单位",
   "rollup.role": "组团角色",
-  "rollup.roleLead": "牵头",
-  "rollup.roleMember": "成员",
   "rollup.freshness": "数据状态",
   "rollup.fresh": "最新",
   "rollup.stale": "未及时更新",

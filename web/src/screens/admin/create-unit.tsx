@@ -13,7 +13,7 @@ import { describe, FieldRow } from "../../components/field";
 import { Notice } from "../../components/feedback";
 import { FormActions } from "../../components/form-actions";
 import { t } from "../../i18n";
-import { label, UNIT_KIND } from "../../labels";
+import { label, MEMBER_ROLE, UNIT_KIND } from "../../labels";
 import { useForm } from "../../components/use-form";
 
 export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCreated(u: UnitRow): void }) {
@@ -72,8 +72,8 @@ export function CreateUnitDialog({ onClose, onCreated }: { onClose(): void; onCr
               </FieldRow>
               <FieldRow id="unit-role" label={t("rollup.role")} error={null}>
                 <select id="unit-role" value={place.role} onChange={(e) => setPlace((x) => ({ ...x, role: (e.currentTarget as HTMLSelectElement).value }))}>
-                  <option value="member">{t("rollup.roleMember")}</option>
-                  <option value="lead">{t("rollup.roleLead")}</option>
+                  <option value="member">{label(MEMBER_ROLE, "member")}</option>
+                  <option value="lead">{label(MEMBER_ROLE, "lead")}</option>
                 </select>
               </FieldRow>
             </>

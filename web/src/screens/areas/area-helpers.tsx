@@ -12,6 +12,7 @@ import { YearSelect } from "../../components/filters";
 import { ErrorNote, Loading } from "../../components/feedback";
 import { count, fenToWan } from "../../format/money";
 import { t } from "../../i18n";
+import { label, MEMBER_ROLE } from "../../labels";
 import { href, navigate } from "../../router";
 import { PageHeader } from "../../shell/page-header";
 
@@ -71,7 +72,7 @@ export function AreaHelpersScreen({ code, query }: { code: string; query: Record
                 columns={[
                   { key: "group", header: t("areaPage.group"), render: (h) => h.groupArea },
                   { key: "unit", header: t("rollup.unit"), render: (h) => <a href={href(["p", p.program, "units", h.unit.slug], { year })}>{h.unit.name}</a> },
-                  { key: "role", header: t("rollup.role"), nowrap: true, render: (h) => (h.role === "lead" ? t("rollup.roleLead") : t("rollup.roleMember")) },
+                  { key: "role", header: t("rollup.role"), nowrap: true, render: (h) => label(MEMBER_ROLE, h.role === "lead" ? "lead" : "member") },
                   { key: "days", header: t("areaPage.days"), nowrap: true, render: days },
                   { key: "fresh", header: t("rollup.freshness"), nowrap: true, render: (h) => <StaleBadge {...h.freshness} /> },
                   { key: "in", header: t("rollup.fundsInWan"), numeric: true, render: (h) => fenToWan(h.sums.inFen) },

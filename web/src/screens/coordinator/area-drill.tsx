@@ -8,6 +8,7 @@ import { FigureCard } from "../../components/figure-card";
 import { ErrorNote, Loading } from "../../components/feedback";
 import { count, fenToWan } from "../../format/money";
 import { pick, t } from "../../i18n";
+import { label, MEMBER_ROLE } from "../../labels";
 import { href, navigate } from "../../router";
 import { PageHeader } from "../../shell/page-header";
 import { periodOf, PeriodPicker, periodQuery } from "./period-picker";
@@ -61,7 +62,7 @@ export function AreaDrillScreen({ program, code, query }: { program: string; cod
               caption={t("area.contributions")}
               columns={[
                 { key: "unit", header: t("rollup.unit"), render: (c) => <a href={href(["p", program, "units", c.unit], periodQuery(period))}>{unitName(c.unit)}</a> },
-                { key: "role", header: t("rollup.role"), render: (c) => (role(c.unit) === "lead" ? t("rollup.roleLead") : t("rollup.roleMember")) },
+                { key: "role", header: t("rollup.role"), render: (c) => label(MEMBER_ROLE, role(c.unit) === "lead" ? "lead" : "member") },
                 { key: "fresh", header: t("rollup.freshness"), render: (c) => (fresh(c.unit) ? <StaleBadge {...fresh(c.unit)!} /> : "—") },
                 ...sumColumns(),
               ]}

@@ -4,6 +4,7 @@ import { StaleBadge, Tag } from "../../components/badge";
 import { DataTable, Pager, type Column } from "../../components/data-table";
 import { count, fenToWan } from "../../format/money";
 import { t } from "../../i18n";
+import { label, MEMBER_ROLE } from "../../labels";
 import { href } from "../../router";
 import { periodQuery, type Period } from "./period-picker";
 
@@ -64,7 +65,7 @@ export function UnitTable({ rollup, program, period, sort, onSort, pager }: { ro
   const { total, limit: pageSize } = rollup.unitsPage;
   const columns: Column<UnitRollupRow>[] = [
     { key: "unit", header: t("rollup.unit"), sortable: true, render: (u) => <a href={href(["p", program, "units", u.unit.slug], periodQuery(period))}>{u.unit.name}</a> },
-    { key: "role", header: t("rollup.role"), nowrap: true, render: (u) => (u.groups.some((g) => g.role === "lead") ? t("rollup.roleLead") : t("rollup.roleMember")) },
+    { key: "role", header: t("rollup.role"), nowrap: true, render: (u) => label(MEMBER_ROLE, u.groups.some((g) => g.role === "lead") ? "lead" : "member") },
     { key: "fresh", header: t("rollup.freshness"), nowrap: true, render: (u) => <StaleBadge stale={u.freshness.stale} error={u.freshness.error} takenAt={u.freshness.takenAt} /> },
     {
       key: "rules",

@@ -12,6 +12,7 @@ import { FormActions } from "../../components/form-actions";
 import { UnitPicker } from "../../components/unit-picker";
 import { useForm, valueOf } from "../../components/use-form";
 import { t } from "../../i18n";
+import { label, MEMBER_ROLE } from "../../labels";
 import type { Group, Stay } from "./types";
 
 const Dates = ({ from, to, onFrom, onTo, errors, withEnd }: { from: string; to: string; onFrom(v: string): void; onTo(v: string): void; errors: Record<string, string>; withEnd: boolean }) => (
@@ -30,8 +31,8 @@ const Dates = ({ from, to, onFrom, onTo, errors, withEnd }: { from: string; to: 
 const RoleSelect = ({ value, onChange, error }: { value: string; onChange(v: string): void; error?: string | undefined }) => (
   <FieldRow id="stay-role" label={t("rollup.role")} error={error ?? null}>
     <select {...describe("stay-role", error)} value={value} onChange={(e) => onChange(valueOf(e))}>
-      <option value="member">{t("rollup.roleMember")}</option>
-      <option value="lead">{t("rollup.roleLead")}</option>
+      <option value="member">{label(MEMBER_ROLE, "member")}</option>
+      <option value="lead">{label(MEMBER_ROLE, "lead")}</option>
     </select>
   </FieldRow>
 );

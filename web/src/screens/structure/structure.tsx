@@ -14,7 +14,7 @@ import { Tag } from "../../components/badge";
 import { DataTable } from "../../components/data-table";
 import { ErrorNote, Loading, Notice } from "../../components/feedback";
 import { t } from "../../i18n";
-import { GROUP_BASIS, label } from "../../labels";
+import { GROUP_BASIS, label, MEMBER_ROLE } from "../../labels";
 import { href } from "../../router";
 import { useSession } from "../../session";
 import { PageHeader } from "../../shell/page-header";
@@ -49,7 +49,7 @@ function Stays({ group, canEdit, onEdit }: { group: Group; canEdit: boolean; onE
     <ul class="stays">
       {group.members.map((m) => (
         <li key={m.id} data-stay={`${m.slug}:${m.id}`}>
-          <span class="stays__name">{m.name}</span> {m.role === "lead" ? <Tag tone="ok">{t("rollup.roleLead")}</Tag> : null} <span class="muted">{days(m.effectiveFrom, m.effectiveTo)}</span>{" "}
+          <span class="stays__name">{m.name}</span> {m.role === "lead" ? <Tag tone="ok">{label(MEMBER_ROLE, "lead")}</Tag> : null} <span class="muted">{days(m.effectiveFrom, m.effectiveTo)}</span>{" "}
           {canEdit ? (
             <button type="button" class="btn btn--link" onClick={() => onEdit(m)} aria-label={t("structure.stayTitle", { unit: m.name, area: group.area.fullName })}>
               {t("structure.adjust")}
